@@ -1,0 +1,380 @@
+/**
+ * The Reseller API contract: every request and response body, in one place.
+ *
+ * The client validates every response with these schemas, the sandbox validates every request with
+ * them and shapes every response through them, and the OpenAPI document is generated from them.
+ * Browser code imports zod through `zod/mini` (a fraction of the classic build's weight).
+ *
+ * Wire format: JSON, snake_case, ISO-8601 UTC timestamps, calendar dates as `YYYY-MM-DD`.
+ */
+import * as z from 'zod/mini';
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+/** ISO-8601 UTC timestamp, e.g. `2025-01-17T10:00:00Z`. */
+export const Timestamp = z.iso.datetime({offset: false});
+/** A calendar date, `YYYY-MM-DD`. */
+export const DateOnly = z.iso.date();
+/** Positive integer id. */
+export const Id = z.int().check(z.positive());
+/** E.164 phone number: `+` then 8 to 15 digits. */
+export const E164 = z.string().check(z.regex(/^\+[1-9]\d{7,14}$/, 'Enter an international phone number, e.g. +31 6 12345678'));
+/** `#rrggbb` colour; the only colour form the API stores. */
+export const HexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'Enter a colour as #rrggbb'));
+
+export const Name = z.string().check(z.trim(), z.minLength(1, 'Name is required'), z.maxLength(200, 'Name is at most 200 characters'));
+export const Email = z.string().check(z.trim(), z.maxLength(254, 'Email is at most 254 characters'), z.email('Enter a valid email address'));
+
+export const PER_PAGE_OPTIONS = [25, 50, 75, 100] as const;
+export const PerPage = z.union([z.literal(25), z.literal(50), z.literal(75), z.literal(100)]);
+
+/** Query numbers arrive as strings; the client sends numbers. */
+const queryInt = <T extends z.ZodMiniType<number>>(inner: T) =>
+  z.pipe(
+    z.union([z.number(), z.string().check(z.regex(/^\d+$/))]),
+    z.transform((v: number | string) => Number(v)),
+  ).check(z.refine((v) => inner.safeParse(v).success, 'Invalid number'));
+
+export const Order = z.enum(['asc', 'desc']);
+
+/** The page envelope of every list endpoint that pages: `{data, page, per_page, total}`. */
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({data: z.array(item), page: Id, per_page: PerPage, total: z.int().check(z.nonnegative())});
+
+/** A plain list: `{data}`. */
+export const listOf = <T extends z.ZodMiniType>(item: T) => z.object({data: z.array(item)});
+
+/** Metadata: free string keys to string values (segment, industry, account_manager, ...). */
+export const MetadataKey = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'Keys are lowercase letters, digits and _ (max 40)'));
+export const Metadata = z.record(MetadataKey, z.string().check(z.maxLength(500, 'Values are at most 500 characters')));
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export const ErrorCode = z.enum([
+  'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'precondition_failed',
+  'payload_too_large', 'unsupported_media_type', 'validation_failed', 'rate_limited', 'internal',
+  'bad_gateway', 'service_unavailable', 'gateway_timeout',
+]);
+/** `{error: {code, message, fields?}}`; `fields` maps a body field (dotted path) to its message. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.optional(z.record(z.string(), z.string())),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Plans
+
+export const PLAN_IDS = ['bronze', 'silver', 'gold', 'enterprise'] as const;
+export const PlanId = z.enum(PLAN_IDS);
+export const Plan = z.object({
+  id: PlanId,
+  name: z.string(),
+  /** Monthly transcription minutes; `null` for Enterprise (custom, set per customer). */
+  monthly_minutes: z.nullable(z.int().check(z.nonnegative())),
+  custom_models: z.boolean(),
+  priority_support: z.boolean(),
+});
+export const PlanList = listOf(Plan);
+
+// ---------------------------------------------------------------------------------------------
+// Customers (public Reseller API, plus phone / metadata / updated_at and the list query)
+
+export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
+export const CustomerStatus = z.enum(CUSTOMER_STATUSES);
+export const CustomerUsageSummary = z.object({
+  /** Minutes transcribed in the current billing period. */
+  transcription_minutes: z.number().check(z.nonnegative()),
+  quota_minutes: z.int().check(z.nonnegative()),
+});
+export const Customer = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  phone: z.nullable(z.string()),
+  plan: PlanId,
+  status: CustomerStatus,
+  usage: CustomerUsageSummary,
+  metadata: z.record(z.string(), z.string()),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export const CustomerPage = pageOf(Customer);
+
+export const CUSTOMER_SORT_KEYS = ['id', 'name', 'email', 'phone', 'created_at', 'status'] as const;
+export const CustomerSort = z.enum(CUSTOMER_SORT_KEYS);
+export const CustomerListQuery = z.object({
+  page: z._default(queryInt(Id), 1),
+  per_page: z._default(queryInt(PerPage), 25),
+  status: z.optional(CustomerStatus),
+  sort: z._default(CustomerSort, 'id'),
+  order: z._default(Order, 'asc'),
+  /** Case-insensitive search over name and email. */
+  q: z.optional(z.string().check(z.maxLength(200))),
+});
+
+export const CustomerCreate = z.object({
+  name: Name,
+  email: Email,
+  phone: z.optional(z.nullable(E164)),
+  plan: z._default(PlanId, 'bronze'),
+  /** Required for (and only for) the Enterprise plan. */
+  quota_minutes: z.optional(z.int().check(z.positive(), z.maximum(10_000_000))),
+  metadata: z.optional(Metadata),
+});
+/** PATCH body: any subset; `If-Match` carries the customer's ETag. */
+export const CustomerUpdate = z.object({
+  name: z.optional(Name),
+  email: z.optional(Email),
+  phone: z.optional(z.nullable(E164)),
+  status: z.optional(CustomerStatus),
+  metadata: z.optional(Metadata),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Usage
+
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export const Granularity = z.enum(GRANULARITIES);
+/** One calendar day (UTC) of usage. */
+export const UsagePoint = z.object({
+  date: DateOnly,
+  audio_minutes: z.number().check(z.nonnegative()),
+  transcriptions: z.int().check(z.nonnegative()),
+});
+export const UsageQuery = z.object({
+  from: z.optional(DateOnly),
+  to: z.optional(DateOnly),
+});
+export const BillingPeriod = z.object({start: DateOnly, end: DateOnly});
+/** `GET /customers/{id}/usage`: daily usage over [from, to] and the current billing period. */
+export const CustomerUsage = z.object({
+  customer_id: Id,
+  plan: PlanId,
+  from: DateOnly,
+  to: DateOnly,
+  billing_period: BillingPeriod,
+  transcription_minutes: z.number().check(z.nonnegative()),
+  quota_minutes: z.int().check(z.nonnegative()),
+  /** transcription_minutes / quota_minutes * 100, one decimal. */
+  usage_percent: z.number().check(z.nonnegative()),
+  /** One point per day in [from, to], zeros included. */
+  daily: z.array(UsagePoint),
+});
+export const CustomerUsageRow = z.object({
+  customer_id: Id,
+  name: z.string(),
+  plan: PlanId,
+  status: CustomerStatus,
+  audio_minutes: z.number().check(z.nonnegative()),
+  transcriptions: z.int().check(z.nonnegative()),
+  transcription_minutes: z.number().check(z.nonnegative()),
+  quota_minutes: z.int().check(z.nonnegative()),
+  usage_percent: z.number().check(z.nonnegative()),
+});
+/** `GET /usage`: reseller-wide usage over [from, to]. */
+export const AggregateUsage = z.object({
+  from: DateOnly,
+  to: DateOnly,
+  totals: z.object({
+    audio_minutes: z.number().check(z.nonnegative()),
+    transcriptions: z.int().check(z.nonnegative()),
+    customers: z.int().check(z.nonnegative()),
+    active_customers: z.int().check(z.nonnegative()),
+  }),
+  daily: z.array(UsagePoint),
+  /** Every customer with its usage in the range and its current-period quota use, by audio_minutes desc. */
+  customers: z.array(CustomerUsageRow),
+});
+export const UsageExportQuery = z.object({
+  from: z.optional(DateOnly),
+  to: z.optional(DateOnly),
+  granularity: z._default(Granularity, 'day'),
+  customer_id: z.optional(queryInt(Id)),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Subscription
+
+export const Subscription = z.object({
+  customer_id: Id,
+  plan: PlanId,
+  quota_minutes: z.int().check(z.nonnegative()),
+  custom_models: z.boolean(),
+  priority_support: z.boolean(),
+  billing_period: BillingPeriod,
+  transcription_minutes: z.number().check(z.nonnegative()),
+  usage_percent: z.number().check(z.nonnegative()),
+});
+export const SubscriptionUpdate = z.object({
+  plan: PlanId,
+  /** Required for Enterprise, ignored otherwise. */
+  quota_minutes: z.optional(z.int().check(z.positive(), z.maximum(10_000_000))),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+export const TOKEN_PERMISSIONS = ['transcripts:read', 'transcripts:write', 'usage:read', 'users:manage'] as const;
+export const TokenPermission = z.enum(TOKEN_PERMISSIONS);
+export const Token = z.object({
+  id: Id,
+  customer_id: Id,
+  name: z.string(),
+  /** The first characters of the secret, to recognise it (e.g. `sk_live_a1b2`). */
+  prefix: z.string(),
+  permissions: z.array(TokenPermission),
+  created_at: Timestamp,
+  expires_at: z.nullable(Timestamp),
+  last_used_at: z.nullable(Timestamp),
+});
+export const TokenList = listOf(Token);
+export const TokenCreate = z.object({
+  customer_id: Id,
+  name: z.string().check(z.trim(), z.minLength(1, 'Name is required'), z.maxLength(100, 'Name is at most 100 characters')),
+  permissions: z.array(TokenPermission).check(z.minLength(1, 'Choose at least one permission')),
+  expires_at: z.optional(z.nullable(Timestamp)),
+});
+/** `POST /tokens` answers the token once with its secret; it is never shown again. */
+export const TokenCreated = z.extend(Token, {secret: z.string()});
+
+// ---------------------------------------------------------------------------------------------
+// Users (RESELLEE users of a customer organization)
+
+export const USER_STATUSES = ['invited', 'active', 'inactive'] as const;
+export const UserStatus = z.enum(USER_STATUSES);
+export const User = z.object({
+  id: Id,
+  customer_id: Id,
+  name: z.string(),
+  email: z.string(),
+  role: z.literal('RESELLEE'),
+  status: UserStatus,
+  created_at: Timestamp,
+  last_login_at: z.nullable(Timestamp),
+});
+export const UserList = listOf(User);
+export const UserInvite = z.object({name: Name, email: Email});
+export const UserUpdate = z.object({status: z.enum(['active', 'inactive'])});
+
+// ---------------------------------------------------------------------------------------------
+// Transcripts and documents
+
+export const TRANSCRIPT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
+export const TranscriptStatus = z.enum(TRANSCRIPT_STATUSES);
+export const Transcript = z.object({
+  id: Id,
+  customer_id: Id,
+  customer_name: z.string(),
+  title: z.string(),
+  language: z.string(),
+  status: TranscriptStatus,
+  duration_seconds: z.int().check(z.nonnegative()),
+  created_at: Timestamp,
+  completed_at: z.nullable(Timestamp),
+});
+export const TranscriptPage = pageOf(Transcript);
+export const TranscriptListQuery = z.object({
+  page: z._default(queryInt(Id), 1),
+  per_page: z._default(queryInt(PerPage), 25),
+  customer_id: z.optional(queryInt(Id)),
+  status: z.optional(TranscriptStatus),
+  q: z.optional(z.string().check(z.maxLength(200))),
+  order: z._default(Order, 'desc'),
+});
+
+export const DOCUMENT_FORMATS = ['docx', 'pdf', 'txt', 'srt', 'vtt'] as const;
+export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
+export const TranscriptDocument = z.object({
+  id: Id,
+  transcript_id: Id,
+  customer_id: Id,
+  customer_name: z.string(),
+  filename: z.string(),
+  format: DocumentFormat,
+  size_bytes: z.int().check(z.nonnegative()),
+  created_at: Timestamp,
+  /** Path of `GET /transcripts/documents/{id}/download`, relative to the API base. */
+  download_path: z.string(),
+});
+export const DocumentPage = pageOf(TranscriptDocument);
+export const DocumentListQuery = z.object({
+  page: z._default(queryInt(Id), 1),
+  per_page: z._default(queryInt(PerPage), 25),
+  customer_id: z.optional(queryInt(Id)),
+  transcript_id: z.optional(queryInt(Id)),
+  format: z.optional(DocumentFormat),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Branding
+
+export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
+export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml'] as const;
+export const Branding = z.object({
+  brand_color: z.nullable(HexColor),
+  /** An absolute path that serves the logo without credentials (content-addressed, so cacheable), or null. */
+  logo_url: z.nullable(z.string()),
+  logo_content_type: z.nullable(z.enum(LOGO_TYPES)),
+  updated_at: Timestamp,
+});
+export const BrandingUpdate = z.object({brand_color: z.nullable(HexColor)});
+
+// ---------------------------------------------------------------------------------------------
+// Me
+
+export const ROLES = ['RESELLER', 'RESELLEE'] as const;
+export const Role = z.enum(ROLES);
+export const Me = z.object({
+  organization: z.object({id: Id, name: z.string()}),
+  role: Role,
+  user: z.object({name: z.string(), email: z.string()}),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type Plan = z.infer<typeof Plan>;
+export type PlanId = z.infer<typeof PlanId>;
+export type Customer = z.infer<typeof Customer>;
+export type CustomerStatus = z.infer<typeof CustomerStatus>;
+export type CustomerPage = z.infer<typeof CustomerPage>;
+export type CustomerSort = z.infer<typeof CustomerSort>;
+export type CustomerListQuery = z.input<typeof CustomerListQuery>;
+export type CustomerCreate = z.input<typeof CustomerCreate>;
+export type CustomerUpdate = z.input<typeof CustomerUpdate>;
+export type Order = z.infer<typeof Order>;
+export type PerPage = z.infer<typeof PerPage>;
+export type Granularity = z.infer<typeof Granularity>;
+export type UsagePoint = z.infer<typeof UsagePoint>;
+export type UsageQuery = z.infer<typeof UsageQuery>;
+export type CustomerUsage = z.infer<typeof CustomerUsage>;
+export type CustomerUsageRow = z.infer<typeof CustomerUsageRow>;
+export type AggregateUsage = z.infer<typeof AggregateUsage>;
+export type UsageExportQuery = z.input<typeof UsageExportQuery>;
+export type Subscription = z.infer<typeof Subscription>;
+export type SubscriptionUpdate = z.infer<typeof SubscriptionUpdate>;
+export type TokenPermission = z.infer<typeof TokenPermission>;
+export type Token = z.infer<typeof Token>;
+export type TokenCreate = z.input<typeof TokenCreate>;
+export type TokenCreated = z.infer<typeof TokenCreated>;
+export type User = z.infer<typeof User>;
+export type UserStatus = z.infer<typeof UserStatus>;
+export type UserInvite = z.infer<typeof UserInvite>;
+export type UserUpdate = z.infer<typeof UserUpdate>;
+export type Transcript = z.infer<typeof Transcript>;
+export type TranscriptStatus = z.infer<typeof TranscriptStatus>;
+export type TranscriptPage = z.infer<typeof TranscriptPage>;
+export type TranscriptListQuery = z.input<typeof TranscriptListQuery>;
+export type TranscriptDocument = z.infer<typeof TranscriptDocument>;
+export type DocumentPage = z.infer<typeof DocumentPage>;
+export type DocumentListQuery = z.input<typeof DocumentListQuery>;
+export type Branding = z.infer<typeof Branding>;
+export type BrandingUpdate = z.infer<typeof BrandingUpdate>;
+export type Me = z.infer<typeof Me>;
+export type Role = z.infer<typeof Role>;
+export type ErrorBody = z.infer<typeof ErrorBody>;

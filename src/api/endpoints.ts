@@ -1,0 +1,44 @@
+/**
+ * Every endpoint of the contract, for the sandbox's OpenAPI document and the README. Not imported by
+ * browser code. `origin` tells which come from the public Reseller API page and which are kit extensions.
+ */
+import {
+  AggregateUsage, Branding, BrandingUpdate, Customer, CustomerCreate, CustomerListQuery, CustomerPage,
+  CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, Me, PlanList, Subscription,
+  SubscriptionUpdate, TokenCreate, TokenCreated, TokenList, TranscriptListQuery, TranscriptPage,
+  UsageExportQuery, UsageQuery, User, UserInvite, UserList, UserUpdate,
+} from './contract.js';
+
+/**
+ * Every endpoint, for the OpenAPI document and the README. `origin` tells which come from the
+ * public Reseller API page and which are kit extensions.
+ */
+export const ENDPOINTS = [
+  {method: 'post', path: '/customers', origin: 'public', summary: 'Create customer', body: CustomerCreate, response: Customer, status: 201},
+  {method: 'get', path: '/customers', origin: 'public', summary: 'List customers (paging, filter, sort and search are kit extensions)', query: CustomerListQuery, response: CustomerPage},
+  {method: 'get', path: '/customers/{id}', origin: 'public', summary: 'Get customer', response: Customer},
+  {method: 'patch', path: '/customers/{id}', origin: 'public', summary: 'Update customer (If-Match with the ETag)', body: CustomerUpdate, response: Customer},
+  {method: 'delete', path: '/customers/{id}', origin: 'public', summary: 'Delete customer', status: 204},
+  {method: 'get', path: '/customers/{id}/usage', origin: 'public', summary: 'Get usage stats', query: UsageQuery, response: CustomerUsage},
+  {method: 'post', path: '/tokens', origin: 'public', summary: 'Generate API token (secret shown once)', body: TokenCreate, response: TokenCreated, status: 201},
+  {method: 'get', path: '/transcripts', origin: 'public', summary: 'List all transcripts', query: TranscriptListQuery, response: TranscriptPage},
+  {method: 'get', path: '/transcripts/documents', origin: 'public', summary: 'List all documents', query: DocumentListQuery, response: DocumentPage},
+  {method: 'get', path: '/transcripts/documents/{id}/download', origin: 'extension', summary: 'Download a document', binary: true},
+  {method: 'get', path: '/me', origin: 'extension', summary: 'The caller: organization and role', response: Me},
+  {method: 'get', path: '/plans', origin: 'extension', summary: 'List plans', response: PlanList},
+  {method: 'get', path: '/customers/{id}/subscription', origin: 'extension', summary: 'Get subscription', response: Subscription},
+  {method: 'put', path: '/customers/{id}/subscription', origin: 'extension', summary: 'Change plan', body: SubscriptionUpdate, response: Subscription},
+  {method: 'get', path: '/customers/{id}/tokens', origin: 'extension', summary: "List a customer's tokens", response: TokenList},
+  {method: 'delete', path: '/tokens/{id}', origin: 'extension', summary: 'Revoke token', status: 204},
+  {method: 'get', path: '/customers/{id}/users', origin: 'extension', summary: "List a customer's users", response: UserList},
+  {method: 'post', path: '/customers/{id}/users', origin: 'extension', summary: 'Invite a user', body: UserInvite, response: User, status: 201},
+  {method: 'patch', path: '/customers/{id}/users/{userId}', origin: 'extension', summary: "Change a user's status", body: UserUpdate, response: User},
+  {method: 'delete', path: '/customers/{id}/users/{userId}', origin: 'extension', summary: 'Remove a user', status: 204},
+  {method: 'get', path: '/usage', origin: 'extension', summary: 'Reseller-wide usage', query: UsageQuery, response: AggregateUsage},
+  {method: 'get', path: '/usage/export', origin: 'extension', summary: 'Usage as CSV', query: UsageExportQuery, binary: true},
+  {method: 'get', path: '/branding', origin: 'extension', summary: 'Get branding', response: Branding},
+  {method: 'patch', path: '/branding', origin: 'extension', summary: 'Set brand colour', body: BrandingUpdate, response: Branding},
+  {method: 'put', path: '/branding/logo', origin: 'extension', summary: 'Upload logo (raw image body, 2 MB max)', response: Branding},
+  {method: 'delete', path: '/branding/logo', origin: 'extension', summary: 'Delete logo', response: Branding},
+  {method: 'get', path: '/branding/logo/{hash}', origin: 'extension', summary: 'The logo image (no credentials; served inert)', binary: true},
+] as const;
