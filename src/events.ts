@@ -1,0 +1,119 @@
+/**
+ * The kit's public events: one class each, bubbling and composed (they cross shadow roots), typed,
+ * `reseller-` prefixed and registered in the global event map so `addEventListener` is typed.
+ * "Before" actions (open, toast) are cancelable and honoured.
+ */
+import type {Branding, Customer, Token} from './api/contract.js';
+
+abstract class ResellerEvent<D> extends Event {
+  readonly detail: D;
+  constructor(type: string, detail: D, cancelable = false) {
+    super(type, {bubbles: true, composed: true, cancelable});
+    this.detail = detail;
+  }
+}
+
+/** An operator asks to open a customer. Cancel it to handle navigation yourself. */
+export class ResellerCustomerOpenEvent extends ResellerEvent<{id: number; href: string | null}> {
+  static readonly eventName = 'reseller-customer-open';
+  constructor(detail: {id: number; href: string | null}) {
+    super(ResellerCustomerOpenEvent.eventName, detail, true);
+  }
+}
+
+export class ResellerCustomerCreatedEvent extends ResellerEvent<{customer: Customer}> {
+  static readonly eventName = 'reseller-customer-created';
+  constructor(customer: Customer) {
+    super(ResellerCustomerCreatedEvent.eventName, {customer});
+  }
+}
+
+export class ResellerCustomerUpdatedEvent extends ResellerEvent<{customer: Customer}> {
+  static readonly eventName = 'reseller-customer-updated';
+  constructor(customer: Customer) {
+    super(ResellerCustomerUpdatedEvent.eventName, {customer});
+  }
+}
+
+export class ResellerCustomerDeletedEvent extends ResellerEvent<{id: number; name: string}> {
+  static readonly eventName = 'reseller-customer-deleted';
+  constructor(detail: {id: number; name: string}) {
+    super(ResellerCustomerDeletedEvent.eventName, detail);
+  }
+}
+
+/** A token was generated. The secret is deliberately not in the event. */
+export class ResellerTokenCreatedEvent extends ResellerEvent<{token: Token}> {
+  static readonly eventName = 'reseller-token-created';
+  constructor(token: Token) {
+    super(ResellerTokenCreatedEvent.eventName, {token});
+  }
+}
+
+export class ResellerTokenRevokedEvent extends ResellerEvent<{id: number; customerId: number}> {
+  static readonly eventName = 'reseller-token-revoked';
+  constructor(detail: {id: number; customerId: number}) {
+    super(ResellerTokenRevokedEvent.eventName, detail);
+  }
+}
+
+export class ResellerBrandChangeEvent extends ResellerEvent<{branding: Branding}> {
+  static readonly eventName = 'reseller-brand-change';
+  constructor(branding: Branding) {
+    super(ResellerBrandChangeEvent.eventName, {branding});
+  }
+}
+
+/** State changes of an element that a host may persist (sort, filter, page, tab, range, ...). */
+export class ResellerStateChangeEvent<S extends object = Record<string, unknown>> extends ResellerEvent<S> {
+  static readonly eventName = 'reseller-state-change';
+  constructor(state: S) {
+    super(ResellerStateChangeEvent.eventName, state);
+  }
+}
+
+/**
+ * A request failed (after retries). A host can report it. `error` is the client's typed error;
+ * the element shows its own message regardless.
+ */
+export class ResellerRequestErrorEvent extends ResellerEvent<{error: Error; method: string; path: string}> {
+  static readonly eventName = 'reseller-request-error';
+  constructor(detail: {error: Error; method: string; path: string}) {
+    super(ResellerRequestErrorEvent.eventName, detail);
+  }
+}
+
+/** Authentication failed even after asking the host for a fresh token once. */
+export class ResellerAuthErrorEvent extends ResellerEvent<{error: Error}> {
+  static readonly eventName = 'reseller-auth-error';
+  constructor(error: Error) {
+    super(ResellerAuthErrorEvent.eventName, {error});
+  }
+}
+
+export const TOAST_KINDS = ['success', 'error', 'info'] as const;
+export type ToastKind = (typeof TOAST_KINDS)[number];
+
+/** The kit wants to show a toast. Cancel it to show your own instead. */
+export class ResellerToastEvent extends ResellerEvent<{message: string; kind: ToastKind}> {
+  static readonly eventName = 'reseller-toast';
+  constructor(detail: {message: string; kind: ToastKind}) {
+    super(ResellerToastEvent.eventName, detail, true);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'reseller-customer-open': ResellerCustomerOpenEvent;
+    'reseller-customer-created': ResellerCustomerCreatedEvent;
+    'reseller-customer-updated': ResellerCustomerUpdatedEvent;
+    'reseller-customer-deleted': ResellerCustomerDeletedEvent;
+    'reseller-token-created': ResellerTokenCreatedEvent;
+    'reseller-token-revoked': ResellerTokenRevokedEvent;
+    'reseller-brand-change': ResellerBrandChangeEvent;
+    'reseller-state-change': ResellerStateChangeEvent;
+    'reseller-request-error': ResellerRequestErrorEvent;
+    'reseller-auth-error': ResellerAuthErrorEvent;
+    'reseller-toast': ResellerToastEvent;
+  }
+}
