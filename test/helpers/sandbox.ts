@@ -1,0 +1,106 @@
+/**
+ * Browser-test helpers for the sandbox's control API (`/__sandbox`, see CONTRIBUTING.md).
+ *
+ * The test runner mounts the sandbox on its own origin, so every call goes to `location.origin`.
+ * Every test makes its own tenant: nothing is shared or leaked between tests.
+ */
+
+/** One fault-injection rule (CONTRIBUTING.md, "Test and story control API"). */
+export interface FaultRule {
+  /** GET, POST, ... (any when absent). */
+  method?: string;
+  /** Matched against the path after /api/v3/reseller; '*' wildcards; any when absent. */
+  path?: string;
+  /** Answer with this status and a contract error body. */
+  status?: number;
+  /** Malformed JSON, or valid JSON that breaks the schema. */
+  body?: 'malformed' | 'invalid';
+  /** Added latency (applies before the real or faulty answer). */
+  delay_ms?: number;
+  /** Destroy the connection (a network error in the browser). */
+  drop?: boolean;
+  /** With status 429/503: Retry-After seconds. */
+  retry_after?: number;
+  /** Apply to this many matching requests, then stop (unlimited when absent). */
+  times?: number;
+}
+
+/** One API request the sandbox saw for a tenant (`GET /__sandbox/requests`). */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  idempotency_key: string | null;
+  if_match: string | null;
+  status: number;
+  at: string;
+}
+
+export interface TenantOptions {
+  /** Number of seeded customers (sandbox default 30). */
+  customers?: number;
+  /** Seed for the data generator, for reproducible data. */
+  seed?: number;
+  name?: string;
+}
+
+export interface Tenant {
+  tenantId: number | string;
+  name: string;
+  /** Bearer token of a RESELLER user of the tenant. */
+  token: string;
+  /** Bearer token of a RESELLEE user (for role-gating tests). */
+  reselleeToken: string;
+}
+
+/** The API base the elements use by default, on the test page's origin. */
+export const API_BASE = '/api/v3/reseller';
+
+async function control(method: string, path: string, token?: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(new URL(`/__sandbox${path}`, location.origin), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const text = await res.text().catch(() => '');
+    throw new Error(`sandbox control ${method} /__sandbox${path} answered ${res.status}: ${text.slice(0, 300)}`);
+  }
+  return res;
+}
+
+/** Creates a fresh, isolated reseller tenant with seeded data. */
+export async function createTenant(opts: TenantOptions = {}): Promise<Tenant> {
+  const res = await control('POST', '/tenants', undefined, opts);
+  const json = (await res.json()) as {tenant_id: number | string; name: string; tokens: {reseller: string; resellee: string}};
+  return {tenantId: json.tenant_id, name: json.name, token: json.tokens.reseller, reselleeToken: json.tokens.resellee};
+}
+
+/** Replaces the tenant's fault rules. */
+export async function setFaults(token: string, rules: FaultRule[]): Promise<void> {
+  await control('PUT', '/faults', token, {rules});
+}
+
+/** Clears the tenant's fault rules. */
+export async function clearFaults(token: string): Promise<void> {
+  await control('DELETE', '/faults', token);
+}
+
+/** The tenant's recent API requests, oldest first. */
+export async function requests(token: string): Promise<RecordedRequest[]> {
+  const res = await control('GET', '/requests', token);
+  return ((await res.json()) as {data: RecordedRequest[]}).data;
+}
+
+/** Clears the tenant's request log. */
+export async function clearRequests(token: string): Promise<void> {
+  await control('DELETE', '/requests', token);
+}
+
+/** A `X-Sandbox-Fault` header value for one request. */
+export function faultHeader(rule: FaultRule): Record<string, string> {
+  return {'x-sandbox-fault': JSON.stringify(rule)};
+}
