@@ -1,0 +1,312 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: the publishable package in dist/.
+ *
+ *   1. consistency: every src/define/<name>.ts is imported by src/define/index.ts and listed in
+ *      package.json `exports`; `sideEffects`, `main`, `types`, ... are what the build produces
+ *      (`node scripts/build.mjs --sync` rewrites those package.json fields and src/define/index.ts);
+ *   2. clean dist/;
+ *   3. Vite library build (ES modules, deps external, lazy chunks kept lazy)   -> dist/*.js
+ *      TypeScript declarations (tsc -p tsconfig.build.json), in parallel        -> dist/types/
+ *      single-file minified CDN bundle (everything inlined)                     -> dist/cdn/reseller-elements.js
+ *      custom elements manifest (cem analyze --litelement)                      -> dist/custom-elements.json
+ *   4. verification: every exports target exists, no decorator syntax survives, registration code
+ *      lives only in side-effect modules, and the CDN bundle registers every element in Chromium
+ *      without a page error (skipped with a note when no Chromium is found; --no-browser skips it).
+ *
+ * Exits 1 on any failure.
+ */
+import {spawn} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = new Set(process.argv.slice(2));
+const failures = [];
+const fail = (message) => {
+  failures.push(message);
+  console.log(`  ✗ ${message}`);
+};
+const ok = (message) => console.log(`  ✓ ${message}`);
+const seconds = (start) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
+
+// ---------------------------------------------------------------------------------------------
+// 1. What the package should declare, derived from src/define/
+
+const defineNames = readdirSync(join(root, 'src/define'))
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && file !== 'index.ts')
+  .map((file) => file.slice(0, -3))
+  .sort();
+
+const entry = (js, dts) => ({types: `./dist/types/${dts}`, default: `./dist/${js}`});
+function expectedPackageFields() {
+  const exports = {
+    '.': entry('index.js', 'index.d.ts'),
+    './define': entry('define/index.js', 'define/index.d.ts'),
+  };
+  for (const name of defineNames) exports[`./define/${name}`] = entry(`define/${name}.js`, `define/${name}.d.ts`);
+  exports['./cdn/reseller-elements.js'] = './dist/cdn/reseller-elements.js';
+  exports['./custom-elements.json'] = './dist/custom-elements.json';
+  exports['./package.json'] = './package.json';
+  return {
+    main: './dist/index.js',
+    module: './dist/index.js',
+    types: './dist/types/index.d.ts',
+    exports,
+    sideEffects: ['./dist/define/*.js', './dist/cdn/*.js', './src/define/*.ts'],
+    customElements: 'dist/custom-elements.json',
+    files: ['dist/', '!dist/size.json'],
+  };
+}
+
+function expectedDefineIndex(existing) {
+  const header = existing.match(/^\/\*\*[\s\S]*?\*\/\n/)?.[0] ?? '';
+  const imports = defineNames.map((name) => `import './${name}.js';`).join('\n');
+  return `${header}${imports || 'export {};'}\n`;
+}
+
+const packagePath = join(root, 'package.json');
+const defineIndexPath = join(root, 'src/define/index.ts');
+
+function checkConsistency() {
+  console.log('consistency');
+  const pkgText = readFileSync(packagePath, 'utf8');
+  const pkg = JSON.parse(pkgText);
+  const expected = expectedPackageFields();
+  const indexText = readFileSync(defineIndexPath, 'utf8');
+
+  if (args.has('--sync')) {
+    // Read-modify-write of only the fields this build owns; key order is kept.
+    const fresh = JSON.parse(readFileSync(packagePath, 'utf8'));
+    for (const [key, value] of Object.entries(expected)) fresh[key] = value;
+    writeFileSync(packagePath, `${JSON.stringify(fresh, null, 2)}\n`);
+    writeFileSync(defineIndexPath, expectedDefineIndex(indexText));
+    ok('synced package.json fields and src/define/index.ts');
+    return checkConsistencyAgain();
+  }
+
+  for (const [key, value] of Object.entries(expected)) {
+    if (JSON.stringify(pkg[key]) === JSON.stringify(value)) continue;
+    fail(`package.json "${key}" does not match src/define/ (run: node scripts/build.mjs --sync). Expected:\n${JSON.stringify(value, null, 2)}`);
+  }
+  const imported = new Set([...indexText.matchAll(/^import\s+['"]\.\/([\w-]+)\.js['"];?/gm)].map((m) => m[1]));
+  for (const name of defineNames) {
+    if (!imported.has(name)) fail(`src/define/index.ts does not import './${name}.js' (run: node scripts/build.mjs --sync)`);
+  }
+  for (const name of imported) {
+    if (!defineNames.includes(name)) fail(`src/define/index.ts imports './${name}.js', which does not exist`);
+  }
+  if (!failures.length) ok(`package.json exports list ${defineNames.length} define module(s): ${defineNames.join(', ') || '(none yet)'}`);
+}
+
+function checkConsistencyAgain() {
+  args.delete('--sync');
+  return checkConsistency();
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+function run(command, commandArgs) {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => resolve({code: 1, output: String(error)}));
+    child.on('close', (code) => resolve({code, output}));
+  });
+}
+
+const bin = (name) => join(root, 'node_modules/.bin', name);
+
+function walk(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// ---------------------------------------------------------------------------------------------
+// 3. builds
+
+async function viteBuild(mode) {
+  const {build} = await import('vite');
+  const start = performance.now();
+  try {
+    await build({root, configFile: join(root, 'vite.config.ts'), mode, logLevel: 'warn'});
+    ok(`vite --mode ${mode} (${seconds(start)})`);
+  } catch (error) {
+    fail(`vite --mode ${mode} failed: ${error?.message ?? error}`);
+  }
+}
+
+async function declarations() {
+  const start = performance.now();
+  const {code, output} = await run(process.execPath, [bin('tsc'), '-p', 'tsconfig.build.json']);
+  if (code === 0) ok(`tsc -p tsconfig.build.json (${seconds(start)})`);
+  else fail(`tsc -p tsconfig.build.json failed:\n${output.trim()}`);
+}
+
+async function manifest() {
+  const start = performance.now();
+  const {code, output} = await run(process.execPath, [
+    join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--litelement', '--quiet',
+  ]);
+  const path = join(root, 'dist/custom-elements.json');
+  if (code !== 0 || !existsSync(path)) return fail(`cem analyze failed:\n${output.trim()}`);
+  const tags = manifestTags();
+  ok(`cem analyze: dist/custom-elements.json, ${tags.length} element(s) (${seconds(start)})`);
+}
+
+function manifestTags() {
+  const path = join(root, 'dist/custom-elements.json');
+  if (!existsSync(path)) return [];
+  const {modules = []} = JSON.parse(readFileSync(path, 'utf8'));
+  return modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => d.tagName);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. verification
+
+async function verifyOutput() {
+  console.log('verify');
+  const pkg = JSON.parse(readFileSync(packagePath, 'utf8'));
+  const targets = Object.values(pkg.exports ?? {}).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));
+  const missing = targets.filter((t) => !existsSync(join(root, t)));
+  if (missing.length) fail(`exports targets missing after the build: ${missing.join(', ')}`);
+  else ok(`all ${targets.length} exports targets exist`);
+
+  const {parseAst} = await import('vite');
+  const js = walk(join(root, 'dist')).filter((f) => f.endsWith('.js'));
+  let decorated = 0;
+  for (const file of js) {
+    const source = readFileSync(file, 'utf8');
+    let ast;
+    try {
+      ast = parseAst(source);
+    } catch (error) {
+      fail(`${relative(root, file)} does not parse: ${error.message}`);
+      continue;
+    }
+    const found = findDecorator(ast);
+    if (found) {
+      decorated++;
+      fail(`${relative(root, file)} still has decorator syntax at offset ${found.start}`);
+    }
+  }
+  if (!decorated) ok(`no decorator syntax in ${js.length} output file(s)`);
+
+  const chunks = walk(join(root, 'dist/chunks')).filter((f) => f.endsWith('.js'));
+  const registering = chunks.filter((f) => /customElements\s*\.\s*define\s*\(/.test(readFileSync(f, 'utf8')));
+  if (registering.length) fail(`registration code in chunks not listed in sideEffects: ${registering.map((f) => relative(root, f)).join(', ')}`);
+  else ok(`registration code only in define modules (${chunks.length} shared/lazy chunk(s) are side-effect free)`);
+
+  const cdn = join(root, 'dist/cdn');
+  const cdnFiles = walk(cdn);
+  if (cdnFiles.length !== 1) fail(`dist/cdn should hold one file, holds: ${cdnFiles.map((f) => relative(root, f)).join(', ')}`);
+  else {
+    const source = readFileSync(cdnFiles[0], 'utf8');
+    if (/\bimport\s*\(|^\s*import\s|\bfrom\s*["']/m.test(source.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""')))
+      fail('dist/cdn/reseller-elements.js still imports something: it must be one self-contained file');
+    else ok(`dist/cdn/reseller-elements.js is one self-contained file, ${kb(source.length)} minified`);
+  }
+}
+
+function findDecorator(node) {
+  if (!node || typeof node !== 'object') return null;
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = findDecorator(child);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (node.type === 'Decorator') return node;
+  if (Array.isArray(node.decorators) && node.decorators.length) return node.decorators[0];
+  for (const key in node) {
+    if (key === 'parent') continue;
+    const value = node[key];
+    if (value && typeof value === 'object') {
+      const found = findDecorator(value);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+async function findChromium() {
+  try {
+    const browsers = await import('./browsers.mjs');
+    const find = browsers.findChromium ?? browsers.chromiumPath ?? browsers.chromiumExecutable;
+    const args = browsers.chromiumArgs ?? browsers.CHROMIUM_ARGS ?? browsers.standardArgs;
+    const path = typeof find === 'function' ? await find() : find;
+    if (path) return {path, args: Array.isArray(args) ? args : typeof args === 'function' ? args() : undefined};
+  } catch {
+    // scripts/browsers.mjs not there (yet): fall back to the usual locations.
+  }
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const path = candidates.find((p) => p && existsSync(p));
+  return path ? {path} : null;
+}
+
+const STANDARD_ARGS = [
+  '--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+async function verifyInChromium() {
+  if (args.has('--no-browser')) return console.log('  - Chromium check skipped (--no-browser)');
+  const chromium = await findChromium();
+  if (!chromium) return console.log('  - Chromium check skipped: no Chromium found (apt-get install -y chromium, or set CHROME_PATH)');
+  const start = performance.now();
+  const {chromium: launcher} = await import('playwright-core');
+  const browser = await launcher.launch({executablePath: chromium.path, args: chromium.args ?? STANDARD_ARGS, headless: true});
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    // Serve the bundle from a fake origin so it loads as a real module script (no file:// quirks).
+    await page.route('https://cdn.test/**', (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/reseller-elements.js')
+        return route.fulfill({contentType: 'text/javascript', body: readFileSync(join(root, 'dist/cdn/reseller-elements.js'))});
+      return route.fulfill({contentType: 'text/html', body: '<!doctype html><title>cdn</title><script type="module" src="/reseller-elements.js"></script>'});
+    });
+    await page.goto('https://cdn.test/');
+    await page.waitForLoadState('load');
+    const tags = manifestTags();
+    const undefinedTags = await page.evaluate((list) => list.filter((tag) => !customElements.get(tag)), tags);
+    if (errors.length) fail(`the CDN bundle throws in Chromium: ${errors.join(' | ')}`);
+    else if (undefinedTags.length) fail(`the CDN bundle does not register: ${undefinedTags.join(', ')}`);
+    else ok(`the CDN bundle loads in Chromium and registers ${tags.length} element(s)${tags.length ? `: ${tags.join(', ')}` : ''} (${seconds(start)})`);
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const started = performance.now();
+checkConsistency();
+
+console.log('build');
+rmSync(join(root, 'dist'), {recursive: true, force: true});
+// tsc runs in its own process while Vite builds; the manifest after (the machine has 2 cores).
+const types = declarations();
+await viteBuild('lib');
+await viteBuild('cdn');
+await types;
+await manifest();
+
+await verifyOutput();
+await verifyInChromium();
+
+console.log(`\nbuild ${failures.length ? 'FAILED' : 'ok'} in ${seconds(started)}${failures.length ? `: ${failures.length} problem(s)` : ''}`);
+for (const message of failures) console.log(`  ✗ ${message.split('\n')[0]}`);
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,7 @@
+/**
+ * The main entry of reseller-elements: element classes, events and types. Side-effect free:
+ * importing it registers nothing (use `reseller-elements/define` or `reseller-elements/define/<name>`).
+ * Every engineer adds the exports of their part here.
+ */
+export * from './events.js';
+export type * from './api/contract.js';

@@ -1,0 +1,94 @@
+/**
+ * Vite builds of the shipped code, selected by mode (scripts/build.mjs runs both):
+ *
+ * - `--mode lib`: the npm package. ES modules, one file per entry (`dist/index.js`,
+ *   `dist/define/index.js`, `dist/define/<name>.js`), shared code and lazy `import()` targets in
+ *   `dist/chunks/`, dependencies (lit, @lit/*, zod, libphonenumber-js) left as bare imports.
+ * - `--mode cdn`: `dist/cdn/reseller-elements.js`, ONE minified file that registers every element,
+ *   with every dependency and every dynamic import inlined.
+ *
+ * Any other mode (Storybook, a dev server) gets a neutral config: no library settings leak into it.
+ * TypeScript decorators are compiled from tsconfig.json (`experimentalDecorators`,
+ * `useDefineForClassFields: false`); scripts/build.mjs verifies no `@decorator` survives.
+ */
+import {readdirSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {defineConfig, type Plugin, type UserConfig} from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const src = (path: string) => `${root}src/${path}`;
+
+/** Runtime dependencies of the npm build: the consumer's bundler resolves (and dedupes) them. */
+const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|zod|libphonenumber-js)(?:\/.*)?$/;
+
+/** The define modules (`src/define/<name>.ts`, besides index.ts), sorted. */
+export function defineModules(): string[] {
+  return readdirSync(src('define'))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && file !== 'index.ts')
+    .map((file) => file.slice(0, -3))
+    .sort();
+}
+
+const shared: UserConfig = {
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    target: 'es2022',
+    emptyOutDir: false,
+    copyPublicDir: false,
+    reportCompressedSize: false,
+    sourcemap: false,
+  },
+};
+
+/**
+ * Keeps `dist/define/index.js` a list of `import './<name>.js'` lines: each define module stays its
+ * own entry file (registration never moves into a shared chunk, which package.json's `sideEffects`
+ * would let a consumer's bundler drop).
+ */
+const defineIndexImportsEntries: Plugin = {
+  name: 'reseller:define-index-imports-entries',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (importer === src('define/index.ts') && /^\.\/[\w-]+\.js$/.test(source)) return {id: source, external: true};
+    return null;
+  },
+};
+
+function libConfig(): UserConfig {
+  const entry: Record<string, string> = {index: src('index.ts'), 'define/index': src('define/index.ts')};
+  for (const name of defineModules()) entry[`define/${name}`] = src(`define/${name}.ts`);
+  return {
+    ...shared,
+    plugins: [defineIndexImportsEntries],
+    build: {
+      ...shared.build,
+      outDir: 'dist',
+      minify: false,
+      lib: {entry, formats: ['es'], fileName: (_format, entryName) => `${entryName}.js`},
+      rolldownOptions: {
+        external: (id) => EXTERNAL.test(id),
+        output: {chunkFileNames: 'chunks/[name]-[hash].js'},
+      },
+    },
+  };
+}
+
+function cdnConfig(): UserConfig {
+  return {
+    ...shared,
+    build: {
+      ...shared.build,
+      outDir: 'dist/cdn',
+      minify: true,
+      lib: {entry: src('define/index.ts'), formats: ['es'], fileName: () => 'reseller-elements.js'},
+      rolldownOptions: {output: {codeSplitting: false}},
+    },
+  };
+}
+
+export default defineConfig(({mode}) => {
+  if (mode === 'lib') return libConfig();
+  if (mode === 'cdn') return cdnConfig();
+  return {};
+});
