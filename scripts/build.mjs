@@ -239,23 +239,21 @@ function findDecorator(node) {
   return null;
 }
 
+/** Chromium through scripts/browsers.mjs (shared discovery and flags), else the usual locations. */
 async function findChromium() {
   try {
-    const browsers = await import('./browsers.mjs');
-    const find = browsers.findChromium ?? browsers.chromiumPath ?? browsers.chromiumExecutable;
-    const args = browsers.chromiumArgs ?? browsers.CHROMIUM_ARGS ?? browsers.standardArgs;
-    const path = typeof find === 'function' ? await find() : find;
-    if (path) return {path, args: Array.isArray(args) ? args : typeof args === 'function' ? args() : undefined};
+    const {findChromium: find, chromiumArgs} = await import('./browsers.mjs');
+    const path = find();
+    // playwright adds --headless itself (headless: true below)
+    return path ? {path, args: chromiumArgs({headless: false})} : null;
   } catch {
-    // scripts/browsers.mjs not there (yet): fall back to the usual locations.
+    const path = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+    return path ? {path, args: STANDARD_ARGS} : null;
   }
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const path = candidates.find((p) => p && existsSync(p));
-  return path ? {path} : null;
 }
 
 const STANDARD_ARGS = [
-  '--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
@@ -265,7 +263,7 @@ async function verifyInChromium() {
   if (!chromium) return console.log('  - Chromium check skipped: no Chromium found (apt-get install -y chromium, or set CHROME_PATH)');
   const start = performance.now();
   const {chromium: launcher} = await import('playwright-core');
-  const browser = await launcher.launch({executablePath: chromium.path, args: chromium.args ?? STANDARD_ARGS, headless: true});
+  const browser = await launcher.launch({executablePath: chromium.path, args: chromium.args, headless: true});
   try {
     const page = await browser.newPage();
     const errors = [];
