@@ -1,0 +1,67 @@
+/** What every route handler gets: the database, the in-memory state, and the caller. */
+import type {Context} from 'hono';
+import type {Db} from './db.js';
+import type {SandboxState} from './faults.js';
+import {ApiError} from './http.js';
+import {sha256Hex} from './tokens.js';
+
+export interface Principal {
+  tokenId: number;
+  tenantId: number;
+  role: 'RESELLER' | 'RESELLEE';
+  userId: number | null;
+  customerId: number | null;
+}
+
+export interface Deps {
+  db: Db;
+  state: SandboxState;
+  /** Serialises concurrent requests that carry the same Idempotency-Key. */
+  locks: Map<string, Promise<unknown>>;
+}
+
+export type Env = {Variables: {principal: Principal | null; deps: Deps}};
+export type Ctx = Context<Env>;
+
+/** Resolves `Authorization: Bearer <secret>` to a principal, or null (no, unknown, revoked or expired token). */
+export async function authenticate(db: Db, header: string | undefined): Promise<Principal | null> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match) return null;
+  const {rows} = await db.query<{id: number; tenant_id: number; kind: string; user_id: number | null; customer_id: number | null}>(
+    `SELECT id, tenant_id, kind, user_id, customer_id FROM tokens
+     WHERE token_hash = $1 AND kind IN ('reseller', 'resellee') AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+    [sha256Hex(match[1]!)],
+  );
+  const t = rows[0];
+  if (!t) return null;
+  return {tokenId: t.id, tenantId: t.tenant_id, role: t.kind === 'reseller' ? 'RESELLER' : 'RESELLEE', userId: t.user_id, customerId: t.customer_id};
+}
+
+/** Any valid session (RESELLER or RESELLEE), else 401. */
+export function requireSession(c: Ctx): Principal {
+  const p = c.get('principal');
+  if (!p) throw new ApiError(401);
+  return p;
+}
+
+/** A RESELLER session, else 401 / 403. */
+export function requireReseller(c: Ctx): Principal {
+  const p = requireSession(c);
+  if (p.role !== 'RESELLER') throw new ApiError(403, 'Reseller access required');
+  return p;
+}
+
+/** A path id: positive int4, anything else is simply not found. */
+export function idParam(c: Ctx, name = 'id'): number {
+  const raw = c.req.param(name) ?? '';
+  const n = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n <= 2_147_483_647)) throw new ApiError(404);
+  return n;
+}
+
+/** Sends `data` shaped through a contract schema (parsed before sending). */
+export function send(schema: {parse(v: unknown): unknown}, data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(schema.parse(data), {status, headers});
+}
+
+export const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());

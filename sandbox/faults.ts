@@ -1,0 +1,97 @@
+/** Fault injection and the request log: per-tenant, in memory (a development tool). */
+import * as z from 'zod/mini';
+
+export const FaultRule = z.object({
+  method: z.optional(z.string().check(z.maxLength(10))),
+  path: z.optional(z.string().check(z.maxLength(300))),
+  status: z.optional(z.int().check(z.minimum(100), z.maximum(599))),
+  body: z.optional(z.enum(['malformed', 'invalid'])),
+  delay_ms: z.optional(z.int().check(z.nonnegative(), z.maximum(120_000))),
+  drop: z.optional(z.boolean()),
+  retry_after: z.optional(z.int().check(z.nonnegative())),
+  times: z.optional(z.int().check(z.positive())),
+});
+export type FaultRule = z.infer<typeof FaultRule>;
+export const FaultRules = z.object({rules: z.array(FaultRule).check(z.maxLength(100))});
+
+interface StoredRule extends FaultRule {
+  matcher: RegExp | null;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  idempotency_key: string | null;
+  if_match: string | null;
+  status: number;
+  at: string;
+}
+
+const LOG_LIMIT = 1000;
+
+const toMatcher = (path: string | undefined): RegExp | null =>
+  path === undefined || path === '*' ? null : new RegExp('^' + path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+
+export class SandboxState {
+  #faults = new Map<number, StoredRule[]>();
+  #log = new Map<number, RecordedRequest[]>();
+
+  setFaults(tenantId: number, rules: FaultRule[]): void {
+    this.#faults.set(tenantId, rules.map((r) => ({...r, matcher: toMatcher(r.path)})));
+  }
+
+  clearFaults(tenantId: number): void {
+    this.#faults.delete(tenantId);
+  }
+
+  /** The first rule matching the request (a header rule wins); consumes one of its `times`. */
+  takeFault(tenantId: number | null, method: string, path: string, headerRule: FaultRule | null): FaultRule | null {
+    if (headerRule) return matches(headerRule, toMatcher(headerRule.path), method, path) ? headerRule : null;
+    if (tenantId === null) return null;
+    const rules = this.#faults.get(tenantId);
+    if (!rules) return null;
+    const index = rules.findIndex((r) => matches(r, r.matcher, method, path));
+    if (index < 0) return null;
+    const rule = rules[index]!;
+    if (rule.times !== undefined) {
+      rule.times -= 1;
+      if (rule.times <= 0) rules.splice(index, 1);
+    }
+    const {matcher: _m, ...plain} = rule;
+    return plain;
+  }
+
+  record(tenantId: number, entry: RecordedRequest): void {
+    let log = this.#log.get(tenantId);
+    if (!log) this.#log.set(tenantId, (log = []));
+    log.push(entry);
+    if (log.length > LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT);
+  }
+
+  requests(tenantId: number): RecordedRequest[] {
+    return this.#log.get(tenantId) ?? [];
+  }
+
+  clearRequests(tenantId: number): void {
+    this.#log.delete(tenantId);
+  }
+}
+
+function matches(rule: FaultRule, matcher: RegExp | null, method: string, path: string): boolean {
+  if (rule.method && rule.method.toUpperCase() !== method) return false;
+  return matcher === null || matcher.test(path);
+}
+
+/** The response a fault asks for (null when it only adds latency). */
+export function faultResponse(rule: FaultRule, errorJson: (status: number) => unknown): Response | null {
+  if (rule.status === undefined && rule.body === undefined) return null;
+  const status = rule.status ?? 200;
+  const headers: Record<string, string> = {'content-type': 'application/json; charset=utf-8', 'x-sandbox-faulted': '1'};
+  if (rule.retry_after !== undefined) headers['retry-after'] = String(rule.retry_after);
+  let body: string;
+  if (rule.body === 'malformed') body = '{"data": [{"id": 1, "name": "trunc';
+  else if (rule.body === 'invalid') body = JSON.stringify({id: 'not-a-number', data: 'not-a-list', error: 42, unexpected: true});
+  else body = JSON.stringify(errorJson(status));
+  return new Response(status === 204 || status === 304 ? null : body, {status, headers});
+}

@@ -1,0 +1,106 @@
+/** Errors in the contract's shape, body reading with byte limits, validation to 422. */
+import * as z from 'zod/mini';
+import {ErrorBody} from '../src/api/contract.js';
+
+export const JSON_LIMIT = 64 * 1024;
+
+const DEFAULT_CODES: Record<number, string> = {
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict',
+  412: 'precondition_failed', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'validation_failed',
+  429: 'rate_limited', 500: 'internal', 502: 'bad_gateway', 503: 'service_unavailable', 504: 'gateway_timeout',
+};
+const DEFAULT_MESSAGES: Record<string, string> = {
+  bad_request: 'Bad request', unauthorized: 'A valid bearer token is required', forbidden: 'Reseller access required',
+  not_found: 'Not found', conflict: 'Conflict', precondition_failed: 'The resource changed since it was read (If-Match does not match)',
+  payload_too_large: 'The request body is too large', unsupported_media_type: 'Unsupported content type',
+  validation_failed: 'Some fields are invalid', rate_limited: 'Too many requests', internal: 'Internal error',
+  bad_gateway: 'Bad gateway', service_unavailable: 'Service unavailable', gateway_timeout: 'Gateway timeout',
+};
+
+export const codeFor = (status: number): string => DEFAULT_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message?: string,
+    readonly fields?: Record<string, string>,
+    readonly code = codeFor(status),
+  ) {
+    super(message ?? DEFAULT_MESSAGES[codeFor(status)] ?? 'Error');
+  }
+}
+
+export function errorBody(status: number, message?: string, fields?: Record<string, string>, code = codeFor(status)) {
+  return ErrorBody.parse({error: {code, message: message ?? DEFAULT_MESSAGES[code] ?? 'Error', ...(fields ? {fields} : {})}});
+}
+
+export function errorResponse(err: ApiError, headers: Record<string, string> = {}): Response {
+  return Response.json(errorBody(err.status, err.message, err.fields, err.code), {status: err.status, headers});
+}
+
+/**
+ * Reads the body up to `limit` bytes, counting while reading (so chunked bodies without
+ * Content-Length are limited too). Throws 413 as soon as the limit is passed.
+ */
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (declared && Number(declared) > limit) throw new ApiError(413, `The body is larger than ${limit} bytes`);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new ApiError(413, `The body is larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+export const mediaType = (request: Request): string =>
+  (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** Parses a JSON body; wrong Content-Type → 415, bad JSON → 400. */
+export function parseJson(request: Request, bytes: Uint8Array): unknown {
+  const type = mediaType(request);
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new ApiError(415, 'Send the body as application/json');
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(bytes));
+  } catch {
+    throw new ApiError(400, 'The body is not valid JSON');
+  }
+}
+
+/** Turns zod issues into `{field: message}` (first message per dotted path). */
+export function issuesToFields(error: z.core.$ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
+    if (key in fields) continue;
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'This field is required';
+    else if (issue.code === 'unrecognized_keys') message = `Unknown field: ${issue.keys.join(', ')}`;
+    fields[key] = message;
+  }
+  return fields;
+}
+
+/** Validates with a contract schema; failure → 422 validation_failed with a message per field. */
+export function validate<T extends z.ZodMiniType>(schema: T, input: unknown, message = 'Some fields are invalid'): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ApiError(422, message, issuesToFields(result.error));
+  return result.data as z.output<T>;
+}

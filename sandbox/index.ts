@@ -1,0 +1,62 @@
+/**
+ * The reference Reseller API server: `createSandbox()` gives a fetch handler over PGlite (a data
+ * directory, or memory when `dataDir` is null) or real PostgreSQL (`databaseUrl`).
+ * Serve it with `nodeMiddleware()` / `koaMiddleware()` from `./node.js`.
+ */
+import {createApp, DROP_HEADER} from './app.js';
+import {openDb} from './db.js';
+import {SandboxState} from './faults.js';
+import {createSchema} from './schema.js';
+import {seedDefault} from './seed.js';
+import {DEV_TOKENS} from './tokens.js';
+
+export interface SandboxOptions {
+  /** PGlite data directory; `null` keeps the database in memory (tests). Default `.sandbox-data`. */
+  dataDir?: string | null;
+  /** A PostgreSQL URL (needs the `pg` package); wins over `dataDir`. */
+  databaseUrl?: string;
+  /** Seed the two documented tenants when the database is empty (default true). */
+  seed?: boolean;
+  /** Log one line per API request (method, path, status; never tokens). */
+  log?: boolean;
+  /** Origins allowed by CORS (none by default: same-origin use needs none). */
+  corsOrigins?: string[];
+}
+
+export interface Sandbox {
+  /** The Hono app. A "drop" fault rejects like a failed fetch (TypeError). */
+  fetch(request: Request): Promise<Response>;
+  /** Closes PGlite / pg. */
+  close(): Promise<void>;
+  devTokens: {resellerA: string; resellerB: string; resellee: string};
+}
+
+/** The handler that marks dropped connections instead of throwing (for the node adapter). */
+export const rawHandlers = new WeakMap<Sandbox, (request: Request) => Promise<Response>>();
+
+/** Thrown by `sandbox.fetch` for a `drop` fault, like `fetch()` on a reset connection. */
+export class SandboxConnectionDropped extends TypeError {
+  constructor() {
+    super('fetch failed: connection dropped (sandbox fault)');
+  }
+}
+
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const db = await openDb({dataDir: options.dataDir === undefined ? '.sandbox-data' : options.dataDir, databaseUrl: options.databaseUrl});
+  await createSchema(db);
+  if (options.seed !== false) await seedDefault(db);
+  const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log});
+  const raw = async (request: Request) => app.fetch(request);
+  let closed: Promise<void> | null = null;
+  const sandbox: Sandbox = {
+    async fetch(request) {
+      const response = await raw(request);
+      if (response.headers.has(DROP_HEADER)) throw new SandboxConnectionDropped();
+      return response;
+    },
+    close: () => (closed ??= db.close()),
+    devTokens: {...DEV_TOKENS},
+  };
+  rawHandlers.set(sandbox, raw);
+  return sandbox;
+}

@@ -1,0 +1,44 @@
+/** `npm run sandbox`: the reference API on PORT (default 8787), data in .sandbox-data/ (or DATABASE_URL). */
+import {createServer} from 'node:http';
+import {resolve} from 'node:path';
+import {createSandbox} from './index.js';
+import {nodeMiddleware} from './node.js';
+
+const started = performance.now();
+const port = Number(process.env.PORT ?? 8787);
+const dataDir = resolve(process.env.SANDBOX_DATA_DIR ?? '.sandbox-data');
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const corsOrigins = (process.env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+const sandbox = await createSandbox({dataDir, databaseUrl, log: process.env.SANDBOX_LOG !== '0', corsOrigins});
+const middleware = nodeMiddleware(sandbox);
+const server = createServer((req, res) =>
+  middleware(req, res, () => {
+    res.writeHead(404, {'content-type': 'application/json'}).end('{"error":{"code":"not_found","message":"Not found"}}');
+  }),
+);
+
+server.listen(port, () => {
+  const url = `http://localhost:${port}/api/v3/reseller`;
+  console.log(`Reseller sandbox listening on ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
+  console.log(`  OpenAPI:   ${url}/openapi.json`);
+  console.log(`  Storage:   ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dataDir}`);
+  console.log(`  Dev tokens (Authorization: Bearer …):`);
+  console.log(`    reseller A  ${sandbox.devTokens.resellerA}`);
+  console.log(`    reseller B  ${sandbox.devTokens.resellerB}`);
+  console.log(`    RESELLEE    ${sandbox.devTokens.resellee}  (a user of one of A's customers)`);
+  if (corsOrigins.length) console.log(`  CORS:      ${corsOrigins.join(', ')}`);
+});
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: closing the database…`);
+  server.close();
+  server.closeAllConnections?.();
+  await sandbox.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,186 @@
+/** /me, /plans, /customers and /customers/{id}/subscription. */
+import type {Hono} from 'hono';
+import {
+  Customer, CustomerCreate, CustomerListQuery, CustomerPage, CustomerUpdate, Me, PlanList, Subscription, SubscriptionUpdate,
+} from '../../src/api/contract.js';
+import {type Env, idParam, requireReseller, requireSession, send} from '../context.js';
+import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
+import {idempotent} from '../idempotency.js';
+import {
+  billingPeriod, CUSTOMER_COLUMNS, type CustomerRow, customerObject, etagOf, isUniqueViolation, likePattern, loadCustomer,
+  percent, PLANS, planOf, quotaOf,
+} from '../model.js';
+
+const SORT_COLUMNS = {
+  id: 'c.id', name: 'lower(c.name)', email: 'lower(c.email)', phone: 'c.phone', created_at: 'c.created_at', status: 'c.status',
+} as const;
+
+const EMAIL_TAKEN = {email: 'This email address is already in use'};
+
+function checkEnterpriseQuota(plan: string, quota: number | undefined, onlyEnterprise: boolean): void {
+  if (plan === 'enterprise' && quota === undefined) throw new ApiError(422, 'Some fields are invalid', {quota_minutes: 'Enter the monthly minutes for the Enterprise plan'});
+  if (onlyEnterprise && plan !== 'enterprise' && quota !== undefined) throw new ApiError(422, 'Some fields are invalid', {quota_minutes: 'A custom quota is only for the Enterprise plan'});
+}
+
+export function customerRoutes(api: Hono<Env>): void {
+  api.get('/me', async (c) => {
+    const p = requireSession(c);
+    const {db} = c.get('deps');
+    if (p.role === 'RESELLER') {
+      const {rows: [t]} = await db.query<{id: number; name: string; admin_name: string; admin_email: string}>(
+        `SELECT id, name, admin_name, admin_email FROM tenants WHERE id = $1`, [p.tenantId],
+      );
+      return send(Me, {organization: {id: t!.id, name: t!.name}, role: 'RESELLER', user: {name: t!.admin_name, email: t!.admin_email}});
+    }
+    const {rows: [u]} = await db.query<{cid: number; cname: string; name: string; email: string}>(
+      `SELECT c.id AS cid, c.name AS cname, u.name, u.email FROM users u JOIN customers c ON c.id = u.customer_id WHERE u.id = $1`,
+      [p.userId],
+    );
+    return send(Me, {
+      organization: u ? {id: u.cid, name: u.cname} : {id: p.tenantId, name: 'Customer organization'},
+      role: 'RESELLEE',
+      user: u ? {name: u.name, email: u.email} : {name: 'Resellee User', email: 'user@org.example'},
+    });
+  });
+
+  api.get('/plans', (c) => {
+    requireReseller(c);
+    return send(PlanList, {data: PLANS});
+  });
+
+  api.get('/customers', async (c) => {
+    const p = requireReseller(c);
+    const query = validate(CustomerListQuery, c.req.query(), 'Invalid query parameters');
+    const {db} = c.get('deps');
+    const where = ['c.tenant_id = $1'];
+    const params: unknown[] = [p.tenantId];
+    if (query.status) {
+      params.push(query.status);
+      where.push(`c.status = $${params.length}`);
+    }
+    if (query.q?.trim()) {
+      params.push(likePattern(query.q.trim()));
+      where.push(`(c.name ILIKE $${params.length} OR c.email ILIKE $${params.length})`);
+    }
+    const dir = query.order === 'desc' ? 'DESC' : 'ASC';
+    const nulls = query.sort === 'phone' ? ' NULLS LAST' : '';
+    const whereSql = where.join(' AND ');
+    const {rows: [count]} = await db.query<{total: number}>(`SELECT count(*)::int AS total FROM customers c WHERE ${whereSql}`, params);
+    const n = params.length;
+    const {rows} = await db.query<CustomerRow>(
+      `SELECT ${CUSTOMER_COLUMNS.replace('$PERIOD', `$${n + 3}`)} FROM customers c WHERE ${whereSql}
+       ORDER BY ${SORT_COLUMNS[query.sort]} ${dir}${nulls}, c.id ${dir} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, query.per_page, (query.page - 1) * query.per_page, billingPeriod().start],
+    );
+    return send(CustomerPage, {data: rows.map(customerObject), page: query.page, per_page: query.per_page, total: count!.total});
+  });
+
+  api.post('/customers', async (c) => {
+    const p = requireReseller(c);
+    return idempotent(c, p, JSON_LIMIT, async (bytes) => {
+      const input = validate(CustomerCreate, parseJson(c.req.raw, bytes));
+      checkEnterpriseQuota(input.plan, input.quota_minutes, true);
+      const {db} = c.get('deps');
+      let id: number;
+      try {
+        const {rows} = await db.query<{id: number}>(
+          `INSERT INTO customers (tenant_id, name, email, phone, plan, quota_minutes, status, metadata, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, date_trunc('milliseconds', now()), date_trunc('milliseconds', now())) RETURNING id`,
+          [p.tenantId, input.name, input.email, input.phone ?? null, input.plan, input.quota_minutes ?? null, JSON.stringify(input.metadata ?? {})],
+        );
+        id = rows[0]!.id;
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new ApiError(422, 'Some fields are invalid', EMAIL_TAKEN);
+        throw err;
+      }
+      const row = await loadCustomer(db, p.tenantId, id);
+      return send(Customer, customerObject(row), 201, {etag: etagOf(row), location: `/api/v3/reseller/customers/${id}`});
+    });
+  });
+
+  api.get('/customers/:id', async (c) => {
+    const p = requireReseller(c);
+    const row = await loadCustomer(c.get('deps').db, p.tenantId, idParam(c));
+    return send(Customer, customerObject(row), 200, {etag: etagOf(row)});
+  });
+
+  api.patch('/customers/:id', async (c) => {
+    const p = requireReseller(c);
+    const id = idParam(c);
+    const {db} = c.get('deps');
+    await loadCustomer(db, p.tenantId, id); // 404 before reading or validating anything
+    const input = validate(CustomerUpdate, parseJson(c.req.raw, await readLimited(c.req.raw, JSON_LIMIT)));
+    const ifMatch = c.req.header('if-match');
+    const row = await db.tx(async (q) => {
+      const current = await loadCustomer(q, p.tenantId, id, true);
+      if (ifMatch !== undefined && !etagMatches(ifMatch, etagOf(current))) throw new ApiError(412);
+      const sets: string[] = [];
+      const params: unknown[] = [id, p.tenantId];
+      const set = (col: string, value: unknown) => {
+        params.push(value);
+        sets.push(`${col} = $${params.length}`);
+      };
+      if (input.name !== undefined) set('name', input.name);
+      if (input.email !== undefined) set('email', input.email);
+      if (input.phone !== undefined) set('phone', input.phone);
+      if (input.status !== undefined) set('status', input.status);
+      if (input.metadata !== undefined) set('metadata', JSON.stringify(input.metadata));
+      sets.push(`updated_at = date_trunc('milliseconds', greatest(clock_timestamp(), updated_at + interval '1 millisecond'))`);
+      try {
+        await q.query(`UPDATE customers SET ${sets.join(', ')} WHERE id = $1 AND tenant_id = $2`, params);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new ApiError(422, 'Some fields are invalid', EMAIL_TAKEN);
+        throw err;
+      }
+      return loadCustomer(q, p.tenantId, id);
+    });
+    return send(Customer, customerObject(row), 200, {etag: etagOf(row)});
+  });
+
+  api.delete('/customers/:id', async (c) => {
+    const p = requireReseller(c);
+    const {rows} = await c.get('deps').db.query(`DELETE FROM customers WHERE id = $1 AND tenant_id = $2 RETURNING id`, [idParam(c), p.tenantId]);
+    if (!rows.length) throw new ApiError(404, 'Customer not found');
+    return c.body(null, 204);
+  });
+
+  api.get('/customers/:id/subscription', async (c) => {
+    const p = requireReseller(c);
+    const row = await loadCustomer(c.get('deps').db, p.tenantId, idParam(c));
+    return send(Subscription, subscriptionObject(row));
+  });
+
+  api.put('/customers/:id/subscription', async (c) => {
+    const p = requireReseller(c);
+    const id = idParam(c);
+    const {db} = c.get('deps');
+    await loadCustomer(db, p.tenantId, id);
+    return idempotent(c, p, JSON_LIMIT, async (bytes) => {
+      const input = validate(SubscriptionUpdate, parseJson(c.req.raw, bytes));
+      checkEnterpriseQuota(input.plan, input.quota_minutes, false);
+      await db.query(
+        `UPDATE customers SET plan = $3, quota_minutes = $4,
+           updated_at = date_trunc('milliseconds', greatest(clock_timestamp(), updated_at + interval '1 millisecond'))
+         WHERE id = $1 AND tenant_id = $2`,
+        [id, p.tenantId, input.plan, input.plan === 'enterprise' ? input.quota_minutes : null],
+      );
+      return send(Subscription, subscriptionObject(await loadCustomer(db, p.tenantId, id)));
+    });
+  });
+}
+
+function subscriptionObject(row: CustomerRow) {
+  const plan = planOf(row.plan);
+  const quota = quotaOf(row.plan, row.quota_minutes);
+  const minutes = Math.round(row.period_minutes * 10) / 10;
+  return {
+    customer_id: row.id, plan: plan.id, quota_minutes: quota, custom_models: plan.custom_models, priority_support: plan.priority_support,
+    billing_period: billingPeriod(), transcription_minutes: minutes, usage_percent: percent(minutes, quota),
+  };
+}
+
+/** `If-Match` against the current ETag (weak comparison; `*` matches anything). */
+function etagMatches(header: string, etag: string): boolean {
+  const strip = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
+}

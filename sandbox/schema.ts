@@ -1,0 +1,125 @@
+/** The sandbox's tables, created idempotently on every start. */
+import type {Db} from './db.js';
+
+const TABLES = `
+CREATE TABLE IF NOT EXISTS tenants (
+  id serial PRIMARY KEY,
+  name text NOT NULL,
+  admin_name text NOT NULL,
+  admin_email text NOT NULL,
+  seed integer NOT NULL DEFAULT 1,
+  brand_color text,
+  logo_sha256 text,
+  logo_content_type text,
+  logo_bytes bytea,
+  branding_updated_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS tenants_logo ON tenants (logo_sha256);
+
+CREATE TABLE IF NOT EXISTS customers (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
+  name text NOT NULL,
+  email text NOT NULL,
+  phone text,
+  plan text NOT NULL,
+  quota_minutes integer,
+  status text NOT NULL DEFAULT 'active',
+  metadata jsonb NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX IF NOT EXISTS customers_tenant_email ON customers (tenant_id, lower(email));
+CREATE INDEX IF NOT EXISTS customers_tenant_name ON customers (tenant_id, lower(name), id);
+CREATE INDEX IF NOT EXISTS customers_tenant_created ON customers (tenant_id, created_at, id);
+CREATE INDEX IF NOT EXISTS customers_tenant_status ON customers (tenant_id, status, id);
+CREATE INDEX IF NOT EXISTS customers_tenant_phone ON customers (tenant_id, phone, id);
+
+CREATE TABLE IF NOT EXISTS usage_daily (
+  customer_id integer NOT NULL REFERENCES customers ON DELETE CASCADE,
+  day date NOT NULL,
+  audio_minutes numeric(10,1) NOT NULL,
+  transcriptions integer NOT NULL,
+  PRIMARY KEY (customer_id, day)
+);
+CREATE INDEX IF NOT EXISTS usage_daily_day ON usage_daily (day, customer_id);
+
+CREATE TABLE IF NOT EXISTS users (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
+  customer_id integer NOT NULL REFERENCES customers ON DELETE CASCADE,
+  name text NOT NULL,
+  email text NOT NULL,
+  status text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  last_login_at timestamptz
+);
+CREATE UNIQUE INDEX IF NOT EXISTS users_customer_email ON users (customer_id, lower(email));
+
+-- Every bearer credential: reseller sessions, RESELLEE sessions and customer API tokens.
+-- Only the SHA-256 of the secret is stored.
+CREATE TABLE IF NOT EXISTS tokens (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
+  kind text NOT NULL CHECK (kind IN ('reseller', 'resellee', 'customer')),
+  customer_id integer REFERENCES customers ON DELETE CASCADE,
+  user_id integer REFERENCES users ON DELETE CASCADE,
+  name text NOT NULL DEFAULT '',
+  prefix text NOT NULL,
+  token_hash text NOT NULL UNIQUE,
+  permissions text[] NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz,
+  last_used_at timestamptz,
+  revoked_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS tokens_customer ON tokens (customer_id, id);
+
+CREATE TABLE IF NOT EXISTS transcripts (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
+  customer_id integer NOT NULL REFERENCES customers ON DELETE CASCADE,
+  title text NOT NULL,
+  language text NOT NULL,
+  status text NOT NULL,
+  duration_seconds integer NOT NULL,
+  created_at timestamptz NOT NULL,
+  completed_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS transcripts_tenant_created ON transcripts (tenant_id, created_at, id);
+CREATE INDEX IF NOT EXISTS transcripts_customer_created ON transcripts (customer_id, created_at, id);
+
+CREATE TABLE IF NOT EXISTS documents (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
+  customer_id integer NOT NULL REFERENCES customers ON DELETE CASCADE,
+  transcript_id integer NOT NULL REFERENCES transcripts ON DELETE CASCADE,
+  format text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_tenant_created ON documents (tenant_id, created_at, id);
+CREATE INDEX IF NOT EXISTS documents_transcript ON documents (transcript_id);
+
+CREATE TABLE IF NOT EXISTS idempotency (
+  tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
+  key text NOT NULL,
+  fingerprint text NOT NULL,
+  status integer,
+  content_type text,
+  body text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, key)
+);
+`;
+
+const TRIGRAM = `
+CREATE INDEX IF NOT EXISTS customers_name_trgm ON customers USING gin (name gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS customers_email_trgm ON customers USING gin (email gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS transcripts_title_trgm ON transcripts USING gin (title gin_trgm_ops);
+`;
+
+export async function createSchema(db: Db): Promise<void> {
+  await db.exec(TABLES);
+  if (db.trigram) await db.exec(TRIGRAM);
+}

@@ -1,0 +1,318 @@
+/**
+ * Deterministic seed data (mulberry32 PRNG): customers, users, tokens, transcripts and documents
+ * are generated in JS and inserted in bulk through `jsonb_to_recordset`; 13 months of daily usage
+ * per customer are generated inside PostgreSQL with `generate_series` so seeding stays fast.
+ */
+import type {Db, Queryable} from './db.js';
+import {ACCOUNT_MANAGERS, INDUSTRIES, LOCALES, type Locale, SEGMENTS, TOKEN_NAMES} from './seed-data.js';
+import {CUSTOMER_PREFIX, DEV_TOKENS, newSecret, RESELLEE_PREFIX, RESELLER_PREFIX, sha256Hex} from './tokens.js';
+
+export const PLAN_MINUTES = {bronze: 500, silver: 2000, gold: 10000, enterprise: null} as const;
+const DAY = 86_400_000;
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Rng {
+  next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(list: readonly T[]): T {
+    return list[Math.floor(this.next() * list.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  weighted<T>(list: ReadonlyArray<readonly [T, number]>): T {
+    const total = list.reduce((s, [, w]) => s + w, 0);
+    let r = this.next() * total;
+    for (const [v, w] of list) if ((r -= w) < 0) return v;
+    return list[list.length - 1]![0];
+  }
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String(this.int(0, 9));
+    return s;
+  }
+}
+
+const ascii = (s: string): string =>
+  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+function phone(rng: Rng, country: Locale['country']): string | null {
+  if (rng.chance(0.08)) return null;
+  const c = country === 'NL' || country === 'JP' || country === 'AE' || country === 'ES' || country === 'FR' ? (rng.chance(0.85) ? 'NL' : rng.pick(['DE', 'BE', 'GB', 'US'] as const)) : country;
+  switch (c) {
+    case 'NL': return rng.chance(0.7) ? `+316${rng.int(1, 9)}${rng.digits(7)}` : `+31${rng.pick(['20', '10', '30', '40', '70', '50'])}${rng.int(2, 9)}${rng.digits(6)}`;
+    case 'DE': return rng.chance(0.5) ? `+4915${rng.int(1, 9)}${rng.digits(8)}` : `+49${rng.pick(['30', '40', '89', '221', '69'])}${rng.int(2, 9)}${rng.digits(6)}`;
+    case 'BE': return rng.chance(0.6) ? `+3247${rng.int(0, 9)}${rng.digits(6)}` : `+322${rng.int(2, 9)}${rng.digits(6)}`;
+    case 'GB': return `+447${rng.int(4, 9)}${rng.digits(8)}`;
+    default: return `+1${rng.pick(['212', '415', '617', '312', '206'])}${rng.int(2, 9)}${rng.digits(2)}${rng.digits(4)}`;
+  }
+}
+
+export interface SeedTenantOptions {
+  name: string;
+  customers: number;
+  seed: number;
+  /** Fixed bearer secrets (the dev tokens); random when absent. */
+  resellerToken?: string;
+  reselleeToken?: string;
+  /** Today (UTC), `YYYY-MM-DD`; defaults to the real date. */
+  today?: string;
+}
+
+export interface SeededTenant {
+  tenantId: number;
+  name: string;
+  tokens: {reseller: string; resellee: string};
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Creates one reseller tenant with `customers` customers and everything that hangs off them. */
+export async function seedTenant(db: Db, opts: SeedTenantOptions): Promise<SeededTenant> {
+  const rng = new Rng(opts.seed);
+  const today = opts.today ?? isoDay(Date.now());
+  const todayMs = Date.parse(today + 'T00:00:00Z');
+  const now = Date.now();
+  const monthStart = today.slice(0, 8) + '01';
+  const usageFrom = isoDay(Date.UTC(new Date(todayMs).getUTCFullYear(), new Date(todayMs).getUTCMonth() - 13, 1));
+  const slug = ascii(opts.name).slice(0, 20) || 'reseller';
+  const resellerToken = opts.resellerToken ?? newSecret(RESELLER_PREFIX);
+  const reselleeToken = opts.reselleeToken ?? newSecret(RESELLEE_PREFIX);
+
+  return db.tx(async (q) => {
+    const {rows: [tenant]} = await q.query<{id: number}>(
+      `INSERT INTO tenants (name, admin_name, admin_email, seed) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [opts.name, 'Reseller Admin', `admin@${slug}.example`, opts.seed],
+    );
+    const tenantId = tenant!.id;
+    await q.query(
+      `INSERT INTO tokens (tenant_id, kind, name, prefix, token_hash) VALUES ($1, 'reseller', 'Reseller session', $2, $3)`,
+      [tenantId, resellerToken.slice(0, 12), sha256Hex(resellerToken)],
+    );
+    const n = opts.customers;
+    if (n === 0) {
+      // A RESELLEE needs a customer organization: create a minimal one.
+      return {tenantId, name: opts.name, tokens: {reseller: resellerToken, resellee: await reselleeWithoutCustomers(q, tenantId, reselleeToken)}};
+    }
+    const ids = await nextIds(q, 'customers_id_seq', n);
+
+    const customers: object[] = [];
+    const users: object[] = [];
+    const tokens: object[] = [];
+    const transcripts: {id?: number; customer_id: number; title: string; language: string; status: string; duration_seconds: number; created_at: string; completed_at: string | null}[] = [];
+    const profiles: object[] = [];
+    const hot: object[] = [];
+    const emails = new Set<string>();
+    let reselleeUserIndex = -1;
+
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      const loc = rng.weighted(LOCALES);
+      const first = rng.pick(loc.first);
+      const last = rng.pick(loc.last);
+      const company = rng.pick(loc.company).replace('{last}', last).replace('{word}', rng.pick(loc.words));
+      const domain = `${ascii(company.replace(/\b(B\.?V\.?|GmbH|AG|SAS|S\.L\.|Ltd|LLP|Inc\.|KK|FZ-LLC|BV)\b/g, '')).slice(0, 24) || ascii(last) + rng.int(1, 99)}.${loc.tld}`;
+      let email = rng.chance(0.5) ? `${ascii(first)}.${ascii(last)}@${domain}` : `${rng.pick(['info', 'admin', 'office', 'contact', 'it'])}@${domain}`;
+      for (let k = 2; emails.has(email.toLowerCase()); k++) email = email.replace('@', `${k}@`).replace(/(\d+)(\d)@/, '$2@');
+      emails.add(email.toLowerCase());
+      const plan = rng.weighted([['bronze', 40], ['silver', 30], ['gold', 20], ['enterprise', 10]] as const);
+      const quota = plan === 'enterprise' ? rng.int(4, 20) * 5000 : PLAN_MINUTES[plan];
+      const active = rng.chance(0.85);
+      const createdMs = todayMs - rng.int(1, 1095) * DAY + rng.int(7 * 3600, 18 * 3600) * 1000;
+      const updatedMs = Math.min(now - 60_000, createdMs + rng.int(0, 400) * DAY + rng.int(0, 86_399) * 1000);
+      const metadata: Record<string, string> = {
+        segment: plan === 'enterprise' ? 'enterprise' : rng.pick(SEGMENTS),
+        industry: rng.pick(INDUSTRIES),
+        account_manager: rng.pick(ACCOUNT_MANAGERS),
+      };
+      if (rng.chance(0.3)) metadata.crm_id = `CRM-${rng.int(10000, 99999)}`;
+      if (rng.chance(0.2)) metadata.region = rng.pick(['benelux', 'dach', 'emea', 'na', 'apac']);
+      if (rng.chance(0.15)) metadata.contract_ref = `RS-${rng.int(2021, 2026)}-${rng.digits(4)}`;
+      customers.push({
+        id, name: company, email, phone: phone(rng, loc.country), plan,
+        quota_minutes: plan === 'enterprise' ? quota : null, status: active ? 'active' : 'inactive', metadata,
+        created_at: new Date(createdMs).toISOString(), updated_at: new Date(updatedMs).toISOString(),
+      });
+
+      // Usage profile: a typical share of the monthly quota, spread over ~22 working days.
+      const share = 0.15 + rng.next() * 0.55;
+      const stopMs = active ? todayMs : Math.max(createdMs, todayMs - rng.int(20, 300) * DAY);
+      profiles.push({id, k: opts.seed * 100_003 + i, daily: (quota! * share) / 22, avg_len: rng.int(6, 45), start: isoDay(createdMs), stop: isoDay(stopMs)});
+      if (active && rng.chance(0.2)) hot.push({id, target: rng.chance(0.45) ? 1.02 + rng.next() * 0.4 : 0.81 + rng.next() * 0.18, quota});
+
+      // Users (RESELLEE role) of the organization.
+      const nUsers = rng.int(1, 4);
+      for (let u = 0; u < nUsers; u++) {
+        const uf = rng.pick(loc.first);
+        const ul = rng.pick(loc.last);
+        const status = u === 0 && active ? 'active' : rng.weighted([['active', 65], ['invited', 22], ['inactive', 13]] as const);
+        const uCreated = createdMs + rng.int(0, 200) * DAY;
+        if (reselleeUserIndex < 0 && active && u === 0) reselleeUserIndex = users.length;
+        users.push({
+          customer_id: id, name: `${uf} ${ul}`, email: `${ascii(uf)}.${ascii(ul)}${u ? u : ''}@${domain}`, status,
+          created_at: new Date(Math.min(uCreated, now - 3600_000)).toISOString(),
+          last_login_at: status === 'active' ? new Date(now - rng.int(1, 60 * 24 * 30) * 60_000).toISOString() : null,
+        });
+      }
+
+      // Customer API tokens (the secrets are random and never known).
+      const nTokens = rng.int(0, 3);
+      for (let t = 0; t < nTokens; t++) {
+        const perms = ['transcripts:read', 'transcripts:write', 'usage:read', 'users:manage'].filter((_, p) => p === 0 || rng.chance(0.5));
+        const tCreated = Math.min(now - 3600_000, createdMs + rng.int(0, 300) * DAY);
+        const secret = newSecret(CUSTOMER_PREFIX);
+        tokens.push({
+          customer_id: id, name: rng.pick(TOKEN_NAMES), prefix: secret.slice(0, CUSTOMER_PREFIX.length + 4), token_hash: sha256Hex(secret),
+          permissions: perms, created_at: new Date(tCreated).toISOString(),
+          expires_at: rng.chance(0.4) ? new Date(tCreated + rng.int(30, 730) * DAY).toISOString() : null,
+          last_used_at: rng.chance(0.7) ? new Date(now - rng.int(1, 60 * 24 * 20) * 60_000).toISOString() : null,
+        });
+      }
+
+      // Transcripts over the last 90 days.
+      const nTranscripts = active ? rng.int(0, 9) : rng.int(0, 2);
+      for (let t = 0; t < nTranscripts; t++) {
+        const created = Math.max(createdMs, now - rng.int(1, 90 * 24 * 60) * 60_000);
+        const duration = rng.int(90, 7200);
+        const recent = now - created < 3600_000;
+        const status = recent ? rng.pick(['queued', 'processing'] as const) : rng.weighted([['done', 88], ['failed', 7], ['processing', 5]] as const);
+        const title = rng.pick(loc.titles).replace('{n}', String(rng.int(1, 120))).replace('{q}', String(rng.int(1, 4)));
+        transcripts.push({
+          customer_id: id, title, language: loc.language, status, duration_seconds: duration,
+          created_at: new Date(created).toISOString(),
+          completed_at: status === 'done' || status === 'failed' ? new Date(Math.min(now, created + duration * 300)).toISOString() : null,
+        });
+      }
+    }
+
+    await q.query(
+      `INSERT INTO customers (id, tenant_id, name, email, phone, plan, quota_minutes, status, metadata, created_at, updated_at)
+       SELECT id, $1, name, email, phone, plan, quota_minutes, status, metadata, created_at, updated_at
+       FROM jsonb_to_recordset($2::jsonb) AS x(id int, name text, email text, phone text, plan text, quota_minutes int, status text, metadata jsonb, created_at timestamptz, updated_at timestamptz)`,
+      [tenantId, JSON.stringify(customers)],
+    );
+    const userIds = await nextIds(q, 'users_id_seq', users.length);
+    await q.query(
+      `INSERT INTO users (id, tenant_id, customer_id, name, email, status, created_at, last_login_at)
+       SELECT id, $1, customer_id, name, email, status, created_at, last_login_at
+       FROM jsonb_to_recordset($2::jsonb) AS x(id int, customer_id int, name text, email text, status text, created_at timestamptz, last_login_at timestamptz)`,
+      [tenantId, JSON.stringify(users.map((u, i) => ({...u, id: userIds[i]})))],
+    );
+    await q.query(
+      `INSERT INTO tokens (tenant_id, kind, customer_id, name, prefix, token_hash, permissions, created_at, expires_at, last_used_at)
+       SELECT $1, 'customer', customer_id, name, prefix, token_hash, ARRAY(SELECT jsonb_array_elements_text(permissions)), created_at, expires_at, last_used_at
+       FROM jsonb_to_recordset($2::jsonb) AS x(customer_id int, name text, prefix text, token_hash text, permissions jsonb, created_at timestamptz, expires_at timestamptz, last_used_at timestamptz)`,
+      [tenantId, JSON.stringify(tokens)],
+    );
+    const transcriptIds = await nextIds(q, 'transcripts_id_seq', transcripts.length);
+    transcripts.forEach((t, i) => (t.id = transcriptIds[i]));
+    await q.query(
+      `INSERT INTO transcripts (id, tenant_id, customer_id, title, language, status, duration_seconds, created_at, completed_at)
+       SELECT id, $1, customer_id, title, language, status, duration_seconds, created_at, completed_at
+       FROM jsonb_to_recordset($2::jsonb) AS x(id int, customer_id int, title text, language text, status text, duration_seconds int, created_at timestamptz, completed_at timestamptz)`,
+      [tenantId, JSON.stringify(transcripts)],
+    );
+    // Documents: one to three formats per finished transcript.
+    await q.query(
+      `INSERT INTO documents (tenant_id, customer_id, transcript_id, format, created_at)
+       SELECT t.tenant_id, t.customer_id, t.id, f.format, t.completed_at
+       FROM transcripts t
+       CROSS JOIN LATERAL unnest(ARRAY['docx', 'srt', 'pdf', 'txt', 'vtt']) WITH ORDINALITY AS f(format, n)
+       WHERE t.tenant_id = $1 AND t.status = 'done'
+         AND (f.n = 1 + t.id % 5 OR (t.id % 3 = 0 AND f.n = 1 + (t.id + 2) % 5))
+       ORDER BY t.id, f.n`,
+      [tenantId],
+    );
+
+    // 13 months of daily usage, generated in SQL: weekday/weekend pattern, summer and Christmas dip,
+    // slow growth, deterministic noise from md5(profile key, day).
+    await q.query(
+      `INSERT INTO usage_daily (customer_id, day, audio_minutes, transcriptions)
+       SELECT id, day, minutes, greatest(1, round(minutes / avg_len))::int
+       FROM (
+         SELECT p.id, p.avg_len, d::date AS day,
+           round((p.daily
+             * CASE WHEN extract(isodow FROM d) >= 6 THEN 0.12 ELSE 1 END
+             * CASE WHEN extract(month FROM d) = 8 OR (extract(month FROM d) = 12 AND extract(day FROM d) > 22) THEN 0.55 ELSE 1 END
+             * (0.75 + 0.25 * (d::date - $2::date) / greatest(1, $3::date - $2::date))
+             * (0.3 + 1.4 * h.r))::numeric, 1) AS minutes,
+           h.r
+         FROM jsonb_to_recordset($1::jsonb) AS p(id int, k bigint, daily float8, avg_len float8, start date, stop date)
+         CROSS JOIN LATERAL generate_series(greatest(p.start, $2::date), least(p.stop, $3::date), interval '1 day') AS d
+         CROSS JOIN LATERAL (SELECT abs(('x' || substr(md5(p.k || ':' || d::date), 1, 8))::bit(32)::int) / 2147483648.0 AS r) AS h
+       ) s
+       WHERE minutes >= 0.5 AND r > 0.04`,
+      [JSON.stringify(profiles), usageFrom, today],
+    );
+    // Customers near or over quota this month: make sure they have a row today, then scale the
+    // current month to hit the target share of the quota.
+    if (hot.length) {
+      const hotJson = JSON.stringify(hot);
+      await q.query(
+        `INSERT INTO usage_daily (customer_id, day, audio_minutes, transcriptions)
+         SELECT id, $2::date, 10, 1 FROM jsonb_to_recordset($1::jsonb) AS x(id int) ON CONFLICT DO NOTHING`,
+        [hotJson, today],
+      );
+      await q.query(
+        `UPDATE usage_daily u SET audio_minutes = round(u.audio_minutes * s.f, 1), transcriptions = greatest(1, round(u.transcriptions * s.f))::int
+         FROM (
+           SELECT x.id, (x.target * x.quota)::numeric / sum(ud.audio_minutes) AS f
+           FROM jsonb_to_recordset($1::jsonb) AS x(id int, target float8, quota int)
+           JOIN usage_daily ud ON ud.customer_id = x.id AND ud.day >= $2::date
+           GROUP BY x.id, x.target, x.quota
+         ) s
+         WHERE u.customer_id = s.id AND u.day >= $2::date`,
+        [hotJson, monthStart],
+      );
+    }
+
+    // The RESELLEE login: the first user of the first active customer.
+    const reselleeUser = userIds[reselleeUserIndex >= 0 ? reselleeUserIndex : 0]!;
+    await q.query(`UPDATE users SET status = 'active' WHERE id = $1`, [reselleeUser]);
+    await q.query(
+      `INSERT INTO tokens (tenant_id, kind, customer_id, user_id, name, prefix, token_hash)
+       SELECT tenant_id, 'resellee', customer_id, id, 'RESELLEE session', $2, $3 FROM users WHERE id = $1`,
+      [reselleeUser, reselleeToken.slice(0, 12), sha256Hex(reselleeToken)],
+    );
+    return {tenantId, name: opts.name, tokens: {reseller: resellerToken, resellee: reselleeToken}};
+  });
+}
+
+async function nextIds(q: Queryable, seq: string, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const {rows} = await q.query<{id: number}>(`SELECT nextval('${seq}')::int AS id FROM generate_series(1, $1::int) ORDER BY 1`, [n]);
+  return rows.map((r) => r.id);
+}
+
+/** A tenant without customers still gets a RESELLEE login (for role-gating tests), tied to no organization. */
+async function reselleeWithoutCustomers(q: Queryable, tenantId: number, secret: string): Promise<string> {
+  await q.query(
+    `INSERT INTO tokens (tenant_id, kind, name, prefix, token_hash) VALUES ($1, 'resellee', 'RESELLEE session', $2, $3)`,
+    [tenantId, secret.slice(0, 12), sha256Hex(secret)],
+  );
+  return secret;
+}
+
+/** Seeds the two documented tenants when the database is empty. */
+export async function seedDefault(db: Db): Promise<boolean> {
+  const {rows} = await db.query<{n: number}>('SELECT count(*)::int AS n FROM tenants');
+  if (rows[0]!.n > 0) return false;
+  await seedTenant(db, {name: 'Polderstem Reseller', customers: 300, seed: 1, resellerToken: DEV_TOKENS.resellerA, reselleeToken: DEV_TOKENS.resellee});
+  await seedTenant(db, {name: 'Nordlicht Transkription', customers: 40, seed: 2, resellerToken: DEV_TOKENS.resellerB, reselleeToken: 'rs_dev_resellee_b'});
+  return true;
+}
