@@ -1,0 +1,120 @@
+import {LitElement, html, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {ContextProvider} from '@lit/context';
+import {ResellerClient, type ResellerClientOptions} from '../../api/client.js';
+import {clientContext} from '../../context/client-context.js';
+import {i18nContext, localeContext} from '../../i18n/context.js';
+import type {I18nOverrides} from '../../i18n/overrides.js';
+import {ResellerAuthErrorEvent, ResellerRequestErrorEvent} from '../../events.js';
+import {styles} from './provider.styles.js';
+
+/** Client options a host may tune on the provider (base URL and credentials have their own properties). */
+export type ProviderClientOptions = Omit<ResellerClientOptions, 'baseUrl' | 'token' | 'getToken' | 'onAuthError' | 'onRequestError' | 'ready'>;
+
+/**
+ * Configuration for every reseller element inside it: the API client (base URL, token or token
+ * source), the locale and string overrides, through `@lit/context`. Renders its children as they are.
+ *
+ * The token is a property only (`provider.token = …` or `provider.getToken = async () => …`): it
+ * never becomes an attribute. A new `api-base`, `token` or `clientOptions` builds a new client, and
+ * every element inside loads its data again with it.
+ *
+ * @summary Configuration (API, token, locale, strings) for the reseller elements inside it.
+ * @tag reseller-provider
+ * @slot - The reseller elements (and anything else).
+ * @fires {ResellerAuthErrorEvent} reseller-auth-error - Authentication failed even after one token refresh.
+ * @fires {ResellerRequestErrorEvent} reseller-request-error - A request of an element inside failed (after retries).
+ */
+export class ResellerProvider extends LitElement {
+  static override styles = styles;
+
+  /** Base URL of the Reseller API, absolute or relative to the page (default `/api/v3/reseller`). */
+  @property({attribute: 'api-base'}) apiBase: string | null = null;
+
+  /** Locale of the elements inside (BCP 47, e.g. `nl`); unset follows `lang` and the browser. */
+  @property() locale: string | undefined = undefined;
+
+  /** Bearer token (property only, never an attribute). */
+  @property({attribute: false}) token: string | null = null;
+
+  /** Returns a fresh token; called when there is none yet and once after a 401 (property only). */
+  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
+
+  /** String overrides: `{'key': 'text'}` or per locale `{nl: {'key': 'text'}}`. */
+  @property({attribute: false}) i18n: I18nOverrides | undefined = undefined;
+
+  /** Client tuning: `timeoutMs`, `retry`, `cacheTtlMs`, `fetch`. */
+  @property({attribute: false}) clientOptions: ProviderClientOptions | undefined = undefined;
+
+  #client: ResellerClient | undefined;
+  #clientKey: readonly unknown[] = [];
+  #unsubscribe: (() => void) | undefined;
+  readonly #clientProvider = new ContextProvider(this, {context: clientContext});
+  readonly #localeProvider = new ContextProvider(this, {context: localeContext});
+  readonly #i18nProvider = new ContextProvider(this, {context: i18nContext});
+  static #warnedTokenAttribute = false;
+
+  /** Alias of `i18n`. */
+  get strings(): I18nOverrides | undefined {
+    return this.i18n;
+  }
+  set strings(value: I18nOverrides | undefined) {
+    this.i18n = value;
+  }
+
+  /** The client the elements inside use now. */
+  get client(): ResellerClient {
+    this.#sync();
+    return this.#client!;
+  }
+
+  override connectedCallback(): void {
+    // Provide before the children ask (they connect right after this element).
+    this.#sync();
+    if (this.hasAttribute('token') && !ResellerProvider.#warnedTokenAttribute) {
+      ResellerProvider.#warnedTokenAttribute = true;
+      console.warn('<reseller-provider>: the token is a property only (provider.token = …); the token attribute is ignored. Remove it from the markup.');
+    }
+    super.connectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#sync();
+    if (changed.has('locale')) this.#localeProvider.setValue(this.locale || undefined);
+    if (changed.has('i18n')) this.#i18nProvider.setValue(this.i18n);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  /** Builds a new client when the base URL, token, token source presence or options changed. */
+  #sync(): void {
+    const key = [this.apiBase || null, this.token || null, !!this.getToken, this.clientOptions];
+    if (this.#client && key.every((v, i) => v === this.#clientKey[i])) return;
+    this.#clientKey = key;
+    this.#unsubscribe?.();
+    const client = new ResellerClient({
+      ...this.clientOptions,
+      baseUrl: this.apiBase,
+      token: this.token,
+      // Reads the property at call time: a new function (a host re-render) needs no new client.
+      getToken: this.getToken ? () => this.getToken!() : null,
+    });
+    this.#unsubscribe = client.subscribe({
+      onAuthError: (error) => this.dispatchEvent(new ResellerAuthErrorEvent(error)),
+      onRequestError: (error) =>
+        this.dispatchEvent(new ResellerRequestErrorEvent({error, method: error.method, path: error.path})),
+    });
+    this.#client = client;
+    this.#clientProvider.setValue(client);
+    this.#localeProvider.setValue(this.locale || undefined);
+    this.#i18nProvider.setValue(this.i18n);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reseller-provider': ResellerProvider;
+  }
+}
