@@ -2,4 +2,4 @@
  * Registers every element of the kit (each define module skips an already-defined tag).
  * `node scripts/build.mjs` checks that every `src/define/*.ts` module is imported here.
  */
-export {};
+import './provider.js';
