@@ -1,0 +1,259 @@
+/**
+ * Strings and `Intl` formatting for an element, in the locale it should speak.
+ *
+ * ```ts
+ * #i18n = new LocaleController(this, {strings: () => this.strings});
+ * render() {
+ *   return html`<th>${this.#i18n.t('table.columns.name')}</th>
+ *     <td>${this.#i18n.date(customer.created_at)}</td>
+ *     <p>${this.#i18n.tn('table.total', page.total)}</p>`;
+ * }
+ * ```
+ *
+ * Locale resolution, first hit wins: the provider's `locale` (localeContext) → the nearest `lang`
+ * attribute of the host, walking up through shadow roots → `navigator.language` → `en`.
+ * String resolution: the element's own `strings` → the provider's overrides (i18nContext) → the
+ * locale's bundles (`nl-BE` → `nl`) → English → the key itself.
+ *
+ * The host re-renders when the provider's locale or overrides change, when a `lang` attribute in
+ * the document changes, and when a lazily registered locale finishes loading.
+ */
+import {ContextConsumer} from '@lit/context';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {createFormatters, pluralRules, type DateInput, type Formatters} from '../format.js';
+import {i18nContext, localeContext} from '../i18n/context.js';
+import type {MessageKey} from '../i18n/en.js';
+import {overrideLayers, type I18nOverrides} from '../i18n/overrides.js';
+import {bundlesFor, isLocaleLoaded, loadLocale, onLocalesChange, supportedLocale, type PartialMessages} from '../i18n/registry.js';
+import {interpolate, lookup, type MessageParams, type PluralKey} from '../i18n/translate.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export interface LocaleControllerOptions {
+  /** The element's own string overrides (usually its `strings` property); read before every render. */
+  strings?: () => PartialMessages | undefined | null;
+  /** IANA time zone for timestamps (the viewer's own by default). */
+  timeZone?: string;
+}
+
+export class LocaleController implements ReactiveController {
+  readonly #host: Host;
+  readonly #options: LocaleControllerOptions;
+  readonly #localeConsumer: ContextConsumer<typeof localeContext, Host>;
+  readonly #overridesConsumer: ContextConsumer<typeof i18nContext, Host>;
+  #locale = 'en';
+  #layers: (PartialMessages | undefined | null)[] = [];
+  #formatters: Formatters | null = null;
+  #formattersKey = '';
+  #generation = 0;
+  #unsubscribe: (() => void) | null = null;
+
+  constructor(host: Host, options: LocaleControllerOptions = {}) {
+    this.#host = host;
+    this.#options = options;
+    const onChange = () => this.#refresh();
+    this.#localeConsumer = new ContextConsumer(host, {context: localeContext, subscribe: true, callback: onChange});
+    this.#overridesConsumer = new ContextConsumer(host, {context: i18nContext, subscribe: true, callback: onChange});
+    host.addController(this);
+  }
+
+  /** The resolved locale as requested (`nl-BE`), used for `Intl`. */
+  get locale(): string {
+    return this.#locale;
+  }
+
+  /** The registered locale whose strings are shown (`nl` for `nl-BE`, `en` when unsupported). */
+  get messagesLocale(): string {
+    return supportedLocale(this.#locale);
+  }
+
+  /** Resolves when the strings of the current locale are loaded (immediately for English). */
+  get ready(): Promise<void> {
+    return loadLocale(this.#locale);
+  }
+
+  hostConnected(): void {
+    this.#unsubscribe = onLocalesChange(() => this.#refresh());
+    watchLang(this);
+    this.#resolve();
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    unwatchLang(this);
+  }
+
+  /** Before every render: pick up a changed `strings` property, `lang` or provider value. */
+  hostUpdate(): void {
+    this.#resolve();
+  }
+
+  /** The string for `key` with its `{placeholders}` filled; numbers are formatted in the locale. */
+  t(key: MessageKey, params?: MessageParams): string {
+    const template = lookup(key, this.#layers) ?? key;
+    return interpolate(template, params, (n) => this.format.number(n));
+  }
+
+  /**
+   * A plural message: `tn('table.total', 3)` picks `table.total.one` or `table.total.other` by the
+   * locale's plural rules; `{count}` is filled with the formatted count.
+   */
+  tn(key: PluralKey, count: number, params?: MessageParams): string {
+    const rule = pluralRules(this.format.locale).select(count);
+    const specific = `${key}.${rule}`;
+    const chosen = (lookup(specific, this.#layers) !== undefined ? specific : `${key}.other`) as MessageKey;
+    return this.t(chosen, {count, ...params});
+  }
+
+  /** The `Intl` formatters of the current locale (cached). */
+  get format(): Formatters {
+    const key = `${this.#generation}`;
+    if (!this.#formatters || this.#formattersKey !== key) {
+      this.#formatters = createFormatters(
+        this.#locale,
+        {
+          hoursMinutes: this.t('format.duration.hoursMinutes'),
+          hours: this.t('format.duration.hours'),
+          minutes: this.t('format.duration.minutes'),
+          hoursUnit: this.t('format.hours'),
+        },
+        {timeZone: this.#options.timeZone},
+      );
+      this.#formattersKey = key;
+    }
+    return this.#formatters;
+  }
+
+  date(value: DateInput, options?: Intl.DateTimeFormatOptions): string {
+    return this.format.date(value, options);
+  }
+  dateTime(value: DateInput): string {
+    return this.format.dateTime(value);
+  }
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return this.format.number(value, options);
+  }
+  /** A fraction: 0.825 → "82.5%". */
+  percent(fraction: number, maximumFractionDigits?: number): string {
+    return this.format.percent(fraction, maximumFractionDigits);
+  }
+  /** Minutes → "1 h 20 min" / "1 u 20 min". */
+  duration(minutes: number): string {
+    return this.format.duration(minutes);
+  }
+  relativeTime(value: DateInput, now?: DateInput): string {
+    return this.format.relativeTime(value, now);
+  }
+  bytes(bytes: number): string {
+    return this.format.bytes(bytes);
+  }
+  /** Audio minutes → hours with one decimal: 75 → "1.3 h". */
+  hours(minutes: number, options?: {unit?: boolean}): string {
+    return this.format.hours(minutes, options);
+  }
+
+  /**
+   * A user-facing message for a failure from the API client (duck-typed on its `kind`), falling
+   * back to a generic one. Abort errors are never shown: callers should skip them.
+   */
+  errorMessage(error: unknown): string {
+    const e = (error ?? {}) as {kind?: string; status?: number; retryAfterMs?: number | null};
+    switch (e.kind) {
+      case 'network': return this.t('error.network');
+      case 'timeout': return this.t('error.timeout');
+      case 'schema': return this.t('error.schema');
+      case 'auth': return this.t('error.unauthorized');
+      case 'forbidden': return this.t('error.forbidden');
+      case 'not-found': return this.t('error.notFound');
+      case 'conflict': return this.t('error.conflict');
+      case 'validation': return this.t('error.validation');
+      case 'rate-limit':
+        return e.retryAfterMs
+          ? this.t('error.rateLimitedSeconds', {seconds: Math.ceil(e.retryAfterMs / 1000)})
+          : this.t('error.rateLimited');
+      case 'server':
+        return e.status === 503 ? this.t('error.unavailable') : this.t('error.server');
+      case 'client':
+        if (e.status === 413) return this.t('error.payloadTooLarge');
+        if (e.status === 415) return this.t('error.unsupportedMediaType');
+        if (e.status === 409) return this.t('error.conflict');
+        return e.status ? this.t('error.withStatus', {status: String(e.status)}) : this.t('error.unknown');
+      default:
+        return this.t('error.unknown');
+    }
+  }
+
+  /** Re-resolve and re-render if anything changed. Also called by the shared `lang` observer. */
+  refresh(): void {
+    this.#refresh();
+  }
+
+  #refresh() {
+    if (this.#resolve()) this.#host.requestUpdate();
+  }
+
+  /** Recomputes the locale and string layers; returns whether they changed. */
+  #resolve(): boolean {
+    const locale = this.#localeConsumer.value || nearestLang(this.#host) || navigatorLocale() || 'en';
+    const layers = [
+      this.#options.strings?.(),
+      ...overrideLayers(this.#overridesConsumer.value as I18nOverrides | undefined, locale),
+      ...bundlesFor(locale),
+    ];
+    const changed =
+      locale !== this.#locale || layers.length !== this.#layers.length || layers.some((l, i) => l !== this.#layers[i]);
+    this.#locale = locale;
+    this.#layers = layers;
+    if (changed) this.#generation++;
+    if (!isLocaleLoaded(locale)) void loadLocale(locale); // re-renders through onLocalesChange
+    return changed;
+  }
+}
+
+/** The nearest non-empty `lang` attribute of an element or its ancestors, crossing shadow roots. */
+export function nearestLang(element: Element): string | null {
+  let node: Element | null = element;
+  while (node) {
+    const hit: Element | null = node.closest('[lang]');
+    if (!hit) {
+      node = hostOf(node);
+      continue;
+    }
+    const lang = hit.getAttribute('lang')?.trim();
+    if (lang) return lang;
+    node = hit.parentElement ?? hostOf(hit); // lang="" (unknown): keep looking above it
+  }
+  return null;
+}
+
+function hostOf(element: Element): Element | null {
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+function navigatorLocale(): string | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.languages?.[0] ?? navigator.language;
+}
+
+// ---- one MutationObserver per document for `lang` changes --------------------------------------
+const watching = new Set<LocaleController>();
+let observer: MutationObserver | null = null;
+
+function watchLang(controller: LocaleController) {
+  watching.add(controller);
+  if (!observer && typeof MutationObserver !== 'undefined') {
+    observer = new MutationObserver(() => {
+      for (const c of [...watching]) c.refresh();
+    });
+    observer.observe(document.documentElement, {attributes: true, attributeFilter: ['lang'], subtree: true});
+  }
+}
+
+function unwatchLang(controller: LocaleController) {
+  watching.delete(controller);
+  if (!watching.size && observer) {
+    observer.disconnect();
+    observer = null;
+  }
+}

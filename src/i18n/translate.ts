@@ -1,0 +1,46 @@
+/**
+ * Message lookup and `{placeholder}` filling. Pure: the LocaleController supplies the layers
+ * (element strings → host overrides → locale chain → English) and a number formatter.
+ */
+import type {MessageKey} from './en.js';
+import type {PartialMessages} from './registry.js';
+
+/** Values for a message's `{placeholders}`. Numbers are formatted in the active locale. */
+export type MessageParams = Readonly<Record<string, string | number | null | undefined>>;
+
+/** Keys that come as a `.one` / `.other` pair, for `tn()`: `'table.total'`, `'users.total'`, … */
+export type PluralKey = MessageKey extends infer K
+  ? K extends `${infer Base}.other`
+    ? `${Base}.one` extends MessageKey
+      ? Base
+      : never
+    : never
+  : never;
+
+/** The names of the `{placeholders}` in a template, in order of first appearance. */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
+}
+
+/** Fills `{name}` placeholders; an unknown placeholder stays visible as `{name}` (easy to spot). */
+export function interpolate(
+  template: string,
+  params: MessageParams | undefined,
+  formatNumber: (n: number) => string = String,
+): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) return match;
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
+}
+
+/** The first layer that has the key, or undefined. */
+export function lookup(key: string, layers: readonly (PartialMessages | undefined | null)[]): string | undefined {
+  for (const layer of layers) {
+    const value = layer?.[key as MessageKey];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,183 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {ContextProvider} from '@lit/context';
+import {LitElement} from 'lit';
+import {LocaleController} from '../../src/controllers/locale-controller.js';
+import {i18nContext, localeContext} from '../../src/i18n/context.js';
+import {loadLocale, registerLocale} from '../../src/i18n/registry.js';
+import type {I18nOverrides} from '../../src/i18n/overrides.js';
+import type {PartialMessages} from '../../src/i18n/registry.js';
+
+/** An element that shows a few strings and formatted values, like a real one would. */
+class I18nProbe extends LitElement {
+  strings: PartialMessages | undefined;
+  readonly i18n = new LocaleController(this, {strings: () => this.strings, timeZone: 'UTC'});
+  renders = 0;
+  override render() {
+    this.renders++;
+    return html`<h2>${this.i18n.t('table.newCustomer')}</h2>
+      <p class="total">${this.i18n.tn('table.total', this.count)}</p>
+      <p class="range">${this.i18n.t('table.paging.range', {from: 1, to: 25, total: 1234})}</p>
+      <p class="duration">${this.i18n.duration(80)}</p>`;
+  }
+  count = 1;
+}
+customElements.define('i18n-probe', I18nProbe);
+
+/** A stand-in for <reseller-provider>: provides locale and overrides. */
+class I18nTestProvider extends LitElement {
+  readonly #locale = new ContextProvider(this, {context: localeContext, initialValue: undefined});
+  readonly #overrides = new ContextProvider(this, {context: i18nContext, initialValue: undefined});
+  set locale(value: string | undefined) {
+    this.#locale.setValue(value);
+  }
+  set overrides(value: I18nOverrides | undefined) {
+    this.#overrides.setValue(value);
+  }
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+customElements.define('i18n-test-provider', I18nTestProvider);
+
+/** A host that puts the probe in its own shadow root (lang must be found across it). */
+class I18nShadowHost extends LitElement {
+  override render() {
+    return html`<i18n-probe></i18n-probe>`;
+  }
+}
+customElements.define('i18n-shadow-host', I18nShadowHost);
+
+const text = (el: I18nProbe, sel: string) => el.shadowRoot!.querySelector(sel)!.textContent!.trim();
+
+describe('LocaleController', () => {
+  before(() => loadLocale('nl'));
+
+  it('speaks English by default (when nothing asks for another language)', async () => {
+    const el = await fixture<I18nProbe>(html`<div lang="en"><i18n-probe></i18n-probe></div>`).then((d) => d.querySelector('i18n-probe')!);
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('New Customer');
+    expect(text(el, '.total')).to.equal('1 customer');
+    expect(text(el, '.range')).to.equal('1–25 of 1,234');
+    expect(text(el, '.duration')).to.equal('1 h 20 min');
+  });
+
+  it('follows the nearest lang attribute, also across shadow roots', async () => {
+    const wrapper = await fixture(html`<section lang="nl-NL"><i18n-shadow-host></i18n-shadow-host></section>`);
+    const host = wrapper.querySelector('i18n-shadow-host') as I18nShadowHost;
+    await host.updateComplete;
+    const el = host.shadowRoot!.querySelector('i18n-probe') as I18nProbe;
+    await el.updateComplete;
+    expect(el.i18n.locale).to.equal('nl-NL');
+    expect(el.i18n.messagesLocale).to.equal('nl');
+    expect(text(el, 'h2')).to.equal('Nieuwe klant');
+    expect(text(el, '.range')).to.equal('1–25 van 1.234');
+    expect(text(el, '.duration')).to.equal('1 u 20 min');
+  });
+
+  it('re-renders when a lang attribute changes', async () => {
+    const wrapper = await fixture(html`<div lang="en"><i18n-probe></i18n-probe></div>`);
+    const el = wrapper.querySelector('i18n-probe') as I18nProbe;
+    await el.updateComplete;
+    wrapper.setAttribute('lang', 'nl');
+    await new Promise((r) => setTimeout(r)); // MutationObserver → requestUpdate
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Nieuwe klant');
+  });
+
+  it("prefers the provider's locale over lang, and re-renders when it changes", async () => {
+    const provider = await fixture<I18nTestProvider>(
+      html`<i18n-test-provider lang="en"><i18n-probe></i18n-probe></i18n-test-provider>`,
+    );
+    const el = provider.querySelector('i18n-probe') as I18nProbe;
+    provider.locale = 'nl';
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Nieuwe klant');
+    provider.locale = 'en-GB';
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('New Customer');
+    provider.locale = undefined; // back to lang
+    await el.updateComplete;
+    expect(el.i18n.locale).to.equal('en');
+  });
+
+  it('lets the host override strings: provider (flat or per locale), then the element', async () => {
+    const provider = await fixture<I18nTestProvider>(
+      html`<i18n-test-provider lang="en"><i18n-probe></i18n-probe></i18n-test-provider>`,
+    );
+    const el = provider.querySelector('i18n-probe') as I18nProbe;
+    provider.overrides = {'table.newCustomer': 'Add client'};
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Add client');
+
+    provider.overrides = {en: {'table.newCustomer': 'Add account'}, nl: {'table.newCustomer': 'Account toevoegen'}};
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Add account');
+    provider.locale = 'nl-BE';
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Account toevoegen');
+    expect(text(el, '.total'), 'not overridden: still Dutch').to.equal('1 klant');
+
+    el.strings = {'table.newCustomer': 'Nieuw account'};
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Nieuw account');
+  });
+
+  it('picks plural forms by the locale rules and formats the count', async () => {
+    const el = await fixture<I18nProbe>(html`<i18n-probe lang="nl"></i18n-probe>`);
+    el.count = 1234;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(text(el, '.total')).to.equal('1.234 klanten');
+    expect(el.i18n.tn('users.total', 1)).to.equal('1 gebruiker');
+  });
+
+  it('loads a registered locale lazily, falls back to English for missing keys, then re-renders', async () => {
+    let resolveLoad!: (m: {default: PartialMessages}) => void;
+    registerLocale('de', () => new Promise((r) => (resolveLoad = r)));
+    const el = await fixture<I18nProbe>(html`<i18n-probe lang="de-AT"></i18n-probe>`);
+    expect(text(el, 'h2'), 'English until German arrives').to.equal('New Customer');
+    const renders = el.renders;
+    resolveLoad({default: {'table.newCustomer': 'Neuer Kunde'}});
+    await el.i18n.ready;
+    await el.updateComplete;
+    expect(el.renders).to.be.greaterThan(renders);
+    expect(text(el, 'h2')).to.equal('Neuer Kunde');
+    expect(text(el, '.total'), 'missing in de: English').to.equal('1 customer');
+    expect(text(el, '.range'), 'but numbers in Austrian German').to.equal(
+      `1–25 of ${new Intl.NumberFormat('de-AT').format(1234)}`,
+    );
+    expect(new Intl.NumberFormat('de-AT').format(1234)).not.to.equal('1,234');
+  });
+
+  it('accepts a plain object bundle', async () => {
+    registerLocale('fr', {'table.newCustomer': 'Nouveau client'});
+    const el = await fixture<I18nProbe>(html`<i18n-probe lang="fr"></i18n-probe>`);
+    expect(text(el, 'h2')).to.equal('Nouveau client');
+  });
+
+  it('falls back to English for an unknown locale, and to navigator.language without any lang', async () => {
+    const el = await fixture<I18nProbe>(html`<i18n-probe lang="xx"></i18n-probe>`);
+    expect(text(el, 'h2')).to.equal('New Customer');
+    const html0 = document.documentElement.getAttribute('lang');
+    document.documentElement.removeAttribute('lang');
+    try {
+      const bare = await fixture<I18nProbe>(html`<i18n-probe></i18n-probe>`);
+      expect(bare.i18n.locale).to.equal(navigator.languages[0] ?? navigator.language);
+    } finally {
+      if (html0 !== null) document.documentElement.setAttribute('lang', html0);
+    }
+  });
+
+  it('maps client errors to messages', async () => {
+    const el = await fixture<I18nProbe>(html`<i18n-probe lang="nl"></i18n-probe>`);
+    expect(el.i18n.errorMessage({kind: 'network'})).to.equal(
+      'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+    );
+    expect(el.i18n.errorMessage({kind: 'rate-limit', retryAfterMs: 2500})).to.equal(
+      'Te veel verzoeken. Probeer het over 3 seconden opnieuw.',
+    );
+    expect(el.i18n.errorMessage({kind: 'server', status: 503})).to.contain('tijdelijk niet beschikbaar');
+    expect(el.i18n.errorMessage(new Error('x'))).to.equal('Er ging iets mis. Probeer het opnieuw.');
+  });
+});
