@@ -1,0 +1,120 @@
+// ESLint flat config: `npm run lint` (together with lit-analyzer, see scripts/test.mjs).
+// TypeScript through typescript-eslint (recommended + the promise rules that need types), Lit
+// templates through eslint-plugin-lit, custom-element hygiene through eslint-plugin-wc.
+import js from '@eslint/js';
+import {defineConfig, globalIgnores} from 'eslint/config';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import tseslint from 'typescript-eslint';
+
+// Hand-kept globals (the `globals` package is not a direct dependency). TypeScript files do not
+// need them: `no-undef` is off there and tsc checks names.
+const shared = Object.fromEntries(
+  [
+    'AbortController', 'AbortSignal', 'Blob', 'console', 'crypto', 'DOMException', 'Event', 'EventTarget',
+    'fetch', 'File', 'FormData', 'Headers', 'Intl', 'performance', 'queueMicrotask', 'ReadableStream',
+    'Request', 'Response', 'setInterval', 'setTimeout', 'clearInterval', 'clearTimeout', 'structuredClone',
+    'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'WebAssembly',
+  ].map((name) => [name, 'readonly']),
+);
+const node = {...shared, process: 'readonly', Buffer: 'readonly', global: 'readonly', setImmediate: 'readonly'};
+const browser = Object.fromEntries(
+  [
+    'window', 'document', 'navigator', 'location', 'history', 'customElements', 'HTMLElement', 'Element',
+    'Node', 'CustomEvent', 'KeyboardEvent', 'MouseEvent', 'ShadowRoot', 'localStorage', 'sessionStorage',
+    'requestAnimationFrame', 'cancelAnimationFrame', 'getComputedStyle', 'matchMedia', 'MutationObserver',
+    'ResizeObserver', 'IntersectionObserver', 'CSSStyleSheet', 'alert',
+  ].map((name) => [name, 'readonly']),
+);
+
+export default defineConfig(
+  globalIgnores([
+    '**/node_modules/',
+    'dist/',
+    'storybook-static/',
+    '.sandbox-data/',
+    'coverage/',
+    'test-results/',
+    '.wtr-tmp/',
+    'custom-elements.json',
+  ]),
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+
+  {
+    name: 'reseller/typescript',
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: {allowDefaultProject: ['*.ts']},
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // Lost promises are how async UI bugs hide (an unawaited task, a handler that rejects).
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', {checksVoidReturn: {attributes: false}}],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none'}],
+    },
+  },
+
+  {
+    name: 'reseller/tests',
+    files: ['test/**/*.ts'],
+    rules: {
+      // chai property assertions: expect(x).to.be.true
+      '@typescript-eslint/no-unused-expressions': 'off',
+      // @open-wc/semantic-dom-diff types every chai `.equal` as a Promise (it is one only for
+      // `.dom`/`.shadowDom` snapshots), so plain equality is known safe; an un-awaited
+      // `expect(el).to.be.accessible()` is still reported.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {allowForKnownSafeCalls: [{from: 'package', package: '@open-wc/semantic-dom-diff', name: 'Equal'}]},
+      ],
+    },
+  },
+
+  {
+    name: 'reseller/lit-and-wc',
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts', 'demo/**/*.{ts,js}'],
+    extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']],
+    settings: {wc: {elementBaseClasses: ['LitElement']}},
+  },
+
+  {
+    name: 'reseller/security',
+    files: ['src/**/*.ts'],
+    rules: {
+      // Strict CSP + Trusted Types: no HTML from strings (DESIGN.md, Theming).
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: Trusted Types.'},
+            {name: 'lit/directives/unsafe-svg.js', message: 'No unsafeSVG: Trusted Types.'},
+          ],
+          patterns: [{group: ['**/sandbox/**', '../sandbox/*'], message: 'src/ never imports the sandbox.'}],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {property: 'innerHTML', message: 'Trusted Types: use Lit templates.'},
+        {property: 'outerHTML', message: 'Trusted Types: use Lit templates.'},
+        {property: 'insertAdjacentHTML', message: 'Trusted Types: use Lit templates.'},
+      ],
+    },
+  },
+
+  {
+    name: 'reseller/node-js',
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+    // Browser names too: scripts pass callbacks to page.evaluate() that run in the page.
+    languageOptions: {globals: {...node, ...browser}},
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none'}],
+    },
+  },
+);

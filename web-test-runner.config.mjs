@@ -1,0 +1,157 @@
+/**
+ * Browser tests: `npm run test:browser` (all available engines) or
+ * `BROWSERS=chromium npm run test:browser -- --files test/harness.test.ts`.
+ *
+ * Runs under tsx (`node --import tsx …/web-test-runner/dist/bin.js`) because the sandbox it mounts
+ * in-process is TypeScript. Engines: BROWSERS=chromium,firefox,webkit (default all). A missing
+ * engine is reported and skipped; with CI=true a missing engine fails the run.
+ */
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {webdriverLauncher} from '@web/test-runner-webdriver';
+import {defaultReporter} from '@web/test-runner';
+import * as puppeteer from 'puppeteer-core';
+import {
+  chromiumArgs,
+  ensureDisplay,
+  findChromium,
+  findFirefox,
+  findWebKit,
+  howToGet,
+  requestedEngines,
+  startWebKitDriver,
+  webkitCapabilities,
+} from './scripts/browsers.mjs';
+import {summaryLineReporter} from './scripts/wtr-reporter.mjs';
+
+process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+
+/** Things to undo when the runner stops (sandbox, WebKitWebDriver, Xvfb), last started first. */
+const cleanups = [];
+let cleanedUp = false;
+async function cleanup() {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  for (const fn of cleanups.reverse()) {
+    try {
+      await fn();
+    } catch (error) {
+      console.error('cleanup:', error);
+    }
+  }
+}
+// wtr handles SIGINT itself but not SIGTERM: stop our children, then exit like a signal would.
+process.once('SIGTERM', () => {
+  cleanup().finally(() => process.exit(143));
+});
+
+// ---- the sandbox, mounted in-process on the runner's own origin --------------------------------
+const middleware = [];
+const sandboxIndex = `${root}sandbox/index.ts`;
+const sandboxNode = `${root}sandbox/node.ts`;
+if (existsSync(sandboxIndex) && existsSync(sandboxNode)) {
+  const {createSandbox} = await import(sandboxIndex);
+  const {koaMiddleware} = await import(sandboxNode);
+  const sandbox = await createSandbox({dataDir: null, seed: false});
+  cleanups.push(() => sandbox.close());
+  middleware.push(koaMiddleware(sandbox));
+} else {
+  console.warn('web-test-runner: sandbox/index.ts or sandbox/node.ts not present; /api and /__sandbox are not served.');
+}
+
+// ---- browsers ----------------------------------------------------------------------------------
+const browsers = [];
+const missing = [];
+for (const engine of requestedEngines()) {
+  if (engine === 'chromium') {
+    const executablePath = findChromium();
+    if (!executablePath) {
+      missing.push(engine);
+      continue;
+    }
+    browsers.push(
+      chromeLauncher({
+        puppeteer,
+        launchOptions: {executablePath, headless: true, args: chromiumArgs({headless: false})},
+      }),
+    );
+  } else if (engine === 'firefox') {
+    const executablePath = findFirefox();
+    if (!executablePath) {
+      missing.push(engine);
+      continue;
+    }
+    browsers.push(
+      chromeLauncher({
+        puppeteer,
+        launchOptions: {browser: 'firefox', protocol: 'webDriverBiDi', headless: true, executablePath},
+      }),
+    );
+  } else if (engine === 'webkit') {
+    const webkit = findWebKit();
+    if (!webkit) {
+      missing.push(engine);
+      continue;
+    }
+    const display = await ensureDisplay();
+    cleanups.push(() => display.stop());
+    const driver = await startWebKitDriver({display: display.display, driver: webkit.driver});
+    cleanups.push(() => driver.stop());
+    browsers.push(
+      webdriverLauncher({
+        hostname: '127.0.0.1',
+        port: driver.port,
+        path: '/',
+        logLevel: 'error',
+        capabilities: webkitCapabilities(webkit.browser),
+      }),
+    );
+  }
+}
+for (const engine of missing) {
+  console.warn(`${ci ? 'ERROR' : 'SKIPPED'} ${engine}: ${howToGet(engine)}`);
+}
+if (ci && missing.length) {
+  await cleanup();
+  throw new Error(`CI=true and engine(s) missing: ${missing.join(', ')}`);
+}
+if (!browsers.length) {
+  await cleanup();
+  throw new Error('no browser engine available (see the messages above)');
+}
+
+export default {
+  rootDir: root,
+  files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/e2e/**'],
+  nodeResolve: true,
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  testFramework: {config: {ui: 'bdd', timeout: 20_000}},
+  browsers,
+  middleware,
+  // Lit's dev build stays on (it warns about real mistakes); only its "dev mode" banner, printed
+  // once per file per browser, is silenced.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>reseller-elements tests</title></head>
+  <body>
+    <script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  plugins: [
+    // TypeScript with the project's tsconfig, so experimentalDecorators + useDefineForClassFields
+    // false are honoured (no browser here has native decorators).
+    esbuildPlugin({ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json`}),
+    {name: 'reseller-cleanup', serverStop: cleanup},
+  ],
+  reporters: [defaultReporter(), summaryLineReporter({skipped: missing})],
+};
