@@ -9,13 +9,8 @@ import type {PartialMessages} from './registry.js';
 export type MessageParams = Readonly<Record<string, string | number | null | undefined>>;
 
 /** Keys that come as a `.one` / `.other` pair, for `tn()`: `'table.total'`, `'users.total'`, … */
-export type PluralKey = MessageKey extends infer K
-  ? K extends `${infer Base}.other`
-    ? `${Base}.one` extends MessageKey
-      ? Base
-      : never
-    : never
-  : never;
+export type PluralKey = PluralBase<MessageKey>;
+type PluralBase<K> = K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never;
 
 /** The names of the `{placeholders}` in a template, in order of first appearance. */
 export function placeholders(template: string): string[] {

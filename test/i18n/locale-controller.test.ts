@@ -47,13 +47,21 @@ class I18nShadowHost extends LitElement {
 }
 customElements.define('i18n-shadow-host', I18nShadowHost);
 
+declare global {
+  interface HTMLElementTagNameMap {
+    'i18n-probe': I18nProbe;
+    'i18n-test-provider': I18nTestProvider;
+    'i18n-shadow-host': I18nShadowHost;
+  }
+}
+
 const text = (el: I18nProbe, sel: string) => el.shadowRoot!.querySelector(sel)!.textContent!.trim();
 
 describe('LocaleController', () => {
   before(() => loadLocale('nl'));
 
   it('speaks English by default (when nothing asks for another language)', async () => {
-    const el = await fixture<I18nProbe>(html`<div lang="en"><i18n-probe></i18n-probe></div>`).then((d) => d.querySelector('i18n-probe')!);
+    const el = await fixture<I18nProbe>(html`<div lang="en"><i18n-probe></i18n-probe></div>`).then((d) => d.querySelector('i18n-probe') as I18nProbe);
     await el.updateComplete;
     expect(text(el, 'h2')).to.equal('New Customer');
     expect(text(el, '.total')).to.equal('1 customer');
