@@ -1,0 +1,17 @@
+// The CDN page's glue, plain JavaScript with no build step. The dev token comes from the server as
+// a module (never an attribute or URL) and goes to the provider as a property, in memory only.
+import {token, sampleCustomerId} from '/demo-config.js';
+
+const provider = document.getElementById('provider');
+provider.token = token;
+
+if (sampleCustomerId != null) {
+  for (const el of document.querySelectorAll('[data-sample-customer]')) {
+    el.setAttribute('customer-id', String(sampleCustomerId));
+  }
+}
+
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});

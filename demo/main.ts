@@ -1,0 +1,230 @@
+/**
+ * The demo partner portal's own code: what a partner writes around the kit. Hash routing, the
+ * provider's token (a property, from the server, in memory only), host reactions to the kit's
+ * events, and the Settings page (locale, theme, brand colour).
+ *
+ * The kit is registered as a partner would do it (`import 'reseller-elements/define'`): every
+ * element the kit's define index registers appears here, in place of its placeholder.
+ */
+import '../src/define/index.js';
+
+interface DemoConfig {
+  apiBase: string;
+  token: string;
+  sampleCustomerId: number | null;
+}
+
+interface Settings {
+  locale: 'en' | 'nl';
+  theme: 'light' | 'dark';
+  brand: string | null;
+}
+
+type Page = 'customers' | 'customer' | 'usage' | 'branding' | 'settings' | 'not-found';
+
+interface Route {
+  page: Page;
+  customerId?: string;
+}
+
+const TITLES: Record<Page, string> = {
+  customers: 'Customers',
+  customer: 'Customer detail',
+  usage: 'Usage dashboard',
+  branding: 'Branding',
+  settings: 'Settings',
+  'not-found': 'Page not found',
+};
+const DEFAULT_BRAND = '#1d5fd1';
+const SETTINGS_KEY = 'northwind-portal-settings';
+
+const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const provider = $<HTMLElement & {token?: string}>('#provider');
+let lastCustomerId: string | null = null;
+let config: DemoConfig | null = null;
+
+// ---------------------------------------------------------------------------------------------
+// Routing
+
+function parseRoute(hash: string): Route | null {
+  if (hash === '' || hash === '#' || hash === '#/') return null;
+  const path = hash.replace(/^#/, '');
+  if (path === '/customers' || path === '/customers/') return {page: 'customers'};
+  const detail = /^\/customers\/(\d+)$/.exec(path);
+  if (detail) return {page: 'customer', customerId: detail[1]};
+  if (path === '/usage') return {page: 'usage'};
+  if (path === '/branding') return {page: 'branding'};
+  if (path === '/settings') return {page: 'settings'};
+  return {page: 'not-found'};
+}
+
+function render(route: Route, moveFocus: boolean) {
+  for (const section of document.querySelectorAll<HTMLElement>('.page')) {
+    section.hidden = section.dataset.page !== route.page;
+  }
+  if (route.customerId) {
+    lastCustomerId = route.customerId;
+    for (const el of document.querySelectorAll('[data-customer-id-from-route]')) {
+      el.setAttribute('customer-id', route.customerId);
+    }
+    $('#customer-title-id').textContent = route.customerId;
+    $('#customer-crumb').textContent = `Customer ${route.customerId}`;
+  }
+  updateCustomerLink();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
+    if (link.dataset.nav === route.page) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const title = route.page === 'customer' ? `Customer ${route.customerId}` : TITLES[route.page];
+  document.title = `${title} · Northwind Voice partner portal`;
+  // After a navigation, put focus on the new page's heading so keyboard and screen-reader users
+  // start there (not on the first load: the browser's own start position is right then).
+  if (moveFocus) $(`[data-page="${route.page}"] h1`).focus();
+}
+
+function updateCustomerLink() {
+  const id = lastCustomerId ?? (config?.sampleCustomerId != null ? String(config.sampleCustomerId) : null);
+  $<HTMLAnchorElement>('#nav-customer').href = id ? `#/customers/${id}` : '#/customers';
+}
+
+function onHashChange(moveFocus: boolean) {
+  const route = parseRoute(location.hash);
+  if (!route) {
+    history.replaceState(null, '', '#/customers');
+    render({page: 'customers'}, moveFocus);
+    return;
+  }
+  render(route, moveFocus);
+}
+
+// The skip link targets #main: keep it out of the router (the hash is the route).
+$<HTMLAnchorElement>('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  $('#main').focus();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Host reactions to the kit's events
+
+document.addEventListener('reseller-customer-open', (event) => {
+  // The portal owns navigation: cancel the kit's default and route to the detail page.
+  event.preventDefault();
+  location.hash = `#/customers/${event.detail.id}`;
+});
+document.addEventListener('reseller-customer-deleted', (event) => {
+  if (parseRoute(location.hash)?.customerId === String(event.detail.id)) location.hash = '#/customers';
+});
+document.addEventListener('reseller-brand-change', (event) => {
+  const colour = event.detail.branding.brand_color;
+  if (colour && !loadSettings().brand) applyBrand(colour);
+});
+document.addEventListener('reseller-request-error', (event) => {
+  // A real portal would report this to its monitoring; the element shows its own message.
+  console.warn(`[portal] ${event.detail.method} ${event.detail.path} failed: ${event.detail.error.message}`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Settings: locale, theme, brand colour (this browser only; never the token)
+
+function loadSettings(): Settings {
+  const fallback: Settings = {locale: 'en', theme: 'light', brand: null};
+  try {
+    const stored = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as Partial<Settings> | null;
+    return {
+      locale: stored?.locale === 'nl' ? 'nl' : 'en',
+      theme: stored?.theme === 'dark' ? 'dark' : 'light',
+      brand: typeof stored?.brand === 'string' && /^#[0-9a-f]{6}$/i.test(stored.brand) ? stored.brand : null,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+function saveSettings(settings: Settings) {
+  try {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  } catch {
+    // Storage may be unavailable (private mode, policy): the settings still apply to this page.
+  }
+}
+
+function applyBrand(colour: string | null) {
+  // CSSOM, not a style attribute: allowed under the portal's strict CSP.
+  if (colour) document.documentElement.style.setProperty('--reseller-color-brand', colour);
+  else document.documentElement.style.removeProperty('--reseller-color-brand');
+  const value = colour ?? DEFAULT_BRAND;
+  $<HTMLInputElement>('#setting-brand').value = value;
+  $('#setting-brand-value').textContent = value;
+}
+
+function applySettings(settings: Settings) {
+  provider.setAttribute('locale', settings.locale);
+  document.documentElement.lang = settings.locale;
+  document.documentElement.dataset.theme = settings.theme;
+  applyBrand(settings.brand);
+  $<HTMLSelectElement>('#setting-locale').value = settings.locale;
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="theme"]')) {
+    radio.checked = radio.value === settings.theme;
+  }
+}
+
+function readForm(): Settings {
+  const form = $<HTMLFormElement>('#settings');
+  const data = new FormData(form);
+  const brand = String(data.get('brand') ?? DEFAULT_BRAND).toLowerCase();
+  return {
+    locale: data.get('locale') === 'nl' ? 'nl' : 'en',
+    theme: data.get('theme') === 'dark' ? 'dark' : 'light',
+    brand: brand === DEFAULT_BRAND ? null : brand,
+  };
+}
+
+function onSettingsChange(message: string) {
+  const settings = readForm();
+  applySettings(settings);
+  saveSettings(settings);
+  $('#settings-status').textContent = message;
+}
+
+$<HTMLFormElement>('#settings').addEventListener('input', () => onSettingsChange('Settings saved.'));
+$<HTMLFormElement>('#settings').addEventListener('submit', (event) => event.preventDefault());
+$('#setting-brand-reset').addEventListener('click', () => {
+  $<HTMLInputElement>('#setting-brand').value = DEFAULT_BRAND;
+  onSettingsChange('Brand colour reset.');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+applySettings(loadSettings());
+onHashChange(false);
+window.addEventListener('hashchange', () => onHashChange(true));
+
+config = await loadConfig();
+if (config) {
+  // The token is a property: never an attribute, a URL or storage.
+  provider.token = config.token;
+  updateCustomerLink();
+  void showAccount(config);
+}
+
+async function loadConfig(): Promise<DemoConfig | null> {
+  try {
+    const response = await fetch('/demo-config.json', {cache: 'no-store'});
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return (await response.json()) as DemoConfig;
+  } catch (error) {
+    console.error('[portal] could not load /demo-config.json (is this page served by `npm start`?)', error);
+    return null;
+  }
+}
+
+/** The portal's own header shows who is signed in, from the same API the kit uses. */
+async function showAccount({apiBase, token}: DemoConfig) {
+  const response = await fetch(`${apiBase}/me`, {headers: {authorization: `Bearer ${token}`}});
+  if (!response.ok) return;
+  const me = (await response.json()) as {organization?: {name?: string}};
+  if (!me.organization?.name) return;
+  $('#account-organization').textContent = me.organization.name;
+  $('#account').hidden = false;
+}

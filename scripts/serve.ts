@@ -1,0 +1,334 @@
+/**
+ * The development server behind `npm start`, as a reusable function so the e2e test, benchmarks and
+ * anything else can start exactly what `npm start` starts.
+ *
+ * One node:http server on one origin:
+ * - the sandbox API (`/api/v3/reseller/*`, `/__sandbox/*`) through `nodeMiddleware`;
+ * - `GET /demo-config.json` and `GET /demo-config.js`: the dev token for the demo pages (in a body,
+ *   never in an attribute or URL);
+ * - `/dist/*` statically (the CDN bundle, after `npm run build`);
+ * - `/cdn.html` and `/cdn-page.js` raw from demo/ (the no-build-step page: no Vite involved);
+ * - everything else through Vite in middleware mode (root `demo/`), which compiles the kit's TS
+ *   sources on the fly (decorators through tsconfig's `experimentalDecorators`).
+ *
+ * Every non-API response carries a strict Content-Security-Policy (no inline script or style,
+ * Trusted Types). Vite's error overlay needs an inline `<style>`, so it is disabled: build errors
+ * show in the terminal and the browser console instead.
+ */
+import {createReadStream} from 'node:fs';
+import {stat} from 'node:fs/promises';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {createServer as createViteServer, type ViteDevServer} from 'vite';
+import {createSandbox, type Sandbox} from '../sandbox/index.js';
+import {nodeMiddleware} from '../sandbox/node.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const demoRoot = path.join(repoRoot, 'demo');
+const distRoot = path.join(repoRoot, 'dist');
+
+/** The API base the demo pages use (the kit's default: same origin). */
+export const API_BASE = '/api/v3/reseller';
+
+/** The policy every demo page runs under. `lit-html` is Lit's Trusted Types policy. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one. Default 5173. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1 (a dev tool with a dev token: not on the network). */
+  host?: string;
+  /** PGlite data directory (created and seeded on first run); null keeps the data in memory. */
+  dataDir?: string | null;
+  /** Log Vite's and the sandbox's messages. Default true. */
+  log?: boolean;
+}
+
+export interface RunningServer {
+  /** `http://localhost:<port>/` */
+  url: string;
+  port: number;
+  /** The seeded reseller dev token the demo pages use. */
+  devToken: string;
+  sandbox: Sandbox;
+  vite: ViteDevServer;
+  /** Stops accepting connections, closes Vite and the sandbox (PGlite). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Thrown when the port is taken, with a message that says what to do. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use (another \`npm start\`?). Stop it, or pick another port: PORT=${port + 1} npm start (PORT=0 picks a free one).`);
+    this.name = 'PortInUseError';
+  }
+}
+
+type Next = (error?: unknown) => void;
+type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const {port = 5173, host = '127.0.0.1', dataDir = '.sandbox-data', log = true} = options;
+
+  // Listen first: a busy port fails in milliseconds, before PGlite and Vite start. Requests that
+  // arrive while they start wait for `ready`.
+  let handler: Middleware | undefined;
+  let failed: unknown;
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const httpServer = http.createServer((req, res) => {
+    const serve = () => {
+      if (failed || !handler) return sendText(res, 503, 'Server failed to start');
+      handler(req, res, (error) => finalHandler(req, res, error));
+    };
+    if (handler) serve();
+    else void ready.then(serve);
+  });
+  await listen(httpServer, port, host);
+  const actualPort = (httpServer.address() as AddressInfo).port;
+
+  let sandbox: Sandbox | undefined;
+  let vite: ViteDevServer | undefined;
+  try {
+    [sandbox, vite] = await Promise.all([
+      createSandbox({dataDir, log}),
+      createViteServer({
+        configFile: false,
+        root: demoRoot,
+        appType: 'mpa',
+        cacheDir: path.join(repoRoot, 'node_modules/.vite-demo'),
+        logLevel: log ? 'info' : 'silent',
+        clearScreen: false,
+        server: {
+          middlewareMode: true,
+          // The HMR websocket shares our server and port; the overlay needs inline styles (CSP).
+          hmr: {server: httpServer, overlay: false},
+          fs: {allow: [repoRoot]},
+        },
+        // Scan the demo and every kit source at start-up so dependency pre-bundling happens once,
+        // before the first page, instead of reloading the page when a new import is discovered.
+        optimizeDeps: {entries: ['index.html', '../src/**/*.ts']},
+      }),
+    ]);
+  } catch (error) {
+    failed = error;
+    markReady();
+    await Promise.allSettled([sandbox?.close(), vite?.close(), closeHttp(httpServer)]);
+    throw error;
+  }
+
+  const devToken = sandbox.devTokens.resellerA;
+  const chain: Middleware[] = [
+    securityHeaders,
+    nodeMiddleware(sandbox) as Middleware,
+    demoConfig(sandbox, devToken),
+    staticFiles('/dist/', distRoot),
+    rawDemoFiles(['/cdn.html', '/cdn-page.js', '/cdn.css']),
+    vite.middlewares as unknown as Middleware,
+  ];
+  handler = compose(chain);
+  markReady();
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const results = await Promise.allSettled([closeHttp(httpServer), vite!.close()]);
+      await sandbox!.close();
+      const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (rejected) throw rejected.reason;
+    })());
+
+  return {url: `http://localhost:${actualPort}/`, port: actualPort, devToken, sandbox, vite, close};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function closeHttp(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    // Keep-alive browser connections would hold close() open.
+    server.closeAllConnections();
+  });
+}
+
+function compose(chain: Middleware[]): Middleware {
+  return (req, res, done) => {
+    let index = 0;
+    const next: Next = (error) => {
+      if (error) return done(error);
+      const middleware = chain[index++];
+      if (!middleware) return done();
+      try {
+        middleware(req, res, next);
+      } catch (thrown) {
+        done(thrown);
+      }
+    };
+    next();
+  };
+}
+
+function finalHandler(req: http.IncomingMessage, res: http.ServerResponse, error?: unknown) {
+  if (error) {
+    console.error(`[serve] ${req.method} ${req.url} failed:`, error);
+    if (!res.headersSent) sendText(res, 500, 'Internal server error');
+    else res.destroy();
+    return;
+  }
+  sendText(res, 404, 'Not found');
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string) {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, {'content-type': 'text/plain; charset=utf-8'});
+  res.end(text);
+}
+
+function pathname(req: http.IncomingMessage): string {
+  return new URL(req.url ?? '/', 'http://localhost').pathname;
+}
+
+function isApi(p: string): boolean {
+  return p === API_BASE || p.startsWith(`${API_BASE}/`) || p === '/__sandbox' || p.startsWith('/__sandbox/');
+}
+
+/** Strict CSP and friends on every page and asset; the API answers for itself. */
+const securityHeaders: Middleware = (req, res, next) => {
+  if (!isApi(pathname(req))) {
+    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+  }
+  next();
+};
+
+/**
+ * `GET /demo-config.json` and `GET /demo-config.js`: what the demo pages need to talk to the
+ * sandbox. The token travels in a response body (never an attribute or URL) and is not cached.
+ * `sampleCustomerId` is the newest customer of the dev tenant, for the "Customer detail" link.
+ */
+function demoConfig(sandbox: Sandbox, token: string): Middleware {
+  return (req, res, next) => {
+    const p = pathname(req);
+    if (p !== '/demo-config.json' && p !== '/demo-config.js') return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    void sampleCustomerId(sandbox, token).then((customerId) => {
+      const config = {apiBase: API_BASE, token, sampleCustomerId: customerId};
+      const body = p.endsWith('.json')
+        ? JSON.stringify(config)
+        : `/** Demo configuration, generated by scripts/serve.ts. Development only. */\n` +
+          `export const apiBase = ${JSON.stringify(config.apiBase)};\n` +
+          `export const token = ${JSON.stringify(config.token)};\n` +
+          `export const sampleCustomerId = ${JSON.stringify(config.sampleCustomerId)};\n` +
+          `export default ${JSON.stringify(config)};\n`;
+      res.writeHead(200, {
+        'content-type': p.endsWith('.json') ? 'application/json' : 'text/javascript; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    }, next);
+  };
+}
+
+async function sampleCustomerId(sandbox: Sandbox, token: string): Promise<number | null> {
+  try {
+    const response = await sandbox.fetch(
+      new Request(`http://localhost${API_BASE}/customers?per_page=25&sort=created_at&order=desc`, {
+        headers: {authorization: `Bearer ${token}`},
+      }),
+    );
+    if (!response.ok) return null;
+    const page = (await response.json()) as {data?: Array<{id?: unknown}>};
+    const id = page.data?.[0]?.id;
+    return typeof id === 'number' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return false;
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-length': info.size,
+    'cache-control': 'no-cache',
+    'last-modified': info.mtime.toUTCString(),
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+  return true;
+}
+
+/** Files under `root` at `prefix`, GET/HEAD only, never outside `root`. */
+function staticFiles(prefix: string, root: string): Middleware {
+  return (req, res, next) => {
+    const p = pathname(req);
+    if (!p.startsWith(prefix) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    let relative: string;
+    try {
+      relative = decodeURIComponent(p.slice(prefix.length));
+    } catch {
+      return sendText(res, 400, 'Bad request');
+    }
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep)) return sendText(res, 404, 'Not found');
+    sendFile(req, res, file).then((sent) => {
+      if (!sent) sendText(res, 404, `Not found: ${p}${prefix === '/dist/' ? ' (run `npm run build` first)' : ''}`);
+    }, next);
+  };
+}
+
+/** Demo files that are served byte for byte, outside Vite (the CDN page has no build step). */
+function rawDemoFiles(paths: string[]): Middleware {
+  return (req, res, next) => {
+    const p = pathname(req);
+    if (!paths.includes(p) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    sendFile(req, res, path.join(demoRoot, p)).then((sent) => (sent ? undefined : next()), next);
+  };
+}

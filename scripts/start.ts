@@ -1,0 +1,84 @@
+/**
+ * `npm start`: the demo partner portal on the sandbox, on one origin.
+ *
+ *   PORT              port to listen on (default 5173; 0 picks a free one)
+ *   HOST              interface to listen on (default 127.0.0.1)
+ *   SANDBOX_DATA_DIR  PGlite data directory (default .sandbox-data; seeded on first run, kept after)
+ *
+ * Stops cleanly on SIGINT/SIGTERM (closes PGlite, so no sequence values are lost).
+ */
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {PortInUseError, repoRoot, startServer, type RunningServer} from './serve.js';
+
+const started = performance.now();
+const port = parsePort(process.env.PORT);
+const dataDir = path.resolve(repoRoot, process.env.SANDBOX_DATA_DIR || '.sandbox-data');
+const firstRun = !existsSync(dataDir);
+
+let server: RunningServer | undefined;
+let signalled: string | undefined;
+let closing = false;
+
+// One Ctrl-C reaches npm, the shell and node at once (and npm forwards it again): handle the first
+// signal, ignore repeats; a watchdog exits if closing ever hangs.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void stop(signal));
+}
+
+try {
+  server = await startServer({port, host: process.env.HOST || undefined, dataDir});
+} catch (error) {
+  if (error instanceof PortInUseError) {
+    console.error(`\n  ✗ ${error.message}\n`);
+  } else {
+    console.error('\n  ✗ Could not start the server:', error, '\n');
+  }
+  process.exit(1);
+}
+
+const ms = Math.round(performance.now() - started);
+console.log(`
+  Northwind Voice demo portal (reseller-elements) ready in ${ms} ms
+  ➜ Local:     ${server.url}
+  ➜ CDN page:  ${server.url}cdn.html  (after \`npm run build\`)
+  ➜ API:       ${server.url.replace(/\/$/, '')}/api/v3/reseller
+  ➜ Data:      ${displayPath(dataDir)}${firstRun ? ' (new, seeded)' : ' (existing)'}
+  ➜ Dev token: ${server.devToken}  (sandbox reseller A; development only)
+`);
+if (signalled) void stop(signalled);
+
+async function stop(signal: string) {
+  signalled ??= signal;
+  if (!server || closing) return; // still starting: stop() runs again once it has started
+  closing = true;
+  console.log(`\n  ${signal}: closing the server and the sandbox…`);
+  const watchdog = setTimeout(() => {
+    console.error('  ✗ Shutdown took longer than 10 s; exiting anyway.');
+    process.exit(1);
+  }, 10_000);
+  watchdog.unref();
+  try {
+    await server.close();
+    console.log('  ✓ Closed.');
+    process.exit(0);
+  } catch (error) {
+    console.error('  ✗ Error while closing:', error);
+    process.exit(1);
+  }
+}
+
+function displayPath(p: string): string {
+  const relative = path.relative(process.cwd(), p);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : p;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 5173;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`  ✗ PORT must be a number from 0 to 65535, got ${JSON.stringify(value)}.`);
+    process.exit(1);
+  }
+  return n;
+}

@@ -1,0 +1,68 @@
+/**
+ * Small helpers for e2e flows (test/e2e/flows/*.mjs).
+ */
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const require = createRequire(import.meta.url);
+let axeSource;
+
+/** The repository root and the CDN bundle the cdn flow needs (`npm run build`). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CDN_BUNDLE = path.join(repoRoot, 'dist/cdn/reseller-elements.js');
+
+/** The visible page section of the portal (`section.page` without `hidden`). */
+export async function visiblePage(page) {
+  return page.locator('section.page:not([hidden])').getAttribute('data-page');
+}
+
+/** Waits until `tag` is registered; fails with a message naming the define module otherwise. */
+export async function waitForDefined(page, tag, timeout = 5000) {
+  try {
+    await page.waitForFunction((t) => customElements.get(t) !== undefined, tag, {timeout});
+  } catch {
+    const name = tag.replace(/^reseller-/, '');
+    throw new Error(`<${tag}> is not registered after ${timeout} ms (src/define/${name}.ts, imported by src/define/index.ts?)`);
+  }
+}
+
+/**
+ * Runs axe-core in the page (through the DevTools protocol, so the page's CSP stays enforced for
+ * the page itself) and fails on any violation, with a readable list.
+ * @param {import('playwright-core').Page} page
+ * @param {{include?: string, disableRules?: string[]}} [options]
+ */
+export async function expectNoAxeViolations(page, options = {}) {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async ({include, disableRules}) => {
+    const rules = Object.fromEntries((disableRules ?? []).map((id) => [id, {enabled: false}]));
+    const result = await window.axe.run(include ? {include: [include]} : document, {rules, resultTypes: ['violations']});
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  }, options);
+  assert.equal(
+    violations.length,
+    0,
+    `axe violations:\n${violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`,
+  );
+}
+
+/** Presses Tab until `predicate(activeElement)` holds (evaluated in the page), at most `max` times. */
+export async function tabUntil(page, predicate, arg, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate, arg)) return;
+  }
+  throw new Error(`focus never reached the target after ${max} Tab presses`);
+}
+
+export {assert};

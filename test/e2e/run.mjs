@@ -1,0 +1,270 @@
+/**
+ * End-to-end test: starts the real `npm start` server (free port, temporary data directory), drives
+ * the demo portal and the CDN page in Chromium (playwright-core) and prints `N passed, N failed`.
+ *
+ *   node test/e2e/run.mjs                 all flows
+ *   node test/e2e/run.mjs navigation cdn  only flows whose file name contains one of the words
+ *
+ * Flows: one file per flow in test/e2e/flows/ (`.mjs`, or `.ts` through tsx), each with a default
+ * export `async ({page, baseUrl, config, context, browser}) => {}` that throws (node:assert) on
+ * failure. Every flow gets a fresh browser context and page. A flow fails on any page error or
+ * console error, unless it exports `allowConsoleErrors` (an array of RegExps) for errors it causes
+ * on purpose (e.g. injected faults). `export const timeout = ms` overrides the 30 s default.
+ *
+ * Environment: CHROME_PATH (browser), E2E_KEEP_DATA=1 (keep the temporary data directory),
+ * E2E_HEADED=1 (show the browser; needs a display), E2E_SKIP_BUILD=1 (never run `npm run build`).
+ * The server (its whole process group) and the browser are always stopped at the end.
+ */
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {chromium} from 'playwright-core';
+import {chromiumArgs, findChromium, howToGet} from '../../scripts/browsers.mjs';
+import {CDN_BUNDLE} from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const flowsDir = path.join(here, 'flows');
+const DEFAULT_TIMEOUT = 30_000;
+
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let server;
+/** @type {import('playwright-core').Browser | undefined} */
+let browser;
+let dataDir;
+let passed = 0;
+let failed = 0;
+/** @type {Promise<void> | undefined} */
+let cleaning;
+
+process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+process.on('SIGTERM', () => void cleanup().then(() => process.exit(143)));
+// Last resort if something exits abruptly: never leave the server group behind.
+process.on('exit', () => {
+  if (server?.pid && groupAlive(server.pid)) signalGroup(server.pid, 'SIGKILL');
+});
+
+try {
+  await main();
+} catch (error) {
+  failed++;
+  console.error(`\n✗ e2e setup failed: ${error?.message ?? error}`);
+} finally {
+  await cleanup();
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+async function main() {
+  const filters = process.argv.slice(2);
+  const flows = listFlows(filters);
+  if (flows.length === 0) throw new Error(`no flows in ${path.relative(repoRoot, flowsDir)} match ${filters.join(', ')}`);
+
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(howToGet('chromium'));
+
+  if (flows.some((f) => /cdn/.test(path.basename(f)))) ensureCdnBundle();
+  if (flows.some((f) => f.endsWith('.ts'))) {
+    const {register} = await import('tsx/esm/api');
+    register();
+  }
+
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'reseller-e2e-'));
+  const started = performance.now();
+  const baseUrl = await startServer(dataDir);
+  console.log(`server up at ${baseUrl} in ${Math.round(performance.now() - started)} ms (data ${dataDir})`);
+
+  const configResponse = await fetch(new URL('/demo-config.json', baseUrl));
+  if (!configResponse.ok) throw new Error(`GET /demo-config.json answered ${configResponse.status}`);
+  const config = await configResponse.json();
+
+  browser = await chromium.launch({
+    executablePath,
+    headless: process.env.E2E_HEADED !== '1',
+    args: chromiumArgs({headless: false}),
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+
+  for (const file of flows) await runFlow(file, {baseUrl, config});
+}
+
+function listFlows(filters) {
+  if (!existsSync(flowsDir)) return [];
+  return readdirSync(flowsDir)
+    .filter((name) => /\.(mjs|ts)$/.test(name) && !name.endsWith('.d.ts'))
+    .filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)))
+    .sort()
+    .map((name) => path.join(flowsDir, name));
+}
+
+async function runFlow(file, {baseUrl, config}) {
+  const name = path.basename(file).replace(/\.(mjs|ts)$/, '');
+  const started = performance.now();
+  let context;
+  /** @type {string[]} */
+  const problems = [];
+  try {
+    const module = await import(pathToFileURL(file).href);
+    if (typeof module.default !== 'function') throw new Error(`${name}: no default export function`);
+    /** @type {RegExp[]} */
+    const allowed = module.allowConsoleErrors ?? [];
+    context = await browser.newContext({baseURL: baseUrl});
+    const page = await context.newPage();
+    context.on('page', (p) => watch(p, allowed, problems));
+    watch(page, allowed, problems);
+    const timeout = module.timeout ?? DEFAULT_TIMEOUT;
+    page.setDefaultTimeout(Math.min(timeout, 10_000));
+    await withTimeout(module.default({page, baseUrl, config, context, browser}), timeout, name);
+    if (problems.length) throw new Error(`console/page errors:\n    ${problems.join('\n    ')}`);
+    passed++;
+    console.log(`✓ ${name} (${Math.round(performance.now() - started)} ms)`);
+  } catch (error) {
+    failed++;
+    console.log(`✗ ${name} (${Math.round(performance.now() - started)} ms)`);
+    console.log(indent(error?.stack ?? String(error)));
+    if (problems.length && !String(error?.message).startsWith('console/page errors')) {
+      console.log(indent(`also console/page errors:\n  ${problems.join('\n  ')}`));
+    }
+  } finally {
+    await context?.close().catch(() => {});
+  }
+}
+
+function watch(page, allowed, problems) {
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const location = message.location();
+    const text = `console.error: ${message.text()}${location?.url ? ` (${location.url})` : ''}`;
+    if (!allowed.some((re) => re.test(text))) problems.push(text);
+  });
+}
+
+function withTimeout(promise, ms, name) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${name}: timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function indent(text) {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+/** The CDN flow needs dist/cdn/reseller-elements.js: build it when it is missing. */
+function ensureCdnBundle() {
+  if (existsSync(CDN_BUNDLE)) {
+    console.log(`CDN bundle: ${path.relative(repoRoot, CDN_BUNDLE)} built ${statSync(CDN_BUNDLE).mtime.toISOString()}`);
+    return;
+  }
+  if (process.env.E2E_SKIP_BUILD === '1' || !existsSync(path.join(repoRoot, 'scripts/build.mjs'))) {
+    console.log(`CDN bundle missing (${path.relative(repoRoot, CDN_BUNDLE)}): run \`npm run build\` first; the cdn flow will fail.`);
+    return;
+  }
+  console.log('CDN bundle missing: running `npm run build` …');
+  const result = spawnSync('npm', ['run', 'build'], {cwd: repoRoot, stdio: 'inherit'});
+  if (result.status !== 0) console.log('`npm run build` failed; the cdn flow will fail.');
+}
+
+/** Starts `npm start` in its own process group on a free port and resolves with its base URL. */
+function startServer(dir) {
+  return new Promise((resolve, reject) => {
+    server = spawn('npm', ['start', '--silent'], {
+      cwd: repoRoot,
+      env: {...process.env, PORT: '0', SANDBOX_DATA_DIR: dir, HOST: '127.0.0.1', FORCE_COLOR: '0'},
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`npm start did not print its URL within 60 s`)), 60_000);
+    const fail = (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${error.message}\n--- npm start output ---\n${output}`));
+    };
+    const onData = (chunk) => {
+      output += chunk;
+      if (process.env.E2E_VERBOSE === '1') process.stdout.write(chunk);
+      const match = /Local:\s+http:\/\/[^:]+:(\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', (chunk) => {
+      output += chunk;
+      if (process.env.E2E_VERBOSE === '1') process.stderr.write(chunk);
+    });
+    server.once('error', fail);
+    server.once('exit', (code, signal) => fail(new Error(`npm start exited early (code ${code}, signal ${signal})`)));
+  });
+}
+
+function killServerGroup(signal) {
+  if (server?.pid) signalGroup(server.pid, signal);
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Whether any live (non-zombie) process is left in the group; /proc when there is one. */
+function groupAlive(pgid) {
+  if (existsSync('/proc/self/stat')) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    }
+    return false;
+  }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function cleanup() {
+  cleaning ??= (async () => {
+    await browser?.close().catch(() => {});
+    if (server) {
+      // SIGTERM to the whole group (npm, sh, node): the server closes PGlite and exits. Wait until
+      // every process of the group is gone, not just npm; SIGKILL after 15 s.
+      killServerGroup('SIGTERM');
+      const deadline = Date.now() + 15_000;
+      while (groupAlive(server.pid)) {
+        if (Date.now() > deadline) {
+          console.log('server did not stop within 15 s of SIGTERM: killing it');
+          signalGroup(server.pid, 'SIGKILL');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    if (dataDir && process.env.E2E_KEEP_DATA !== '1') rmSync(dataDir, {recursive: true, force: true});
+  })();
+  return cleaning;
+}
