@@ -1,0 +1,45 @@
+/**
+ * Storybook 10 (web components + Vite), configured by hand. In dev, the sandbox API answers on
+ * Storybook's own origin (a tiny Vite plugin mounts its Node middleware), so stories call
+ * `/api/v3/reseller` and `/__sandbox` like a partner's portal would. The static build has no
+ * server: scripts/smoke-stories.mjs serves it next to the sandbox.
+ */
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import type {StorybookConfig} from '@storybook/web-components-vite';
+import type {Plugin} from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Mounts the sandbox (in memory, unseeded: every story creates its own tenant) on the dev server. */
+function sandboxPlugin(): Plugin {
+  return {
+    name: 'reseller:sandbox',
+    apply: 'serve',
+    async configureServer(server) {
+      const {createSandbox} = await import('../sandbox/index.js');
+      const {nodeMiddleware} = await import('../sandbox/node.js');
+      const sandbox = await createSandbox({dataDir: null, seed: false});
+      server.middlewares.use(nodeMiddleware(sandbox));
+      server.httpServer?.once('close', () => void sandbox.close());
+    },
+  };
+}
+
+/** Addons that are installed (none are downloaded: docs only when @storybook/addon-docs is there). */
+const addons = ['@storybook/addon-docs'].filter((name) => existsSync(`${root}node_modules/${name}/package.json`));
+
+const config: StorybookConfig = {
+  framework: {name: '@storybook/web-components-vite', options: {}},
+  stories: ['../stories/**/*.stories.ts'],
+  addons,
+  core: {disableTelemetry: true, disableWhatsNewNotifications: true},
+  async viteFinal(viteConfig) {
+    viteConfig.plugins = [...(viteConfig.plugins ?? []), sandboxPlugin()];
+    // The preview bundles Storybook's runtime with the kit: a big chunk is expected there.
+    viteConfig.build = {...viteConfig.build, chunkSizeWarningLimit: 2000};
+    return viteConfig;
+  },
+};
+
+export default config;

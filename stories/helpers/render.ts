@@ -1,0 +1,42 @@
+import {html, type TemplateResult} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {defineStoryFrame} from './story-frame.js';
+
+export const BRAND_SWATCHES = {
+  Blue: '#0b57d0',
+  Teal: '#00796b',
+  Purple: '#6a1b9a',
+  Orange: '#c2410c',
+  Black: '#1f1f1f',
+} as const;
+
+export const STORY_LOCALES = {en: 'English', nl: 'Nederlands'} as const;
+export type StoryLocale = keyof typeof STORY_LOCALES;
+
+export const STORY_THEMES = ['light', 'dark'] as const;
+export type StoryTheme = (typeof STORY_THEMES)[number];
+
+export interface FrameOptions {
+  /** The provider's token (property binding); null renders a provider without one. */
+  token?: string | null;
+  locale?: StoryLocale | string;
+  brand?: string;
+  theme?: StoryTheme;
+  /** Base URL of the API (default: the provider's, `/api/v3/reseller` on this origin). */
+  apiBase?: string;
+}
+
+/**
+ * A story's content inside `<story-frame>` (brand colour and colour scheme) and
+ * `<reseller-provider>` (token as a property, locale). Stories get it through the global decorator;
+ * tests can render the same template with `render(inProvider(…), container)`.
+ */
+export function inProvider(options: FrameOptions, content: unknown): TemplateResult {
+  defineStoryFrame();
+  const {token = null, locale, brand = '', theme = 'light', apiBase} = options;
+  return html`
+    <story-frame .brand=${brand} .scheme=${theme}>
+      <reseller-provider .token=${token} locale=${ifDefined(locale)} api-base=${ifDefined(apiBase)}>${content}</reseller-provider>
+    </story-frame>
+  `;
+}

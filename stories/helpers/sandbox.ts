@@ -1,0 +1,76 @@
+/**
+ * The sandbox's control API, for stories (and tests that reuse story helpers): every story gets a
+ * fresh tenant on the page's own origin (Storybook dev mounts the sandbox as middleware; the
+ * static build is served next to it by scripts/smoke-stories.mjs), so no two stories share state.
+ */
+
+/** A fault rule, as `PUT /__sandbox/faults` takes it (see CONTRIBUTING.md). */
+export interface FaultRule {
+  method?: string;
+  path?: string;
+  status?: number;
+  body?: 'malformed' | 'invalid';
+  delay_ms?: number;
+  drop?: boolean;
+  retry_after?: number;
+  times?: number;
+}
+
+/** Who the story's provider authenticates as. */
+export const STORY_ROLES = ['reseller', 'resellee', 'none'] as const;
+export type StoryRole = (typeof STORY_ROLES)[number];
+
+/** `parameters.sandbox` of a story. */
+export interface SandboxParameters {
+  /** Seeded customers of the fresh tenant (default 30). */
+  customers?: number;
+  /** Seed of the generated data (same seed, same data). */
+  seed?: number;
+  /** Token given to the provider: the tenant's RESELLER token (default), its RESELLEE token, or none. */
+  role?: StoryRole;
+  /** Fault rules for the tenant, set before the story renders. */
+  faults?: FaultRule[];
+  /** Skip the sandbox entirely (a story that needs no API). */
+  disabled?: boolean;
+}
+
+export interface StoryTenant {
+  tenantId: string | number;
+  name: string;
+  /** The token the story's provider gets (null for role "none"). */
+  token: string | null;
+  tokens: {reseller: string; resellee: string};
+}
+
+const CONTROL = '/__sandbox';
+
+async function control(path: string, init: RequestInit): Promise<Response> {
+  const response = await fetch(`${CONTROL}${path}`, init);
+  if (!response.ok) {
+    throw new Error(`sandbox control API: ${init.method ?? 'GET'} ${CONTROL}${path} answered ${response.status}: ${await response.text()}`);
+  }
+  return response;
+}
+
+/** Creates a fresh tenant, applies the fault rules and picks the token for the requested role. */
+export async function createStoryTenant(options: SandboxParameters = {}): Promise<StoryTenant> {
+  const {customers, seed, role = 'reseller', faults} = options;
+  const body: Record<string, unknown> = {};
+  if (customers !== undefined) body.customers = customers;
+  if (seed !== undefined) body.seed = seed;
+  const created = (await (
+    await control('/tenants', {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)})
+  ).json()) as {tenant_id: string | number; name: string; tokens: {reseller: string; resellee: string}};
+  if (faults?.length) await setFaults(created.tokens.reseller, faults);
+  const token = role === 'reseller' ? created.tokens.reseller : role === 'resellee' ? created.tokens.resellee : null;
+  return {tenantId: created.tenant_id, name: created.name, token, tokens: created.tokens};
+}
+
+/** Replaces the tenant's fault rules (`[]` clears them). */
+export async function setFaults(resellerToken: string, rules: FaultRule[]): Promise<void> {
+  await control('/faults', {
+    method: 'PUT',
+    headers: {'content-type': 'application/json', authorization: `Bearer ${resellerToken}`},
+    body: JSON.stringify({rules}),
+  });
+}
