@@ -2,4 +2,6 @@
  * Registers every element of the kit (each define module skips an already-defined tag).
  * `node scripts/build.mjs` checks that every `src/define/*.ts` module is imported here.
  */
+import './customer-form.js';
+import './customer-table.js';
 import './provider.js';
