@@ -27,6 +27,8 @@ const browser = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
+const TYPED = ['src', 'sandbox', 'test', 'stories', 'demo', 'scripts', 'bench'].map((dir) => `${dir}/**/*.ts`);
+
 export default defineConfig(
   globalIgnores([
     '**/node_modules/',
@@ -43,11 +45,13 @@ export default defineConfig(
   tseslint.configs.recommended,
 
   {
+    // Type-aware rules for the folders tsconfig.json covers. Other TypeScript (root config files,
+    // .storybook/, which tsc's include globs skip as a dot-folder) gets the syntax-only rules.
     name: 'reseller/typescript',
-    files: ['**/*.ts'],
+    files: TYPED,
     languageOptions: {
       parserOptions: {
-        projectService: {allowDefaultProject: ['*.ts']},
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
