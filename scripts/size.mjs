@@ -14,7 +14,8 @@
  *   customer table + provider (define/customer-table + define/provider), eager         <= 18 kB
  *   every lazy chunk (with what it loads that the eager code does not have)             <= 30 kB
  *
- * Prints a table and a final `N passed, N failed` line; writes the figures to dist/size.json;
+ * `--analyze` also prints what the eager define code is made of (minified bytes per package or
+ * built module). Prints a table and a final `N passed, N failed` line; writes the figures to dist/size.json;
  * exits 1 when a budget is exceeded.
  */
 import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
@@ -114,7 +115,16 @@ async function analyze(label, entry) {
     const inputs = Object.entries(outputs[chunk].inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
     return {chunk, name: chunkName(inputs.map(([path]) => path)), files: set.size, ...figuresOf(set)};
   });
-  return {label, eager: {files: eager.size, ...figuresOf(eager)}, lazy};
+  const composition = new Map();
+  for (const file of eager) {
+    for (const [input, {bytesInOutput}] of Object.entries(outputs[file]?.inputs ?? {})) {
+      const key = input.includes('node_modules/')
+        ? input.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')
+        : input.replace(/^dist\/(?:chunks\/)?/, 'dist:');
+      composition.set(key, (composition.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  return {label, eager: {files: eager.size, ...figuresOf(eager)}, lazy, composition};
 }
 
 /** A readable name for a lazy chunk: its biggest input, shortened. */
@@ -137,6 +147,7 @@ function row(name, figures, budget, note = '') {
 
 const all = await analyze('define', {path: join(dist, 'define/index.js')});
 row('reseller-elements/define (eager)', all.eager, BUDGET.defineEager, `${all.eager.files} file(s)`);
+const composition = [...all.composition].sort((a, b) => b[1] - a[1]);
 
 for (const name of defineNames) {
   const one = await analyze(`define-${name}`, {path: join(dist, `define/${name}.js`)});
@@ -178,12 +189,40 @@ for (const r of rows) {
   );
 }
 
+if (process.argv.includes('--analyze')) {
+  // Attribution at source level: the same bundle built from src/ (esbuild reads tsconfig's decorators).
+  const fromSrc = await esbuild.build({
+    entryPoints: [join(root, 'src/define/index.ts')], absWorkingDir: root, bundle: true, splitting: true, format: 'esm',
+    platform: 'browser', target: 'es2022', minify: true, metafile: true, write: false, outdir: join(work, 'analyze'), logLevel: 'silent',
+  });
+  const outs = fromSrc.metafile.outputs;
+  const entryOut = Object.keys(outs).find((o) => outs[o].entryPoint);
+  const eagerSet = new Set();
+  const stack = [entryOut];
+  while (stack.length) {
+    const f = stack.pop();
+    if (eagerSet.has(f)) continue;
+    eagerSet.add(f);
+    for (const i of outs[f].imports) if (i.kind === 'import-statement' && !i.external) stack.push(i.path);
+  }
+  const bySource = new Map();
+  for (const f of eagerSet) {
+    for (const [input, {bytesInOutput}] of Object.entries(outs[f].inputs)) {
+      const key = input.includes('node_modules/') ? input.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1') : input;
+      bySource.set(key, (bySource.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  console.log('\neager define built from src/, minified bytes per source module or package (before gzip):');
+  for (const [name, bytes] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${fmt(bytes).padStart(9)}  ${name}`);
+  console.log('');
+}
+
 const failed = checks.filter((c) => !c.pass);
 for (const c of failed) console.log(`✗ ${c.name.trim()}: ${fmt(c.gzip)} gzip > ${fmt(c.budget)}`);
 
 writeFileSync(
   join(dist, 'size.json'),
-  `${JSON.stringify({unit: 'bytes', kB: KB, budgets: BUDGET, rows, checks}, null, 2)}\n`,
+  `${JSON.stringify({unit: 'bytes', kB: KB, budgets: BUDGET, rows, checks, defineComposition: Object.fromEntries(composition)}, null, 2)}\n`,
 );
 console.log(`${checks.length - failed.length} passed, ${failed.length} failed`);
 process.exit(failed.length ? 1 : 0);
