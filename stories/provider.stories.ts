@@ -1,19 +1,21 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
-import {html} from 'lit';
+import {html, nothing} from 'lit';
 import {defineMeProbe} from './helpers/me-probe.js';
 import type {SandboxParameters} from './helpers/sandbox.js';
 
 /**
  * `<reseller-provider>` gives every element inside it the API client (base URL, token), locale and
  * strings. These stories show the provider's states through a small probe that loads `GET /me`
- * with the provider's client; every story runs against its own fresh sandbox tenant.
+ * with the provider's client, next to the customer table (when it is registered); every story runs
+ * against its own fresh sandbox tenant.
  */
 const meta: Meta = {
   title: 'Provider',
   component: 'reseller-provider',
   render: () => {
     defineMeProbe();
-    return html`<story-me-probe></story-me-probe>`;
+    const table = customElements.get('reseller-customer-table') ? html`<reseller-customer-table></reseller-customer-table>` : nothing;
+    return html`<div class="provider-story"><story-me-probe></story-me-probe>${table}</div>`;
   },
 };
 export default meta;
@@ -22,7 +24,7 @@ type Story = StoryObj;
 const sandbox = (options: SandboxParameters) => ({sandbox: options});
 
 /** A reseller token: the probe shows the organization. */
-export const Reseller: Story = {parameters: sandbox({customers: 0})};
+export const Reseller: Story = {parameters: sandbox({customers: 5})};
 
 /** No token at all: "reseller access required". */
 export const NoToken: Story = {
@@ -43,4 +45,4 @@ export const ApiDown: Story = {
 };
 
 /** Every request takes two seconds: the loading state, then the data. */
-export const SlowApi: Story = {parameters: sandbox({customers: 0, faults: [{delay_ms: 2000}]})};
+export const SlowApi: Story = {parameters: sandbox({customers: 5, faults: [{delay_ms: 2000}]})};
