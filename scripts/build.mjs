@@ -28,7 +28,11 @@ const fail = (message) => {
   failures.push(message);
   console.log(`  ✗ ${message}`);
 };
-const ok = (message) => console.log(`  ✓ ${message}`);
+let passed = 0;
+const ok = (message) => {
+  passed++;
+  console.log(`  ✓ ${message}`);
+};
 const seconds = (start) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
 
 // ---------------------------------------------------------------------------------------------
@@ -307,4 +311,5 @@ await verifyInChromium();
 
 console.log(`\nbuild ${failures.length ? 'FAILED' : 'ok'} in ${seconds(started)}${failures.length ? `: ${failures.length} problem(s)` : ''}`);
 for (const message of failures) console.log(`  ✗ ${message.split('\n')[0]}`);
+console.log(`${passed} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);

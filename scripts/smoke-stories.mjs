@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Story smoke test: `node --import tsx scripts/smoke-stories.mjs` (after `npm run build-storybook`).
- * tsx is needed because the sandbox is TypeScript.
+ * Story smoke test: `node scripts/smoke-stories.mjs` (after `npm run build-storybook`). The sandbox
+ * is TypeScript: the script registers tsx itself (`node --import tsx …` works the same).
  *
  * Serves storybook-static/ and the sandbox API on ONE origin (node:http + nodeMiddleware), reads
  * index.json and opens every story (`iframe.html?id=…&viewMode=story`) in Chromium (playwright-core,
@@ -57,6 +57,9 @@ const stories = Object.values(JSON.parse(readFileSync(indexPath, 'utf8')).entrie
 // ---------------------------------------------------------------------------------------------
 // One origin: the static Storybook and the sandbox API
 
+// The sandbox is TypeScript: register tsx (a no-op when already run with `node --import tsx`).
+const {register} = await import('tsx/esm/api');
+register();
 // The browser starts while the sandbox does (PGlite's initdb is the slow part).
 const launching = chromium.launch({executablePath, args: chromiumArgs({headless: false}), headless: true});
 const {createSandbox} = await import('../sandbox/index.ts');
