@@ -1,0 +1,144 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_row-height: calc(var(--_control-height) + 2 * var(--_space-2) + 1px);
+  }
+  .icon {
+    inline-size: 1em;
+    block-size: 1em;
+    flex: none;
+  }
+
+  /* ---- toolbar ------------------------------------------------------------------------------ */
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-3);
+    margin-block-end: var(--_space-3);
+  }
+  .search {
+    position: relative;
+    flex: 1 1 16rem;
+    max-inline-size: 28rem;
+  }
+  .search .icon {
+    position: absolute;
+    inset-block-start: 50%;
+    inset-inline-start: var(--_space-3);
+    translate: 0 -50%;
+    color: var(--_text-muted);
+    pointer-events: none;
+  }
+  .search .input {
+    padding-inline-start: calc(var(--_space-3) * 2 + 1em);
+  }
+  .filter {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+  .filter .input {
+    inline-size: auto;
+  }
+  .new-button {
+    margin-inline-start: auto;
+  }
+
+  /* ---- table -------------------------------------------------------------------------------- */
+  .table td {
+    block-size: var(--_row-height);
+  }
+  .table[aria-busy='true'] .sort-button {
+    cursor: progress;
+  }
+  .sort-button .icon {
+    opacity: 0.45;
+  }
+  th[aria-sort] .sort-button {
+    color: var(--_text);
+  }
+  th[aria-sort] .sort-button .icon {
+    opacity: 1;
+  }
+  .col-actions {
+    inline-size: 1%;
+    text-align: end;
+  }
+  .copy {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    padding: var(--_space-1);
+    margin: calc(-1 * var(--_space-1));
+    border: 0;
+    border-radius: var(--_radius-small);
+    background: none;
+    color: inherit;
+    cursor: copy;
+  }
+  .copy .icon {
+    color: var(--_text-muted);
+  }
+  .copy:hover {
+    background: var(--_hover);
+  }
+  .copy:hover .icon,
+  .copy:focus-visible .icon {
+    color: var(--_brand-text);
+  }
+  .email {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+  .email .copy {
+    margin: 0;
+  }
+  .col-phone,
+  .col-created_at,
+  .col-id {
+    white-space: nowrap;
+  }
+  /* The shared success tint leaves the badge text at 4.4:1; a lighter tint keeps it above 4.5:1. */
+  .badge.success {
+    background: color-mix(in oklab, var(--_success) 6%, var(--_surface));
+  }
+  .skeleton-row .skeleton {
+    inline-size: 70%;
+  }
+  .skeleton-row:hover {
+    background: none;
+  }
+
+  /* ---- pagination --------------------------------------------------------------------------- */
+  .pagination {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-3);
+    margin-block-start: var(--_space-3);
+  }
+  .page-size {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+  .page-size .input {
+    inline-size: auto;
+  }
+  .range {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1) var(--_space-3);
+    margin: 0;
+    color: var(--_text-muted);
+  }
+  .page-buttons {
+    display: flex;
+    gap: var(--_space-1);
+    margin-inline-start: auto;
+  }
+`;

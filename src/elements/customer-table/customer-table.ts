@@ -1,0 +1,260 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {live} from 'lit/directives/live.js';
+import {Task, TaskStatus} from '@lit/task';
+import type {Customer, CustomerPage, CustomerSort, Order} from '../../api/contract.js';
+import {HttpError} from '../../api/errors.js';
+import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResellerStateChangeEvent} from '../../events.js';
+import type {PartialMessages} from '../../i18n/registry.js';
+import {shared} from '../../styles/shared.js';
+import {renderAccessRequired, renderEmpty, renderError} from '../../styles/states.js';
+import {tokens} from '../../styles/tokens.js';
+import {styles} from './customer-table.styles.js';
+import {plusIcon, searchIcon} from './icons.js';
+import {CustomerActionsController} from './table-actions.js';
+import {renderPagination} from './table-pagination.js';
+import {normalizeState, pageCount, SEARCH_DEBOUNCE_MS, STATUS_FILTERS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
+import {renderHead, renderRows, renderSkeleton, type RowsHost} from './table-rows.js';
+
+const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null};
+
+/**
+ * The reseller's customers: a server-paged, sortable, filterable, searchable table with copy,
+ * open, row actions and context menus, delete with confirmation, and every loading state.
+ *
+ * @summary Customer list with paging, sorting, status filter, search, open and delete.
+ * @tag reseller-customer-table
+ * @csspart toolbar - The bar above the table (search, filter, New Customer).
+ * @csspart search - The search input. @csspart filter - The status select.
+ * @csspart new-button - The New Customer button.
+ * @csspart table - The `<table>`. @csspart header-row - The header row. @csspart header-cell - Every `<th>`.
+ * @csspart sort-button - The button in each sortable header. @csspart row - Every data row. @csspart cell - Every data cell.
+ * @csspart menu-button - The row actions button. @csspart skeleton - The placeholder rows while loading.
+ * @csspart pagination - The pagination bar. @csspart page-size - Its page size select.
+ * @csspart range - The "1–25 of 120" text. @csspart page-button - First/previous/next/last.
+ * @csspart state - Empty, no-match, error and access blocks (with `empty`, `no-match`, `error`, `access-required`).
+ * @csspart menu - The row actions / context menu. @csspart menuitem - Its items.
+ * @cssprop --reseller-color-brand - Brand colour (links, primary button, focus ring).
+ * @cssprop --reseller-color-surface - Background. @cssprop --reseller-color-text - Text colour.
+ * @cssprop --reseller-color-border - Table lines. @cssprop --reseller-radius - Corner radius.
+ * @cssprop --reseller-density - Spacing multiplier (`0.75` compact).
+ * @fires {ResellerCustomerOpenEvent} reseller-customer-open - Cancelable: the operator opens a customer.
+ * @fires {ResellerCustomerDeletedEvent} reseller-customer-deleted - A customer was deleted.
+ * @fires {ResellerStateChangeEvent} reseller-state-change - Sort, order, status, q, page or per-page changed by the operator.
+ * @fires {ResellerToastEvent} reseller-toast - Cancelable: a confirmation (copied, deleted) is about to show.
+ * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
+ */
+export class ResellerCustomerTable extends LitElement {
+  static override styles = [tokens, shared, styles];
+
+  readonly #api = new ApiController(this);
+  readonly #i18n = new LocaleController(this, {strings: () => this.strings});
+  readonly #actions = new CustomerActionsController(this, {
+    client: () => this.#api.client,
+    i18n: this.#i18n,
+    detailHref: () => this.detailHref,
+    onDeleted: () => this.reload(),
+    onCreated: () => this.reload(),
+  });
+
+  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
+  @property({attribute: 'api-base'}) apiBase: string | null = null;
+  /** Bearer token (property only). */
+  @property({attribute: false}) token: string | null = null;
+  /** Returns a fresh token (property only). */
+  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
+  /** The element's own string overrides. */
+  @property({attribute: false}) strings: PartialMessages | undefined = undefined;
+  /** Link of a customer's detail page, `{id}` replaced (e.g. `/customers/{id}`); Name and Email become links. */
+  @property({attribute: 'detail-href'}) detailHref: string | null = null;
+  /** Sort column: `id`, `name`, `email`, `phone`, `created_at` or `status`. */
+  @property({reflect: true}) sort: CustomerSort = 'id';
+  /** Sort direction: `asc` or `desc`. */
+  @property({reflect: true}) order: Order = 'asc';
+  /** Status filter: `all`, `active` or `inactive`. */
+  @property({reflect: true}) status: StatusFilter = 'all';
+  /** Search over name and email. */
+  @property({reflect: true, converter: qConverter}) q = '';
+  /** Page, from 1. */
+  @property({type: Number, reflect: true}) page = 1;
+  /** Rows per page: 25, 50, 75 or 100. */
+  @property({type: Number, reflect: true, attribute: 'per-page'}) perPage = 25;
+
+  #state: CustomerTableState = normalizeState(this);
+  #searchText = '';
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #reloads = 0;
+  #fresh = false;
+  #last: CustomerPage | null = null;
+
+  readonly #list = new Task(this, {
+    args: () => {
+      const s = this.#state;
+      return [this.#api.client, s.page, s.perPage, s.sort, s.order, s.status, s.q, this.#reloads] as const;
+    },
+    task: async ([client], {signal}) => {
+      const fresh = this.#fresh;
+      this.#fresh = false;
+      return client.listCustomers(toQuery(this.#state), {signal, fresh});
+    },
+    onComplete: (page) => {
+      this.#last = page;
+      const pages = pageCount(page.total, page.per_page);
+      if (this.#state.page > pages) this.#commit({page: pages});
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#state = normalizeState(this);
+    if (changed.has('q')) this.#searchText = this.#state.q;
+  }
+
+  /** Loads the current page again from the server (after changes made elsewhere). */
+  reload(): void {
+    this.#fresh = true;
+    this.#reloads++;
+    this.requestUpdate();
+  }
+
+  /** The customers shown now (empty while loading or on error). */
+  get customers(): readonly Customer[] {
+    return this.#list.status === TaskStatus.COMPLETE ? (this.#list.value?.data ?? []) : [];
+  }
+
+  protected override render() {
+    const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
+    if (isAccessError(error)) {
+      const t = (k: 'state.accessRequired' | 'state.signInRequired') => this.#i18n.t(k);
+      return renderAccessRequired({
+        title: this.#i18n.t('state.accessRequiredTitle'),
+        message: (error as HttpError).status === 401 ? `${t('state.signInRequired')} ${t('state.accessRequired')}` : t('state.accessRequired'),
+      });
+    }
+    const complete = this.#list.status === TaskStatus.COMPLETE ? this.#list.value! : null;
+    return html`${this.#renderToolbar()}
+      ${error ? this.#renderError(error) : complete?.total === 0 ? this.#renderNoRows() : this.#renderTable(complete)}
+      ${!error && this.#last && this.#last.total > 0 && complete?.total !== 0 ? this.#renderPagination() : nothing}
+      ${this.#actions.render()}`;
+  }
+
+  #renderToolbar() {
+    const t = (k: Parameters<LocaleController['t']>[0]) => this.#i18n.t(k);
+    return html`<div part="toolbar" class="toolbar">
+      <div class="search">
+        <label for="search" class="visually-hidden">${t('table.search.label')}</label>${searchIcon}
+        <input id="search" part="search" class="input" type="search" autocomplete="off" placeholder=${t('table.search.placeholder')}
+          .value=${live(this.#searchText)} @input=${this.#onSearchInput} @keydown=${this.#onSearchKeydown} @search=${this.#applySearch}>
+      </div>
+      <div class="filter">
+        <label for="status">${t('table.filter.status')}</label>
+        <select id="status" part="filter" class="input" .value=${live(this.#state.status)} @change=${this.#onStatus}>
+          ${STATUS_FILTERS.map((s) => html`<option value=${s} ?selected=${s === this.#state.status}>
+            ${s === 'all' ? t('table.filter.allStatuses') : t(`status.${s}`)}</option>`)}
+        </select>
+      </div>
+      <button type="button" part="new-button" class="button primary new-button" @click=${() => this.#actions.create()}>
+        ${plusIcon}${t('table.newCustomer')}</button>
+    </div>`;
+  }
+
+  #renderTable(page: CustomerPage | null) {
+    const rows: RowsHost = {
+      i18n: this.#i18n,
+      state: this.#state,
+      detailHref: this.detailHref,
+      phone: (p) => this.#actions.phone(p),
+      onSort: (key) => this.#commit(key === this.#state.sort ? {order: this.#state.order === 'asc' ? 'desc' : 'asc', page: 1} : {sort: key, order: 'asc', page: 1}),
+      onOpen: (e, c) => this.#actions.onOpenClick(e, c),
+      onCopy: (kind, c) => this.#actions.copy(kind, c),
+      onMenu: (e, c) => this.#actions.openMenu(e, c),
+      onContextMenu: (e, c) => this.#actions.openContextMenu(e, c),
+    };
+    const pending = !page;
+    const skeletonRows = this.#last?.data.length || Math.min(this.#state.perPage, 10);
+    return html`<div class="table-scroll">
+      <table part="table" class="table" aria-busy=${pending ? 'true' : 'false'}>
+        <caption class="visually-hidden">${this.#i18n.t('table.caption')}${pending ? html`, ${this.#i18n.t('table.loading')}` : nothing}</caption>
+        ${renderHead(rows)}
+        ${page ? renderRows(rows, page.data) : renderSkeleton(skeletonRows)}
+      </table>
+    </div>`;
+  }
+
+  #renderNoRows() {
+    const {q, status} = this.#state;
+    if (!q && status === 'all') {
+      return renderEmpty({
+        title: this.#i18n.t('table.empty'),
+        message: this.#i18n.t('table.emptyHint'),
+        action: html`<button type="button" class="button primary" @click=${() => this.#actions.create()}>${plusIcon}${this.#i18n.t('table.newCustomer')}</button>`,
+      });
+    }
+    return html`<div class="state empty no-match" part="state no-match" role="status">
+      <p class="state-title" part="state-title">${q ? this.#i18n.t('table.noResults', {query: q}) : this.#i18n.t('table.noResultsFiltered')}</p>
+      <button type="button" class="button" @click=${() => this.#commit({q: '', status: 'all', page: 1})}>${this.#i18n.t('common.clearFilters')}</button>
+    </div>`;
+  }
+
+  #renderError(error: unknown) {
+    const friendly = this.#i18n.errorMessage(error);
+    const server = error instanceof HttpError && error.message !== friendly ? error.message : '';
+    return renderError({
+      title: this.#i18n.t('table.loadError'),
+      message: server ? `${friendly} (${server})` : friendly,
+      retryLabel: this.#i18n.t('common.retry'),
+      onRetry: () => this.reload(),
+    });
+  }
+
+  #renderPagination() {
+    return renderPagination({
+      i18n: this.#i18n,
+      page: this.#state.page,
+      perPage: this.#state.perPage,
+      total: this.#last!.total,
+      onPage: (page) => this.#commit({page}),
+      onPerPage: (perPage) => this.#commit({perPage: perPage as CustomerTableState['perPage'], page: 1}),
+    });
+  }
+
+  /** An operator's change: set the reflected properties and tell the host. */
+  #commit(patch: Partial<CustomerTableState>): void {
+    const next = {...this.#state, ...patch};
+    Object.assign(this, next);
+    this.#state = normalizeState(this);
+    this.dispatchEvent(new ResellerStateChangeEvent({...this.#state}));
+  }
+
+  #onSearchInput = (e: Event) => {
+    this.#searchText = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(this.#applySearch, SEARCH_DEBOUNCE_MS);
+  };
+
+  #onSearchKeydown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') this.#applySearch();
+  };
+
+  #applySearch = () => {
+    clearTimeout(this.#searchTimer);
+    const q = this.#searchText.trim();
+    if (q !== this.#state.q) this.#commit({q, page: 1});
+  };
+
+  #onStatus = (e: Event) => {
+    this.#commit({status: (e.target as HTMLSelectElement).value as StatusFilter, page: 1});
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reseller-customer-table': ResellerCustomerTable;
+  }
+}

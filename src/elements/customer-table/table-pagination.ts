@@ -1,0 +1,45 @@
+/** The customer table's pagination bar: page size, range and total, first/previous/next/last. */
+import {html} from 'lit';
+import type {LocaleController} from '../../controllers/locale-controller.js';
+import {firstIcon, lastIcon, nextIcon, previousIcon} from './icons.js';
+import {PAGE_SIZES, pageCount} from './table-query.js';
+
+export interface PaginationHost {
+  i18n: LocaleController;
+  page: number;
+  perPage: number;
+  /** Total rows of the current filter and search (the last known one while loading). */
+  total: number;
+  onPage(page: number): void;
+  onPerPage(perPage: number): void;
+}
+
+export function renderPagination(host: PaginationHost) {
+  const {i18n, page, perPage, total} = host;
+  const pages = pageCount(total, perPage);
+  const from = total === 0 ? 0 : (page - 1) * perPage + 1;
+  const to = Math.min(total, page * perPage);
+  // aria-disabled, not disabled: the button keeps focus on the first and last page.
+  const button = (target: number, label: string, icon: unknown, disabled: boolean) =>
+    html`<button type="button" class="button ghost icon" part="page-button" aria-label=${label} title=${label}
+      aria-disabled=${disabled ? 'true' : 'false'} @click=${() => disabled || host.onPage(target)}>${icon}</button>`;
+  return html`<nav part="pagination" class="pagination" aria-label=${i18n.t('table.paging.label')}>
+    <label class="page-size">
+      <span>${i18n.t('table.paging.pageSize')}</span>
+      <select part="page-size" class="input" .value=${String(perPage)}
+        @change=${(e: Event) => host.onPerPage(Number((e.target as HTMLSelectElement).value))}>
+        ${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${n === perPage}>${n}</option>`)}
+      </select>
+    </label>
+    <p part="range" class="range" role="status">
+      <span>${i18n.t('table.paging.range', {from, to, total})}</span>
+      <span class="pages">${i18n.t('table.paging.page', {page: Math.min(page, pages), pages})}</span>
+    </p>
+    <div class="page-buttons">
+      ${button(1, i18n.t('table.paging.first'), firstIcon, page <= 1)}
+      ${button(page - 1, i18n.t('table.paging.previous'), previousIcon, page <= 1)}
+      ${button(page + 1, i18n.t('table.paging.next'), nextIcon, page >= pages)}
+      ${button(pages, i18n.t('table.paging.last'), lastIcon, page >= pages)}
+    </div>
+  </nav>`;
+}
