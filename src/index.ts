@@ -5,3 +5,5 @@
  */
 export * from './events.js';
 export type * from './api/contract.js';
+export {ResellerCustomerTable} from './elements/customer-table/customer-table.js';
+export type {CustomerTableState, StatusFilter} from './elements/customer-table/table-query.js';
