@@ -167,11 +167,15 @@ async function manifest() {
   ok(`cem analyze: dist/custom-elements.json, ${tags.length} element(s) (${seconds(start)})`);
 }
 
-function manifestTags() {
+function manifestElements() {
   const path = join(root, 'dist/custom-elements.json');
   if (!existsSync(path)) return [];
   const {modules = []} = JSON.parse(readFileSync(path, 'utf8'));
-  return modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => d.tagName);
+  return modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
+}
+
+function manifestTags() {
+  return manifestElements().map((d) => d.tagName);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,11 +286,27 @@ async function verifyInChromium() {
     });
     await page.goto('https://cdn.test/');
     await page.waitForLoadState('load');
-    const tags = manifestTags();
+    const elements = manifestElements().map((d) => ({
+      tag: d.tagName,
+      fields: (d.attributes ?? []).map((a) => a.fieldName).filter(Boolean),
+    }));
+    const tags = elements.map((e) => e.tag);
     const undefinedTags = await page.evaluate((list) => list.filter((tag) => !customElements.get(tag)), tags);
+    // Class fields compiled with define semantics would shadow Lit's reactive accessors (properties
+    // that silently never update): an instance must have no own property for a reactive field.
+    const shadowed = await page.evaluate(
+      (list) =>
+        list.flatMap(({tag, fields}) => {
+          if (!customElements.get(tag)) return [];
+          const el = document.createElement(tag);
+          return fields.filter((f) => Object.prototype.hasOwnProperty.call(el, f)).map((f) => `${tag}.${f}`);
+        }),
+      elements,
+    );
     if (errors.length) fail(`the CDN bundle throws in Chromium: ${errors.join(' | ')}`);
     else if (undefinedTags.length) fail(`the CDN bundle does not register: ${undefinedTags.join(', ')}`);
-    else ok(`the CDN bundle loads in Chromium and registers ${tags.length} element(s)${tags.length ? `: ${tags.join(', ')}` : ''} (${seconds(start)})`);
+    else if (shadowed.length) fail(`class fields shadow reactive properties (useDefineForClassFields must be false): ${shadowed.join(', ')}`);
+    else ok(`the CDN bundle loads in Chromium and registers ${tags.length} element(s)${tags.length ? `: ${tags.join(', ')}` : ''}; reactive properties are accessors (${seconds(start)})`);
   } finally {
     await browser.close();
   }
