@@ -1,0 +1,343 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {Task} from '@lit/task';
+import type {Customer, Plan} from '../../api/contract.js';
+import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
+import {ApiController} from '../../controllers/api-controller.js';
+import {LocaleController} from '../../controllers/locale-controller.js';
+import {ToastController} from '../../controllers/toast-controller.js';
+import {ResellerCustomerCreatedEvent} from '../../events.js';
+import type {PartialMessages} from '../../i18n/registry.js';
+import {preloadPhone} from '../../phone/index.js';
+import {shared, tokens} from '../../styles/index.js';
+import {
+  DEFAULT_PLAN, FALLBACK_PLANS, FORM_FIELDS, SubmissionKeys, isPlanId, serverFieldErrors, validateDraft,
+  type FieldErrors, type FormField,
+} from './customer-draft.js';
+import {styles} from './customer-form.styles.js';
+import type {ResellerPhoneField} from './phone-field.js';
+import './phone-field.js'; // the class module (no side effects); the define module registers its tag
+
+/**
+ * The New Customer form: Name*, Email*, Phone (any country; national numbers are read in
+ * `default-country`, stored as E.164) and Plan (Enterprise asks for its monthly minutes). Checks
+ * with the contract's schema before sending; shows the server's 422 messages next to the fields
+ * and any other failure inside the form, keeping everything typed. On success: a toast, the
+ * dialog closes, the draft is cleared and `reseller-customer-created` fires.
+ *
+ * A modal `<dialog>` (top layer) opened with `open()` or the `open` attribute; with `inline` the
+ * form renders in place instead. Closing (Escape, Cancel) keeps the draft: reopening shows it
+ * again until a customer is created or the draft is cleared (Clear button or `reset()`).
+ * Needs `<reseller-phone-field>` registered (the define module does it).
+ *
+ * @summary New Customer dialog (or inline form) with field-level validation.
+ * @tag reseller-customer-form
+ * @csspart dialog - The `<dialog>` (absent with `inline`).
+ * @csspart form - The `<form>`.
+ * @csspart heading - The heading.
+ * @csspart description - The "fields marked * are required" line.
+ * @csspart field - Each field's wrapper (also `name-field`, `email-field`, `plan-field`, `quota-field`).
+ * @csspart label - Each field's label.
+ * @csspart input - Each input and the plan select (also `name-input`, `email-input`, `plan-input`, `quota-input`).
+ * @csspart hint - A field's hint.
+ * @csspart field-error - A field's error message.
+ * @csspart phone-field - The `<reseller-phone-field>`; its parts as `phone-label`, `phone-input`, `phone-hint`, `phone-error`.
+ * @csspart alert - The message of a failed create (role=alert).
+ * @csspart actions - The button row.
+ * @csspart submit - The Create button.
+ * @csspart cancel - The Cancel button (dialog only).
+ * @csspart clear - The Clear button (shown when something was typed).
+ * @cssprop --reseller-color-brand - Brand colour (Create button, focus ring).
+ * @cssprop --reseller-color-danger - Colour of error messages and invalid fields.
+ * @cssprop --reseller-color-surface-raised - Background of the dialog.
+ * @cssprop --reseller-radius - Corner radius.
+ * @cssprop --reseller-density - Spacing (`1` comfortable, `0.75` compact).
+ * @fires {ResellerCustomerCreatedEvent} reseller-customer-created - A customer was created; `detail.customer` is the server's.
+ * @fires {ResellerToastEvent} reseller-toast - "Customer … created." Cancelable: prevent it to show your own toast.
+ * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (own client only; a provider's reports from the provider).
+ */
+export class ResellerCustomerForm extends LitElement {
+  static override styles = [tokens, shared, styles];
+
+  readonly #api = new ApiController(this);
+  readonly #i18n = new LocaleController(this, {strings: () => this.strings});
+  readonly #toast = new ToastController(this, {i18n: this.#i18n});
+
+  /** Render the form in place, without a dialog (`open()`/`close()` then do nothing). */
+  @property({type: Boolean, reflect: true}) inline = false;
+  /** Whether the dialog is open (attribute `open`); `open()` / `close()` set it. */
+  @property({type: Boolean, reflect: true, attribute: 'open'}) opened = false;
+  /** Country for phone numbers typed without a country code (ISO 3166 alpha-2). */
+  @property({attribute: 'default-country'}) defaultCountry = 'NL';
+  /** Base URL of the API, when not inside a `<reseller-provider>`. */
+  @property({attribute: 'api-base'}) apiBase: string | null = null;
+  /** Bearer token, when not inside a `<reseller-provider>` (property only). */
+  @property({attribute: false}) token: string | null = null;
+  /** Token source, when not inside a `<reseller-provider>` (property only). */
+  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
+  /** This element's own string overrides. */
+  @property({attribute: false}) strings: PartialMessages | undefined = undefined;
+
+  /** Messages next to the fields (client checks and the server's 422). */
+  @state() errors: FieldErrors = {};
+  @state() private plan = DEFAULT_PLAN;
+  @state() private busy = false;
+  @state() private dirty = false;
+  @state() private failure: {message: string; detail: string} | null = null;
+  /** Set on first open (or first render inline): loads the plans only when needed. */
+  @state() private active = false;
+
+  readonly #keys = new SubmissionKeys();
+  #opener: HTMLElement | null = null;
+  #abort: AbortController | null = null;
+  static #warnedCountry = false;
+
+  readonly #plans = new Task(this, {
+    args: () => [this.#api.client, this.active] as const,
+    task: async ([client, active], {signal}): Promise<readonly Plan[]> => {
+      if (!active) return FALLBACK_PLANS;
+      try {
+        const plans = await client.getPlans({signal});
+        return plans.length ? plans : FALLBACK_PLANS;
+      } catch (error) {
+        if (isAbortError(error)) throw error;
+        return FALLBACK_PLANS;
+      }
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.updateComplete.then(() => this.#syncDialog());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('defaultCountry') && !/^[A-Za-z]{2}$/.test(this.defaultCountry) && !ResellerCustomerForm.#warnedCountry) {
+      ResellerCustomerForm.#warnedCountry = true;
+      console.warn(`<reseller-customer-form>: default-country="${this.defaultCountry}" is not a two-letter country code; using NL.`);
+    }
+    if ((changed.has('opened') && this.opened) || (changed.has('inline') && this.inline)) this.#activate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('opened') || changed.has('inline')) this.#syncDialog();
+  }
+
+  /** Opens the dialog (remembering the focused element, which gets focus back on close). */
+  open(): void {
+    if (this.inline || this.opened) return;
+    this.#opener = deepActiveElement();
+    this.opened = true;
+  }
+
+  /** Closes the dialog. What was typed stays for the next `open()`. */
+  close(): void {
+    this.opened = false;
+  }
+
+  /** Clears the draft, the errors and the failure message. */
+  reset(): void {
+    this.#form?.reset();
+    if (this.#phone) this.#phone.value = '';
+    this.plan = DEFAULT_PLAN;
+    this.errors = {};
+    this.failure = null;
+    this.dirty = false;
+    this.#keys.clear();
+  }
+
+  protected override render() {
+    const form = this.#renderForm();
+    if (this.inline) return form;
+    return html`<dialog class="dialog" part="dialog" aria-labelledby="heading" @close=${this.#onDialogClose}>${form}</dialog>`;
+  }
+
+  #renderForm() {
+    const t = (key: Parameters<LocaleController['t']>[0]) => this.#i18n.t(key);
+    const plans = this.#plans.value ?? FALLBACK_PLANS;
+    return html`<form class="form" part="form" novalidate aria-labelledby="heading" @submit=${this.#onSubmit} @input=${this.#onInput}>
+      <h2 class="heading" part="heading" id="heading">${t('form.heading')}</h2>
+      <p class="description" part="description">${t('form.description')}</p>
+      ${this.#renderInput('name', t('form.name'), 'text', 'organization')}
+      ${this.#renderInput('email', t('form.email'), 'email', 'email')}
+      <reseller-phone-field part="phone-field" data-field="phone"
+        exportparts="label: phone-label, input: phone-input, hint: phone-hint, error: phone-error"
+        .label=${t('form.phone')} .hint=${t('form.phoneHint')} .error=${this.errors.phone ?? ''}
+        .defaultCountry=${this.#country}></reseller-phone-field>
+      <div class="field" part="field plan-field">
+        <label class="label" part="label" for="plan">${t('form.plan')}</label>
+        <select class="input select" part="input plan-input" id="plan" name="plan" data-field="plan" @change=${this.#onPlan}
+          aria-invalid=${this.errors.plan ? 'true' : 'false'} aria-describedby=${ifDefined(this.errors.plan ? 'plan-error' : undefined)}>
+          ${plans.map((p) => html`<option value=${p.id} ?selected=${p.id === this.plan}>${this.#planLabel(p)}</option>`)}
+        </select>
+        ${this.#renderError('plan')}
+      </div>
+      ${this.plan === 'enterprise' ? this.#renderInput('quota_minutes', t('form.quota'), 'text', 'off', t('form.quotaHint')) : nothing}
+      ${this.failure
+        ? html`<div class="alert" part="alert" role="alert">
+            <p>${this.failure.message}</p>
+            ${this.failure.detail ? html`<p class="alert-detail">${this.failure.detail}</p>` : nothing}
+          </div>`
+        : nothing}
+      <div class="actions" part="actions">
+        ${this.dirty
+          ? html`<button type="button" class="button ghost clear" part="clear" @click=${this.reset}>${t('form.clear')}</button>`
+          : nothing}
+        ${this.inline ? nothing : html`<button type="button" class="button" part="cancel" @click=${this.close}>${t('form.cancel')}</button>`}
+        <button type="submit" class="button primary" part="submit" aria-busy=${this.busy ? 'true' : 'false'}
+          aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('form.submitting') : t('form.submit')}</button>
+      </div>
+    </form>`;
+  }
+
+  #renderInput(field: 'name' | 'email' | 'quota_minutes', label: string, type: 'text' | 'email', autocomplete: 'organization' | 'email' | 'off', hint?: string) {
+    const error = this.errors[field];
+    const id = field === 'quota_minutes' ? 'quota' : field;
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class="field" part="field ${id}-field">
+      <label class="label" part="label" for=${id}>${label} <span class="required" aria-hidden="true">*</span></label>
+      <input class="input" part="input ${id}-input" id=${id} name=${id} data-field=${field} type=${type} required
+        autocomplete=${autocomplete} inputmode=${ifDefined(field === 'quota_minutes' ? 'numeric' : undefined)}
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy || undefined)} />
+      ${hint ? html`<p class="hint" part="hint" id="${id}-hint">${hint}</p>` : nothing}
+      ${this.#renderError(field)}
+    </div>`;
+  }
+
+  #renderError(field: FormField) {
+    const error = this.errors[field];
+    const id = field === 'quota_minutes' ? 'quota' : field;
+    return error ? html`<p class="field-error" part="field-error" id="${id}-error">${error}</p>` : nothing;
+  }
+
+  #planLabel(plan: Plan): string {
+    const name = this.#i18n.t(`plan.${plan.id}`);
+    return plan.monthly_minutes === null
+      ? this.#i18n.t('form.planCustom', {plan: name})
+      : this.#i18n.t('form.planMinutes', {plan: name, minutes: plan.monthly_minutes});
+  }
+
+  get #country(): string {
+    return /^[A-Za-z]{2}$/.test(this.defaultCountry) ? this.defaultCountry.toUpperCase() : 'NL';
+  }
+  get #form(): HTMLFormElement | null {
+    return this.renderRoot.querySelector('form');
+  }
+  get #phone(): ResellerPhoneField | null {
+    return this.renderRoot.querySelector('reseller-phone-field');
+  }
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  #activate(): void {
+    if (this.active) return;
+    this.active = true;
+    void preloadPhone().catch(() => {}); // a failed load shows up as an invalid phone on submit
+  }
+
+  #syncDialog(): void {
+    const dialog = this.#dialog;
+    if (!dialog || !this.isConnected) return;
+    if (this.opened && !dialog.open) {
+      dialog.showModal();
+      this.#focusFirst(true);
+    } else if (!this.opened && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  /** Focuses the first invalid field, or (when asked) the first field. */
+  #focusFirst(orFirstField = false): void {
+    const invalid = FORM_FIELDS.find((f) => this.errors[f]);
+    const target = invalid ?? (orFirstField ? 'name' : undefined);
+    if (target) this.renderRoot.querySelector<HTMLElement>(`[data-field="${target}"]`)?.focus();
+  }
+
+  #onDialogClose = (): void => {
+    this.opened = false;
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus();
+  };
+
+  #onInput = (event: Event): void => {
+    this.dirty = true;
+    const field = (event.target as HTMLElement).dataset?.field as FormField | undefined;
+    if (field && this.errors[field]) this.errors = {...this.errors, [field]: undefined};
+  };
+
+  #onPlan = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    this.plan = isPlanId(value) ? value : DEFAULT_PLAN;
+    this.dirty = true;
+    if (this.errors.plan || this.errors.quota_minutes) this.errors = {...this.errors, plan: undefined, quota_minutes: undefined};
+  };
+
+  #onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.busy) return;
+    const data = new FormData(this.#form!);
+    const text = (name: string) => String(data.get(name) ?? '');
+    this.busy = true;
+    this.failure = null;
+    this.#abort = new AbortController();
+    const {signal} = this.#abort;
+    try {
+      const phone = (await this.#phone?.check()) ?? {kind: 'empty' as const};
+      const draft = {name: text('name'), email: text('email'), plan: this.plan, quota: text('quota')};
+      const result = validateDraft(draft, phone, (k, p) => this.#i18n.t(k, p));
+      if (result.errors) return this.#showErrors(result.errors);
+      const customer = await this.#api.client.createCustomer(result.body, {idempotencyKey: this.#keys.keyFor(result.body), signal});
+      this.#created(customer);
+    } catch (error) {
+      if (isAbortError(error) || signal.aborted) return;
+      this.#failed(error);
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  async #showErrors(errors: FieldErrors): Promise<void> {
+    this.errors = errors;
+    await this.updateComplete;
+    this.#focusFirst();
+  }
+
+  #created(customer: Customer): void {
+    this.reset();
+    this.close();
+    this.#toast.show(this.#i18n.t('toast.customerCreated', {name: customer.name}), 'success');
+    this.dispatchEvent(new ResellerCustomerCreatedEvent(customer));
+  }
+
+  #failed(error: unknown): void {
+    if (error instanceof ValidationError && Object.keys(error.fields).length) {
+      const {errors, other} = serverFieldErrors(error.fields);
+      if (other.length) this.failure = {message: this.#i18n.t('form.errors.failed', {message: this.#i18n.errorMessage(error)}), detail: other.join(' ')};
+      if (Object.keys(errors).length) void this.#showErrors(errors);
+      return;
+    }
+    const detail = error instanceof HttpError ? error.message : '';
+    this.failure = {message: this.#i18n.t('form.errors.failed', {message: this.#i18n.errorMessage(error)}), detail};
+  }
+}
+
+/** The focused element, looking into shadow roots (the opener of the dialog). */
+function deepActiveElement(): HTMLElement | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element instanceof HTMLElement && element !== document.body ? element : null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reseller-customer-form': ResellerCustomerForm;
+  }
+}
