@@ -7,3 +7,5 @@ export * from './events.js';
 export type * from './api/contract.js';
 export {ResellerCustomerTable} from './elements/customer-table/customer-table.js';
 export type {CustomerTableState, StatusFilter} from './elements/customer-table/table-query.js';
+export {ResellerCustomerForm} from './elements/customer-form/customer-form.js';
+export {ResellerPhoneField, type PhoneResult} from './elements/customer-form/phone-field.js';
