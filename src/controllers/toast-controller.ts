@@ -1,0 +1,128 @@
+/**
+ * Toasts for an element:
+ *
+ * ```ts
+ * #i18n = new LocaleController(this);
+ * #toast = new ToastController(this, {i18n: this.#i18n});
+ * this.#toast.show(this.#i18n.t('toast.customerCreated', {name}), 'success');
+ * ```
+ *
+ * `show()` dispatches the cancelable `ResellerToastEvent` (bubbling, composed) from the host. A host
+ * that wants its own toasts calls `preventDefault()`; otherwise the kit shows it in the document's
+ * single toast stack (`<reseller-toast-region>`, created on first use under `<body>`, in the top
+ * layer). The stack takes the raising element's `lang` and public theme tokens.
+ *
+ * Modal dialogs make everything outside them inert (no clicks, hidden from screen readers), even
+ * top-layer popovers opened later. So when the raising element sits inside an open modal
+ * `<dialog>` (the host's overlay, or one of the kit's), the toast goes to a stack inside that
+ * dialog instead, removed when the dialog closes.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {ResellerToastEvent, type ToastKind} from '../events.js';
+import {ResellerToastRegion, TOAST_REGION_TAG} from '../elements/toast-region/toast-region.js';
+import type {LocaleController} from './locale-controller.js';
+
+/** Public tokens copied from the raising element to the stack, so toasts look like the element. */
+const INHERITED_TOKENS = [
+  '--reseller-color-brand',
+  '--reseller-color-on-brand',
+  '--reseller-color-surface',
+  '--reseller-color-surface-raised',
+  '--reseller-color-text',
+  '--reseller-color-text-muted',
+  '--reseller-color-border',
+  '--reseller-color-danger',
+  '--reseller-color-warning',
+  '--reseller-color-success',
+  '--reseller-color-focus-ring',
+  '--reseller-color-scheme',
+  '--reseller-font-family',
+  '--reseller-font-size',
+  '--reseller-radius',
+  'color-scheme',
+  'font-family',
+  'font-size',
+] as const;
+
+export interface ToastControllerOptions {
+  /** The host's LocaleController: the stack then speaks the host's locale. */
+  i18n?: LocaleController;
+}
+
+export class ToastController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: ToastControllerOptions;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: ToastControllerOptions = {}) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /**
+   * Asks to show a toast. Returns true when the kit shows it, false when the host prevented the
+   * `reseller-toast` event (and shows its own).
+   */
+  show(message: string, kind: ToastKind = 'info'): boolean {
+    const event = new ResellerToastEvent({message, kind});
+    if (!this.#host.dispatchEvent(event)) return false;
+    const region = ToastController.region(this.#host);
+    this.#dress(region);
+    region.add(message, kind);
+    return true;
+  }
+
+  /**
+   * The toast stack for an element: the one inside the open modal dialog around it, if any, else
+   * the document's (created, and its tag defined, on first use).
+   */
+  static region(from?: Element): ResellerToastRegion {
+    if (!customElements.get(TOAST_REGION_TAG)) customElements.define(TOAST_REGION_TAG, ResellerToastRegion);
+    const dialog = from ? modalAncestor(from) : null;
+    if (dialog) {
+      let region = dialogRegions.get(dialog);
+      if (!region || region.parentNode !== dialog) {
+        region = document.createElement(TOAST_REGION_TAG);
+        dialog.append(region);
+        dialogRegions.set(dialog, region);
+        dialog.addEventListener('close', () => {
+          region!.remove();
+          dialogRegions.delete(dialog);
+        }, {once: true});
+      }
+      return region;
+    }
+    let region = document.body.querySelector(`:scope > ${TOAST_REGION_TAG}`);
+    if (!region) {
+      region = document.createElement(TOAST_REGION_TAG);
+      document.body.append(region);
+    }
+    return region;
+  }
+
+  /** Copies the host's locale and theme onto the stack (CSSOM, so CSP-safe). */
+  #dress(region: ResellerToastRegion) {
+    const lang = this.#options.i18n?.locale;
+    if (lang && region.lang !== lang) region.lang = lang;
+    const computed = getComputedStyle(this.#host);
+    for (const name of INHERITED_TOKENS) {
+      const value = computed.getPropertyValue(name).trim();
+      if (value) region.style.setProperty(name, value);
+      else region.style.removeProperty(name);
+    }
+  }
+}
+
+const dialogRegions = new WeakMap<HTMLDialogElement, ResellerToastRegion>();
+
+/** The nearest open modal `<dialog>` around an element, through slots and shadow roots. */
+function modalAncestor(element: Element): HTMLDialogElement | null {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof HTMLDialogElement && node.open && node.matches(':modal')) return node;
+    node = (node instanceof Element && node.assignedSlot) || node.parentNode || (node instanceof ShadowRoot ? node.host : null);
+  }
+  return null;
+}

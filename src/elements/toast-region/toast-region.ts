@@ -1,0 +1,169 @@
+/**
+ * The kit's toast stack: one per document, created on first use by `ToastController` (internal;
+ * hosts do not place it). It is a `popover="manual"` element, so it renders in the top layer,
+ * above the host's own overlays, and it is raised again for every new toast.
+ *
+ * Two live regions that exist before any toast is added (so screen readers announce insertions):
+ * `role="status"` (polite) for success and info, `role="alert"` for errors. A toast dismisses
+ * itself after a while (`durations`); hovering or focusing the stack pauses every timer; each
+ * toast has a dismiss button.
+ *
+ * It sits under `<body>`, so it takes theme tokens from `:root`; `ToastController` also copies
+ * the raising element's public tokens (brand, surface, font, scheme) and `lang` onto it.
+ *
+ * @summary Internal: the shared toast stack.
+ * @tag reseller-toast-region
+ * @csspart stack - The stack.
+ * @csspart toast - One toast (also `toast-success`, `toast-error`, `toast-info`).
+ * @csspart message - A toast's text.
+ * @csspart dismiss-button - A toast's dismiss button.
+ */
+import {LitElement, html, type PropertyValues} from 'lit';
+import {repeat} from 'lit/directives/repeat.js';
+import {LocaleController} from '../../controllers/locale-controller.js';
+import type {ToastKind} from '../../events.js';
+import {shared} from '../../styles/shared.js';
+import {tokens} from '../../styles/tokens.js';
+import {styles} from './toast-region.styles.js';
+
+interface Toast {
+  id: number;
+  message: string;
+  kind: ToastKind;
+  /** ms left before it dismisses itself. */
+  remaining: number;
+  /** When the current timer started (performance.now()), or null while paused. */
+  startedAt: number | null;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+export const TOAST_REGION_TAG = 'reseller-toast-region';
+
+export class ResellerToastRegion extends LitElement {
+  static override styles = [tokens, shared, styles];
+
+  /** How long each kind stays, in ms (errors longest). */
+  durations: Record<ToastKind, number> = {success: 5000, info: 5000, error: 10000};
+
+  /** The toasts on screen, oldest first (read-only view, for tests and hosts that inspect). */
+  get toasts(): readonly {message: string; kind: ToastKind}[] {
+    return this.#toasts.map(({message, kind}) => ({message, kind}));
+  }
+
+  readonly #i18n = new LocaleController(this);
+  #toasts: Toast[] = [];
+  #nextId = 1;
+  #paused = false;
+  #raise = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasAttribute('popover')) this.setAttribute('popover', 'manual');
+    this.addEventListener('mouseenter', this.#pause);
+    this.addEventListener('focusin', this.#pause);
+    this.addEventListener('mouseleave', this.#resumeUnlessFocused);
+    this.addEventListener('focusout', this.#resumeUnlessHovered);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const toast of this.#toasts) if (toast.timer) clearTimeout(toast.timer);
+    this.#toasts = [];
+  }
+
+  /** Adds a toast. Returns its id. */
+  add(message: string, kind: ToastKind = 'info'): number {
+    const toast: Toast = {id: this.#nextId++, message, kind, remaining: this.durations[kind], startedAt: null, timer: null};
+    this.#toasts = [...this.#toasts, toast];
+    if (!this.#paused) this.#start(toast);
+    this.#raise = true;
+    this.requestUpdate();
+    return toast.id;
+  }
+
+  /** Removes a toast (by id), or every toast. */
+  dismiss(id?: number): void {
+    for (const toast of this.#toasts) if ((id === undefined || toast.id === id) && toast.timer) clearTimeout(toast.timer);
+    this.#toasts = id === undefined ? [] : this.#toasts.filter((t) => t.id !== id);
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const open = this.matches(':popover-open');
+    if (!this.#toasts.length) {
+      if (open) this.hidePopover();
+    } else if (!open || this.#raise) {
+      // hide + show puts the stack back on top of anything opened in the top layer since.
+      if (open) this.hidePopover();
+      this.showPopover();
+    }
+    this.#raise = false;
+  }
+
+  override render() {
+    const polite = this.#toasts.filter((t) => t.kind !== 'error');
+    const errors = this.#toasts.filter((t) => t.kind === 'error');
+    return html`<div class="stack" part="stack" aria-label=${this.#i18n.t('toast.region')} role="region">
+      <div class="live" role="status" aria-live="polite">${repeat(polite, (t) => t.id, (t) => this.#renderToast(t))}</div>
+      <div class="live" role="alert">${repeat(errors, (t) => t.id, (t) => this.#renderToast(t))}</div>
+    </div>`;
+  }
+
+  #renderToast(toast: Toast) {
+    return html`<div class="toast ${toast.kind}" part="toast toast-${toast.kind}">
+      <p class="message" part="message">${toast.message}</p>
+      <button
+        type="button"
+        class="button ghost icon dismiss"
+        part="dismiss-button"
+        aria-label=${this.#i18n.t('toast.dismiss')}
+        @click=${() => this.dismiss(toast.id)}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>`;
+  }
+
+  #start(toast: Toast) {
+    toast.startedAt = performance.now();
+    toast.timer = setTimeout(() => this.dismiss(toast.id), toast.remaining);
+  }
+
+  #pause = () => {
+    if (this.#paused) return;
+    this.#paused = true;
+    const now = performance.now();
+    for (const toast of this.#toasts) {
+      if (toast.timer) clearTimeout(toast.timer);
+      if (toast.startedAt !== null) toast.remaining = Math.max(0, toast.remaining - (now - toast.startedAt));
+      toast.timer = null;
+      toast.startedAt = null;
+    }
+  };
+
+  #resume() {
+    if (!this.#paused) return;
+    this.#paused = false;
+    // Give a reader at least a moment after leaving.
+    for (const toast of this.#toasts) {
+      toast.remaining = Math.max(toast.remaining, 1500);
+      this.#start(toast);
+    }
+  }
+
+  #resumeUnlessFocused = () => {
+    if (!this.matches(':focus-within')) this.#resume();
+  };
+
+  #resumeUnlessHovered = (event: FocusEvent) => {
+    if (event.relatedTarget instanceof Node && this.shadowRoot!.contains(event.relatedTarget)) return;
+    if (!this.matches(':hover')) this.#resume();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reseller-toast-region': ResellerToastRegion;
+  }
+}

@@ -1,0 +1,144 @@
+import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys, sendMouse} from '@web/test-runner-commands';
+import {LitElement} from 'lit';
+import {LocaleController} from '../../src/controllers/locale-controller.js';
+import {ToastController} from '../../src/controllers/toast-controller.js';
+import type {ResellerToastEvent} from '../../src/events.js';
+import {loadLocale} from '../../src/i18n/registry.js';
+
+class ToastProbe extends LitElement {
+  readonly i18n = new LocaleController(this);
+  readonly toast = new ToastController(this, {i18n: this.i18n});
+  override render() {
+    return html`<button>Save</button>`;
+  }
+}
+customElements.define('toast-probe', ToastProbe);
+declare global {
+  interface HTMLElementTagNameMap {
+    'toast-probe': ToastProbe;
+  }
+}
+
+const region = () => document.querySelector('reseller-toast-region')!;
+const messages = () => [...region().shadowRoot!.querySelectorAll('.message')].map((m) => m.textContent!.trim());
+
+async function center(el: Element) {
+  const r = el.getBoundingClientRect();
+  return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] as [number, number];
+}
+
+describe('ToastController', () => {
+  afterEach(async () => {
+    region()?.dismiss();
+    await region()?.updateComplete;
+    await sendMouse({type: 'move', position: [0, 0]});
+  });
+
+  it('fires a cancelable reseller-toast event from the host, then shows the toast', async () => {
+    const el = await fixture<ToastProbe>(html`<toast-probe></toast-probe>`);
+    const fired = oneEvent(document, 'reseller-toast') as Promise<ResellerToastEvent>;
+    expect(el.toast.show('Customer Acme created.', 'success')).to.be.true;
+    const event = await fired;
+    expect(event.detail).to.deep.equal({message: 'Customer Acme created.', kind: 'success'});
+    expect(event.composed && event.bubbles && event.cancelable).to.be.true;
+    await region().updateComplete;
+    expect(messages()).to.deep.equal(['Customer Acme created.']);
+    expect(region().matches(':popover-open'), 'in the top layer').to.be.true;
+  });
+
+  it('shows nothing when the host prevents the event', async () => {
+    const el = await fixture<ToastProbe>(html`<toast-probe></toast-probe>`);
+    const onToast = (e: Event) => e.preventDefault();
+    document.addEventListener('reseller-toast', onToast);
+    try {
+      expect(el.toast.show('Mine, not yours', 'info')).to.be.false;
+    } finally {
+      document.removeEventListener('reseller-toast', onToast);
+    }
+    await region()?.updateComplete;
+    expect(region() ? messages() : []).to.deep.equal([]);
+  });
+
+  it('uses one polite status region per document, and an alert region for errors', async () => {
+    const a = await fixture<ToastProbe>(html`<toast-probe></toast-probe>`);
+    const b = await fixture<ToastProbe>(html`<toast-probe></toast-probe>`);
+    a.toast.show('Saved', 'success');
+    b.toast.show('Could not delete', 'error');
+    await region().updateComplete;
+    expect(document.querySelectorAll('reseller-toast-region')).to.have.length(1);
+    const root = region().shadowRoot!;
+    expect(root.querySelector('[role=status][aria-live=polite]')!.textContent).to.contain('Saved');
+    expect(root.querySelector('[role=alert]')!.textContent).to.contain('Could not delete');
+    expect(root.querySelector('[role=status]')!.textContent).not.to.contain('Could not delete');
+    await expect(region()).to.be.accessible();
+  });
+
+  it('dismisses itself, and pauses while hovered', async () => {
+    const el = await fixture<ToastProbe>(html`<toast-probe></toast-probe>`);
+    const r = ToastController.region();
+    const saved = {...r.durations};
+    r.durations = {success: 300, info: 300, error: 300};
+    try {
+      el.toast.show('Short-lived', 'info');
+      await r.updateComplete;
+      expect(messages()).to.deep.equal(['Short-lived']);
+      await waitUntil(() => messages().length === 0, 'dismissed itself', {timeout: 2000});
+      expect(r.matches(':popover-open'), 'hidden when empty').to.be.false;
+
+      el.toast.show('Hover me', 'info');
+      await r.updateComplete;
+      await sendMouse({type: 'move', position: await center(r.shadowRoot!.querySelector('.toast')!)});
+      await aTimeout(600);
+      expect(messages(), 'kept while hovered').to.deep.equal(['Hover me']);
+      await sendMouse({type: 'move', position: [0, 0]});
+      await waitUntil(() => messages().length === 0, 'dismissed after leaving', {timeout: 4000});
+    } finally {
+      r.durations = saved;
+    }
+  });
+
+  it('has a dismiss button, in the host locale', async () => {
+    await loadLocale('nl');
+    const el = await fixture<ToastProbe>(html`<toast-probe lang="nl"></toast-probe>`);
+    el.toast.show('Opgeslagen', 'success');
+    await region().updateComplete;
+    const button = region().shadowRoot!.querySelector<HTMLButtonElement>('[part~=dismiss-button]')!;
+    expect(button.getAttribute('aria-label')).to.equal('Melding sluiten');
+    button.focus();
+    await sendKeys({press: 'Enter'});
+    await region().updateComplete;
+    expect(messages()).to.deep.equal([]);
+  });
+
+  it('inside a host modal dialog, shows the toast in that dialog, usable and announced', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><dialog><p>Host overlay</p><toast-probe></toast-probe></dialog></div>`);
+    const dialog = wrapper.querySelector('dialog')!;
+    dialog.showModal();
+    try {
+      dialog.querySelector('toast-probe')!.toast.show('Above the dialog', 'success');
+      const inDialog = dialog.querySelector('reseller-toast-region')!;
+      expect(inDialog !== null, 'a stack inside the dialog').to.be.true;
+      await inDialog.updateComplete;
+      expect(inDialog.matches(':popover-open')).to.be.true;
+      const button = inDialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~=dismiss-button]')!;
+      await sendMouse({type: 'click', position: await center(button)});
+      await inDialog.updateComplete;
+      expect(inDialog.toasts, 'the click reached the dismiss button').to.deep.equal([]);
+      dialog.querySelector('toast-probe')!.toast.show('Again', 'info');
+    } finally {
+      const closed = oneEvent(dialog, 'close');
+      dialog.close();
+      await closed;
+    }
+    expect(dialog.querySelector('reseller-toast-region') === null, 'removed with the dialog').to.be.true;
+  });
+
+  it('copies the raising element’s brand onto the stack', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><toast-probe></toast-probe></div>`);
+    wrapper.style.setProperty('--reseller-color-brand', '#8a2be2');
+    wrapper.querySelector('toast-probe')!.toast.show('Branded', 'info');
+    await region().updateComplete;
+    expect(region().style.getPropertyValue('--reseller-color-brand').trim()).to.equal('#8a2be2');
+  });
+});
