@@ -4,7 +4,9 @@
  * Every engineer adds the exports of their part here.
  */
 export * from './events.js';
-export type * from './api/contract.js';
+export * from './api/index.js';
+export * from './context/index.js';
+export {ResellerProvider, type ProviderClientOptions} from './elements/provider/provider.js';
 export {ResellerCustomerTable} from './elements/customer-table/customer-table.js';
 export type {CustomerTableState, StatusFilter} from './elements/customer-table/table-query.js';
 export {ResellerCustomerForm} from './elements/customer-form/customer-form.js';
