@@ -181,6 +181,7 @@ export const en = {
   'table.delete.message': 'Deleting {name} ({email}) is permanent. Their tokens, users, usage history and transcripts are removed too. This cannot be undone.',
   'table.delete.confirm': 'Delete customer',
   'table.delete.failed': 'Could not delete {name}.',
+  'table.newRow': 'New',
 
   // ---- <reseller-customer-form> (New Customer) ----------------------------------------------
   'form.heading': 'New Customer',

@@ -174,6 +174,7 @@ export const nl: Messages = {
   'table.delete.message': 'Het verwijderen van {name} ({email}) is definitief. De tokens, gebruikers, verbruiksgeschiedenis en transcripties worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.',
   'table.delete.confirm': 'Klant verwijderen',
   'table.delete.failed': '{name} kon niet worden verwijderd.',
+  'table.newRow': 'Nieuw',
 
   // ---- <reseller-customer-form> --------------------------------------------------------------
   'form.heading': 'Nieuwe klant',
