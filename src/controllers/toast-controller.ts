@@ -94,7 +94,7 @@ export class ToastController implements ReactiveController {
       }
       return region;
     }
-    let region = document.body.querySelector(`:scope > ${TOAST_REGION_TAG}`);
+    let region = document.body.querySelector<ResellerToastRegion>(`:scope > ${TOAST_REGION_TAG}`);
     if (!region) {
       region = document.createElement(TOAST_REGION_TAG);
       document.body.append(region);
