@@ -8,7 +8,12 @@ import * as z from 'zod/mini';
 import {type Deps, type Env, authenticate, requireSession} from './context.js';
 import {FaultRule, FaultRules, faultResponse} from './faults.js';
 import {ApiError, errorBody, errorResponse, JSON_LIMIT, parseJson, readLimited, validate} from './http.js';
+import {openApiDocument} from './openapi.js';
+import {brandingRoutes} from './routes/branding.js';
 import {customerRoutes} from './routes/customers.js';
+import {organizationRoutes} from './routes/organization.js';
+import {transcriptRoutes} from './routes/transcripts.js';
+import {usageRoutes} from './routes/usage.js';
 import {seedTenant} from './seed.js';
 import {newSecret, RESELLEE_PREFIX, RESELLER_PREFIX, sha256Hex} from './tokens.js';
 
@@ -92,7 +97,12 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
     if (options.log) console.log(`${c.req.method} ${path} ${status}${rule ? ' (fault)' : ''}`); // never the token
     if (faulted) return faulted;
   });
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
   customerRoutes(api);
+  usageRoutes(api);
+  organizationRoutes(api);
+  transcriptRoutes(api);
+  brandingRoutes(api);
   app.route(API_BASE, api);
 
   // ---- Control API (a development tool: always on).

@@ -2,7 +2,9 @@
  * The storage seam: one tiny interface over PGlite (a directory or memory) and real PostgreSQL
  * (`pg`, loaded only when `databaseUrl` is given). Every query goes through the same SQL.
  */
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{rows: T[]}>;
@@ -18,17 +20,51 @@ export interface Db extends Queryable {
   kind: 'pglite' | 'postgres';
 }
 
-export async function openDb(options: {dataDir: string | null; databaseUrl?: string}): Promise<Db> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir);
+/** The installed PGlite version (part of the snapshot key). */
+export const PGLITE_VERSION: string = (() => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('@electric-sql/pglite')), 'utf8')) as {version: string}).version;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+export interface OpenOptions {
+  dataDir: string | null;
+  databaseUrl?: string;
+  /** Creates the schema (idempotent). */
+  init: (db: Db) => Promise<void>;
+  /**
+   * In-memory databases start from a cached snapshot of an empty, initialised database (initdb is
+   * the slow part of a PGlite start); the key names the snapshot (PGlite version + schema hash).
+   */
+  templateKey?: string;
 }
 
-async function openPglite(dataDir: string | null): Promise<Db> {
+export async function openDb(options: OpenOptions): Promise<Db> {
+  const db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options);
+  await options.init(db);
+  return db;
+}
+
+async function openPglite(options: OpenOptions): Promise<Db> {
   const {PGlite} = await import('@electric-sql/pglite');
   const {pg_trgm} = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const {dataDir, templateKey} = options;
   if (dataDir) mkdirSync(dataDir, {recursive: true});
+  const templatePath = !dataDir && templateKey && process.env.SANDBOX_PGLITE_TEMPLATE !== '0'
+    ? join(tmpdir(), `reseller-sandbox-pglite-${templateKey}.tar`) : null;
+  let template: Blob | undefined;
+  if (templatePath) {
+    try {
+      template = new Blob([readFileSync(templatePath)]);
+    } catch {
+      template = undefined;
+    }
+  }
   const pg = await PGlite.create({
     ...(dataDir ? {dataDir} : {}),
+    ...(template ? {loadDataDir: template} : {}),
     extensions: {pg_trgm},
   });
   await pg.exec(`SET TIME ZONE 'UTC'`);
@@ -38,6 +74,21 @@ async function openPglite(dataDir: string | null): Promise<Db> {
   } catch {
     trigram = false;
   }
+  if (templatePath && !template) {
+    // First in-memory start on this machine: create the schema now and keep a snapshot for next time.
+    const db = pgliteDb(pg, trigram);
+    await options.init(db);
+    const dump = await pg.dumpDataDir('none');
+    const tmp = `${templatePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    renameSync(tmp, templatePath);
+  }
+  return pgliteDb(pg, trigram);
+}
+
+type PGliteInstance = Awaited<ReturnType<typeof import('@electric-sql/pglite').PGlite.create>>;
+
+function pgliteDb(pg: PGliteInstance, trigram: boolean): Db {
   return {
     kind: 'pglite',
     trigram,
@@ -45,7 +96,7 @@ async function openPglite(dataDir: string | null): Promise<Db> {
     exec: async (sql) => {
       await pg.exec(sql);
     },
-    tx: (fn) => pg.transaction((t) => fn({query: (sql, params) => t.query(sql, params) as never})),
+    tx: (fn) => pg.transaction((t: {query: PGliteInstance['query']}) => fn({query: (sql, params) => t.query(sql, params) as never})),
     close: () => pg.close(),
   };
 }

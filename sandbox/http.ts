@@ -42,7 +42,7 @@ export function errorResponse(err: ApiError, headers: Record<string, string> = {
  * Reads the body up to `limit` bytes, counting while reading (so chunked bodies without
  * Content-Length are limited too). Throws 413 as soon as the limit is passed.
  */
-export async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get('content-length');
   if (declared && Number(declared) > limit) throw new ApiError(413, `The body is larger than ${limit} bytes`);
   if (!request.body) return new Uint8Array(0);

@@ -4,9 +4,9 @@
  * Serve it with `nodeMiddleware()` / `koaMiddleware()` from `./node.js`.
  */
 import {createApp, DROP_HEADER} from './app.js';
-import {openDb} from './db.js';
+import {openDb, PGLITE_VERSION} from './db.js';
 import {SandboxState} from './faults.js';
-import {createSchema} from './schema.js';
+import {createSchema, SCHEMA_VERSION} from './schema.js';
 import {seedDefault} from './seed.js';
 import {DEV_TOKENS} from './tokens.js';
 
@@ -42,8 +42,12 @@ export class SandboxConnectionDropped extends TypeError {
 }
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const db = await openDb({dataDir: options.dataDir === undefined ? '.sandbox-data' : options.dataDir, databaseUrl: options.databaseUrl});
-  await createSchema(db);
+  const db = await openDb({
+    dataDir: options.dataDir === undefined ? '.sandbox-data' : options.dataDir,
+    databaseUrl: options.databaseUrl,
+    init: createSchema,
+    templateKey: `${PGLITE_VERSION}-${SCHEMA_VERSION}`,
+  });
   if (options.seed !== false) await seedDefault(db);
   const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log});
   const raw = async (request: Request) => app.fetch(request);

@@ -1,4 +1,5 @@
 /** The sandbox's tables, created idempotently on every start. */
+import {createHash} from 'node:crypto';
 import type {Db} from './db.js';
 
 const TABLES = `
@@ -118,6 +119,9 @@ CREATE INDEX IF NOT EXISTS customers_name_trgm ON customers USING gin (name gin_
 CREATE INDEX IF NOT EXISTS customers_email_trgm ON customers USING gin (email gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS transcripts_title_trgm ON transcripts USING gin (title gin_trgm_ops);
 `;
+
+/** Changes whenever the schema does (names the in-memory snapshot). */
+export const SCHEMA_VERSION = createHash('sha256').update(TABLES + TRIGRAM).digest('hex').slice(0, 12);
 
 export async function createSchema(db: Db): Promise<void> {
   await db.exec(TABLES);

@@ -1,0 +1,85 @@
+/** OpenAPI 3.1, generated from src/api/endpoints.ts and the contract's schemas (`z.toJSONSchema`). */
+import * as z from 'zod/mini';
+import {ErrorBody} from '../src/api/contract.js';
+import {ENDPOINTS} from '../src/api/endpoints.js';
+
+type JsonSchema = Record<string, unknown> & {properties?: Record<string, unknown>; required?: string[]};
+
+const toSchema = (schema: unknown, io: 'input' | 'output'): JsonSchema => {
+  const {$schema: _ignored, ...rest} = z.toJSONSchema(schema as z.ZodMiniType, {io, unrepresentable: 'any', target: 'draft-2020-12'}) as JsonSchema;
+  return rest;
+};
+
+const BINARY: Record<string, Record<string, unknown>> = {
+  '/usage/export': {'text/csv': {schema: {type: 'string'}}},
+  '/transcripts/documents/{id}/download': {'application/octet-stream': {schema: {type: 'string', format: 'binary'}}},
+  '/branding/logo/{hash}': {'image/*': {schema: {type: 'string', format: 'binary'}}},
+};
+
+let cached: object | null = null;
+
+export function openApiDocument(): object {
+  if (cached) return cached;
+  const errorRef = {$ref: '#/components/schemas/Error'};
+  const errorResponse = (description: string) => ({description, content: {'application/json': {schema: errorRef}}});
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of ENDPOINTS) {
+    const ep = e as (typeof ENDPOINTS)[number] & {body?: unknown; query?: unknown; response?: unknown; status?: number; binary?: boolean};
+    const params: object[] = [...ep.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1], in: 'path', required: true, schema: m[1] === 'hash' ? {type: 'string', pattern: '^[0-9a-f]{64}$'} : {type: 'integer', minimum: 1},
+    }));
+    if (ep.query) {
+      const q = toSchema(ep.query, 'input');
+      for (const [name, schema] of Object.entries(q.properties ?? {})) params.push({name, in: 'query', required: q.required?.includes(name) ?? false, schema});
+    }
+    const status = String(ep.status ?? 200);
+    const ok = ep.response
+      ? {description: ep.summary, content: {'application/json': {schema: toSchema(ep.response, 'output')}}}
+      : ep.binary
+        ? {description: ep.summary, content: BINARY[ep.path] ?? {}}
+        : {description: ep.summary};
+    const isPublicLogo = ep.path === '/branding/logo/{hash}';
+    const operation: Record<string, unknown> = {
+      operationId: `${ep.method}${ep.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+      summary: ep.summary,
+      tags: [ep.origin],
+      parameters: params,
+      responses: {
+        [status]: ok,
+        ...(isPublicLogo ? {} : {401: errorResponse('Missing, unknown, revoked or expired token'), 403: errorResponse('Not a RESELLER')}),
+        404: errorResponse('Not found (also for another tenant\'s ids)'),
+        ...(ep.body || ep.query ? {422: errorResponse('Validation failed: `fields` maps each field to its message')} : {}),
+      },
+      ...(isPublicLogo ? {security: []} : {}),
+    };
+    if (ep.body) {
+      operation.requestBody = {required: true, content: {'application/json': {schema: toSchema(ep.body, 'input')}}};
+    } else if (ep.path === '/branding/logo' && ep.method === 'put') {
+      operation.requestBody = {required: true, content: Object.fromEntries(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml'].map((t) => [t, {schema: {type: 'string', format: 'binary'}}]))};
+    }
+    if (ep.method === 'post' || ep.method === 'put') {
+      (operation.parameters as object[]).push({name: 'Idempotency-Key', in: 'header', required: false, schema: {type: 'string', maxLength: 255}});
+    }
+    if (ep.method === 'patch' && ep.path === '/customers/{id}') {
+      (operation.parameters as object[]).push({name: 'If-Match', in: 'header', required: false, schema: {type: 'string'}});
+    }
+    (paths[ep.path] ??= {})[ep.method] = operation;
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Reseller API (reseller-elements sandbox)',
+      version: '3.0.0',
+      description: 'Operations tagged `public` come from the public Reseller API; `extension` marks the kit\'s extensions implemented by the sandbox.',
+    },
+    servers: [{url: '/api/v3/reseller'}],
+    tags: [{name: 'public', description: 'The public Reseller API'}, {name: 'extension', description: 'Kit extensions'}],
+    security: [{bearer: []}],
+    paths,
+    components: {
+      securitySchemes: {bearer: {type: 'http', scheme: 'bearer'}},
+      schemas: {Error: toSchema(ErrorBody, 'output')},
+    },
+  };
+  return cached;
+}

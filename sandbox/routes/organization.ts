@@ -1,0 +1,145 @@
+/** A customer's API tokens and users. */
+import type {Hono} from 'hono';
+import {TokenCreate, TokenCreated, TokenList, User, UserInvite, UserList, UserUpdate} from '../../src/api/contract.js';
+import {type Env, idParam, iso, requireReseller, send} from '../context.js';
+import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
+import {idempotent} from '../idempotency.js';
+import {assertCustomer, isUniqueViolation} from '../model.js';
+import {CUSTOMER_PREFIX, displayPrefix, newSecret, sha256Hex} from '../tokens.js';
+
+interface TokenRow {
+  id: number;
+  customer_id: number;
+  name: string;
+  prefix: string;
+  permissions: string[];
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+}
+const tokenObject = (r: TokenRow) => ({
+  id: r.id, customer_id: r.customer_id, name: r.name, prefix: r.prefix, permissions: r.permissions,
+  created_at: iso(r.created_at), expires_at: iso(r.expires_at), last_used_at: iso(r.last_used_at),
+});
+const TOKEN_COLUMNS = 'id, customer_id, name, prefix, permissions, created_at, expires_at, last_used_at';
+
+interface UserRow {
+  id: number;
+  customer_id: number;
+  name: string;
+  email: string;
+  status: string;
+  created_at: Date;
+  last_login_at: Date | null;
+}
+const userObject = (r: UserRow) => ({
+  id: r.id, customer_id: r.customer_id, name: r.name, email: r.email, role: 'RESELLEE', status: r.status,
+  created_at: iso(r.created_at), last_login_at: iso(r.last_login_at),
+});
+const USER_COLUMNS = 'id, customer_id, name, email, status, created_at, last_login_at';
+
+export function organizationRoutes(api: Hono<Env>): void {
+  // ---- Tokens: customer API tokens (sk_live_…), for the customer's API; never reseller access.
+  api.post('/tokens', async (c) => {
+    const p = requireReseller(c);
+    return idempotent(c, p, JSON_LIMIT, async (bytes) => {
+      const input = validate(TokenCreate, parseJson(c.req.raw, bytes));
+      if (input.expires_at && Date.parse(input.expires_at) <= Date.now()) {
+        throw new ApiError(422, 'Some fields are invalid', {expires_at: 'The expiry date must be in the future'});
+      }
+      const {db} = c.get('deps');
+      await assertCustomer(db, p.tenantId, input.customer_id);
+      const secret = newSecret(CUSTOMER_PREFIX);
+      const {rows: [row]} = await db.query<TokenRow>(
+        `INSERT INTO tokens (tenant_id, kind, customer_id, name, prefix, token_hash, permissions, created_at, expires_at)
+         VALUES ($1, 'customer', $2, $3, $4, $5, $6::text[], date_trunc('milliseconds', now()), $7) RETURNING ${TOKEN_COLUMNS}`,
+        [p.tenantId, input.customer_id, input.name, displayPrefix(secret, CUSTOMER_PREFIX), sha256Hex(secret), [...new Set(input.permissions)], input.expires_at ?? null],
+      );
+      return send(TokenCreated, {...tokenObject(row!), secret}, 201);
+    });
+  });
+
+  api.get('/customers/:id/tokens', async (c) => {
+    const p = requireReseller(c);
+    const {db} = c.get('deps');
+    const id = idParam(c);
+    await assertCustomer(db, p.tenantId, id);
+    const {rows} = await db.query<TokenRow>(
+      `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE customer_id = $1 AND tenant_id = $2 AND kind = 'customer' AND revoked_at IS NULL
+       ORDER BY created_at DESC, id DESC`,
+      [id, p.tenantId],
+    );
+    return send(TokenList, {data: rows.map(tokenObject)});
+  });
+
+  api.delete('/tokens/:id', async (c) => {
+    const p = requireReseller(c);
+    const {rows} = await c.get('deps').db.query(
+      `UPDATE tokens SET revoked_at = now() WHERE id = $1 AND tenant_id = $2 AND kind = 'customer' AND revoked_at IS NULL RETURNING id`,
+      [idParam(c), p.tenantId],
+    );
+    if (!rows.length) throw new ApiError(404, 'Token not found');
+    return c.body(null, 204);
+  });
+
+  // ---- Users (RESELLEE) of a customer organization.
+  api.get('/customers/:id/users', async (c) => {
+    const p = requireReseller(c);
+    const {db} = c.get('deps');
+    const id = idParam(c);
+    await assertCustomer(db, p.tenantId, id);
+    const {rows} = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE customer_id = $1 ORDER BY created_at, id`, [id]);
+    return send(UserList, {data: rows.map(userObject)});
+  });
+
+  api.post('/customers/:id/users', async (c) => {
+    const p = requireReseller(c);
+    const {db} = c.get('deps');
+    const id = idParam(c);
+    await assertCustomer(db, p.tenantId, id);
+    return idempotent(c, p, JSON_LIMIT, async (bytes) => {
+      const input = validate(UserInvite, parseJson(c.req.raw, bytes));
+      try {
+        const {rows: [row]} = await db.query<UserRow>(
+          `INSERT INTO users (tenant_id, customer_id, name, email, status, created_at) VALUES ($1, $2, $3, $4, 'invited', date_trunc('milliseconds', now()))
+           RETURNING ${USER_COLUMNS}`,
+          [p.tenantId, id, input.name, input.email],
+        );
+        return send(User, userObject(row!), 201);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new ApiError(422, 'Some fields are invalid', {email: 'This email address is already in use'});
+        throw err;
+      }
+    });
+  });
+
+  api.patch('/customers/:id/users/:userId', async (c) => {
+    const p = requireReseller(c);
+    const {db} = c.get('deps');
+    const id = idParam(c);
+    const userId = idParam(c, 'userId');
+    await assertUser(c, p.tenantId, id, userId);
+    const input = validate(UserUpdate, parseJson(c.req.raw, await readLimited(c.req.raw, JSON_LIMIT)));
+    const {rows: [row]} = await db.query<UserRow>(
+      `UPDATE users SET status = $3 WHERE id = $1 AND customer_id = $2 RETURNING ${USER_COLUMNS}`,
+      [userId, id, input.status],
+    );
+    return send(User, userObject(row!));
+  });
+
+  api.delete('/customers/:id/users/:userId', async (c) => {
+    const p = requireReseller(c);
+    const id = idParam(c);
+    const userId = idParam(c, 'userId');
+    await assertUser(c, p.tenantId, id, userId);
+    await c.get('deps').db.query(`DELETE FROM users WHERE id = $1 AND customer_id = $2`, [userId, id]);
+    return c.body(null, 204);
+  });
+}
+
+async function assertUser(c: Parameters<typeof requireReseller>[0], tenantId: number, customerId: number, userId: number): Promise<void> {
+  const {rows} = await c.get('deps').db.query(
+    `SELECT 1 FROM users WHERE id = $1 AND customer_id = $2 AND tenant_id = $3`, [userId, customerId, tenantId],
+  );
+  if (!rows.length) throw new ApiError(404, 'User not found');
+}

@@ -1,0 +1,82 @@
+/** Node-test helpers: one in-memory sandbox per test file, one fresh tenant per test. */
+import {after} from 'node:test';
+import {createSandbox, type Sandbox} from '../../sandbox/index.js';
+
+export const BASE = 'http://sandbox.test/api/v3/reseller';
+
+export interface Tenant {
+  tenantId: number;
+  name: string;
+  token: string;
+  reselleeToken: string;
+}
+
+export interface Call {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON when the response is JSON, else the text. */
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  text: string;
+}
+
+let shared: Promise<Sandbox> | null = null;
+// Registered at import (top level), so it runs after all of the file's tests.
+after(async () => {
+  if (shared) await (await shared).close();
+});
+
+/** The file's sandbox (in memory, unseeded), closed after the file's tests. */
+export function sandbox(): Promise<Sandbox> {
+  shared ??= createSandbox({dataDir: null, seed: false});
+  return shared;
+}
+
+export async function raw(path: string, init: RequestInit = {}): Promise<Response> {
+  const sb = await sandbox();
+  return sb.fetch(new Request(path.startsWith('http') ? path : BASE + path, init));
+}
+
+export async function call(
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Call> {
+  const h: Record<string, string> = {...headers};
+  if (token) h.authorization = `Bearer ${token}`;
+  let payload: BodyInit | undefined;
+  if (body !== undefined) {
+    payload = typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body);
+    h['content-type'] ??= 'application/json';
+  }
+  const res = await raw(path, {method, headers: h, body: payload});
+  const text = await res.text();
+  let parsed: unknown = text;
+  if ((res.headers.get('content-type') ?? '').includes('json') && text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  return {status: res.status, headers: res.headers, body: parsed, text};
+}
+
+export async function control(method: string, path: string, token?: string, body?: unknown): Promise<Call> {
+  return call(token ?? null, method, `http://sandbox.test/__sandbox${path}`, body);
+}
+
+let seedCounter = 1000;
+export async function tenant(opts: {customers?: number; seed?: number; name?: string} = {}): Promise<Tenant> {
+  const res = await control('POST', '/tenants', undefined, {customers: 12, seed: seedCounter++, ...opts});
+  if (res.status !== 201) throw new Error(`tenant: ${res.status} ${res.text}`);
+  return {tenantId: res.body.tenant_id, name: res.body.name, token: res.body.tokens.reseller, reselleeToken: res.body.tokens.resellee};
+}
+
+/** A customer id of the tenant (the first by id). */
+export async function firstCustomer(t: Tenant): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return (await call(t.token, 'GET', '/customers?sort=id')).body.data[0];
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
