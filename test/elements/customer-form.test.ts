@@ -66,9 +66,10 @@ function focused(): Element | null {
   return el;
 }
 
+/** Types one key at a time: WebKitWebDriver drops repeated letters and some spaces from one long `type`. */
 async function typeInto(target: HTMLElement, text: string): Promise<void> {
   target.focus();
-  await sendKeys({type: text});
+  for (const key of text) await sendKeys({type: key});
 }
 
 async function fill(form: ResellerCustomerForm, values: {name?: string; email?: string; phone?: string}): Promise<void> {
