@@ -55,6 +55,9 @@ const defineIndexImportsEntries: Plugin = {
   },
 };
 
+/** `_virtual/_@oxc-project_runtime@x/helpers/esm/decorate` (a compiler helper) -> `_virtual/decorate`. */
+const flattenVirtual = (name: string) => (name.startsWith('_virtual/') ? `_virtual/${name.split('/').pop()}` : name);
+
 function libConfig(): UserConfig {
   const entry: Record<string, string> = {index: src('index.ts'), 'define/index': src('define/index.ts')};
   for (const name of defineModules()) entry[`define/${name}`] = src(`define/${name}.ts`);
@@ -65,10 +68,13 @@ function libConfig(): UserConfig {
       ...shared.build,
       outDir: 'dist',
       minify: false,
-      lib: {entry, formats: ['es'], fileName: (_format, entryName) => `${entryName}.js`},
+      lib: {entry, formats: ['es'], fileName: (_format, entryName) => `${flattenVirtual(entryName)}.js`},
       rolldownOptions: {
         external: (id) => EXTERNAL.test(id),
-        output: {chunkFileNames: 'chunks/[name]-[hash].js'},
+        // One output file per source module (dist/ mirrors src/): a consumer's bundler tree-shakes
+        // per module (importing an event class does not pull in the contract's schemas), and
+        // registration stays in the define modules.
+        output: {preserveModules: true, preserveModulesRoot: 'src', chunkFileNames: 'chunks/[name]-[hash].js'},
       },
     },
   };

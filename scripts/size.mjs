@@ -2,25 +2,29 @@
 /**
  * `node scripts/size.mjs` (after `npm run build`): the weight budget.
  *
- * Bundles the built package (dist/) the way a partner's bundler would, with esbuild: minified,
- * ES modules, code splitting on, and lit / @lit/* / zod / libphonenumber-js INCLUDED (Lit and the
- * contract count: they are what a partner's page downloads). Dynamic `import()` targets land in
- * their own chunks; the metafile tells eager code (reached through static imports from the entry)
- * from lazy chunks (reached only through a dynamic import). Sizes are min + gzip (level 9), with
- * brotli (quality 11) alongside; a set of files counts as the sum of its files (one request each).
+ * Bundles the built package (dist/) the way a partner's bundler would, with esbuild: minified, ES
+ * modules, tree-shaken (package.json `sideEffects` honoured), with lit / @lit/* / zod /
+ * libphonenumber-js INCLUDED (Lit and the contract count: they are what a partner's page downloads).
+ *
+ * Eager code: the entry bundled with every dynamic `import()` left out (external), i.e. exactly what
+ * loads before any lazy chunk. Lazy chunk: each dynamic-import target bundled on its own with every
+ * module the eager code already has left out, i.e. what loading it adds (nested dynamic imports are
+ * measured as chunks of their own). Sizes are min + gzip (level 9), with brotli (quality 11) alongside.
+ * (esbuild's own code splitting is not used for this: it attributes code shared with lazy chunks to
+ * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
  *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 30 kB
  *   customer table + provider (define/customer-table + define/provider), eager         <= 18 kB
- *   every lazy chunk (with what it loads that the eager code does not have)             <= 30 kB
+ *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *
- * `--analyze` also prints what the eager define code is made of (minified bytes per package or
- * built module). Prints a table and a final `N passed, N failed` line; writes the figures to dist/size.json;
- * exits 1 when a budget is exceeded.
+ * `--analyze` also prints what the eager define code is made of (minified bytes per module or
+ * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
+ * figures to dist/size.json; exits 1 when a budget is exceeded.
  */
-import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, relative} from 'node:path';
+import {isAbsolute, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -29,6 +33,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const KB = 1000;
 const BUDGET = {defineEager: 30 * KB, tablePlusProvider: 18 * KB, lazyChunk: 30 * KB};
+const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
   console.error('dist/define/index.js not found: run `npm run build` first.');
@@ -57,26 +62,35 @@ function measure(contents) {
   };
 }
 
-function sum(figures) {
-  return figures.reduce((a, b) => ({min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli}), {min: 0, gzip: 0, brotli: 0});
-}
+const INNER = Symbol('inner resolve');
 
 /**
- * Bundles one entry (a file path, or module source written to a temp file) and splits the output
- * into eager files and lazy chunks.
+ * Bundles one entry into one file: dynamic imports are left out (and reported), modules in
+ * `exclude` (absolute paths) are left out as already loaded.
+ * @returns {Promise<{figures: {min: number, gzip: number, brotli: number}, inputs: Map<string, number>, lazy: Set<string>}>}
  */
-async function analyze(label, entry) {
-  let entryPath = entry.path;
-  if (entry.source) {
-    entryPath = join(work, `${label.replace(/\W+/g, '-')}.js`);
-    writeFileSync(entryPath, entry.source);
-  }
-  const outdir = join(work, 'out', label.replace(/\W+/g, '-'));
+async function bundle(entryPath, exclude = new Set()) {
+  const lazy = new Set();
+  const splitter = {
+    name: 'eager-only',
+    setup(build) {
+      build.onResolve({filter: /.*/}, async (args) => {
+        if (args.pluginData === INNER || args.kind === 'entry-point') return undefined;
+        const resolved = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: INNER});
+        if (resolved.errors.length || resolved.external || !isAbsolute(resolved.path)) return undefined;
+        if (args.kind === 'dynamic-import') {
+          lazy.add(resolved.path);
+          return {path: resolved.path, external: true};
+        }
+        if (exclude.has(resolved.path)) return {path: resolved.path, external: true};
+        return undefined;
+      });
+    },
+  };
   const result = await esbuild.build({
     entryPoints: [entryPath],
     absWorkingDir: root,
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
@@ -84,54 +98,55 @@ async function analyze(label, entry) {
     legalComments: 'none',
     metafile: true,
     write: false,
-    outdir,
+    outfile: join(work, 'out.js'),
     logLevel: 'silent',
     define: {'process.env.NODE_ENV': '"production"'},
+    plugins: [splitter],
   });
-  const files = new Map(result.outputFiles.map((f) => [relative(root, f.path), f.contents]));
-  const outputs = result.metafile.outputs;
-  const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint);
-
-  const closure = (start, exclude = new Set()) => {
-    const seen = new Set();
-    const stack = [start];
-    while (stack.length) {
-      const file = stack.pop();
-      if (seen.has(file) || exclude.has(file)) continue;
-      seen.add(file);
-      for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) stack.push(i.path);
-    }
-    return seen;
-  };
-
-  const eager = closure(entryOut);
-  const lazyRoots = new Set();
-  for (const file of Object.keys(outputs)) {
-    for (const i of outputs[file].imports) if (i.kind === 'dynamic-import' && !i.external && !eager.has(i.path)) lazyRoots.add(i.path);
-  }
-  const figuresOf = (set) => sum([...set].filter((f) => f.endsWith('.js')).map((f) => measure(files.get(f))));
-  const lazy = [...lazyRoots].sort().map((chunk) => {
-    const set = closure(chunk, eager);
-    const inputs = Object.entries(outputs[chunk].inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
-    return {chunk, name: chunkName(inputs.map(([path]) => path)), files: set.size, ...figuresOf(set)};
-  });
-  const composition = new Map();
-  for (const file of eager) {
-    for (const [input, {bytesInOutput}] of Object.entries(outputs[file]?.inputs ?? {})) {
-      const key = input.includes('node_modules/')
-        ? input.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')
-        : input.replace(/^dist\/(?:chunks\/)?/, 'dist:');
-      composition.set(key, (composition.get(key) ?? 0) + bytesInOutput);
-    }
-  }
-  return {label, eager: {files: eager.size, ...figuresOf(eager)}, lazy, composition};
+  const output = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  const [meta] = Object.values(result.metafile.outputs);
+  const inputs = new Map(Object.entries(meta.inputs).map(([path, {bytesInOutput}]) => [join(root, path), bytesInOutput]));
+  return {figures: measure(output.contents), inputs, lazy};
 }
 
-/** A readable name for a lazy chunk: its biggest input, shortened. */
-function chunkName(inputs) {
-  const top = inputs[0] ?? '?';
-  const short = top.replace(/^.*node_modules\//, '').replace(/^dist\//, '');
-  return inputs.length > 1 ? `${short} (+${inputs.length - 1})` : short;
+/** Eager figures of an entry, and (with `withLazy`) every lazy chunk it can load. */
+async function analyze(label, entry, {withLazy = false} = {}) {
+  let entryPath = entry.path;
+  if (entry.source) {
+    entryPath = join(work, `${label.replace(/\W+/g, '-')}.js`);
+    writeFileSync(entryPath, entry.source);
+  }
+  const eager = await bundle(entryPath);
+  const lazy = [];
+  if (withLazy) {
+    const loaded = new Set(eager.inputs.keys());
+    const queue = [...eager.lazy].sort().map((path) => ({path, have: loaded}));
+    const seen = new Set();
+    while (queue.length) {
+      const {path, have} = queue.shift();
+      if (seen.has(path) || loaded.has(path)) continue;
+      seen.add(path);
+      const chunk = await bundle(path, have);
+      lazy.push({path, name: shortName(path), ...chunk.figures});
+      const haveAfter = new Set([...have, ...chunk.inputs.keys()]);
+      for (const next of [...chunk.lazy].sort()) queue.push({path: next, have: haveAfter});
+    }
+  }
+  return {label, eager: eager.figures, inputs: eager.inputs, lazy};
+}
+
+function shortName(path) {
+  return relative(root, path).replace(/^node_modules\//, '').replace(/^dist\//, '');
+}
+
+function composition(inputs) {
+  const byKey = new Map();
+  for (const [path, bytes] of inputs) {
+    const rel = relative(root, path);
+    const key = rel.startsWith('node_modules/') ? rel.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1') : rel;
+    byKey.set(key, (byKey.get(key) ?? 0) + bytes);
+  }
+  return [...byKey].sort((a, b) => b[1] - a[1]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,13 +160,12 @@ function row(name, figures, budget, note = '') {
   if (budget != null) checks.push({name, gzip: figures.gzip, budget, pass: figures.gzip <= budget});
 }
 
-const all = await analyze('define', {path: join(dist, 'define/index.js')});
-row('reseller-elements/define (eager)', all.eager, BUDGET.defineEager, `${all.eager.files} file(s)`);
-const composition = [...all.composition].sort((a, b) => b[1] - a[1]);
+const all = await analyze('define', {path: join(dist, 'define/index.js')}, {withLazy: true});
+row('reseller-elements/define (eager)', all.eager, BUDGET.defineEager, 'all elements registered');
 
 for (const name of defineNames) {
   const one = await analyze(`define-${name}`, {path: join(dist, `define/${name}.js`)});
-  row(`  define/${name} (eager)`, one.eager, null, one.lazy.length ? `+${one.lazy.length} lazy` : '');
+  row(`  define/${name} (eager)`, one.eager, null);
 }
 
 if (defineNames.includes('customer-table') && defineNames.includes('provider')) {
@@ -164,17 +178,16 @@ if (defineNames.includes('customer-table') && defineNames.includes('provider')) 
   rows.push({name: 'customer table + provider', min: null, gzip: null, brotli: null, budget: BUDGET.tablePlusProvider, note: `skipped: ${missing.join(', ')} not there yet`});
 }
 
-for (const lazy of all.lazy) row(`lazy: ${lazy.name}`, lazy, BUDGET.lazyChunk, `${lazy.files} file(s)`);
+for (const lazy of all.lazy) row(`lazy: ${lazy.name}`, lazy, BUDGET.lazyChunk);
 if (!all.lazy.length) rows.push({name: 'lazy chunks', min: null, gzip: null, brotli: null, budget: BUDGET.lazyChunk, note: 'none (no dynamic import yet)'});
 
 const main = await analyze('main', {source: `export * from ${JSON.stringify(join(dist, 'index.js'))};\n`});
-row('reseller-elements (main entry, all exports)', main.eager, null, 'info: nothing registered');
+row('reseller-elements (main entry, every export)', main.eager, null, 'info: registers nothing');
+const oneEvent = await analyze('main-one-event', {source: `export {ResellerCustomerOpenEvent} from ${JSON.stringify(join(dist, 'index.js'))};\n`});
+row('reseller-elements, one event class only', oneEvent.eager, null, 'info: main entry tree-shakes');
 
 const cdnPath = join(dist, 'cdn/reseller-elements.js');
-if (existsSync(cdnPath)) {
-  const {readFileSync} = await import('node:fs');
-  row('cdn/reseller-elements.js (one file, all inlined)', measure(readFileSync(cdnPath)), null, 'info: lazy code included');
-}
+if (existsSync(cdnPath)) row('cdn/reseller-elements.js (one file)', measure(readFileSync(cdnPath)), null, 'info: lazy code inlined');
 
 // ---------------------------------------------------------------------------------------------
 
@@ -189,31 +202,10 @@ for (const r of rows) {
   );
 }
 
-if (process.argv.includes('--analyze')) {
-  // Attribution at source level: the same bundle built from src/ (esbuild reads tsconfig's decorators).
-  const fromSrc = await esbuild.build({
-    entryPoints: [join(root, 'src/define/index.ts')], absWorkingDir: root, bundle: true, splitting: true, format: 'esm',
-    platform: 'browser', target: 'es2022', minify: true, metafile: true, write: false, outdir: join(work, 'analyze'), logLevel: 'silent',
-  });
-  const outs = fromSrc.metafile.outputs;
-  const entryOut = Object.keys(outs).find((o) => outs[o].entryPoint);
-  const eagerSet = new Set();
-  const stack = [entryOut];
-  while (stack.length) {
-    const f = stack.pop();
-    if (eagerSet.has(f)) continue;
-    eagerSet.add(f);
-    for (const i of outs[f].imports) if (i.kind === 'import-statement' && !i.external) stack.push(i.path);
-  }
-  const bySource = new Map();
-  for (const f of eagerSet) {
-    for (const [input, {bytesInOutput}] of Object.entries(outs[f].inputs)) {
-      const key = input.includes('node_modules/') ? input.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1') : input;
-      bySource.set(key, (bySource.get(key) ?? 0) + bytesInOutput);
-    }
-  }
-  console.log('\neager define built from src/, minified bytes per source module or package (before gzip):');
-  for (const [name, bytes] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${fmt(bytes).padStart(9)}  ${name}`);
+const defineComposition = composition(all.inputs);
+if (analyzeFlag) {
+  console.log('\neager define, minified bytes per built module or package (before gzip):');
+  for (const [name, bytes] of defineComposition.slice(0, 30)) console.log(`  ${fmt(bytes).padStart(9)}  ${name}`);
   console.log('');
 }
 
@@ -222,7 +214,7 @@ for (const c of failed) console.log(`✗ ${c.name.trim()}: ${fmt(c.gzip)} gzip >
 
 writeFileSync(
   join(dist, 'size.json'),
-  `${JSON.stringify({unit: 'bytes', kB: KB, budgets: BUDGET, rows, checks, defineComposition: Object.fromEntries(composition)}, null, 2)}\n`,
+  `${JSON.stringify({unit: 'bytes', kB: KB, budgets: BUDGET, rows, checks, defineComposition: Object.fromEntries(defineComposition)}, null, 2)}\n`,
 );
 console.log(`${checks.length - failed.length} passed, ${failed.length} failed`);
 process.exit(failed.length ? 1 : 0);
