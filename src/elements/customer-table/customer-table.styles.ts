@@ -48,8 +48,18 @@ export const styles = css`
   }
 
   /* ---- table -------------------------------------------------------------------------------- */
+  /* One line per row, so every row (and every skeleton row) has the same height. */
   .table td {
     block-size: var(--_row-height);
+    white-space: nowrap;
+  }
+  .open {
+    display: inline-block;
+    max-inline-size: 18rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    vertical-align: middle;
+    white-space: nowrap;
   }
   .table[aria-busy='true'] .sort-button {
     cursor: progress;
@@ -96,11 +106,6 @@ export const styles = css`
   }
   .email .copy {
     margin: 0;
-  }
-  .col-phone,
-  .col-created_at,
-  .col-id {
-    white-space: nowrap;
   }
   /* The shared success tint leaves the badge text at 4.4:1; a lighter tint keeps it above 4.5:1. */
   .badge.success {

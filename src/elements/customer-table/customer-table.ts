@@ -56,7 +56,10 @@ export class ResellerCustomerTable extends LitElement {
     i18n: this.#i18n,
     detailHref: () => this.detailHref,
     onDeleted: () => this.reload(),
-    onCreated: () => this.reload(),
+    onCreated: (c) => {
+      this.#created = [c, ...this.#created.filter((x) => x.id !== c.id)];
+      this.reload();
+    },
   });
 
   /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
@@ -88,6 +91,8 @@ export class ResellerCustomerTable extends LitElement {
   #reloads = 0;
   #fresh = false;
   #last: CustomerPage | null = null;
+  /** Customers created from here since the last change of page, sort or filter: pinned on top. */
+  #created: Customer[] = [];
 
   readonly #list = new Task(this, {
     args: () => {
@@ -169,6 +174,7 @@ export class ResellerCustomerTable extends LitElement {
       i18n: this.#i18n,
       state: this.#state,
       detailHref: this.detailHref,
+      created: new Set(this.#created.map((c) => c.id)),
       phone: (p) => this.#actions.phone(p),
       onSort: (key) => this.#commit(key === this.#state.sort ? {order: this.#state.order === 'asc' ? 'desc' : 'asc', page: 1} : {sort: key, order: 'asc', page: 1}),
       onOpen: (e, c) => this.#actions.onOpenClick(e, c),
@@ -182,7 +188,7 @@ export class ResellerCustomerTable extends LitElement {
       <table part="table" class="table" aria-busy=${pending ? 'true' : 'false'}>
         <caption class="visually-hidden">${this.#i18n.t('table.caption')}${pending ? html`, ${this.#i18n.t('table.loading')}` : nothing}</caption>
         ${renderHead(rows)}
-        ${page ? renderRows(rows, page.data) : renderSkeleton(skeletonRows)}
+        ${page ? renderRows(rows, [...this.#created.filter((c) => !page.data.some((d) => d.id === c.id)), ...page.data]) : renderSkeleton(skeletonRows)}
       </table>
     </div>`;
   }
@@ -227,6 +233,7 @@ export class ResellerCustomerTable extends LitElement {
   /** An operator's change: set the reflected properties and tell the host. */
   #commit(patch: Partial<CustomerTableState>): void {
     const next = {...this.#state, ...patch};
+    this.#created = [];
     Object.assign(this, next);
     this.#state = normalizeState(this);
     this.dispatchEvent(new ResellerStateChangeEvent({...this.#state}));

@@ -7,7 +7,8 @@ import {html, nothing, type ReactiveController, type ReactiveControllerHost} fro
 import type {ResellerClient} from '../../api/client.js';
 import type {Customer} from '../../api/contract.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
-import {ResellerCustomerOpenEvent, ResellerToastEvent, type ToastKind} from '../../events.js';
+import {ToastController} from '../../controllers/toast-controller.js';
+import {ResellerCustomerOpenEvent, type ResellerCustomerCreatedEvent, type ToastKind} from '../../events.js';
 import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
 import {detailHref} from './table-query.js';
 
@@ -26,15 +27,24 @@ export interface ActionsOptions {
 export class CustomerActionsController implements ReactiveController {
   readonly #host: Host;
   readonly #o: ActionsOptions;
-  #toast: {message: string; kind: ToastKind} | null = null;
+  readonly #toasts: ToastController;
+  /** Whether the New Customer dialog was asked for (it is loaded and rendered from then on). */
+  #formWanted = false;
 
   constructor(host: Host, options: ActionsOptions) {
     this.#host = host;
     this.#o = options;
+    this.#toasts = new ToastController(host, {i18n: options.i18n});
     host.addController(this);
   }
 
+  hostDisconnected(): void {
+    window.removeEventListener('reseller-customer-created', this.#onCreated);
+  }
+
   hostConnected(): void {
+    // A customer created anywhere on the page (our own New Customer dialog included) shows up.
+    window.addEventListener('reseller-customer-created', this.#onCreated);
     // Phones render as E.164 until libphonenumber has loaded, then in international format.
     preloadPhone().then(
       () => this.#host.requestUpdate(),
@@ -52,7 +62,7 @@ export class CustomerActionsController implements ReactiveController {
     const {i18n} = this.#o;
     const text = kind === 'id' ? String(customer.id) : customer.email;
     try {
-      await navigator.clipboard.writeText(text);
+      await writeClipboard(text);
       this.toast(kind === 'id' ? i18n.t('table.copiedId', {id: text}) : i18n.t('table.copiedEmail', {email: text}), 'success');
     } catch {
       this.toast(i18n.t('common.copyFailed'), 'error');
@@ -83,16 +93,52 @@ export class CustomerActionsController implements ReactiveController {
 
   openContextMenu(_event: MouseEvent | KeyboardEvent, _customer: Customer): void {}
 
-  create(): void {}
-
-  /** Fires the cancelable toast event and shows the toast unless the host took it. */
-  toast(message: string, kind: ToastKind): void {
-    if (!this.#host.dispatchEvent(new ResellerToastEvent({message, kind}))) return;
-    this.#toast = {message, kind};
+  /** Opens the New Customer dialog (`<reseller-customer-form>`, loaded on first use). */
+  async create(): Promise<void> {
+    // A define module: registration stays in define/, and the form's code loads only when asked for.
+    await import('../../define/customer-form.js');
+    this.#formWanted = true;
     this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    this.#host.shadowRoot?.querySelector('reseller-customer-form')?.open();
   }
 
+  /** The cancelable `ResellerToastEvent`, then the kit's toast unless the host took it. */
+  toast(message: string, kind: ToastKind): void {
+    this.#toasts.show(message, kind);
+  }
+
+  /** The menus and dialogs (rendered once, at the end of the host's shadow root). */
   render() {
-    return html`<div role="status" class="toast-region">${this.#toast ? html`<p class="toast">${this.#toast.message}</p>` : nothing}</div>`;
+    const h = this.#host as Host & {apiBase?: string | null; token?: string | null; getToken?: (() => Promise<string> | string) | null};
+    return this.#formWanted
+      ? html`<reseller-customer-form .apiBase=${h.apiBase ?? null} .token=${h.token ?? null} .getToken=${h.getToken ?? null}></reseller-customer-form>`
+      : nothing;
+  }
+
+  #onCreated = (event: ResellerCustomerCreatedEvent) => this.#o.onCreated(event.detail.customer);
+}
+
+/** The Clipboard API, else the older `execCommand('copy')` (insecure origins have no `navigator.clipboard`). */
+async function writeClipboard(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch (error) {
+    let focused: Element | null = document.activeElement;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    // CSSOM (allowed under a strict CSP), not a style attribute.
+    Object.assign(area.style, {position: 'fixed', insetBlockStart: '0', opacity: '0', pointerEvents: 'none'});
+    document.body.append(area);
+    try {
+      area.select();
+      if (!document.execCommand('copy')) throw error;
+    } finally {
+      area.remove();
+      (focused as HTMLElement | null)?.focus?.();
+    }
   }
 }

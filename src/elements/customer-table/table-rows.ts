@@ -15,6 +15,8 @@ export interface RowsHost {
   i18n: LocaleController;
   state: CustomerTableState;
   detailHref: string | null;
+  /** Customers just created here: marked "New" (and shown even when not on this page). */
+  created: ReadonlySet<number>;
   phone(value: string | null): string;
   onSort(key: CustomerSort): void;
   onOpen(event: MouseEvent, customer: Customer): void;
@@ -70,13 +72,14 @@ function renderRow(host: RowsHost, c: Customer) {
   const onKeydown = (e: KeyboardEvent) => {
     if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) host.onContextMenu(e, c);
   };
-  return html`<tr part="row" data-id=${id} @contextmenu=${(e: MouseEvent) => host.onContextMenu(e, c)} @keydown=${onKeydown}>
+  const isNew = host.created.has(c.id);
+  return html`<tr part=${isNew ? 'row new-row' : 'row'} class=${isNew ? 'new-row' : ''} data-id=${id} @contextmenu=${(e: MouseEvent) => host.onContextMenu(e, c)} @keydown=${onKeydown}>
     <td part="cell" class="col-id">
       <button type="button" class="copy" aria-label=${i18n.t('table.copyId', {id})} @click=${() => host.onCopy('id', c)}>
         <span class="id">${id}</span>${copyIcon}
       </button>
     </td>
-    <td part="cell" class="col-name">${open(c.name)}</td>
+    <td part="cell" class="col-name">${open(c.name)}${isNew ? html` <span class="badge brand">${i18n.t('table.newRow')}</span>` : nothing}</td>
     <td part="cell" class="col-email">
       <span class="email">${open(c.email)}<button type="button" class="copy icon-only"
         aria-label=${i18n.t('table.copyEmail', {email: c.email})} @click=${() => host.onCopy('email', c)}>${copyIcon}</button></span>

@@ -1,0 +1,88 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {ORDERS, PAGE_SIZES, SORT_KEYS, STATUS_FILTERS} from '../src/elements/customer-table/table-query.js';
+import type {SandboxParameters} from './helpers/sandbox.js';
+
+/**
+ * `<reseller-customer-table>`: the reseller's customers, paged on the server, with sort, status
+ * filter, search, copy, open, row and context menus, delete and New Customer. Every story runs
+ * against its own fresh sandbox tenant (the global loader), inside `<reseller-provider>`.
+ */
+interface TableArgs {
+  sort?: string;
+  order?: string;
+  status?: string;
+  q?: string;
+  page?: number;
+  perPage?: number;
+  detailHref?: string;
+}
+
+/** The story template; tests may render it too. */
+export const renderTable = (args: TableArgs) => html`<reseller-customer-table
+  sort=${ifDefined(args.sort)}
+  order=${ifDefined(args.order)}
+  status=${ifDefined(args.status)}
+  q=${ifDefined(args.q || undefined)}
+  page=${ifDefined(args.page)}
+  per-page=${ifDefined(args.perPage)}
+  detail-href=${ifDefined(args.detailHref || undefined)}
+></reseller-customer-table>`;
+
+const meta: Meta<TableArgs> = {
+  title: 'Customer table',
+  component: 'reseller-customer-table',
+  render: renderTable,
+  args: {sort: 'id', order: 'asc', status: 'all', q: '', page: 1, perPage: 25, detailHref: ''},
+  argTypes: {
+    sort: {control: 'select', options: [...SORT_KEYS]},
+    order: {control: 'inline-radio', options: [...ORDERS]},
+    status: {control: 'inline-radio', options: [...STATUS_FILTERS]},
+    perPage: {name: 'per-page', control: 'select', options: [...PAGE_SIZES]},
+    page: {control: {type: 'number', min: 1}},
+    q: {control: 'text'},
+    detailHref: {name: 'detail-href', control: 'text'},
+  },
+  parameters: {sandbox: {customers: 60} satisfies SandboxParameters},
+};
+export default meta;
+
+type Story = StoryObj<TableArgs>;
+const sandbox = (options: SandboxParameters) => ({sandbox: options});
+
+/** Sixty seeded customers: page 1 of 3. */
+export const Loaded: Story = {};
+
+/** Name and Email are real links (`detail-href="/customers/{id}"`): middle click opens a tab. */
+export const WithDetailHref: Story = {args: {detailHref: '#/customers/{id}'}};
+
+/** Sorted by registration date, newest first, active customers only, 50 a page. */
+export const SortedAndFiltered: Story = {args: {sort: 'created_at', order: 'desc', status: 'active', perPage: 50}};
+
+/** No customers yet: a call to create the first one. */
+export const Empty: Story = {parameters: sandbox({customers: 0})};
+
+/** A search that matches nothing. */
+export const NoMatch: Story = {args: {q: 'no customer is called this'}};
+
+/** Every request takes two seconds: skeleton rows of the final height, then the data. */
+export const Slow: Story = {parameters: sandbox({customers: 60, faults: [{delay_ms: 2000}]})};
+
+/** The list answers 500: the server's message and a retry. */
+export const LoadError: Story = {
+  tags: ['http-errors'],
+  parameters: sandbox({customers: 10, faults: [{method: 'GET', path: '/customers', status: 500}]}),
+};
+
+/** A RESELLEE (customer user) token: "reseller access required". */
+export const ResellerAccessRequired: Story = {tags: ['http-errors'], parameters: sandbox({customers: 5, role: 'resellee'})};
+
+/** No token at all: "reseller access required" (signed out). */
+export const SignedOut: Story = {tags: ['http-errors'], parameters: sandbox({customers: 5, role: 'none'})};
+
+/** Deleting fails with a 500: the dialog says so and the row stays. */
+export const DeleteFails: Story = {
+  tags: ['http-errors'],
+  parameters: sandbox({customers: 10, faults: [{method: 'DELETE', path: '/customers/*', status: 500}]}),
+};
