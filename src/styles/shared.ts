@@ -422,6 +422,9 @@ export const shared = css`
   .menuitem:focus-visible {
     box-shadow: inset 0 0 0 2px var(--_focus-ring);
   }
+  .menuitem:active {
+    background: var(--_brand-subtle-hover);
+  }
   .menuitem.danger {
     color: var(--_danger-text);
   }

@@ -93,6 +93,8 @@ class ThemeProbe extends LitElement {
       :host {
         display: block;
         background: var(--_surface);
+        /* Computed colours are read right after changing tokens: no transitions in between. */
+        --_duration: 0s;
       }
     `,
   ];
