@@ -483,11 +483,14 @@ export class ResellerClient {
    */
   #invalidateFor(method: Method, path: string): void {
     const customerLevel = /^\/customers(\/[^/]+(\/subscription)?)?$/.test(path);
+    // A plan change alters the customer's usage view too: drop everything under the customer.
+    const customer = customerLevel && method !== 'POST' ? /^\/customers\/[^/]+/.exec(path)?.[0] : undefined;
     const tokens = path === '/tokens' || path.startsWith('/tokens/');
     this.#drop((p) =>
       p === path ||
       (method !== 'POST' && p.startsWith(`${path}/`)) ||
       path.startsWith(`${p}/`) ||
+      (customer !== undefined && p.startsWith(`${customer}/`)) ||
       (customerLevel && (p.startsWith('/usage') || p.startsWith('/transcripts'))) ||
       (tokens && /^\/customers\/[^/]+\/tokens$/.test(p)),
     );

@@ -108,7 +108,7 @@ export class ApiController implements ReactiveController {
     this.#request();
     if (!this.#answered && hasUndefinedProviderAround(this.#host)) {
       this.#waitingForProvider = true;
-      customElements.whenDefined(PROVIDER_TAG).then(() => {
+      void customElements.whenDefined(PROVIDER_TAG).then(() => {
         // The provider upgraded after this element asked: ask again.
         if (this.#host.isConnected && !this.#answered) this.#request();
         this.#waitingForProvider = false;

@@ -175,6 +175,28 @@ describe('ResellerClient: dedupe and cache', () => {
     expect(await seen(tenant.token, 'GET', `/customers/${other.id}`)).to.have.length(1);
   });
 
+  it('drops the customer and its usage after a plan change', async () => {
+    const c = client(tenant.token);
+    const before = await c.getCustomerUsage(lastId);
+    await c.getCustomer(lastId);
+    const plan = before.plan === 'gold' ? 'silver' : 'gold';
+    await c.updateSubscription(lastId, {plan});
+    expect((await c.getCustomerUsage(lastId)).plan).to.equal(plan);
+    expect((await c.getCustomer(lastId)).plan).to.equal(plan);
+    expect(await seen(tenant.token, 'GET', `/customers/${lastId}/usage`)).to.have.length(2);
+    expect(await seen(tenant.token, 'GET', `/customers/${lastId}`)).to.have.length(2);
+  });
+
+  it('drops a token list after a token is created or revoked', async () => {
+    const c = client(tenant.token);
+    const before = await c.listTokens(lastId);
+    const created = await c.createToken({customer_id: lastId, name: 'Cache test', permissions: ['usage:read']});
+    expect((await c.listTokens(lastId)).length).to.equal(before.length + 1);
+    await c.revokeToken(created.id);
+    expect((await c.listTokens(lastId)).map((t) => t.id)).not.to.include(created.id);
+    expect(await seen(tenant.token, 'GET', `/customers/${lastId}/tokens`)).to.have.length(3);
+  });
+
   it('drops cached lists after a create', async () => {
     const c = client(tenant.token);
     const before = await c.listCustomers({per_page: 100});

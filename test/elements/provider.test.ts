@@ -149,7 +149,7 @@ describe('<reseller-provider>', () => {
     await provider.updateComplete;
     expect(provider.client).to.equal(client);
     // The first run may have failed with the old function; a fresh run uses the new one.
-    consumer.me.run();
+    void consumer.me.run();
     expect(await settled(consumer, provider)).to.equal('Alpha Reseller');
     expect(calls).to.be.greaterThan(0);
   });
@@ -262,7 +262,7 @@ describe('ApiController without a provider', () => {
     expect(await settled(el)).to.equal('Alpha Reseller');
     await setFaults(alpha.token, [{method: 'GET', path: '/me', status: 500, times: 1}]);
     const event = oneEvent(el, ResellerRequestErrorEvent.eventName);
-    el.me.run();
+    void el.me.run();
     expect((await event).target).to.equal(el);
     expect(await settled(el)).to.equal('Could not load');
   });
