@@ -1,5 +1,6 @@
 import {html, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
+import '../../src/define/provider.js';
 import {defineStoryFrame} from './story-frame.js';
 
 export const BRAND_SWATCHES = {

@@ -12,7 +12,6 @@ export class StoryFrame extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      color-scheme: light;
       background: Canvas;
       color: CanvasText;
       padding: 1rem;
