@@ -38,13 +38,19 @@ export function errorResponse(err: ApiError, headers: Record<string, string> = {
   return Response.json(errorBody(err.status, err.message, err.fields, err.code), {status: err.status, headers});
 }
 
+/** Past the limit, up to this many bytes are still read (and discarded) so the client sees the 413. */
+const DRAIN_CAP = 16 * 1024 * 1024;
+
 /**
  * Reads the body up to `limit` bytes, counting while reading (so chunked bodies without
- * Content-Length are limited too). Throws 413 as soon as the limit is passed.
+ * Content-Length are limited too); past the limit nothing more is kept and the answer is 413.
+ * The rest of a moderately oversized body is drained first: a server that answers while the
+ * client is still sending resets the connection, and the browser would see a network error.
  */
 export async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = request.headers.get('content-length');
-  if (declared && Number(declared) > limit) throw new ApiError(413, `The body is larger than ${limit} bytes`);
+  const tooLarge = () => new ApiError(413, `The body is larger than ${limit} bytes`);
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > DRAIN_CAP) throw tooLarge();
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -53,12 +59,13 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
     const {done, value} = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    if (size > DRAIN_CAP) {
       await reader.cancel().catch(() => {});
-      throw new ApiError(413, `The body is larger than ${limit} bytes`);
+      throw tooLarge();
     }
-    chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) throw tooLarge();
   const out = new Uint8Array(size);
   let offset = 0;
   for (const c of chunks) {

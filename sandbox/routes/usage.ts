@@ -8,9 +8,9 @@ import {addDays, assertCustomer, billingPeriod, loadCustomer, percent, quotaOf, 
 const MAX_RANGE_DAYS = 1100;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** [from, to] with the defaults (the last 30 days) and checks. */
+/** [from, to]: `to` defaults to today, `from` to 29 days before `to` (30 days). */
 function range(query: {from?: string; to?: string}): {from: string; to: string} {
-  const to = query.to ?? (query.from ? addDays(query.from, 29) : todayUtc());
+  const to = query.to ?? todayUtc();
   const from = query.from ?? addDays(to, -29);
   if (from > to) throw new ApiError(422, 'Invalid date range', {from: 'The start date is after the end date'});
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_RANGE_DAYS) throw new ApiError(422, 'Invalid date range', {to: `The range is at most ${MAX_RANGE_DAYS} days`});
