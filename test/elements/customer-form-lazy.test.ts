@@ -4,6 +4,7 @@
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/customer-form.js';
+import type {ResellerCustomerForm} from '../../src/elements/customer-form/customer-form.js';
 import {isPhoneLoaded} from '../../src/phone/index.js';
 import {createTenant} from '../helpers/sandbox.js';
 
@@ -13,7 +14,7 @@ const phoneResources = () =>
 describe('<reseller-customer-form> loading', () => {
   it('loads libphonenumber-js when the form first opens, not when it is defined or placed', async () => {
     const tenant = await createTenant({customers: 0});
-    const form = await fixture(html`<reseller-customer-form .token=${tenant.token}></reseller-customer-form>`);
+    const form = await fixture<ResellerCustomerForm>(html`<reseller-customer-form .token=${tenant.token}></reseller-customer-form>`);
     await form.updateComplete;
     expect(customElements.get('reseller-customer-form'), 'defined').to.exist;
     expect(isPhoneLoaded(), 'not loaded after define + render').to.be.false;
