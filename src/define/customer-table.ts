@@ -1,6 +1,8 @@
-/** Registers `<reseller-customer-table>` (skipped when the tag is already defined). */
+/** Registers `<reseller-customer-table>` and the confirm dialog it uses (each skipped when already defined). */
+import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
 import {ResellerCustomerTable} from '../elements/customer-table/customer-table.js';
 
+defineConfirmDialog();
 if (!customElements.get('reseller-customer-table')) customElements.define('reseller-customer-table', ResellerCustomerTable);
 
 export {ResellerCustomerTable};

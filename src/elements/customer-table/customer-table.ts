@@ -1,22 +1,19 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import {live} from 'lit/directives/live.js';
 import {Task, TaskStatus} from '@lit/task';
 import type {Customer, CustomerPage, CustomerSort, Order} from '../../api/contract.js';
-import {HttpError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResellerStateChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {shared} from '../../styles/shared.js';
-import {renderAccessRequired, renderEmpty, renderError} from '../../styles/states.js';
 import {tokens} from '../../styles/tokens.js';
 import {styles} from './customer-table.styles.js';
-import {plusIcon, searchIcon} from './icons.js';
 import {CustomerActionsController} from './table-actions.js';
 import {renderPagination} from './table-pagination.js';
-import {normalizeState, pageCount, SEARCH_DEBOUNCE_MS, STATUS_FILTERS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
+import {normalizeState, pageCount, SEARCH_DEBOUNCE_MS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
 import {renderHead, renderRows, renderSkeleton, type RowsHost} from './table-rows.js';
+import {renderAccess, renderLoadError, renderNoRows, renderToolbar, type ToolbarHost} from './table-toolbar.js';
 
 const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null};
 
@@ -55,11 +52,8 @@ export class ResellerCustomerTable extends LitElement {
     client: () => this.#api.client,
     i18n: this.#i18n,
     detailHref: () => this.detailHref,
-    onDeleted: () => this.reload(),
-    onCreated: (c) => {
-      this.#created = [c, ...this.#created.filter((x) => x.id !== c.id)];
-      this.reload();
-    },
+    onDeleted: (c) => this.#refresh(() => this.#removed.add(c.id)),
+    onCreated: (c) => this.#refresh(() => (this.#created = [c, ...this.#created.filter((x) => x.id !== c.id)])),
   });
 
   /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
@@ -90,15 +84,16 @@ export class ResellerCustomerTable extends LitElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #reloads = 0;
   #fresh = false;
+  /** The last page loaded, and the query it answered (a reload of the same query keeps showing it). */
   #last: CustomerPage | null = null;
+  #lastKey = '';
   /** Customers created from here since the last change of page, sort or filter: pinned on top. */
   #created: Customer[] = [];
+  /** Customers deleted while the page reloads: hidden at once. */
+  #removed = new Set<number>();
 
   readonly #list = new Task(this, {
-    args: () => {
-      const s = this.#state;
-      return [this.#api.client, s.page, s.perPage, s.sort, s.order, s.status, s.q, this.#reloads] as const;
-    },
+    args: () => [this.#api.client, this.#key, this.#reloads] as const,
     task: async ([client], {signal}) => {
       const fresh = this.#fresh;
       this.#fresh = false;
@@ -106,6 +101,8 @@ export class ResellerCustomerTable extends LitElement {
     },
     onComplete: (page) => {
       this.#last = page;
+      this.#lastKey = this.#key;
+      this.#removed.clear();
       const pages = pageCount(page.total, page.per_page);
       if (this.#state.page > pages) this.#commit({page: pages});
     },
@@ -122,10 +119,11 @@ export class ResellerCustomerTable extends LitElement {
   }
 
   /** Loads the current page again from the server (after changes made elsewhere). */
-  reload(): void {
+  reload(): Promise<unknown> {
     this.#fresh = true;
     this.#reloads++;
     this.requestUpdate();
+    return this.updateComplete.then(() => this.#list.taskComplete).catch(() => {});
   }
 
   /** The customers shown now (empty while loading or on error). */
@@ -135,41 +133,22 @@ export class ResellerCustomerTable extends LitElement {
 
   protected override render() {
     const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
-    if (isAccessError(error)) {
-      const t = (k: 'state.accessRequired' | 'state.signInRequired') => this.#i18n.t(k);
-      return renderAccessRequired({
-        title: this.#i18n.t('state.accessRequiredTitle'),
-        message: (error as HttpError).status === 401 ? `${t('state.signInRequired')} ${t('state.accessRequired')}` : t('state.accessRequired'),
-      });
-    }
+    if (isAccessError(error)) return renderAccess(this.#i18n, error);
     const complete = this.#list.status === TaskStatus.COMPLETE ? this.#list.value! : null;
-    return html`${this.#renderToolbar()}
-      ${error ? this.#renderError(error) : complete?.total === 0 ? this.#renderNoRows() : this.#renderTable(complete)}
+    // Reloading the same query (after a delete or create): keep the rows, no skeleton flash.
+    const shown = complete ?? (this.#lastKey === this.#key ? this.#last : null);
+    const toolbar = this.#toolbarHost;
+    return html`${renderToolbar(toolbar)}
+      ${error
+        ? renderLoadError(this.#i18n, error, () => void this.reload())
+        : complete?.total === 0 && !this.#created.length
+          ? renderNoRows(toolbar, this.#state.q, () => this.#commit({q: '', status: 'all', page: 1}))
+          : this.#renderTable(shown, !complete)}
       ${!error && this.#last && this.#last.total > 0 && complete?.total !== 0 ? this.#renderPagination() : nothing}
       ${this.#actions.render()}`;
   }
 
-  #renderToolbar() {
-    const t = (k: Parameters<LocaleController['t']>[0]) => this.#i18n.t(k);
-    return html`<div part="toolbar" class="toolbar">
-      <div class="search">
-        <label for="search" class="visually-hidden">${t('table.search.label')}</label>${searchIcon}
-        <input id="search" part="search" class="input" type="search" autocomplete="off" placeholder=${t('table.search.placeholder')}
-          .value=${live(this.#searchText)} @input=${this.#onSearchInput} @keydown=${this.#onSearchKeydown} @search=${this.#applySearch}>
-      </div>
-      <div class="filter">
-        <label for="status">${t('table.filter.status')}</label>
-        <select id="status" part="filter" class="input" .value=${live(this.#state.status)} @change=${this.#onStatus}>
-          ${STATUS_FILTERS.map((s) => html`<option value=${s} ?selected=${s === this.#state.status}>
-            ${s === 'all' ? t('table.filter.allStatuses') : t(`status.${s}`)}</option>`)}
-        </select>
-      </div>
-      <button type="button" part="new-button" class="button primary new-button" @click=${() => this.#actions.create()}>
-        ${plusIcon}${t('table.newCustomer')}</button>
-    </div>`;
-  }
-
-  #renderTable(page: CustomerPage | null) {
+  #renderTable(page: CustomerPage | null, busy: boolean) {
     const rows: RowsHost = {
       i18n: this.#i18n,
       state: this.#state,
@@ -177,46 +156,19 @@ export class ResellerCustomerTable extends LitElement {
       created: new Set(this.#created.map((c) => c.id)),
       phone: (p) => this.#actions.phone(p),
       onSort: (key) => this.#commit(key === this.#state.sort ? {order: this.#state.order === 'asc' ? 'desc' : 'asc', page: 1} : {sort: key, order: 'asc', page: 1}),
-      onOpen: (e, c) => this.#actions.onOpenClick(e, c),
-      onCopy: (kind, c) => this.#actions.copy(kind, c),
-      onMenu: (e, c) => this.#actions.openMenu(e, c),
-      onContextMenu: (e, c) => this.#actions.openContextMenu(e, c),
+      actions: this.#actions,
     };
-    const pending = !page;
+    const customers = page
+      ? [...this.#created.filter((c) => !page.data.some((d) => d.id === c.id)), ...page.data].filter((c) => !this.#removed.has(c.id))
+      : null;
     const skeletonRows = this.#last?.data.length || Math.min(this.#state.perPage, 10);
     return html`<div class="table-scroll">
-      <table part="table" class="table" aria-busy=${pending ? 'true' : 'false'}>
-        <caption class="visually-hidden">${this.#i18n.t('table.caption')}${pending ? html`, ${this.#i18n.t('table.loading')}` : nothing}</caption>
+      <table part="table" class="table" aria-busy=${busy ? 'true' : 'false'}>
+        <caption class="visually-hidden">${this.#i18n.t('table.caption')}${busy ? html`, ${this.#i18n.t('table.loading')}` : nothing}</caption>
         ${renderHead(rows)}
-        ${page ? renderRows(rows, [...this.#created.filter((c) => !page.data.some((d) => d.id === c.id)), ...page.data]) : renderSkeleton(skeletonRows)}
+        ${customers ? renderRows(rows, customers) : renderSkeleton(skeletonRows)}
       </table>
     </div>`;
-  }
-
-  #renderNoRows() {
-    const {q, status} = this.#state;
-    if (!q && status === 'all') {
-      return renderEmpty({
-        title: this.#i18n.t('table.empty'),
-        message: this.#i18n.t('table.emptyHint'),
-        action: html`<button type="button" class="button primary" @click=${() => this.#actions.create()}>${plusIcon}${this.#i18n.t('table.newCustomer')}</button>`,
-      });
-    }
-    return html`<div class="state empty no-match" part="state no-match" role="status">
-      <p class="state-title" part="state-title">${q ? this.#i18n.t('table.noResults', {query: q}) : this.#i18n.t('table.noResultsFiltered')}</p>
-      <button type="button" class="button" @click=${() => this.#commit({q: '', status: 'all', page: 1})}>${this.#i18n.t('common.clearFilters')}</button>
-    </div>`;
-  }
-
-  #renderError(error: unknown) {
-    const friendly = this.#i18n.errorMessage(error);
-    const server = error instanceof HttpError && error.message !== friendly ? error.message : '';
-    return renderError({
-      title: this.#i18n.t('table.loadError'),
-      message: server ? `${friendly} (${server})` : friendly,
-      retryLabel: this.#i18n.t('common.retry'),
-      onRetry: () => this.reload(),
-    });
   }
 
   #renderPagination() {
@@ -230,34 +182,46 @@ export class ResellerCustomerTable extends LitElement {
     });
   }
 
+  get #toolbarHost(): ToolbarHost {
+    return {
+      i18n: this.#i18n,
+      searchText: this.#searchText,
+      status: this.#state.status,
+      onSearchInput: (value) => {
+        this.#searchText = value;
+        clearTimeout(this.#searchTimer);
+        this.#searchTimer = setTimeout(() => this.#applySearch(), SEARCH_DEBOUNCE_MS);
+      },
+      onSearch: () => this.#applySearch(),
+      onStatus: (status) => this.#commit({status, page: 1}),
+      onCreate: () => void this.#actions.create(),
+    };
+  }
+
+  /** The query the current state asks for (the task's argument). */
+  get #key(): string {
+    return JSON.stringify(toQuery(this.#state));
+  }
+
   /** An operator's change: set the reflected properties and tell the host. */
   #commit(patch: Partial<CustomerTableState>): void {
-    const next = {...this.#state, ...patch};
     this.#created = [];
-    Object.assign(this, next);
+    Object.assign(this, {...this.#state, ...patch});
     this.#state = normalizeState(this);
     this.dispatchEvent(new ResellerStateChangeEvent({...this.#state}));
   }
 
-  #onSearchInput = (e: Event) => {
-    this.#searchText = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(this.#applySearch, SEARCH_DEBOUNCE_MS);
-  };
-
-  #onSearchKeydown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') this.#applySearch();
-  };
-
-  #applySearch = () => {
+  #applySearch(): void {
     clearTimeout(this.#searchTimer);
     const q = this.#searchText.trim();
     if (q !== this.#state.q) this.#commit({q, page: 1});
-  };
+  }
 
-  #onStatus = (e: Event) => {
-    this.#commit({status: (e.target as HTMLSelectElement).value as StatusFilter, page: 1});
-  };
+  /** A change made here (create, delete): show it at once, then reload the page. */
+  #refresh(change: () => void): Promise<unknown> {
+    change();
+    return this.reload();
+  }
 }
 
 declare global {

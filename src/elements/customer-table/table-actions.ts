@@ -6,9 +6,12 @@
 import {html, nothing, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import type {ResellerClient} from '../../api/client.js';
 import type {Customer} from '../../api/contract.js';
+import {HttpError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
+import {MenuController} from '../../controllers/menu-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
-import {ResellerCustomerOpenEvent, type ResellerCustomerCreatedEvent, type ToastKind} from '../../events.js';
+import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {ResellerCustomerDeletedEvent, ResellerCustomerOpenEvent, type ResellerCustomerCreatedEvent, type ToastKind} from '../../events.js';
 import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
 import {detailHref} from './table-query.js';
 
@@ -18,8 +21,8 @@ export interface ActionsOptions {
   client: () => ResellerClient;
   i18n: LocaleController;
   detailHref: () => string | null;
-  /** After a customer was deleted (the table reloads its page). */
-  onDeleted: (customer: Customer) => void;
+  /** After a customer was deleted: the table hides the row and reloads its page (resolves when loaded). */
+  onDeleted: (customer: Customer) => Promise<unknown>;
   /** After a customer was created through the New Customer dialog. */
   onCreated: (customer: Customer) => void;
 }
@@ -28,6 +31,8 @@ export class CustomerActionsController implements ReactiveController {
   readonly #host: Host;
   readonly #o: ActionsOptions;
   readonly #toasts: ToastController;
+  /** The one row actions / context menu (View, Delete); its context is the row's customer. */
+  readonly menu: MenuController<Customer>;
   /** Whether the New Customer dialog was asked for (it is loaded and rendered from then on). */
   #formWanted = false;
 
@@ -35,6 +40,7 @@ export class CustomerActionsController implements ReactiveController {
     this.#host = host;
     this.#o = options;
     this.#toasts = new ToastController(host, {i18n: options.i18n});
+    this.menu = new MenuController<Customer>(host, {menu: () => host.shadowRoot?.querySelector<HTMLElement>('#row-menu')});
     host.addController(this);
   }
 
@@ -89,9 +95,38 @@ export class CustomerActionsController implements ReactiveController {
     if (this.open(customer) && href) location.assign(href);
   }
 
-  openMenu(_event: Event, _customer: Customer): void {}
-
-  openContextMenu(_event: MouseEvent | KeyboardEvent, _customer: Customer): void {}
+  /**
+   * Asks to delete a customer (a confirm that names it and warns it is permanent), deletes it
+   * through the API, then toasts and fires `ResellerCustomerDeletedEvent`. A failure is shown in
+   * the dialog and the row stays. Resolves true when deleted.
+   */
+  async delete(customer: Customer): Promise<boolean> {
+    const {i18n} = this.#o;
+    const dialog = this.#host.shadowRoot?.querySelector<ResellerConfirmDialog>('reseller-confirm-dialog');
+    if (!dialog) return false;
+    const {id, name, email} = customer;
+    // The row (and its menu button) goes away: remember where it was, for focus afterwards.
+    const index = [...(this.#host.shadowRoot?.querySelectorAll('tbody tr') ?? [])].findIndex((tr) => (tr as HTMLElement).dataset.id === String(id));
+    const deleted = await dialog.confirm({
+      heading: i18n.t('table.delete.heading', {name}),
+      message: i18n.t('table.delete.message', {name, email}),
+      confirmLabel: i18n.t('table.delete.confirm'),
+      danger: true,
+      action: (signal) => this.#o.client().deleteCustomer(id, {signal}),
+      errorMessage: (error) => {
+        const server = error instanceof HttpError ? ` (${error.message})` : '';
+        return `${i18n.t('table.delete.failed', {name})} ${i18n.errorMessage(error)}${server}`;
+      },
+    });
+    if (!deleted) return false;
+    this.toast(i18n.t('toast.customerDeleted', {name}), 'success');
+    this.#host.dispatchEvent(new ResellerCustomerDeletedEvent({id, name}));
+    const focusAfter = this.#o.onDeleted(customer);
+    await this.#host.updateComplete;
+    this.#focusRow(index);
+    await focusAfter;
+    return true;
+  }
 
   /** Opens the New Customer dialog (`<reseller-customer-form>`, loaded on first use). */
   async create(): Promise<void> {
@@ -111,9 +146,27 @@ export class CustomerActionsController implements ReactiveController {
   /** The menus and dialogs (rendered once, at the end of the host's shadow root). */
   render() {
     const h = this.#host as Host & {apiBase?: string | null; token?: string | null; getToken?: (() => Promise<string> | string) | null};
-    return this.#formWanted
-      ? html`<reseller-customer-form .apiBase=${h.apiBase ?? null} .token=${h.token ?? null} .getToken=${h.getToken ?? null}></reseller-customer-form>`
-      : nothing;
+    const {i18n} = this.#o;
+    const item = (label: string, action: (c: Customer) => unknown, danger = false) =>
+      html`<button type="button" class=${danger ? 'menuitem danger' : 'menuitem'} role="menuitem" part="menuitem"
+        @click=${() => this.menu.context && action(this.menu.context)}>${label}</button>`;
+    return html`<div id="row-menu" class="menu" part="menu" role="menu" popover="manual"
+        aria-label=${i18n.t('menu.label', {name: this.menu.context?.name ?? ''})}>
+        ${item(i18n.t('table.menu.view'), (c) => this.view(c))}
+        ${item(i18n.t('table.menu.delete'), (c) => this.delete(c), true)}
+      </div>
+      <reseller-confirm-dialog></reseller-confirm-dialog>
+      ${this.#formWanted
+        ? html`<reseller-customer-form .apiBase=${h.apiBase ?? null} .token=${h.token ?? null} .getToken=${h.getToken ?? null}></reseller-customer-form>`
+        : nothing}`;
+  }
+
+  /** Focus to the row now at `index` (or the last one): its actions button; else the New Customer button. */
+  #focusRow(index: number): void {
+    const root = this.#host.shadowRoot;
+    const rows = [...(root?.querySelectorAll<HTMLElement>('tbody tr[data-id]') ?? [])];
+    const target = rows[Math.min(Math.max(index, 0), rows.length - 1)]?.querySelector<HTMLElement>('.menu-button');
+    (target ?? root?.querySelector<HTMLElement>('.new-button'))?.focus();
   }
 
   #onCreated = (event: ResellerCustomerCreatedEvent) => this.#o.onCreated(event.detail.customer);

@@ -7,6 +7,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import type {Customer, CustomerSort} from '../../api/contract.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import type {MessageKey} from '../../i18n/en.js';
+import type {CustomerActionsController} from './table-actions.js';
 import {ascIcon, copyIcon, descIcon, moreIcon, sortIcon} from './icons.js';
 import {detailHref, SORT_KEYS, type CustomerTableState} from './table-query.js';
 
@@ -19,10 +20,7 @@ export interface RowsHost {
   created: ReadonlySet<number>;
   phone(value: string | null): string;
   onSort(key: CustomerSort): void;
-  onOpen(event: MouseEvent, customer: Customer): void;
-  onCopy(kind: 'id' | 'email', customer: Customer): void;
-  onMenu(event: Event, customer: Customer): void;
-  onContextMenu(event: MouseEvent | KeyboardEvent, customer: Customer): void;
+  actions: CustomerActionsController;
 }
 
 const COLUMN_LABELS: Record<CustomerSort, MessageKey> = {
@@ -62,27 +60,25 @@ export function renderRows(host: RowsHost, customers: readonly Customer[]) {
 }
 
 function renderRow(host: RowsHost, c: Customer) {
-  const {i18n} = host;
+  const {i18n, actions: a} = host;
   const id = String(c.id);
   const href = detailHref(host.detailHref, c.id);
   const open = (text: string) =>
     href
-      ? html`<a class="link open" href=${href} @click=${(e: MouseEvent) => host.onOpen(e, c)}>${text}</a>`
-      : html`<button type="button" class="link open" @click=${(e: MouseEvent) => host.onOpen(e, c)}>${text}</button>`;
-  const onKeydown = (e: KeyboardEvent) => {
-    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) host.onContextMenu(e, c);
-  };
+      ? html`<a class="link open" href=${href} @click=${(e: MouseEvent) => a.onOpenClick(e, c)}>${text}</a>`
+      : html`<button type="button" class="link open" @click=${(e: MouseEvent) => a.onOpenClick(e, c)}>${text}</button>`;
   const isNew = host.created.has(c.id);
-  return html`<tr part=${isNew ? 'row new-row' : 'row'} class=${isNew ? 'new-row' : ''} data-id=${id} @contextmenu=${(e: MouseEvent) => host.onContextMenu(e, c)} @keydown=${onKeydown}>
+  return html`<tr part=${isNew ? 'row new-row' : 'row'} class=${isNew ? 'new-row' : ''} data-id=${id}
+    @contextmenu=${(e: MouseEvent) => a.menu.onContextMenu(e, c)} @keydown=${(e: KeyboardEvent) => a.menu.onContextKeydown(e, c)}>
     <td part="cell" class="col-id">
-      <button type="button" class="copy" aria-label=${i18n.t('table.copyId', {id})} @click=${() => host.onCopy('id', c)}>
+      <button type="button" class="copy" aria-label=${i18n.t('table.copyId', {id})} @click=${() => void a.copy('id', c)}>
         <span class="id">${id}</span>${copyIcon}
       </button>
     </td>
     <td part="cell" class="col-name">${open(c.name)}${isNew ? html` <span class="badge brand">${i18n.t('table.newRow')}</span>` : nothing}</td>
     <td part="cell" class="col-email">
       <span class="email">${open(c.email)}<button type="button" class="copy icon-only"
-        aria-label=${i18n.t('table.copyEmail', {email: c.email})} @click=${() => host.onCopy('email', c)}>${copyIcon}</button></span>
+        aria-label=${i18n.t('table.copyEmail', {email: c.email})} @click=${() => void a.copy('email', c)}>${copyIcon}</button></span>
     </td>
     <td part="cell" class="col-phone">${host.phone(c.phone)}</td>
     <td part="cell" class="col-created_at">${i18n.date(c.created_at)}</td>
@@ -90,8 +86,10 @@ function renderRow(host: RowsHost, c: Customer) {
       <span class=${c.status === 'active' ? 'badge success' : 'badge'}>${i18n.t(`status.${c.status}`)}</span>
     </td>
     <td part="cell" class="col-actions">
-      <button type="button" class="button ghost icon menu-button" part="menu-button" aria-haspopup="menu"
-        aria-label=${i18n.t('common.moreActions', {name: c.name})} @click=${(e: Event) => host.onMenu(e, c)}>${moreIcon}</button>
+      <button type="button" class="button ghost icon menu-button" part="menu-button" aria-haspopup="menu" aria-controls="row-menu"
+        aria-expanded="false" aria-label=${i18n.t('common.moreActions', {name: c.name})}
+        @click=${(e: MouseEvent) => a.menu.toggle(e.currentTarget as HTMLElement, c)}
+        @keydown=${(e: KeyboardEvent) => a.menu.onTriggerKeydown(e, c)}>${moreIcon}</button>
     </td>
   </tr>`;
 }
