@@ -133,7 +133,7 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: 180_000,
   testFramework: {config: {ui: 'bdd', timeout: 20_000}},
   browsers,
   middleware,

@@ -188,6 +188,24 @@ export function freePort() {
   });
 }
 
+/**
+ * Helper processes started here (Xvfb, WebKitWebDriver) run in their own process groups. If the
+ * caller exits without stopping them (a runner that fails at start-up, an uncaught error), the
+ * 'exit' hook below still ends them, so none is left behind.
+ */
+const started = new Set();
+let exitHook = false;
+function track(child) {
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', () => {
+      for (const c of started) killGroup(c, 'SIGTERM');
+    });
+  }
+}
+
 function killGroup(child, signal = 'SIGTERM') {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   try {
@@ -228,6 +246,7 @@ export async function ensureDisplay() {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  track(child);
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const display = await new Promise((resolve, reject) => {
@@ -270,6 +289,7 @@ export async function startWebKitDriver({display, driver = findWebKitDriver() ??
     detached: true,
     env: {...process.env, DISPLAY: display},
   });
+  track(child);
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const deadline = Date.now() + 10_000;
