@@ -247,6 +247,17 @@ export const en = {
   'detail.loading': 'Loading customer…',
   'detail.loadError': 'Could not load this customer.',
   'detail.delete': 'Delete customer',
+  'detail.formLabel': 'Customer details',
+  'detail.status': 'Status',
+  'detail.registeredLabel': 'Registered',
+  'detail.copyId': 'Copy customer ID {id}',
+  'detail.copiedId': 'Customer ID {id} copied.',
+  'detail.metadata.other': 'Other fields',
+  'detail.metadata.keyRequired': 'Enter a field name.',
+  'detail.metadata.keyInvalid': 'Use lowercase letters, digits and _, starting with a letter (at most 40).',
+  'detail.metadata.keyDuplicate': 'This field name is already used.',
+  'detail.metadata.valueTooLong': 'A value is at most 500 characters.',
+  'detail.conflict.reloading': 'Loading the latest version…',
 
   // Tabs of the customer detail.
   'tabs.label': 'Customer sections',
@@ -255,6 +266,10 @@ export const en = {
   'tabs.tokens': 'Tokens',
   'tabs.users': 'Users',
   'tabs.transcriptions': 'Transcriptions',
+  'tabs.loading': 'Loading {tab}…',
+  'tabs.notAvailable.heading': '{tab} is not available here',
+  'tabs.notAvailable.message': 'This section is not installed in this portal yet.',
+  'tabs.loadError': 'The {tab} section could not be loaded.',
 
   // ---- <reseller-subscription-panel> --------------------------------------------------------
   'subscription.heading': 'Subscription',
@@ -283,6 +298,12 @@ export const en = {
   'subscription.confirm.message': 'The new quota applies from now on, in the current billing period.',
   'subscription.loadError': 'Could not load the subscription.',
   'subscription.changeFailed': 'The plan was not changed. {message}',
+  'subscription.loading': 'Loading subscription…',
+  'subscription.quotaHint': 'The Enterprise plan has a custom number of minutes a month.',
+  'subscription.confirm.quota': 'New monthly quota: {minutes} minutes (now {current}).',
+  'subscription.confirm.features': 'Custom models: {models}. Priority support: {support}.',
+  'subscription.errors.quotaRequired': 'Enter the monthly minutes for the Enterprise plan.',
+  'subscription.unchanged': 'Choose another plan (or another quota) to change the subscription.',
 
   // ---- <reseller-usage-chart> ---------------------------------------------------------------
   'usage.heading': 'Usage',

@@ -240,6 +240,17 @@ export const nl: Messages = {
   'detail.loading': 'Klant laden…',
   'detail.loadError': 'Deze klant kon niet worden geladen.',
   'detail.delete': 'Klant verwijderen',
+  'detail.formLabel': 'Klantgegevens',
+  'detail.status': 'Status',
+  'detail.registeredLabel': 'Geregistreerd',
+  'detail.copyId': 'Klant-ID {id} kopiëren',
+  'detail.copiedId': 'Klant-ID {id} gekopieerd.',
+  'detail.metadata.other': 'Overige velden',
+  'detail.metadata.keyRequired': 'Vul een veldnaam in.',
+  'detail.metadata.keyInvalid': 'Gebruik kleine letters, cijfers en _, beginnend met een letter (hoogstens 40).',
+  'detail.metadata.keyDuplicate': 'Deze veldnaam wordt al gebruikt.',
+  'detail.metadata.valueTooLong': 'Een waarde is hoogstens 500 tekens.',
+  'detail.conflict.reloading': 'Nieuwste versie laden…',
 
   'tabs.label': 'Klantonderdelen',
   'tabs.subscription': 'Abonnement',
@@ -247,6 +258,10 @@ export const nl: Messages = {
   'tabs.tokens': 'Tokens',
   'tabs.users': 'Gebruikers',
   'tabs.transcriptions': 'Transcripties',
+  'tabs.loading': '{tab} laden…',
+  'tabs.notAvailable.heading': '{tab} is hier niet beschikbaar',
+  'tabs.notAvailable.message': 'Dit onderdeel is nog niet in dit portaal geïnstalleerd.',
+  'tabs.loadError': 'Het onderdeel {tab} kon niet worden geladen.',
 
   // ---- <reseller-subscription-panel> --------------------------------------------------------
   'subscription.heading': 'Abonnement',
@@ -275,6 +290,12 @@ export const nl: Messages = {
   'subscription.confirm.message': 'Het nieuwe tegoed geldt vanaf nu, in de huidige factuurperiode.',
   'subscription.loadError': 'Het abonnement kon niet worden geladen.',
   'subscription.changeFailed': 'Het abonnement is niet gewijzigd. {message}',
+  'subscription.loading': 'Abonnement laden…',
+  'subscription.quotaHint': 'Het Enterprise-abonnement heeft een eigen aantal minuten per maand.',
+  'subscription.confirm.quota': 'Nieuw maandelijks tegoed: {minutes} minuten (nu {current}).',
+  'subscription.confirm.features': 'Eigen modellen: {models}. Voorrang bij support: {support}.',
+  'subscription.errors.quotaRequired': 'Vul het aantal minuten per maand in voor het Enterprise-abonnement.',
+  'subscription.unchanged': 'Kies een ander abonnement (of een ander tegoed) om het abonnement te wijzigen.',
 
   // ---- <reseller-usage-chart> ---------------------------------------------------------------
   'usage.heading': 'Verbruik',
