@@ -82,6 +82,11 @@ function serveStatic(req, res) {
     return;
   }
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (pathname === '/favicon.ico' && !existsSync(file)) {
+    // Chromium asks for it on its own; the static build has none (a 404 would log a console error).
+    res.writeHead(204).end();
+    return;
+  }
   if (!existsSync(file)) {
     res.writeHead(404, {'content-type': 'text/plain'}).end('not found');
     return;
@@ -161,7 +166,8 @@ async function runStory(story) {
     if (message.type() !== 'error') return;
     const text = message.text();
     if (allowHttpErrors && HTTP_ERROR_LINE.test(text)) return;
-    problems.push(`console error: ${text}`);
+    const where = message.location()?.url;
+    problems.push(`console error: ${text}${where && HTTP_ERROR_LINE.test(text) ? ` (${where.replace(origin, '')})` : ''}`);
   });
   let inflight = 0;
   let lastActivity = performance.now();
