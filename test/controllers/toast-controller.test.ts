@@ -71,6 +71,8 @@ describe('ToastController', () => {
     expect(root.querySelector('[role=status][aria-live=polite]')!.textContent).to.contain('Saved');
     expect(root.querySelector('[role=alert]')!.textContent).to.contain('Could not delete');
     expect(root.querySelector('[role=status]')!.textContent).not.to.contain('Could not delete');
+    // Let the fade-in finish: axe measures contrast with the current opacity.
+    await Promise.all(root.getAnimations().map((a) => a.finished));
     await expect(region()).to.be.accessible();
   });
 
@@ -86,10 +88,11 @@ describe('ToastController', () => {
       await waitUntil(() => messages().length === 0, 'dismissed itself', {timeout: 2000});
       expect(r.matches(':popover-open'), 'hidden when empty').to.be.false;
 
+      r.durations = {success: 1000, info: 1000, error: 1000};
       el.toast.show('Hover me', 'info');
       await r.updateComplete;
       await sendMouse({type: 'move', position: await center(r.shadowRoot!.querySelector('.toast')!)});
-      await aTimeout(600);
+      await aTimeout(1500);
       expect(messages(), 'kept while hovered').to.deep.equal(['Hover me']);
       await sendMouse({type: 'move', position: [0, 0]});
       await waitUntil(() => messages().length === 0, 'dismissed after leaving', {timeout: 4000});
