@@ -1,5 +1,7 @@
 // The CDN page's glue, plain JavaScript with no build step. The dev token comes from the server as
 // a module (never an attribute or URL) and goes to the provider as a property, in memory only.
+// This runs before the kit's bundle (document order), so the property is set on the element before
+// it upgrades; Lit keeps such a property through the upgrade.
 import {token, sampleCustomerId} from '/demo-config.js';
 
 const provider = document.getElementById('provider');

@@ -4,9 +4,10 @@
  * events, and the Settings page (locale, theme, brand colour).
  *
  * The kit is registered as a partner would do it (`import 'reseller-elements/define'`): every
- * element the kit's define index registers appears here, in place of its placeholder.
+ * element the kit's define index registers appears here, in place of its placeholder. It is
+ * registered after the provider has its token, so the elements' first requests are authenticated
+ * (a host whose token arrives later would give the provider `getToken` instead).
  */
-import '../src/define/index.js';
 
 interface DemoConfig {
   apiBase: string;
@@ -207,6 +208,9 @@ if (config) {
   updateCustomerLink();
   void showAccount(config);
 }
+await import('../src/define/index.js');
+// For tests and tools: the portal has its configuration and the kit is registered.
+document.documentElement.setAttribute('data-portal-ready', '');
 
 async function loadConfig(): Promise<DemoConfig | null> {
   try {

@@ -87,7 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   // Listen first: a busy port fails in milliseconds, before PGlite and Vite start. Requests that
   // arrive while they start wait for `ready`.
-  let handler: Middleware | undefined;
+  let handler: Middleware | undefined = undefined; // set once Vite and the sandbox are up
   let failed: unknown;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));

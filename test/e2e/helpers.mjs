@@ -14,6 +14,17 @@ let axeSource;
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CDN_BUNDLE = path.join(repoRoot, 'dist/cdn/reseller-elements.js');
 
+/**
+ * Opens the portal at `hash` (e.g. '#/customers/12') and waits until it is ready: configuration
+ * loaded, the provider holding its token, the kit's elements registered.
+ * @param {import('playwright-core').Page} page
+ */
+export async function openPortal(page, baseUrl, hash = '#/customers') {
+  const response = await page.goto(`${baseUrl}/${hash}`);
+  await page.locator('html[data-portal-ready]').waitFor({state: 'attached'});
+  return response;
+}
+
 /** The visible page section of the portal (`section.page` without `hidden`). */
 export async function visiblePage(page) {
   return page.locator('section.page:not([hidden])').getAttribute('data-page');
@@ -56,10 +67,13 @@ export async function expectNoAxeViolations(page, options = {}) {
   );
 }
 
-/** Presses Tab until `predicate(activeElement)` holds (evaluated in the page), at most `max` times. */
-export async function tabUntil(page, predicate, arg, max = 40) {
+/**
+ * Presses Tab (or Shift+Tab with `backward`) until `predicate(arg)` holds in the page, at most
+ * `max` times.
+ */
+export async function tabUntil(page, predicate, arg, {max = 40, backward = false} = {}) {
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backward ? 'Shift+Tab' : 'Tab');
     if (await page.evaluate(predicate, arg)) return;
   }
   throw new Error(`focus never reached the target after ${max} Tab presses`);

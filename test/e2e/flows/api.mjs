@@ -1,11 +1,11 @@
 /**
  * The sandbox API answers on the portal's own origin: /me with the dev token, 401 without.
  */
-import {assert} from '../helpers.mjs';
+import {assert, openPortal} from '../helpers.mjs';
 
 /** @param {{page: import('playwright-core').Page, baseUrl: string, config: {token: string, apiBase: string}}} ctx */
 export default async function api({page, baseUrl, config}) {
-  await page.goto(`${baseUrl}/#/customers`);
+  await openPortal(page, baseUrl, '#/customers');
   assert.equal(config.apiBase, '/api/v3/reseller');
 
   // From the page, same origin, as the kit calls it.

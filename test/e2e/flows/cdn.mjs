@@ -26,7 +26,7 @@ export default async function cdn({page, baseUrl, config}) {
   await page.waitForFunction(() => /** @type {any} */ (document.getElementById('provider')).token != null);
 
   const scripts = await page.evaluate(() => [...document.scripts].map((s) => new URL(s.src, location.href).pathname));
-  assert.deepEqual(scripts, [BUNDLE, '/cdn-page.js'], 'the page has only the bundle and its own glue as scripts');
+  assert.deepEqual(scripts, ['/cdn-page.js', BUNDLE], 'the page has only the bundle and its own glue as scripts');
   assert.equal(requested.filter((p) => p === BUNDLE).length, 1, 'the bundle is fetched once');
   const kit = requested.filter((p) => /^\/(src|node_modules|@vite|@fs|@id)\//.test(p) || (p.startsWith('/dist/') && p !== BUNDLE));
   assert.deepEqual(kit, [], 'nothing of the kit is loaded besides the single bundle');

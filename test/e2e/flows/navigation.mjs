@@ -1,7 +1,7 @@
 /**
  * Hash routing: every page by click and by keyboard, deep links, back/forward, unknown routes.
  */
-import {assert, tabUntil, visiblePage} from '../helpers.mjs';
+import {assert, openPortal, tabUntil, visiblePage} from '../helpers.mjs';
 
 const PAGES = [
   {link: 'Usage dashboard', page: 'usage', hash: '#/usage', heading: 'Usage dashboard'},
@@ -25,7 +25,7 @@ async function expectOn(page, {page: name, hash, heading, link}) {
 
 /** @param {{page: import('playwright-core').Page, baseUrl: string, config: {sampleCustomerId: number | null}}} ctx */
 export default async function navigation({page, baseUrl, config}) {
-  await page.goto(`${baseUrl}/#/customers`);
+  await openPortal(page, baseUrl, '#/customers');
   const nav = page.getByRole('navigation', {name: 'Main'});
 
   // By click.
@@ -35,9 +35,11 @@ export default async function navigation({page, baseUrl, config}) {
     await expectOn(page, target);
   }
 
-  // By keyboard: Tab to each link, Enter.
+  // By keyboard: from the page's heading (where focus is after a navigation) back to the
+  // navigation with Shift+Tab, then Enter.
   for (const target of PAGES) {
-    await tabUntil(page, (name) => document.activeElement?.closest('nav') != null && document.activeElement.textContent?.trim() === name, target.link);
+    const onLink = (name) => document.activeElement?.closest('nav[aria-label="Main"]') != null && document.activeElement.textContent?.trim() === name;
+    await tabUntil(page, onLink, target.link, {backward: true, max: 10});
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/${target.hash}`);
     await expectOn(page, target);

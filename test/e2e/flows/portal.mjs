@@ -2,11 +2,11 @@
  * The portal loads on the sandbox: landmarks, skip link, strict CSP, no console or page errors
  * (the runner checks those), axe clean.
  */
-import {assert, expectNoAxeViolations, visiblePage} from '../helpers.mjs';
+import {assert, expectNoAxeViolations, openPortal, visiblePage} from '../helpers.mjs';
 
 /** @param {{page: import('playwright-core').Page, baseUrl: string}} ctx */
 export default async function portal({page, baseUrl}) {
-  const response = await page.goto(`${baseUrl}/`);
+  const response = await openPortal(page, baseUrl, '');
   assert.equal(response?.status(), 200);
 
   // The server sends the strict policy with the page.

@@ -2,18 +2,31 @@
  * The provider wraps the portal and holds the dev token as a property: not as an attribute, not
  * anywhere in the DOM (light or shadow), not in the URL or browser storage.
  */
-import {assert, waitForDefined} from '../helpers.mjs';
+import {assert, openPortal, waitForDefined} from '../helpers.mjs';
 
 /** @param {{page: import('playwright-core').Page, baseUrl: string, config: {token: string}}} ctx */
 export default async function providerToken({page, baseUrl, config}) {
-  await page.goto(`${baseUrl}/#/customers`);
+  await openPortal(page, baseUrl, '#/customers');
   await waitForDefined(page, 'reseller-provider');
 
   const provider = page.locator('reseller-provider#provider');
   assert.equal(await provider.count(), 1);
   // It wraps the portal's content (header, navigation, main).
   assert.equal(await provider.locator('main#main').count(), 1);
-  assert.equal(await provider.locator('nav').count(), 1);
+  assert.equal(await provider.getByRole('navigation', {name: 'Main'}).count(), 1);
+
+  // The kit's TS sources went through Vite's dev transform with working (legacy) decorators:
+  // @property declared the reactive properties, and the api-base attribute reached its property.
+  const decorated = await page.evaluate(() => {
+    const ctor = /** @type {any} */ (customElements.get('reseller-provider'));
+    const el = /** @type {any} */ (document.getElementById('provider'));
+    return {
+      apiBaseAttribute: ctor.elementProperties?.get('apiBase')?.attribute,
+      tokenAttribute: ctor.elementProperties?.get('token')?.attribute,
+      apiBase: el.apiBase,
+    };
+  });
+  assert.deepEqual(decorated, {apiBaseAttribute: 'api-base', tokenAttribute: false, apiBase: '/api/v3/reseller'});
 
   await page.waitForFunction(() => /** @type {any} */ (document.getElementById('provider')).token != null);
   const found = await page.evaluate((token) => {
