@@ -47,7 +47,7 @@ describe('<reseller-customer-table> actions', () => {
     el.addEventListener('reseller-toast', taken);
     const toast = nextEvent<ResellerToastEvent>(el, 'reseller-toast');
     button.focus();
-    await sendKeys({press: 'Space'});
+    await sendKeys({press: ' '});
     const event = await toast;
     el.removeEventListener('reseller-toast', taken);
     expect(event.detail.message).to.equal(`Email address ${email} copied.`);

@@ -113,7 +113,7 @@ describe('<reseller-customer-table> data', () => {
     await sendKeys({press: 'Enter'});
     await settled(el);
     expect($(el, 'th[data-sort="email"]').getAttribute('aria-sort')).to.equal('ascending');
-    await sendKeys({press: 'Space'});
+    await sendKeys({press: ' '});
     await settled(el);
     expect($(el, 'th[data-sort="email"]').getAttribute('aria-sort')).to.equal('descending');
     const byEmailDesc = await listPage(tenant, 'sort=email&order=desc');
