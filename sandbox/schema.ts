@@ -44,7 +44,9 @@ CREATE TABLE IF NOT EXISTS usage_daily (
   transcriptions integer NOT NULL,
   PRIMARY KEY (customer_id, day)
 );
-CREATE INDEX IF NOT EXISTS usage_daily_day ON usage_daily (day, customer_id);
+-- Reads always go through a customer (tenant → customers → usage by primary key); a second index
+-- would only slow down seeding.
+DROP INDEX IF EXISTS usage_daily_day;
 
 CREATE TABLE IF NOT EXISTS users (
   id serial PRIMARY KEY,

@@ -10,10 +10,10 @@ const WEBP = new Uint8Array([...new TextEncoder().encode('RIFF'), 26, 0, 0, 0, .
 const AVIF = new Uint8Array([0, 0, 0, 28, ...new TextEncoder().encode('ftypavif'), 0, 0, 0, 0]);
 const SVG_SCRIPT = `<?xml version="1.0" encoding="UTF-8"?>\n<!-- logo -->\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10" fill="#f00" onload="alert(1)"/></svg>`;
 
-const put = (token: string, body: Uint8Array | string, type: string) =>
+const put = (token: string, body: Uint8Array<ArrayBuffer> | string, type: string) =>
   raw('/branding/logo', {method: 'PUT', headers: {authorization: `Bearer ${token}`, 'content-type': type}, body});
 
-test('GET /branding starts empty; PATCH sets and clears the brand colour; invalid colour is 422', async () => {
+void test('GET /branding starts empty; PATCH sets and clears the brand colour; invalid colour is 422', async () => {
   const t = await tenant({customers: 0});
   const start = Branding.parse((await call(t.token, 'GET', '/branding')).body);
   assert.deepEqual([start.brand_color, start.logo_url, start.logo_content_type], [null, null, null]);
@@ -27,7 +27,7 @@ test('GET /branding starts empty; PATCH sets and clears the brand colour; invali
   assert.equal((await call(t.token, 'PATCH', '/branding', {brand_color: null})).body.brand_color, null);
 });
 
-test('PUT /branding/logo stores the image; the logo URL serves it without auth, inert and immutable', async () => {
+void test('PUT /branding/logo stores the image; the logo URL serves it without auth, inert and immutable', async () => {
   const t = await tenant({customers: 0});
   const res = await put(t.token, PNG, 'image/png');
   assert.equal(res.status, 200);
@@ -44,7 +44,7 @@ test('PUT /branding/logo stores the image; the logo URL serves it without auth, 
   assert.equal(Branding.parse((await call(t.token, 'GET', '/branding')).body).logo_url, b.logo_url);
 });
 
-test('logo sniffing: JPEG, GIF, WebP, AVIF and SVG accepted by their magic bytes', async () => {
+void test('logo sniffing: JPEG, GIF, WebP, AVIF and SVG accepted by their magic bytes', async () => {
   const t = await tenant({customers: 0});
   for (const [bytes, type] of [[JPEG, 'image/jpeg'], [GIF, 'image/gif'], [WEBP, 'image/webp'], [AVIF, 'image/avif'], [new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml']] as const) {
     const res = await put(t.token, bytes, type);
@@ -56,7 +56,7 @@ test('logo sniffing: JPEG, GIF, WebP, AVIF and SVG accepted by their magic bytes
   assert.equal((await octet.json()).logo_content_type, 'image/png');
 });
 
-test('logo: declared type that disagrees with the bytes, non-images and other content types are 415', async () => {
+void test('logo: declared type that disagrees with the bytes, non-images and other content types are 415', async () => {
   const t = await tenant({customers: 0});
   for (const [bytes, type] of [[JPEG, 'image/png'], [PNG, 'image/svg+xml'], [new TextEncoder().encode('<html><svg/></html>'), 'image/svg+xml'], [new TextEncoder().encode('hello'), 'application/octet-stream'], [PNG, 'text/plain'], [PNG, 'application/json']] as const) {
     const res = await put(t.token, bytes, type);
@@ -66,7 +66,7 @@ test('logo: declared type that disagrees with the bytes, non-images and other co
   assert.equal(Branding.parse((await call(t.token, 'GET', '/branding')).body).logo_url, null);
 });
 
-test('an SVG with a script is stored as-is and only ever served with the sandboxing CSP', async () => {
+void test('an SVG with a script is stored as-is and only ever served with the sandboxing CSP', async () => {
   const t = await tenant({customers: 0});
   const res = await put(t.token, SVG_SCRIPT, 'image/svg+xml');
   assert.equal(res.status, 200);
@@ -78,7 +78,7 @@ test('an SVG with a script is stored as-is and only ever served with the sandbox
   assert.equal(await logo.text(), SVG_SCRIPT);
 });
 
-test('logo larger than 2 MB is 413 (Content-Length and chunked)', async () => {
+void test('logo larger than 2 MB is 413 (Content-Length and chunked)', async () => {
   const t = await tenant({customers: 0});
   const big = new Uint8Array(LOGO_MAX_BYTES + 1);
   big.set(PNG);
@@ -98,7 +98,7 @@ test('logo larger than 2 MB is 413 (Content-Length and chunked)', async () => {
   assert.equal((await put(t.token, exact, 'image/png')).status, 200);
 });
 
-test('DELETE /branding/logo removes it; the old URL then answers 404', async () => {
+void test('DELETE /branding/logo removes it; the old URL then answers 404', async () => {
   const t = await tenant({customers: 0});
   const {logo_url} = await (await put(t.token, GIF, 'image/gif')).json();
   const del = await call(t.token, 'DELETE', '/branding/logo');

@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import {Customer, CustomerPage, Me, PlanList, Subscription} from '../../src/api/contract.js';
 import {call, tenant} from './helpers.js';
 
-test('GET /me answers the reseller organization and role', async () => {
+void test('GET /me answers the reseller organization and role', async () => {
   const t = await tenant({name: 'Me Test Reseller'});
   const res = await call(t.token, 'GET', '/me');
   assert.equal(res.status, 200);
@@ -13,14 +13,14 @@ test('GET /me answers the reseller organization and role', async () => {
   assert.equal(me.organization.id, t.tenantId);
 });
 
-test('GET /me answers a RESELLEE with its own organization (so the UI can say reseller access is required)', async () => {
+void test('GET /me answers a RESELLEE with its own organization (so the UI can say reseller access is required)', async () => {
   const t = await tenant();
   const res = await call(t.reselleeToken, 'GET', '/me');
   assert.equal(res.status, 200);
   assert.equal(Me.parse(res.body).role, 'RESELLEE');
 });
 
-test('GET /plans lists the four plans with their minutes and features', async () => {
+void test('GET /plans lists the four plans with their minutes and features', async () => {
   const t = await tenant({customers: 0});
   const plans = PlanList.parse((await call(t.token, 'GET', '/plans')).body).data;
   assert.deepEqual(plans.map((p) => [p.id, p.monthly_minutes, p.custom_models, p.priority_support]), [
@@ -28,7 +28,7 @@ test('GET /plans lists the four plans with their minutes and features', async ()
   ]);
 });
 
-test('GET /customers pages with total from the database', async () => {
+void test('GET /customers pages with total from the database', async () => {
   const t = await tenant({customers: 60});
   const p1 = CustomerPage.parse((await call(t.token, 'GET', '/customers?per_page=25&page=1')).body);
   const p3 = CustomerPage.parse((await call(t.token, 'GET', '/customers?per_page=25&page=3')).body);
@@ -42,7 +42,7 @@ test('GET /customers pages with total from the database', async () => {
   assert.equal(ids.size, 35);
 });
 
-test('GET /customers rejects invalid query values with 422 per field', async () => {
+void test('GET /customers rejects invalid query values with 422 per field', async () => {
   const t = await tenant({customers: 0});
   const res = await call(t.token, 'GET', '/customers?per_page=10&sort=secret&status=gone&order=up&page=0');
   assert.equal(res.status, 422);
@@ -50,7 +50,7 @@ test('GET /customers rejects invalid query values with 422 per field', async () 
   for (const f of ['per_page', 'sort', 'status', 'order', 'page']) assert.ok(res.body.error.fields[f], `message for ${f}`);
 });
 
-test('GET /customers sorts by each column with a deterministic id tie-break', async () => {
+void test('GET /customers sorts by each column with a deterministic id tie-break', async () => {
   const t = await tenant({customers: 40});
   for (const sort of ['id', 'name', 'email', 'phone', 'created_at', 'status'] as const) {
     for (const order of ['asc', 'desc'] as const) {
@@ -77,7 +77,7 @@ test('GET /customers sorts by each column with a deterministic id tie-break', as
   }
 });
 
-test('GET /customers filters by status and searches name and email case-insensitively', async () => {
+void test('GET /customers filters by status and searches name and email case-insensitively', async () => {
   const t = await tenant({customers: 30});
   const inactive = CustomerPage.parse((await call(t.token, 'GET', '/customers?status=inactive&per_page=100')).body);
   assert.ok(inactive.data.every((c) => c.status === 'inactive'));
@@ -95,7 +95,7 @@ test('GET /customers filters by status and searches name and email case-insensit
   assert.equal(wildcard.total, 0);
 });
 
-test('POST /customers creates an active customer with a server id (201)', async () => {
+void test('POST /customers creates an active customer with a server id (201)', async () => {
   const t = await tenant({customers: 3});
   const res = await call(t.token, 'POST', '/customers', {
     name: '  Acme Corporation ', email: 'admin@acme.com', phone: '+31612345678', plan: 'gold',
@@ -116,7 +116,7 @@ test('POST /customers creates an active customer with a server id (201)', async 
   assert.ok(bronze.id > c.id);
 });
 
-test('POST /customers: 422 with a message per field', async () => {
+void test('POST /customers: 422 with a message per field', async () => {
   const t = await tenant({customers: 0});
   const res = await call(t.token, 'POST', '/customers', {name: ' ', email: 'not-an-email', phone: '0612345678', plan: 'platinum', metadata: {'Bad Key': 'x'}});
   assert.equal(res.status, 422);
@@ -132,7 +132,7 @@ test('POST /customers: 422 with a message per field', async () => {
   assert.ok(Object.values(missing.body.error.fields).every((m) => typeof m === 'string' && m.length > 0));
 });
 
-test('POST /customers: Enterprise needs quota_minutes, other plans refuse it', async () => {
+void test('POST /customers: Enterprise needs quota_minutes, other plans refuse it', async () => {
   const t = await tenant({customers: 0});
   const noQuota = await call(t.token, 'POST', '/customers', {name: 'E', email: 'e@e.example', plan: 'enterprise'});
   assert.equal(noQuota.status, 422);
@@ -144,7 +144,7 @@ test('POST /customers: Enterprise needs quota_minutes, other plans refuse it', a
   assert.equal(ok.body.usage.quota_minutes, 25000);
 });
 
-test('POST /customers: a duplicate email in the same tenant is 422 on email (case-insensitive); another tenant may use it', async () => {
+void test('POST /customers: a duplicate email in the same tenant is 422 on email (case-insensitive); another tenant may use it', async () => {
   const t = await tenant({customers: 0});
   const other = await tenant({customers: 0});
   assert.equal((await call(t.token, 'POST', '/customers', {name: 'A', email: 'same@dup.example'})).status, 201);
@@ -154,7 +154,7 @@ test('POST /customers: a duplicate email in the same tenant is 422 on email (cas
   assert.equal((await call(other.token, 'POST', '/customers', {name: 'C', email: 'same@dup.example'})).status, 201);
 });
 
-test('POST /customers: wrong content type is 415, broken JSON is 400', async () => {
+void test('POST /customers: wrong content type is 415, broken JSON is 400', async () => {
   const t = await tenant({customers: 0});
   const r415 = await call(t.token, 'POST', '/customers', 'name=x', {'content-type': 'application/x-www-form-urlencoded'});
   assert.equal(r415.status, 415);
@@ -164,7 +164,7 @@ test('POST /customers: wrong content type is 415, broken JSON is 400', async () 
   assert.equal(r400.body.error.code, 'bad_request');
 });
 
-test('PATCH /customers/{id} updates fields, bumps the ETag, honours If-Match (412 on mismatch)', async () => {
+void test('PATCH /customers/{id} updates fields, bumps the ETag, honours If-Match (412 on mismatch)', async () => {
   const t = await tenant({customers: 2});
   const created = await call(t.token, 'POST', '/customers', {name: 'Patch Me', email: 'p@p.example', phone: '+31612345678'});
   const etag = created.headers.get('etag')!;
@@ -190,7 +190,7 @@ test('PATCH /customers/{id} updates fields, bumps the ETag, honours If-Match (41
   assert.deepEqual(Object.keys(invalid.body.error.fields).sort(), ['email', 'status']);
 });
 
-test('two PATCHes with the same ETag: exactly one wins', async () => {
+void test('two PATCHes with the same ETag: exactly one wins', async () => {
   const t = await tenant({customers: 1});
   const c = (await call(t.token, 'GET', '/customers')).body.data[0];
   const etag = (await call(t.token, 'GET', `/customers/${c.id}`)).headers.get('etag')!;
@@ -198,7 +198,7 @@ test('two PATCHes with the same ETag: exactly one wins', async () => {
   assert.deepEqual(results.map((r) => r.status).sort(), [200, 412]);
 });
 
-test('DELETE /customers/{id} answers 204 and removes it with its usage, tokens, users and transcripts', async () => {
+void test('DELETE /customers/{id} answers 204 and removes it with its usage, tokens, users and transcripts', async () => {
   const t = await tenant({customers: 5});
   const list = CustomerPage.parse((await call(t.token, 'GET', '/customers')).body);
   const victim = list.data[0]!;
@@ -213,7 +213,7 @@ test('DELETE /customers/{id} answers 204 and removes it with its usage, tokens, 
   assert.ok(docs.every((d: {customer_id: number}) => d.customer_id !== victim.id));
 });
 
-test('subscription: GET and PUT change the plan and quota', async () => {
+void test('subscription: GET and PUT change the plan and quota', async () => {
   const t = await tenant({customers: 0});
   const c = (await call(t.token, 'POST', '/customers', {name: 'Sub', email: 'sub@s.example', plan: 'silver'})).body;
   const sub = Subscription.parse((await call(t.token, 'GET', `/customers/${c.id}/subscription`)).body);
@@ -233,7 +233,7 @@ test('subscription: GET and PUT change the plan and quota', async () => {
   assert.ok(bad.body.error.fields.plan);
 });
 
-test('usage summary on the customer equals the sum of the current billing period', async () => {
+void test('usage summary on the customer equals the sum of the current billing period', async () => {
   const t = await tenant({customers: 20});
   const list = CustomerPage.parse((await call(t.token, 'GET', '/customers?per_page=100')).body);
   const today = new Date().toISOString().slice(0, 10);

@@ -5,7 +5,7 @@ import {call, control, raw, tenant} from './helpers.js';
 
 const fault = (rule: object) => ({'x-sandbox-fault': JSON.stringify(rule)});
 
-test('fault rule: status with a contract error body and Retry-After, limited by times', async () => {
+void test('fault rule: status with a contract error body and Retry-After, limited by times', async () => {
   const t = await tenant({customers: 3});
   assert.equal((await control('PUT', '/faults', t.token, {rules: [{method: 'GET', path: '/customers', status: 503, retry_after: 7, times: 2}]})).status, 200);
   for (let i = 0; i < 2; i++) {
@@ -17,7 +17,7 @@ test('fault rule: status with a contract error body and Retry-After, limited by 
   assert.equal((await call(t.token, 'GET', '/customers')).status, 200);
 });
 
-test('fault rules match method and path with * wildcards, and only for their tenant', async () => {
+void test('fault rules match method and path with * wildcards, and only for their tenant', async () => {
   const t = await tenant({customers: 2});
   const other = await tenant({customers: 2});
   await control('PUT', '/faults', t.token, {rules: [{path: '/customers/*', status: 500}, {method: 'POST', path: '/customers', status: 429, retry_after: 1}]});
@@ -35,7 +35,7 @@ test('fault rules match method and path with * wildcards, and only for their ten
   assert.equal((await call(t.token, 'GET', '/customers?q=R')).body.total >= 0, true);
 });
 
-test("fault body 'malformed' is broken JSON; 'invalid' is JSON that breaks the schema", async () => {
+void test("fault body 'malformed' is broken JSON; 'invalid' is JSON that breaks the schema", async () => {
   const t = await tenant({customers: 2});
   const malformed = await raw('/customers', {headers: {authorization: `Bearer ${t.token}`, ...fault({body: 'malformed'})}});
   assert.equal(malformed.status, 200);
@@ -49,7 +49,7 @@ test("fault body 'malformed' is broken JSON; 'invalid' is JSON that breaks the s
   assert.equal(withStatus.status, 502);
 });
 
-test('fault delay_ms adds latency before the real answer', async () => {
+void test('fault delay_ms adds latency before the real answer', async () => {
   const t = await tenant({customers: 1});
   const started = performance.now();
   const res = await call(t.token, 'GET', '/plans', undefined, fault({delay_ms: 300}));
@@ -58,14 +58,14 @@ test('fault delay_ms adds latency before the real answer', async () => {
   assert.equal(res.body.data.length, 4);
 });
 
-test('fault drop: sandbox.fetch rejects like a network error', async () => {
+void test('fault drop: sandbox.fetch rejects like a network error', async () => {
   const t = await tenant({customers: 1});
   await control('PUT', '/faults', t.token, {rules: [{path: '/me', drop: true, times: 1}]});
   await assert.rejects(raw('/me', {headers: {authorization: `Bearer ${t.token}`}}), TypeError);
   assert.equal((await call(t.token, 'GET', '/me')).status, 200);
 });
 
-test('the X-Sandbox-Fault header applies one rule to one request; a bad header is 400/422', async () => {
+void test('the X-Sandbox-Fault header applies one rule to one request; a bad header is 400/422', async () => {
   const t = await tenant({customers: 1});
   const res = await call(t.token, 'GET', '/customers', undefined, fault({status: 504}));
   assert.equal(res.status, 504);
@@ -78,7 +78,7 @@ test('the X-Sandbox-Fault header applies one rule to one request; a bad header i
   assert.equal((await control('PUT', '/faults', undefined, {rules: []})).status, 401);
 });
 
-test('request log: what reached the server, oldest first, per tenant, without tokens; DELETE clears it', async () => {
+void test('request log: what reached the server, oldest first, per tenant, without tokens; DELETE clears it', async () => {
   const t = await tenant({customers: 2});
   const other = await tenant({customers: 1});
   await control('DELETE', '/requests', t.token);
@@ -99,7 +99,7 @@ test('request log: what reached the server, oldest first, per tenant, without to
   assert.deepEqual((await control('GET', '/requests', t.token)).body.data, []);
 });
 
-test('Idempotency-Key: a replay returns the original status and body and creates nothing', async () => {
+void test('Idempotency-Key: a replay returns the original status and body and creates nothing', async () => {
   const t = await tenant({customers: 0});
   const body = {name: 'Once', email: 'once@o.example'};
   const first = await call(t.token, 'POST', '/customers', body, {'idempotency-key': 'abc'});
@@ -132,7 +132,7 @@ test('Idempotency-Key: a replay returns the original status and body and creates
   assert.deepEqual(put2.body, put1.body);
 });
 
-test('concurrency: parallel creates get distinct ids; parallel replays of one key create one', async () => {
+void test('concurrency: parallel creates get distinct ids; parallel replays of one key create one', async () => {
   const t = await tenant({customers: 0});
   const creates = await Promise.all(Array.from({length: 12}, (_, i) => call(t.token, 'POST', '/customers', {name: `P${i}`, email: `p${i}@p.example`})));
   assert.ok(creates.every((r) => r.status === 201));
@@ -145,7 +145,7 @@ test('concurrency: parallel creates get distinct ids; parallel replays of one ke
   assert.equal(log.length, 10, 'every replay reached the server');
 });
 
-test('JSON bodies over 64 KB are 413, also when streamed without Content-Length', async () => {
+void test('JSON bodies over 64 KB are 413, also when streamed without Content-Length', async () => {
   const t = await tenant({customers: 0});
   const big = JSON.stringify({name: 'x', email: 'x@x.example', metadata: {note: 'y'.repeat(70 * 1024)}});
   const withLength = await call(t.token, 'POST', '/customers', big);
@@ -165,7 +165,7 @@ test('JSON bodies over 64 KB are 413, also when streamed without Content-Length'
   assert.ok([404, 413].includes(patch.status));
 });
 
-test('POST /__sandbox/tenants creates isolated tenants quickly (30 customers)', async () => {
+void test('POST /__sandbox/tenants creates isolated tenants quickly (30 customers)', async () => {
   const started = performance.now();
   const res = await control('POST', '/tenants', undefined, {customers: 30, seed: 99, name: 'Speed'});
   const ms = performance.now() - started;

@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import {call, control, tenant, type Tenant} from './helpers.js';
 
 interface Ids {
-  customer: {id: number; name: string; email: string};
+  customer: {id: number; name: string; email: string; plan: string};
   user: number;
   token: number;
   transcript: number;
@@ -46,7 +46,7 @@ const tenantWide: [string, string, unknown?][] = [
   ['PATCH', '/branding', {brand_color: '#000000'}], ['DELETE', '/branding/logo'],
 ];
 
-test("another tenant's ids answer 404 on every route and verb, with no data, and change nothing", async () => {
+void test("another tenant's ids answer 404 on every route and verb, with no data, and change nothing", async () => {
   const a = await tenant({customers: 5});
   const b = await tenant({customers: 5});
   const ids = await idsOf(b);
@@ -73,7 +73,7 @@ test("another tenant's ids answer 404 on every route and verb, with no data, and
   assert.equal(search.total, 0);
 });
 
-test('a RESELLEE token gets 403 forbidden on every reseller endpoint', async () => {
+void test('a RESELLEE token gets 403 forbidden on every reseller endpoint', async () => {
   const t = await tenant({customers: 3});
   const ids = await idsOf(t);
   for (const [method, path, body] of [...routes(ids), ...tenantWide]) {
@@ -87,7 +87,7 @@ test('a RESELLEE token gets 403 forbidden on every reseller endpoint', async () 
   assert.equal((await call(t.token, 'GET', `/customers/${ids.customer.id}`)).body.name, ids.customer.name);
 });
 
-test('no, unknown, revoked and expired tokens get 401 on every endpoint (and /me)', async () => {
+void test('no, unknown, revoked and expired tokens get 401 on every endpoint (and /me)', async () => {
   const t = await tenant({customers: 3});
   const ids = await idsOf(t);
   const revoked = (await control('POST', '/tokens', t.token, {role: 'RESELLER'})).body.token;
@@ -107,7 +107,7 @@ test('no, unknown, revoked and expired tokens get 401 on every endpoint (and /me
   assert.equal((await call(null, 'GET', '/customers', undefined, {authorization: `Basic ${btoa('a:b')}`})).status, 401);
 });
 
-test('tokens are stored only as SHA-256 hashes (the secret is not in any API answer after creation)', async () => {
+void test('tokens are stored only as SHA-256 hashes (the secret is not in any API answer after creation)', async () => {
   const t = await tenant({customers: 1});
   const c = (await call(t.token, 'GET', '/customers')).body.data[0];
   const created = (await call(t.token, 'POST', '/tokens', {customer_id: c.id, name: 'Hash', permissions: ['usage:read']})).body;

@@ -18,9 +18,9 @@ before(async () => {
   server = createServer((req, res) => mw(req, res, () => res.writeHead(200, {'content-type': 'text/plain'}).end('next')));
   // A minimal Koa-like host: ctx {req, res, url}, respond=false means the middleware answered.
   const koa = koaMiddleware(sb);
-  koaServer = createServer(async (req, res) => {
+  koaServer = createServer((req, res) => {
     const ctx = {req, res, url: req.url ?? '/', respond: true};
-    await koa(ctx, async () => {
+    void koa(ctx, async () => {
       res.writeHead(200).end('koa-next');
     });
   });
@@ -35,7 +35,7 @@ after(() => {
   koaServer.close();
 });
 
-test('nodeMiddleware answers /api/v3/reseller/** and /__sandbox/**, next() for anything else', async () => {
+void test('nodeMiddleware answers /api/v3/reseller/** and /__sandbox/**, next() for anything else', async () => {
   const t = await tenant({customers: 2});
   const me = await fetch(`${origin}/api/v3/reseller/me`, {headers: {authorization: `Bearer ${t.token}`}});
   assert.equal(me.status, 200);
@@ -46,7 +46,7 @@ test('nodeMiddleware answers /api/v3/reseller/** and /__sandbox/**, next() for a
   assert.equal(created.status, 201);
 });
 
-test('koaMiddleware serves the sandbox and passes other paths on', async () => {
+void test('koaMiddleware serves the sandbox and passes other paths on', async () => {
   const t = await tenant({customers: 1});
   const res = await fetch(`${koaOrigin}/api/v3/reseller/customers`, {headers: {authorization: `Bearer ${t.token}`}});
   assert.equal(res.status, 200);
@@ -54,7 +54,7 @@ test('koaMiddleware serves the sandbox and passes other paths on', async () => {
   assert.equal(await (await fetch(`${koaOrigin}/test/index.html`)).text(), 'koa-next');
 });
 
-test('a drop fault destroys the socket: fetch fails with a network error', async () => {
+void test('a drop fault destroys the socket: fetch fails with a network error', async () => {
   const t = await tenant({customers: 1});
   await control('PUT', '/faults', t.token, {rules: [{path: '/customers', drop: true, times: 1}]});
   await assert.rejects(fetch(`${origin}/api/v3/reseller/customers`, {headers: {authorization: `Bearer ${t.token}`}}), TypeError);
@@ -85,7 +85,7 @@ function chunkedPost(path: string, token: string, type: string, chunk: Buffer, c
   });
 }
 
-test('over HTTP, chunked bodies without Content-Length are limited while reading (JSON 64 KB, logo 2 MB)', async () => {
+void test('over HTTP, chunked bodies without Content-Length are limited while reading (JSON 64 KB, logo 2 MB)', async () => {
   const t = await tenant({customers: 0});
   const json = await chunkedPost('/api/v3/reseller/customers', t.token, 'application/json', Buffer.alloc(16 * 1024, 0x20), 5);
   assert.equal(json.status, 413);
@@ -98,7 +98,7 @@ test('over HTTP, chunked bodies without Content-Length are limited while reading
   assert.equal(small.status, 200);
 });
 
-test('GET /openapi.json: OpenAPI 3.1 from the endpoint table, public, every operation tagged', async () => {
+void test('GET /openapi.json: OpenAPI 3.1 from the endpoint table, public, every operation tagged', async () => {
   const res = await fetch(`${origin}/api/v3/reseller/openapi.json`);
   assert.equal(res.status, 200);
   const doc = await res.json();
@@ -115,7 +115,7 @@ test('GET /openapi.json: OpenAPI 3.1 from the endpoint table, public, every oper
   assert.ok(create.responses['201'].content['application/json'].schema.properties.usage);
 });
 
-test('CORS: only allow-listed origins, exposing ETag and Retry-After', async () => {
+void test('CORS: only allow-listed origins, exposing ETag and Retry-After', async () => {
   let sb: Sandbox | null = null;
   try {
     sb = await createSandbox({dataDir: null, seed: false, corsOrigins: ['https://portal.example']});

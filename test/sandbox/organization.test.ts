@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import {TokenCreated, TokenList, User, UserList} from '../../src/api/contract.js';
 import {call, firstCustomer, tenant} from './helpers.js';
 
-test('POST /tokens answers the secret once (201); the list shows prefix but never the secret', async () => {
+void test('POST /tokens answers the secret once (201); the list shows prefix but never the secret', async () => {
   const t = await tenant({customers: 2});
   const c = await firstCustomer(t);
   const res = await call(t.token, 'POST', '/tokens', {customer_id: c.id, name: 'Zapier', permissions: ['transcripts:read', 'usage:read'], expires_at: '2099-01-01T00:00:00Z'});
@@ -20,7 +20,7 @@ test('POST /tokens answers the secret once (201); the list shows prefix but neve
   assert.ok(!serialized.includes(created.secret) && !serialized.includes('secret'));
 });
 
-test('a customer API token is not reseller access (401)', async () => {
+void test('a customer API token is not reseller access (401)', async () => {
   const t = await tenant({customers: 1});
   const c = await firstCustomer(t);
   const {secret} = (await call(t.token, 'POST', '/tokens', {customer_id: c.id, name: 'API', permissions: ['transcripts:read']})).body;
@@ -30,7 +30,7 @@ test('a customer API token is not reseller access (401)', async () => {
   assert.equal((await call(secret, 'GET', '/me')).status, 401);
 });
 
-test('POST /tokens validation: 422 per field; past expiry refused', async () => {
+void test('POST /tokens validation: 422 per field; past expiry refused', async () => {
   const t = await tenant({customers: 1});
   const c = await firstCustomer(t);
   const res = await call(t.token, 'POST', '/tokens', {customer_id: 'x', name: '', permissions: []});
@@ -43,7 +43,7 @@ test('POST /tokens validation: 422 per field; past expiry refused', async () => 
   assert.ok(past.body.error.fields.expires_at);
 });
 
-test('DELETE /tokens/{id} revokes (204), then it is gone from the list and a second revoke is 404', async () => {
+void test('DELETE /tokens/{id} revokes (204), then it is gone from the list and a second revoke is 404', async () => {
   const t = await tenant({customers: 1});
   const c = await firstCustomer(t);
   const created = (await call(t.token, 'POST', '/tokens', {customer_id: c.id, name: 'Temp', permissions: ['usage:read']})).body;
@@ -53,7 +53,7 @@ test('DELETE /tokens/{id} revokes (204), then it is gone from the list and a sec
   assert.equal((await call(t.token, 'DELETE', `/tokens/${created.id}`)).status, 404);
 });
 
-test('users: list, invite (201, invited), change status, remove; duplicate email is 422', async () => {
+void test('users: list, invite (201, invited), change status, remove; duplicate email is 422', async () => {
   const t = await tenant({customers: 1});
   const c = await firstCustomer(t);
   const before = UserList.parse((await call(t.token, 'GET', `/customers/${c.id}/users`)).body).data;
@@ -76,7 +76,7 @@ test('users: list, invite (201, invited), change status, remove; duplicate email
   assert.equal((await call(t.token, 'DELETE', `/customers/${c.id}/users/${u.id}`)).status, 404);
 });
 
-test('a user id under another customer of the same tenant is 404', async () => {
+void test('a user id under another customer of the same tenant is 404', async () => {
   const t = await tenant({customers: 2});
   const [a, b] = (await call(t.token, 'GET', '/customers?sort=id')).body.data;
   const userOfA = (await call(t.token, 'GET', `/customers/${a.id}/users`)).body.data[0];

@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import {DocumentPage, TranscriptPage} from '../../src/api/contract.js';
 import {call, raw, tenant} from './helpers.js';
 
-test('GET /transcripts pages, filters by customer and status, searches titles, newest first by default', async () => {
+void test('GET /transcripts pages, filters by customer and status, searches titles, newest first by default', async () => {
   const t = await tenant({customers: 30});
   const all = TranscriptPage.parse((await call(t.token, 'GET', '/transcripts?per_page=100')).body);
   assert.ok(all.total > 10, `total ${all.total}`);
@@ -22,7 +22,7 @@ test('GET /transcripts pages, filters by customer and status, searches titles, n
   assert.equal((await call(t.token, 'GET', '/transcripts?status=lost')).status, 422);
 });
 
-test('GET /transcripts/documents lists documents with size and download path; filters by format and transcript', async () => {
+void test('GET /transcripts/documents lists documents with size and download path; filters by format and transcript', async () => {
   const t = await tenant({customers: 30});
   const docs = DocumentPage.parse((await call(t.token, 'GET', '/transcripts/documents?per_page=100')).body);
   assert.ok(docs.total > 5);
@@ -35,7 +35,7 @@ test('GET /transcripts/documents lists documents with size and download path; fi
   assert.ok(byTranscript.data.length >= 1 && byTranscript.data.every((x) => x.transcript_id === d.transcript_id));
 });
 
-test('document download: the file with its content type, attachment disposition and the listed size', async () => {
+void test('document download: the file with its content type, attachment disposition and the listed size', async () => {
   const t = await tenant({customers: 40});
   const docs = DocumentPage.parse((await call(t.token, 'GET', '/transcripts/documents?per_page=100')).body).data;
   const types: Record<string, RegExp> = {

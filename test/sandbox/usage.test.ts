@@ -5,7 +5,7 @@ import {call, firstCustomer, tenant, today} from './helpers.js';
 
 const addDays = (d: string, n: number) => new Date(Date.parse(d) + n * 86_400_000).toISOString().slice(0, 10);
 
-test('GET /customers/{id}/usage: one point per day, zeros included, default last 30 days', async () => {
+void test('GET /customers/{id}/usage: one point per day, zeros included, default last 30 days', async () => {
   const t = await tenant({customers: 5});
   const c = await firstCustomer(t);
   const res = await call(t.token, 'GET', `/customers/${c.id}/usage`);
@@ -25,7 +25,7 @@ test('GET /customers/{id}/usage: one point per day, zeros included, default last
   assert.ok(old.daily.every((p) => p.audio_minutes === 0 && p.transcriptions === 0));
 });
 
-test('usage: invalid or reversed ranges are 422 with the field', async () => {
+void test('usage: invalid or reversed ranges are 422 with the field', async () => {
   const t = await tenant({customers: 1});
   const c = await firstCustomer(t);
   const bad = await call(t.token, 'GET', `/customers/${c.id}/usage?from=2024-13-01`);
@@ -37,7 +37,7 @@ test('usage: invalid or reversed ranges are 422 with the field', async () => {
   assert.equal((await call(t.token, 'GET', `/usage?from=2020-01-01&to=2024-01-01`)).status, 422);
 });
 
-test('seeded usage has a weekday/weekend pattern and customers above 80 % and 100 % of quota', async () => {
+void test('seeded usage has a weekday/weekend pattern and customers above 80 % and 100 % of quota', async () => {
   const t = await tenant({customers: 120, seed: 7});
   const agg = AggregateUsage.parse((await call(t.token, 'GET', `/usage?from=${addDays(today(), -364)}&to=${today()}`)).body);
   assert.equal(agg.daily.length, 365);
@@ -53,7 +53,7 @@ test('seeded usage has a weekday/weekend pattern and customers above 80 % and 10
   assert.ok(active / agg.customers.length > 0.7 && active / agg.customers.length < 0.97, `active share ${active}`);
 });
 
-test('GET /usage aggregates every customer, sorted by audio minutes desc, totals add up', async () => {
+void test('GET /usage aggregates every customer, sorted by audio minutes desc, totals add up', async () => {
   const t = await tenant({customers: 25});
   const from = addDays(today(), -59);
   const agg = AggregateUsage.parse((await call(t.token, 'GET', `/usage?from=${from}&to=${today()}`)).body);
@@ -75,7 +75,7 @@ test('GET /usage aggregates every customer, sorted by audio minutes desc, totals
   assert.ok(Math.abs(own.daily.reduce((s, d) => s + d.audio_minutes, 0) - top.audio_minutes) < 0.5);
 });
 
-test('GET /usage/export: CSV with headers, buckets by day, ISO week and month', async () => {
+void test('GET /usage/export: CSV with headers, buckets by day, ISO week and month', async () => {
   const t = await tenant({customers: 6});
   const from = '2026-01-01';
   const to = addDays(today(), 0) < from ? from : today();
@@ -103,7 +103,7 @@ test('GET /usage/export: CSV with headers, buckets by day, ISO week and month', 
   assert.equal((await call(t.token, 'GET', '/usage/export?granularity=year')).status, 422);
 });
 
-test('GET /usage/export is CSV-injection safe and quotes commas and quotes', async () => {
+void test('GET /usage/export is CSV-injection safe and quotes commas and quotes', async () => {
   const t = await tenant({customers: 4});
   const from = addDays(today(), -365);
   const top = AggregateUsage.parse((await call(t.token, 'GET', `/usage?from=${from}&to=${today()}`)).body).customers[0]!;
