@@ -11,3 +11,21 @@ export {ResellerCustomerTable} from './elements/customer-table/customer-table.js
 export type {CustomerTableState, StatusFilter} from './elements/customer-table/table-query.js';
 export {ResellerCustomerForm} from './elements/customer-form/customer-form.js';
 export {ResellerPhoneField, type PhoneResult} from './elements/customer-form/phone-field.js';
+export {
+  registerLocale,
+  loadLocale,
+  type MessageKey,
+  type Messages,
+  type PartialMessages,
+  type LocaleSource,
+  type I18nOverrides,
+} from './i18n/index.js';
+export {
+  applyBrandColor,
+  bestTextOn,
+  brandTokens,
+  contrastRatio,
+  isValidHexColor,
+  normalizeHexColor,
+  parseHexColor,
+} from './styles/color.js';
