@@ -118,7 +118,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           middlewareMode: true,
           // The HMR websocket shares our server and port; the overlay needs inline styles (CSP).
           hmr: {server: httpServer, overlay: false},
-          fs: {allow: [repoRoot]},
+          // Only what the portal needs: not the data directory, scripts or the sandbox's sources.
+          fs: {strict: true, allow: [demoRoot, path.join(repoRoot, 'src'), path.join(repoRoot, 'node_modules')]},
         },
         // Scan the demo and every kit source at start-up so dependency pre-bundling happens once,
         // before the first page, instead of reloading the page when a new import is discovered.

@@ -12,6 +12,8 @@ const PAGES = [
 
 /** @param {import('playwright-core').Page} page */
 async function expectOn(page, {page: name, hash, heading, link}) {
+  // The URL changes before the hashchange event reaches the router: wait for the page to show.
+  await page.locator(`section[data-page="${name}"]`).waitFor({state: 'visible'});
   assert.equal(await visiblePage(page), name, `visible page for ${hash}`);
   assert.ok(page.url().endsWith(hash), `${page.url()} ends with ${hash}`);
   const h1 = page.locator(`section[data-page="${name}"] h1`);
@@ -56,7 +58,7 @@ export default async function navigation({page, baseUrl, config}) {
   // A deep link to a customer, then back and forward.
   await page.goto(`${baseUrl}/#/usage`);
   await page.goto(`${baseUrl}/#/customers/123`);
-  assert.equal(await visiblePage(page), 'customer');
+  await page.locator('section[data-page="customer"]').waitFor({state: 'visible'});
   assert.equal((await page.locator('#h-customer').textContent())?.trim(), 'Customer 123');
   assert.equal(await page.locator('reseller-customer-detail').getAttribute('customer-id'), '123');
   assert.match(await page.title(), /^Customer 123 · /);
@@ -64,18 +66,19 @@ export default async function navigation({page, baseUrl, config}) {
   assert.equal(await nav.getByRole('link', {name: 'Customer detail'}).getAttribute('href'), '#/customers/123');
   await page.goBack();
   await page.waitForURL('**/#/usage');
-  assert.equal(await visiblePage(page), 'usage');
+  await page.locator('section[data-page="usage"]').waitFor({state: 'visible'});
   await page.goForward();
   await page.waitForURL('**/#/customers/123');
-  assert.equal(await visiblePage(page), 'customer');
+  await page.locator('section[data-page="customer"]').waitFor({state: 'visible'});
 
   // The breadcrumb goes back to the list.
   await page.locator('.breadcrumb').getByRole('link', {name: 'Customers'}).click();
   await page.waitForURL('**/#/customers');
-  assert.equal(await visiblePage(page), 'customers');
+  await page.locator('section[data-page="customers"]').waitFor({state: 'visible'});
 
   // Unknown routes say so.
   await page.goto(`${baseUrl}/#/nope`);
+  await page.locator('section[data-page="not-found"]').waitFor({state: 'visible'});
   assert.equal(await visiblePage(page), 'not-found');
   assert.equal(await page.locator('nav [aria-current="page"]').count(), 0);
 }
