@@ -10,6 +10,9 @@ import type {ResellerCustomerForm} from '../../src/elements/customer-form/custom
 import type {ResellerPhoneField} from '../../src/elements/customer-form/phone-field.js';
 import type {Customer, CustomerPage} from '../../src/api/contract.js';
 import type {ResellerCustomerCreatedEvent, ResellerToastEvent} from '../../src/events.js';
+import {validateDraft, type Translate} from '../../src/elements/customer-form/customer-draft.js';
+import {en} from '../../src/i18n/en.js';
+import {interpolate} from '../../src/i18n/translate.js';
 import {API_BASE, createTenant, requests, setFaults, clearFaults, type Tenant} from '../helpers/sandbox.js';
 
 // ---- helpers ------------------------------------------------------------------------------------
@@ -327,6 +330,7 @@ describe('<reseller-customer-form>', () => {
     await typeInto(phoneField(m.form), 'abc');
     submit(m.form).click();
     await waitUntil(() => errorOf(m.form, 'phone') !== '', 'phone error shown');
+    expect(phoneInput(m.form).value, 'formatting never drops what was typed').to.equal('abc');
     await expect(m.form).to.be.accessible();
   });
 
@@ -356,5 +360,43 @@ describe('<reseller-customer-form>', () => {
     expect((await created).detail.customer).to.include({name: 'Inline BV', phone: '+31201234567'});
     await m.form.updateComplete;
     expect(input(m.form, 'name').value).to.equal('');
+  });
+
+  it('opens at once with the open attribute in the markup', async () => {
+    const tenant = await createTenant({customers: 0});
+    const form = await fixture<ResellerCustomerForm>(html`<reseller-customer-form open .token=${tenant.token}></reseller-customer-form>`);
+    await waitUntil(() => dialog(form).open, 'open from the attribute');
+    expect(form.opened).to.be.true;
+    expect(focused()).to.equal(input(form, 'name'));
+    form.close();
+    await waitUntil(() => !dialog(form).open, 'close() closes');
+    expect(form.hasAttribute('open')).to.be.false;
+  });
+});
+
+describe('validateDraft (the contract schema + the phone check)', () => {
+  const t: Translate = (key, params) => interpolate(en[key], params, (n) => n.toLocaleString('en'));
+  const draft = {name: 'Acme', email: 'ops@acme.example', plan: 'bronze' as const, quota: ''};
+
+  it('trims, defaults and passes a valid E.164 phone through', () => {
+    const result = validateDraft({...draft, name: '  Acme  '}, {kind: 'valid', e164: '+31612345678'}, t);
+    expect(result.body).to.deep.equal({name: 'Acme', email: 'ops@acme.example', phone: '+31612345678', plan: 'bronze'});
+  });
+
+  it('names each problem in the operator’s words', () => {
+    const result = validateDraft({...draft, name: 'x'.repeat(201), email: 'nope', plan: 'enterprise', quota: '1.5'}, {kind: 'invalid'}, t);
+    expect(result.errors).to.deep.equal({
+      name: 'The name is at most 200 characters.',
+      email: 'Enter a valid email address, e.g. name@example.com.',
+      phone: 'Enter a valid phone number, e.g. +31 6 12345678.',
+      quota_minutes: 'Enter a whole number.',
+    });
+    expect(validateDraft({...draft, plan: 'enterprise', quota: '0'}, {kind: 'empty'}, t).errors).to.deep.equal({quota_minutes: 'Enter a number of at least 1.'});
+    expect(validateDraft({...draft, plan: 'enterprise', quota: '20000000'}, {kind: 'empty'}, t).errors).to.deep.equal({quota_minutes: 'Enter a number of at most 10,000,000.'});
+  });
+
+  it('sends a quota only for Enterprise', () => {
+    expect(validateDraft({...draft, quota: '500'}, {kind: 'empty'}, t).body).to.not.have.property('quota_minutes');
+    expect(validateDraft({...draft, plan: 'enterprise', quota: '500'}, {kind: 'empty'}, t).body).to.include({quota_minutes: 500});
   });
 });

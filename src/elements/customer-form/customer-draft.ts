@@ -4,6 +4,8 @@
  * No DOM, no Lit: the customer detail form and tests can use it as is.
  */
 import {CustomerCreate, PLAN_IDS, type Plan, type PlanId} from '../../api/contract.js';
+import type {ResellerClient} from '../../api/client.js';
+import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
 import type {PhoneResult} from './phone-field.js';
@@ -25,7 +27,7 @@ export interface CustomerDraft {
 }
 
 
-type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Upper bound of a custom quota (the contract's). */
 export const QUOTA_MAX = 10_000_000;
@@ -40,6 +42,17 @@ export const FALLBACK_PLANS: readonly Plan[] = [
 
 /** The plan preselected in an empty form (the contract's default). */
 export const DEFAULT_PLAN: PlanId = 'bronze';
+
+/** `GET /plans`, or the fallback list when it fails (an abort still rejects). */
+export async function loadPlans(client: ResellerClient, signal: AbortSignal): Promise<readonly Plan[]> {
+  try {
+    const plans = await client.getPlans({signal});
+    return plans.length ? plans : FALLBACK_PLANS;
+  } catch (error) {
+    if (isAbortError(error) || signal.aborted) throw error;
+    return FALLBACK_PLANS;
+  }
+}
 
 export function isPlanId(value: string): value is PlanId {
   return (PLAN_IDS as readonly string[]).includes(value);
@@ -106,6 +119,31 @@ export function serverFieldErrors(fields: Readonly<Record<string, string>>): {er
     else other.push(message);
   }
   return {errors, other};
+}
+
+/** A failed create, as the form shows it. */
+export interface Failure {
+  /** Messages for fields (the server's 422 `fields` that name one), or null. */
+  errors: FieldErrors | null;
+  /** The message inside the form (role=alert) and the server's own words, or null. */
+  alert: {message: string; detail: string} | null;
+}
+
+/**
+ * What to show for an error of `createCustomer`: a 422 with fields goes next to the fields (fields
+ * the form does not have go to the alert); anything else (5xx, network, timeout, 409, 422 without
+ * fields) is one message in the form, with the server's message as detail when it sent one.
+ */
+export function describeFailure(error: unknown, t: Translate, errorMessage: (error: unknown) => string): Failure {
+  const message = t('form.errors.failed', {message: errorMessage(error)});
+  if (error instanceof ValidationError && Object.keys(error.fields).length) {
+    const {errors, other} = serverFieldErrors(error.fields);
+    return {
+      errors: Object.keys(errors).length ? errors : null,
+      alert: other.length ? {message, detail: other.join(' ')} : null,
+    };
+  }
+  return {errors: null, alert: {message, detail: error instanceof HttpError ? error.message : ''}};
 }
 
 /**

@@ -1,9 +1,8 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {ifDefined} from 'lit/directives/if-defined.js';
 import {Task} from '@lit/task';
-import type {Customer, Plan} from '../../api/contract.js';
-import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
+import type {Customer} from '../../api/contract.js';
+import {isAbortError} from '../../api/errors.js';
 import {ApiController} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
@@ -12,10 +11,12 @@ import type {PartialMessages} from '../../i18n/registry.js';
 import {preloadPhone} from '../../phone/index.js';
 import {shared, tokens} from '../../styles/index.js';
 import {
-  DEFAULT_PLAN, FALLBACK_PLANS, FORM_FIELDS, SubmissionKeys, isPlanId, serverFieldErrors, validateDraft,
-  type FieldErrors, type FormField,
+  DEFAULT_PLAN, FALLBACK_PLANS, FORM_FIELDS, SubmissionKeys, describeFailure, isPlanId, loadPlans, validateDraft,
+  type FieldErrors, type FormField, type Translate,
 } from './customer-draft.js';
+import {planOptionLabel, renderFailure, renderPlanField, renderTextField} from './customer-form.fields.js';
 import {styles} from './customer-form.styles.js';
+import {ModalController} from './modal-controller.js';
 import type {ResellerPhoneField} from './phone-field.js';
 import './phone-field.js'; // the class module (no side effects); the define module registers its tag
 
@@ -80,7 +81,7 @@ export class ResellerCustomerForm extends LitElement {
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
 
   /** Messages next to the fields (client checks and the server's 422). */
-  @state() errors: FieldErrors = {};
+  @state() private errors: FieldErrors = {};
   @state() private plan = DEFAULT_PLAN;
   @state() private busy = false;
   @state() private dirty = false;
@@ -89,28 +90,18 @@ export class ResellerCustomerForm extends LitElement {
   @state() private active = false;
 
   readonly #keys = new SubmissionKeys();
-  #opener: HTMLElement | null = null;
   #abort: AbortController | null = null;
-  static #warnedCountry = false;
 
   readonly #plans = new Task(this, {
     args: () => [this.#api.client, this.active] as const,
-    task: async ([client, active], {signal}): Promise<readonly Plan[]> => {
-      if (!active) return FALLBACK_PLANS;
-      try {
-        const plans = await client.getPlans({signal});
-        return plans.length ? plans : FALLBACK_PLANS;
-      } catch (error) {
-        if (isAbortError(error)) throw error;
-        return FALLBACK_PLANS;
-      }
-    },
+    task: ([client, active], {signal}) => (active ? loadPlans(client, signal) : FALLBACK_PLANS),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) void this.updateComplete.then(() => this.#syncDialog());
-  }
+  readonly #modal = new ModalController(this, {
+    dialog: () => this.renderRoot.querySelector('dialog'),
+    isOpen: () => this.opened && !this.inline,
+    onShown: () => this.#focusFirst(true),
+    onClosed: () => (this.opened = false),
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -118,21 +109,13 @@ export class ResellerCustomerForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('defaultCountry') && !/^[A-Za-z]{2}$/.test(this.defaultCountry) && !ResellerCustomerForm.#warnedCountry) {
-      ResellerCustomerForm.#warnedCountry = true;
-      console.warn(`<reseller-customer-form>: default-country="${this.defaultCountry}" is not a two-letter country code; using NL.`);
-    }
     if ((changed.has('opened') && this.opened) || (changed.has('inline') && this.inline)) this.#activate();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('opened') || changed.has('inline')) this.#syncDialog();
   }
 
   /** Opens the dialog (remembering the focused element, which gets focus back on close). */
   open(): void {
     if (this.inline || this.opened) return;
-    this.#opener = deepActiveElement();
+    this.#modal.rememberOpener();
     this.opened = true;
   }
 
@@ -155,40 +138,31 @@ export class ResellerCustomerForm extends LitElement {
   protected override render() {
     const form = this.#renderForm();
     if (this.inline) return form;
-    return html`<dialog class="dialog" part="dialog" aria-labelledby="heading" @close=${this.#onDialogClose}>${form}</dialog>`;
+    return html`<dialog class="dialog" part="dialog" aria-labelledby="heading" @close=${this.#modal.closed}>${form}</dialog>`;
   }
 
   #renderForm() {
-    const t = (key: Parameters<LocaleController['t']>[0]) => this.#i18n.t(key);
-    const plans = this.#plans.value ?? FALLBACK_PLANS;
+    const t: Translate = (key, params) => this.#i18n.t(key, params);
+    const errors = this.errors;
     return html`<form class="form" part="form" novalidate aria-labelledby="heading" @submit=${this.#onSubmit} @input=${this.#onInput}>
       <h2 class="heading" part="heading" id="heading">${t('form.heading')}</h2>
       <p class="description" part="description">${t('form.description')}</p>
-      ${this.#renderInput('name', t('form.name'), 'text', 'organization')}
-      ${this.#renderInput('email', t('form.email'), 'email', 'email')}
+      ${renderTextField({field: 'name', label: t('form.name'), type: 'text', autocomplete: 'organization', error: errors.name})}
+      ${renderTextField({field: 'email', label: t('form.email'), type: 'email', autocomplete: 'email', error: errors.email})}
       <reseller-phone-field part="phone-field" data-field="phone"
         exportparts="label: phone-label, input: phone-input, hint: phone-hint, error: phone-error"
-        .label=${t('form.phone')} .hint=${t('form.phoneHint')} .error=${this.errors.phone ?? ''}
-        .defaultCountry=${this.#country}></reseller-phone-field>
-      <div class="field" part="field plan-field">
-        <label class="label" part="label" for="plan">${t('form.plan')}</label>
-        <select class="input select" part="input plan-input" id="plan" name="plan" data-field="plan" @change=${this.#onPlan}
-          aria-invalid=${this.errors.plan ? 'true' : 'false'} aria-describedby=${ifDefined(this.errors.plan ? 'plan-error' : undefined)}>
-          ${plans.map((p) => html`<option value=${p.id} ?selected=${p.id === this.plan}>${this.#planLabel(p)}</option>`)}
-        </select>
-        ${this.#renderError('plan')}
-      </div>
-      ${this.plan === 'enterprise' ? this.#renderInput('quota_minutes', t('form.quota'), 'text', 'off', t('form.quotaHint')) : nothing}
-      ${this.failure
-        ? html`<div class="alert" part="alert" role="alert">
-            <p>${this.failure.message}</p>
-            ${this.failure.detail ? html`<p class="alert-detail">${this.failure.detail}</p>` : nothing}
-          </div>`
+        .label=${t('form.phone')} .hint=${t('form.phoneHint')} .error=${errors.phone ?? ''}
+        .defaultCountry=${this.defaultCountry}></reseller-phone-field>
+      ${renderPlanField({
+        label: t('form.plan'), plans: this.#plans.value ?? FALLBACK_PLANS, selected: this.plan, error: errors.plan,
+        optionLabel: (p) => planOptionLabel(p, t), onChange: this.#onPlan,
+      })}
+      ${this.plan === 'enterprise'
+        ? renderTextField({field: 'quota_minutes', label: t('form.quota'), type: 'text', autocomplete: 'off', numeric: true, hint: t('form.quotaHint'), error: errors.quota_minutes})
         : nothing}
+      ${renderFailure(this.failure)}
       <div class="actions" part="actions">
-        ${this.dirty
-          ? html`<button type="button" class="button ghost clear" part="clear" @click=${this.reset}>${t('form.clear')}</button>`
-          : nothing}
+        ${this.dirty ? html`<button type="button" class="button ghost clear" part="clear" @click=${this.reset}>${t('form.clear')}</button>` : nothing}
         ${this.inline ? nothing : html`<button type="button" class="button" part="cancel" @click=${this.close}>${t('form.cancel')}</button>`}
         <button type="submit" class="button primary" part="submit" aria-busy=${this.busy ? 'true' : 'false'}
           aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('form.submitting') : t('form.submit')}</button>
@@ -196,61 +170,17 @@ export class ResellerCustomerForm extends LitElement {
     </form>`;
   }
 
-  #renderInput(field: 'name' | 'email' | 'quota_minutes', label: string, type: 'text' | 'email', autocomplete: 'organization' | 'email' | 'off', hint?: string) {
-    const error = this.errors[field];
-    const id = field === 'quota_minutes' ? 'quota' : field;
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="field" part="field ${id}-field">
-      <label class="label" part="label" for=${id}>${label} <span class="required" aria-hidden="true">*</span></label>
-      <input class="input" part="input ${id}-input" id=${id} name=${id} data-field=${field} type=${type} required
-        autocomplete=${autocomplete} inputmode=${ifDefined(field === 'quota_minutes' ? 'numeric' : undefined)}
-        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy || undefined)} />
-      ${hint ? html`<p class="hint" part="hint" id="${id}-hint">${hint}</p>` : nothing}
-      ${this.#renderError(field)}
-    </div>`;
-  }
-
-  #renderError(field: FormField) {
-    const error = this.errors[field];
-    const id = field === 'quota_minutes' ? 'quota' : field;
-    return error ? html`<p class="field-error" part="field-error" id="${id}-error">${error}</p>` : nothing;
-  }
-
-  #planLabel(plan: Plan): string {
-    const name = this.#i18n.t(`plan.${plan.id}`);
-    return plan.monthly_minutes === null
-      ? this.#i18n.t('form.planCustom', {plan: name})
-      : this.#i18n.t('form.planMinutes', {plan: name, minutes: plan.monthly_minutes});
-  }
-
-  get #country(): string {
-    return /^[A-Za-z]{2}$/.test(this.defaultCountry) ? this.defaultCountry.toUpperCase() : 'NL';
-  }
   get #form(): HTMLFormElement | null {
     return this.renderRoot.querySelector('form');
   }
   get #phone(): ResellerPhoneField | null {
     return this.renderRoot.querySelector('reseller-phone-field');
   }
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
+  /** First open (or first render inline): load the plans, and for the dialog the phone library. */
   #activate(): void {
     if (this.active) return;
     this.active = true;
-    void preloadPhone().catch(() => {}); // a failed load shows up as an invalid phone on submit
-  }
-
-  #syncDialog(): void {
-    const dialog = this.#dialog;
-    if (!dialog || !this.isConnected) return;
-    if (this.opened && !dialog.open) {
-      dialog.showModal();
-      this.#focusFirst(true);
-    } else if (!this.opened && dialog.open) {
-      dialog.close();
-    }
+    if (!this.inline) void preloadPhone().catch(() => {}); // inline: the phone field loads it on focus
   }
 
   /** Focuses the first invalid field, or (when asked) the first field. */
@@ -259,13 +189,6 @@ export class ResellerCustomerForm extends LitElement {
     const target = invalid ?? (orFirstField ? 'name' : undefined);
     if (target) this.renderRoot.querySelector<HTMLElement>(`[data-field="${target}"]`)?.focus();
   }
-
-  #onDialogClose = (): void => {
-    this.opened = false;
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
 
   #onInput = (event: Event): void => {
     this.dirty = true;
@@ -318,22 +241,10 @@ export class ResellerCustomerForm extends LitElement {
   }
 
   #failed(error: unknown): void {
-    if (error instanceof ValidationError && Object.keys(error.fields).length) {
-      const {errors, other} = serverFieldErrors(error.fields);
-      if (other.length) this.failure = {message: this.#i18n.t('form.errors.failed', {message: this.#i18n.errorMessage(error)}), detail: other.join(' ')};
-      if (Object.keys(errors).length) void this.#showErrors(errors);
-      return;
-    }
-    const detail = error instanceof HttpError ? error.message : '';
-    this.failure = {message: this.#i18n.t('form.errors.failed', {message: this.#i18n.errorMessage(error)}), detail};
+    const {errors, alert} = describeFailure(error, (k, p) => this.#i18n.t(k, p), (e) => this.#i18n.errorMessage(e));
+    this.failure = alert;
+    if (errors) void this.#showErrors(errors);
   }
-}
-
-/** The focused element, looking into shadow roots (the opener of the dialog). */
-function deepActiveElement(): HTMLElement | null {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element instanceof HTMLElement && element !== document.body ? element : null;
 }
 
 declare global {

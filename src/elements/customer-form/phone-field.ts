@@ -1,4 +1,4 @@
-import {LitElement, html, nothing} from 'lit';
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
@@ -53,6 +53,8 @@ export class ResellerPhoneField extends LitElement {
   /** The input's `autocomplete` token. */
   @property() autocomplete: 'tel' | 'tel-national' | 'off' = 'tel';
 
+  static #warnedCountry = false;
+
   /** The country used for national numbers (NL when `default-country` is not a country code). */
   get country(): CountryCode {
     return (COUNTRY.test(this.defaultCountry) ? this.defaultCountry.toUpperCase() : 'NL') as CountryCode;
@@ -72,6 +74,13 @@ export class ResellerPhoneField extends LitElement {
     } catch {
       const compact = text.replace(/[\s().-]/g, '');
       return E164.safeParse(compact).success ? {kind: 'valid', e164: compact} : {kind: 'invalid'};
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('defaultCountry') && !COUNTRY.test(this.defaultCountry) && !ResellerPhoneField.#warnedCountry) {
+      ResellerPhoneField.#warnedCountry = true;
+      console.warn(`default-country="${this.defaultCountry}" is not a two-letter country code (ISO 3166); using NL.`);
     }
   }
 
