@@ -1,0 +1,49 @@
+/**
+ * The seam between `<reseller-customer-detail>`'s tabs and the elements that fill them.
+ *
+ * Each tab shows one standalone element with a `customer-id` attribute. Its code is loaded the
+ * first time the tab opens, through the tab's loader: a dynamic `import()` of the element's define
+ * module, which registers the tag. A tab whose tag is already registered (the host imported
+ * `reseller-elements/define`, or the define module itself) needs no loader. A tab with neither
+ * shows "not available" (Usage: the customer's minutes against the quota instead) and switches
+ * to the element as soon as its tag is defined. A loader that fails shows an error with a retry.
+ *
+ * To plug a panel in, add its line to `TAB_LOADERS` (the module path must exist: Vite's dev
+ * server refuses an import of a missing file, so the lines of panels that are not in the
+ * repository yet stay commented out):
+ *
+ * ```ts
+ * tokens: () => import('../../define/token-manager.js'),   // <reseller-token-manager customer-id>
+ * ```
+ *
+ * A host can also pass its own loaders (`detail.loaders = {tokens: () => import('…')}`).
+ */
+
+export const TABS = ['subscription', 'usage', 'tokens', 'users', 'transcriptions'] as const;
+export type TabId = (typeof TABS)[number];
+
+/** The element each tab shows (`<tag customer-id="…">`). */
+export const TAB_TAGS: Readonly<Record<TabId, string>> = {
+  subscription: 'reseller-subscription-panel',
+  usage: 'reseller-usage-chart',
+  tokens: 'reseller-token-manager',
+  users: 'reseller-user-list',
+  transcriptions: 'reseller-transcription-list',
+};
+
+/** Loads (and registers) a tab's element; rejects when it cannot. */
+export type TabLoader = () => Promise<unknown>;
+export type TabLoaders = Partial<Record<TabId, TabLoader>>;
+
+/** The kit's own loaders: one dynamic import per define module that exists. */
+export const TAB_LOADERS: TabLoaders = {
+  subscription: () => import('../../define/subscription-panel.js'),
+  // usage: () => import('../../define/usage-chart.js'),                 // <reseller-usage-chart customer-id>
+  // tokens: () => import('../../define/token-manager.js'),              // <reseller-token-manager customer-id>
+  // users: () => import('../../define/user-list.js'),                   // <reseller-user-list customer-id>
+  // transcriptions: () => import('../../define/transcription-list.js'), // <reseller-transcription-list customer-id>
+};
+
+export function isTab(value: unknown): value is TabId {
+  return (TABS as readonly unknown[]).includes(value);
+}

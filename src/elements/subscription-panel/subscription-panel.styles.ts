@@ -1,0 +1,67 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  .panel {
+    display: grid;
+    gap: var(--_space-5);
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 600;
+    line-height: 1.3;
+  }
+  .subheading {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+    gap: var(--_space-3) var(--_space-5);
+    margin: 0;
+  }
+  .facts dt {
+    color: var(--_text-muted);
+    font-size: 0.875em;
+  }
+  .facts dd {
+    margin: 0;
+    font-weight: 500;
+  }
+  .change {
+    display: grid;
+    gap: var(--_space-3);
+    max-inline-size: 32rem;
+    padding-block-start: var(--_space-4);
+    border-block-start: 1px solid var(--_border);
+  }
+  .select {
+    appearance: auto;
+  }
+  .alert {
+    flex-direction: column;
+    gap: var(--_space-1);
+  }
+  .alert p {
+    margin: 0;
+  }
+  .alert-detail {
+    font-size: 0.875em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--_space-3);
+  }
+  .actions .hint {
+    margin: 0;
+    margin-inline-end: auto;
+  }
+`;

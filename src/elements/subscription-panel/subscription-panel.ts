@@ -1,0 +1,281 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {Task, TaskStatus, initialState} from '@lit/task';
+import {PLAN_IDS, type Customer, type Plan, type PlanId, type Subscription} from '../../api/contract.js';
+import {HttpError, NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
+import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LocaleController} from '../../controllers/locale-controller.js';
+import {ToastController} from '../../controllers/toast-controller.js';
+import type {PartialMessages} from '../../i18n/registry.js';
+import {renderLoading, shared, tokens} from '../../styles/index.js';
+import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {FALLBACK_PLANS} from '../customer-form/customer-draft.js';
+import {renderAccess, renderLoadError, renderNotFound} from './panel-states.js';
+import {quotaStyles, renderQuotaMeter} from './quota-meter.js';
+import {confirmMessage, isChange, planUpdate, type PlanChoice} from './subscription-change.js';
+import {styles} from './subscription-panel.styles.js';
+
+/** The plan of a customer changed (after the operator confirmed it and the server accepted it). */
+export class ResellerSubscriptionChangeEvent extends Event {
+  static readonly eventName = 'reseller-subscription-change';
+  readonly detail: {subscription: Subscription};
+  constructor(subscription: Subscription) {
+    super(ResellerSubscriptionChangeEvent.eventName, {bubbles: true, composed: true});
+    this.detail = {subscription};
+  }
+}
+
+interface Loaded {
+  subscription: Subscription;
+  customer: Customer;
+  plans: readonly Plan[];
+}
+
+/**
+ * A customer's subscription: the plan with its monthly minutes (Bronze 500, Silver 2,000, Gold
+ * 10,000, Enterprise custom), custom models and priority support, the billing period and the
+ * minutes used against the quota (warning from 80 %, alert at 100 %). Change plan: the plans come
+ * from `GET /plans`; Enterprise asks for its monthly minutes; a confirmation shows the new quota;
+ * a failed change keeps the selection and says why.
+ *
+ * @summary Plan, quota use and plan change of one customer.
+ * @tag reseller-subscription-panel
+ * @csspart heading - The heading. @csspart facts - The plan facts (`<dl>`). @csspart plan - The plan badge.
+ * @csspart quota - The quota meter block (`data-level` ok, warning or alert); also `meter`, `quota-label`, `quota-value`, `quota-status`.
+ * @csspart change-form - The change plan form. @csspart plan-select - The plan select.
+ * @csspart quota-input - The Enterprise minutes input. @csspart field-error - A field's message.
+ * @csspart change-button - The Change plan button. @csspart alert - Why a change failed.
+ * @csspart state - Loading, error, not found and access blocks.
+ * @cssprop --reseller-color-brand - Brand colour. @cssprop --reseller-color-warning - Quota warning.
+ * @cssprop --reseller-color-danger - Quota alert and errors.
+ * @fires {ResellerSubscriptionChangeEvent} reseller-subscription-change - The plan was changed; `detail.subscription` is the server's.
+ * @fires {ResellerToastEvent} reseller-toast - Cancelable: "… is now on the … plan."
+ * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (own client only).
+ */
+export class ResellerSubscriptionPanel extends LitElement {
+  static override styles = [tokens, shared, quotaStyles, styles];
+
+  readonly #api = new ApiController(this);
+  readonly #i18n = new LocaleController(this, {strings: () => this.strings});
+  readonly #toast = new ToastController(this, {i18n: this.#i18n});
+
+  /** The customer's id. */
+  @property({type: Number, attribute: 'customer-id'}) customerId = 0;
+  /** Base URL of the API, when not inside a `<reseller-provider>`. */
+  @property({attribute: 'api-base'}) apiBase: string | null = null;
+  /** Bearer token (property only). */
+  @property({attribute: false}) token: string | null = null;
+  /** Token source (property only). */
+  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
+  /** This element's own string overrides. */
+  @property({attribute: false}) strings: PartialMessages | undefined = undefined;
+
+  /** The plan chosen in the select (null: the current one). */
+  @state() private selected: PlanId | null = null;
+  @state() private quotaText: string | null = null;
+  @state() private quotaError = '';
+  @state() private busy = false;
+  @state() private failure: {message: string; detail: string} | null = null;
+
+  /** The subscription after a change made here (until the next load). */
+  #changed: Subscription | null = null;
+  #reloads = 0;
+  #abort: AbortController | null = null;
+
+  readonly #data = new Task(this, {
+    args: () => [this.#api.client, this.customerId, this.#reloads] as const,
+    task: async ([client, id], {signal}) => {
+      if (!id) return initialState;
+      const plans = client.getPlans({signal}).catch((error: unknown) => {
+        if (isAbortError(error)) throw error;
+        return FALLBACK_PLANS;
+      });
+      const [subscription, customer] = await Promise.all([client.getSubscription(id, {signal}), client.getCustomer(id, {signal})]);
+      const list = await plans;
+      return {subscription, customer, plans: list.length ? list : FALLBACK_PLANS} satisfies Loaded;
+    },
+    onComplete: () => (this.#changed = null),
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customerId') && changed.get('customerId') !== undefined) {
+      this.selected = null;
+      this.quotaText = null;
+      this.quotaError = '';
+      this.failure = null;
+    }
+  }
+
+  /** Loads the subscription again. */
+  reload(): Promise<unknown> {
+    this.#reloads++;
+    this.#api.client.invalidate(`/customers/${this.customerId}`);
+    this.requestUpdate();
+    return this.updateComplete.then(() => this.#data.taskComplete).catch(() => {});
+  }
+
+  protected override render() {
+    const t = this.#i18n.t.bind(this.#i18n);
+    if (this.#data.status === TaskStatus.ERROR) {
+      const error = this.#data.error;
+      if (isAccessError(error)) return renderAccess(this.#i18n, error);
+      if (error instanceof NotFoundError) return renderNotFound(this.#i18n, this.customerId);
+      return renderLoadError(this.#i18n, t('subscription.loadError'), error, () => void this.reload());
+    }
+    if (!this.customerId) return nothing;
+    const data = this.#data.value;
+    if (this.#data.status !== TaskStatus.COMPLETE && data?.customer.id !== this.customerId) {
+      return renderLoading(t('subscription.loading'), {lines: 6});
+    }
+    return data ? this.#renderPanel({...data, subscription: this.#changed ?? data.subscription}) : nothing;
+  }
+
+  #renderPanel({subscription: s, plans}: Loaded) {
+    const t = this.#i18n.t.bind(this.#i18n);
+    const plan = plans.find((p) => p.id === s.plan);
+    const included = (yes: boolean) => (yes ? t('subscription.included') : t('subscription.notIncluded'));
+    return html`<section class="panel" aria-labelledby="heading">
+      <h2 class="heading" part="heading" id="heading">${t('subscription.heading')}</h2>
+      <dl class="facts" part="facts">
+        <div><dt>${t('subscription.currentPlan')}</dt><dd><span class="badge brand" part="plan">${t(`plan.${s.plan}`)}</span></dd></div>
+        <div><dt>${t('subscription.quota')}</dt><dd part="quota-minutes">${t('subscription.quotaMinutes', {minutes: s.quota_minutes})}${plan?.monthly_minutes === null
+          ? html` <span class="badge">${t('subscription.customQuota')}</span>` : nothing}</dd></div>
+        <div><dt>${t('subscription.customModels')}</dt><dd part="custom-models">${included(s.custom_models)}</dd></div>
+        <div><dt>${t('subscription.prioritySupport')}</dt><dd part="priority-support">${included(s.priority_support)}</dd></div>
+        <div><dt>${t('subscription.billingPeriod')}</dt><dd part="billing-period">${t('subscription.periodRange', {
+          start: this.#i18n.date(s.billing_period.start), end: this.#i18n.date(s.billing_period.end)})}</dd></div>
+      </dl>
+      ${renderQuotaMeter(this.#i18n, {used: s.transcription_minutes, quota: s.quota_minutes, label: t('subscription.used')})}
+      ${this.#renderChange(s, plans)}
+      <reseller-confirm-dialog></reseller-confirm-dialog>
+    </section>`;
+  }
+
+  #renderChange(s: Subscription, plans: readonly Plan[]) {
+    const t = this.#i18n.t.bind(this.#i18n);
+    const choice = this.#choice(s);
+    const changed = isChange(choice, s);
+    const describedBy = ['quota-hint', this.quotaError ? 'quota-error' : ''].filter(Boolean).join(' ');
+    return html`<form class="change" part="change-form" novalidate aria-labelledby="change-heading" @submit=${this.#onSubmit}>
+      <h3 class="subheading" id="change-heading">${t('subscription.changePlan')}</h3>
+      <div class="field">
+        <label class="label" for="plan">${t('subscription.choosePlan')}</label>
+        <select class="input select" part="plan-select" id="plan" @change=${this.#onPlan}>
+          ${plans.map((p) => html`<option value=${p.id} ?selected=${p.id === choice.plan}>${this.#planOption(p, s)}</option>`)}
+        </select>
+      </div>
+      ${choice.plan === 'enterprise'
+        ? html`<div class="field">
+            <label class="label" for="quota">${t('subscription.quotaLabel')}</label>
+            <input class="input" part="quota-input" id="quota" inputmode="numeric" autocomplete="off" .value=${choice.quota}
+              aria-invalid=${this.quotaError ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy)} @input=${this.#onQuota} />
+            <p class="hint" id="quota-hint">${t('subscription.quotaHint')}</p>
+            ${this.quotaError ? html`<p class="field-error" part="field-error" id="quota-error">${this.quotaError}</p>` : nothing}
+          </div>`
+        : nothing}
+      ${this.failure
+        ? html`<div class="alert" part="alert" role="alert"><p>${this.failure.message}</p>${this.failure.detail
+            ? html`<p class="alert-detail">${this.failure.detail}</p>` : nothing}</div>`
+        : nothing}
+      <div class="actions">
+        ${changed ? nothing : html`<p class="hint" id="unchanged">${t('subscription.unchanged')}</p>`}
+        <button type="submit" class="button primary" part="change-button" aria-busy=${this.busy ? 'true' : 'false'}
+          aria-disabled=${changed && !this.busy ? 'false' : 'true'} aria-describedby=${ifDefined(changed ? undefined : 'unchanged')}>
+          ${this.busy ? t('subscription.saving') : t('subscription.save')}</button>
+      </div>
+    </form>`;
+  }
+
+  #planOption(p: Plan, s: Subscription): string {
+    const t = this.#i18n.t.bind(this.#i18n);
+    const minutes = p.monthly_minutes === null ? t('subscription.plan.custom') : t('subscription.plan.minutes', {minutes: p.monthly_minutes});
+    return `${t(`plan.${p.id}`)} – ${minutes}${p.id === s.plan ? ` (${t('subscription.current')})` : ''}`;
+  }
+
+  #choice(s: Subscription): PlanChoice {
+    const plan = this.selected ?? s.plan;
+    const quota = this.quotaText ?? (plan === 'enterprise' && s.plan === 'enterprise' ? String(s.quota_minutes) : '');
+    return {plan, quota};
+  }
+
+  #onPlan = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    if ((PLAN_IDS as readonly string[]).includes(value)) this.selected = value as PlanId;
+    this.quotaError = '';
+    this.failure = null;
+  };
+
+  #onQuota = (event: Event): void => {
+    this.quotaText = (event.target as HTMLInputElement).value;
+    this.quotaError = '';
+  };
+
+  #onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const data = this.#data.value;
+    if (this.busy || !data) return;
+    const current = this.#changed ?? data.subscription;
+    const choice = this.#choice(current);
+    if (!isChange(choice, current)) return;
+    const t = this.#i18n.t.bind(this.#i18n);
+    const update = planUpdate(choice, t);
+    if (update.error !== null) {
+      this.quotaError = update.error;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#quota')?.focus();
+      return;
+    }
+    const dialog = this.renderRoot.querySelector<ResellerConfirmDialog>('reseller-confirm-dialog')!;
+    const confirmed = await dialog.confirm({
+      heading: t('subscription.confirm.heading', {name: data.customer.name, plan: t(`plan.${choice.plan}`)}),
+      message: confirmMessage(choice, current, data.plans, t, (n) => this.#i18n.number(n)),
+      confirmLabel: t('subscription.save'),
+    });
+    if (confirmed) await this.#change(data.customer, update.body);
+  };
+
+  async #change(customer: Customer, body: {plan: PlanId; quota_minutes?: number}): Promise<void> {
+    this.busy = true;
+    this.failure = null;
+    this.#abort = new AbortController();
+    const {signal} = this.#abort;
+    try {
+      const subscription = await this.#api.client.updateSubscription(customer.id, body, {signal});
+      this.#changed = subscription;
+      this.selected = null;
+      this.quotaText = null;
+      const t = this.#i18n.t.bind(this.#i18n);
+      this.#toast.show(t('toast.subscriptionChanged', {name: customer.name, plan: t(`plan.${subscription.plan}`)}), 'success');
+      this.dispatchEvent(new ResellerSubscriptionChangeEvent(subscription));
+    } catch (error) {
+      if (isAbortError(error) || signal.aborted) return;
+      this.#failed(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #failed(error: unknown): void {
+    const t = this.#i18n.t.bind(this.#i18n);
+    if (error instanceof ValidationError && error.fields.quota_minutes) this.quotaError = error.fields.quota_minutes;
+    const others = error instanceof ValidationError ? Object.entries(error.fields).filter(([k]) => k !== 'quota_minutes').map(([, v]) => v) : [];
+    if (error instanceof ValidationError && !others.length && this.quotaError) return;
+    const detail = others.length ? others.join(' ') : error instanceof HttpError ? error.message : '';
+    this.failure = {message: t('subscription.changeFailed', {message: this.#i18n.errorMessage(error)}), detail};
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reseller-subscription-panel': ResellerSubscriptionPanel;
+  }
+  interface GlobalEventHandlersEventMap {
+    'reseller-subscription-change': ResellerSubscriptionChangeEvent;
+  }
+}
