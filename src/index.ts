@@ -11,6 +11,9 @@ export {ResellerCustomerTable} from './elements/customer-table/customer-table.js
 export type {CustomerTableState, StatusFilter} from './elements/customer-table/table-query.js';
 export {ResellerCustomerForm} from './elements/customer-form/customer-form.js';
 export {ResellerPhoneField, type PhoneResult} from './elements/customer-form/phone-field.js';
+export {ResellerCustomerDetail} from './elements/customer-detail/customer-detail.js';
+export {TABS as CUSTOMER_DETAIL_TABS, TAB_TAGS as CUSTOMER_DETAIL_TAB_TAGS, type TabId as CustomerDetailTab, type TabLoader, type TabLoaders} from './elements/customer-detail/tab-loaders.js';
+export {ResellerSubscriptionPanel, ResellerSubscriptionChangeEvent} from './elements/subscription-panel/subscription-panel.js';
 export {
   registerLocale,
   loadLocale,
