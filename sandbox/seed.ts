@@ -48,6 +48,9 @@ class Rng {
   }
 }
 
+const NAME_SUFFIXES = ['Holding', 'Group', 'Services', 'International', 'Noord', 'Zuid'];
+const SUFFIX_RE = new RegExp(` (${NAME_SUFFIXES.join('|')})$`);
+
 const ascii = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
@@ -118,6 +121,7 @@ export async function seedTenant(db: Db, opts: SeedTenantOptions): Promise<Seede
     const profiles: object[] = [];
     const hot: object[] = [];
     const emails = new Set<string>();
+    const names = new Set<string>();
     let reselleeUserIndex = -1;
 
     for (let i = 0; i < n; i++) {
@@ -125,10 +129,13 @@ export async function seedTenant(db: Db, opts: SeedTenantOptions): Promise<Seede
       const loc = rng.weighted(LOCALES);
       const first = rng.pick(loc.first);
       const last = rng.pick(loc.last);
-      const company = rng.pick(loc.company).replace('{last}', last).replace('{word}', rng.pick(loc.words));
+      let company = rng.pick(loc.company).replace('{last}', last).replace('{word}', rng.pick(loc.words));
+      for (let k = 0; names.has(company); k++) company = k < NAME_SUFFIXES.length ? `${company.replace(SUFFIX_RE, '')} ${NAME_SUFFIXES[k]}` : `${company} ${k}`;
+      names.add(company);
       const domain = `${ascii(company.replace(/\b(B\.?V\.?|GmbH|AG|SAS|S\.L\.|Ltd|LLP|Inc\.|KK|FZ-LLC|BV)\b/g, '')).slice(0, 24) || ascii(last) + rng.int(1, 99)}.${loc.tld}`;
-      let email = rng.chance(0.5) ? `${ascii(first)}.${ascii(last)}@${domain}` : `${rng.pick(['info', 'admin', 'office', 'contact', 'it'])}@${domain}`;
-      for (let k = 2; emails.has(email.toLowerCase()); k++) email = email.replace('@', `${k}@`).replace(/(\d+)(\d)@/, '$2@');
+      const local = rng.chance(0.5) ? `${ascii(first)}.${ascii(last)}` : rng.pick(['info', 'admin', 'office', 'contact', 'it']);
+      let email = `${local}@${domain}`;
+      for (let k = 2; emails.has(email.toLowerCase()); k++) email = `${local}${k}@${domain}`;
       emails.add(email.toLowerCase());
       const plan = rng.weighted([['bronze', 40], ['silver', 30], ['gold', 20], ['enterprise', 10]] as const);
       const quota = plan === 'enterprise' ? rng.int(4, 20) * 5000 : PLAN_MINUTES[plan];
