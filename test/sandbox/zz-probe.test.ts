@@ -1,3 +1,0 @@
-import {test, describe} from 'node:test';
-describe('x', () => { test('y', () => {}); });
-test('z', async () => {});
