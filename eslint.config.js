@@ -81,6 +81,18 @@ export default defineConfig(
   },
 
   {
+    name: 'reseller/node-tests',
+    files: ['test/sandbox/**/*.ts'],
+    rules: {
+      // node:test's describe/it/test return promises the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {allowForKnownSafeCalls: [{from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite']}]},
+      ],
+    },
+  },
+
+  {
     name: 'reseller/lit-and-wc',
     files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts', 'demo/**/*.{ts,js}'],
     extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']],
