@@ -1,14 +1,19 @@
 /**
- * Phone numbers: small pure async functions in front of libphonenumber-js with its *min* metadata
- * (about 29 KB min+gzip), loaded on the first call only, once, as its own chunk. Elements that
- * show a phone field can call `preloadPhone()` on focus so the first keystroke is already fast.
+ * Phone numbers: small pure async functions in front of libphonenumber-js with its *min* metadata,
+ * loaded on the first call only, once, as two chunks fetched in parallel: the few core functions
+ * used here (./lib.ts, about 16 KB min+gzip) and the metadata (about 19 KB). Elements that show a
+ * phone field can call `preloadPhone()` on focus so the first keystroke is already fast.
  *
  * Numbers are stored as E.164 (`+31612345678`); entered in any common form. A number without a
  * country code is read in `defaultCountry` (NL unless told otherwise): `06 12345678` → `+31612345678`.
  */
-import type {CountryCode} from 'libphonenumber-js/min';
+import type {CountryCode, MetadataJson} from 'libphonenumber-js/core';
 
-type PhoneLib = typeof import('libphonenumber-js/min');
+/** The loaded library: the core functions and the metadata they take as their last argument. */
+interface PhoneLib {
+  core: typeof import('./lib.js');
+  metadata: MetadataJson;
+}
 
 export type {CountryCode};
 
@@ -29,10 +34,15 @@ let lib: PhoneLib | null = null;
 let loading: Promise<PhoneLib> | null = null;
 
 /** Loads libphonenumber-js once; every function here awaits it. Safe to call many times. */
-export function preloadPhone(): Promise<PhoneLib> {
+export function preloadPhone(): Promise<void> {
+  return load().then(() => {});
+}
+
+/** The library, loading it (both chunks at once) on the first call. */
+function load(): Promise<PhoneLib> {
   if (lib) return Promise.resolve(lib);
-  loading ??= import('libphonenumber-js/min').then(
-    (m) => (lib = m),
+  loading ??= Promise.all([import('./lib.js'), import('libphonenumber-js/min/metadata')]).then(
+    ([core, metadata]) => (lib = {core, metadata: metadata.default}),
     (error: unknown) => {
       loading = null; // let a later call try again
       throw error;
@@ -51,7 +61,7 @@ export function isPhoneLoaded(): boolean {
  * too few digits); otherwise the number with `valid` telling whether it is a real one.
  */
 export async function parsePhone(input: string, defaultCountry: CountryCode = DEFAULT_COUNTRY): Promise<ParsedPhone | null> {
-  return parseWith(await preloadPhone(), input, defaultCountry);
+  return parseWith(await load(), input, defaultCountry);
 }
 
 /** `true` only for a complete, valid number. */
@@ -64,8 +74,8 @@ export async function isValidPhone(input: string, defaultCountry: CountryCode = 
  * Characters other than digits and a leading `+` are dropped by the formatter.
  */
 export async function formatAsYouType(input: string, defaultCountry: CountryCode = DEFAULT_COUNTRY): Promise<string> {
-  const {AsYouType} = await preloadPhone();
-  return new AsYouType(defaultCountry).input(input);
+  const {core, metadata} = await load();
+  return new core.AsYouType(defaultCountry, metadata).input(input);
 }
 
 /** An E.164 number for display: `+31612345678` → `+31 6 12345678` (the input back when not parseable). */
@@ -89,7 +99,7 @@ function parseWith(l: PhoneLib, input: string, defaultCountry: CountryCode | und
   const text = input.trim();
   // Letters anywhere (other than an extension marker) mean this is not a phone number.
   if (!text || /[a-wyz]/i.test(text.replace(/\b(ext|extension|x)\b/gi, ''))) return null;
-  const number = l.parsePhoneNumberFromString(text, {defaultCountry, extract: false});
+  const number = l.core.parsePhoneNumberFromString(text, {defaultCountry, extract: false}, l.metadata);
   if (!number) return null;
   return {
     e164: number.number,
