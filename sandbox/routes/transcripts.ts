@@ -123,6 +123,15 @@ export function transcriptRoutes(api: Hono<Env>): void {
       params.push(likePattern(query.q.trim()));
       where.push(`(t.title ILIKE $${params.length} OR c.name ILIKE $${params.length})`);
     }
+    // from / to: whole UTC days, both inclusive.
+    if (query.from) {
+      params.push(`${query.from}T00:00:00Z`);
+      where.push(`t.created_at >= $${params.length}::timestamptz`);
+    }
+    if (query.to) {
+      params.push(`${query.to}T00:00:00Z`);
+      where.push(`t.created_at < $${params.length}::timestamptz + interval '1 day'`);
+    }
     const whereSql = where.join(' AND ');
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     const {rows: [count]} = await db.query<{total: number}>(

@@ -285,6 +285,10 @@ export const TranscriptListQuery = z.object({
   status: z.optional(TranscriptStatus),
   q: z.optional(z.string().check(z.maxLength(200))),
   order: z._default(Order, 'desc'),
+  /** Kit extension: only transcripts created on or after this UTC day. */
+  from: z.optional(DateOnly),
+  /** Kit extension: only transcripts created on or before this UTC day. */
+  to: z.optional(DateOnly),
 });
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'txt', 'srt', 'vtt'] as const;
