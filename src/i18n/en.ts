@@ -345,6 +345,10 @@ export const en = {
   'usage.export': 'Export CSV',
   'usage.exporting': 'Exporting…',
   'usage.exportFailed': 'The export failed. {message}',
+  'usage.audioMinutes': 'Audio minutes',
+  'usage.emptyHint': 'Choose another date range, or another customer.',
+  'usage.rangeTooLong': 'The range is at most {days} days.',
+  'usage.quota.custom': 'Custom quota',
 
   // ---- <reseller-usage-dashboard> -----------------------------------------------------------
   'dashboard.heading': 'Usage overview',
@@ -367,6 +371,11 @@ export const en = {
   'dashboard.export': 'Export CSV',
   'dashboard.loading': 'Loading usage overview…',
   'dashboard.loadError': 'Could not load the usage overview.',
+  'dashboard.activeCustomersHint': 'with usage in this period',
+  'dashboard.change': '{change} vs. the previous period',
+  'dashboard.changeSame': 'Same as the previous period',
+  'dashboard.changeNone': 'No usage in the previous period',
+  'dashboard.topCustomersNone': 'No customer used the service in this period.',
 
   // ---- <reseller-token-manager> -------------------------------------------------------------
   'tokens.heading': 'API tokens',
@@ -413,6 +422,8 @@ export const en = {
   'tokens.empty': 'This customer has no API tokens.',
   'tokens.loading': 'Loading tokens…',
   'tokens.loadError': 'Could not load tokens.',
+  'tokens.generateFailed': 'The token was not generated.',
+  'tokens.revoke.failed': 'The token {name} was not revoked.',
 
   // ---- <reseller-user-list> -----------------------------------------------------------------
   'users.heading': 'Users',
@@ -440,6 +451,9 @@ export const en = {
   'users.empty': 'This customer has no users yet.',
   'users.loading': 'Loading users…',
   'users.loadError': 'Could not load users.',
+  'users.invite.failed': 'The invitation was not sent.',
+  'users.updateFailed': 'The status of {name} was not changed.',
+  'users.remove.failed': '{name} was not removed.',
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'transcriptions.heading': 'Transcriptions',
@@ -472,6 +486,12 @@ export const en = {
   'transcriptions.documentsEmpty': 'No documents yet.',
   'transcriptions.loading': 'Loading transcriptions…',
   'transcriptions.loadError': 'Could not load transcriptions.',
+  'transcriptions.filter.from': 'From',
+  'transcriptions.filter.to': 'To',
+  'transcriptions.noResults': 'No transcriptions match these filters.',
+  'transcriptions.showDocuments': 'Documents of {title}',
+  'transcriptions.documentsLoading': 'Loading documents…',
+  'transcriptions.documentsError': 'Could not load the documents.',
 
   // ---- <reseller-brand-editor> / <reseller-brand-logo> --------------------------------------
   'brand.heading': 'Branding',

@@ -337,6 +337,10 @@ export const nl: Messages = {
   'usage.export': 'CSV exporteren',
   'usage.exporting': 'Exporteren…',
   'usage.exportFailed': 'Exporteren is mislukt. {message}',
+  'usage.audioMinutes': 'Audiominuten',
+  'usage.emptyHint': 'Kies een andere periode of een andere klant.',
+  'usage.rangeTooLong': 'De periode is hoogstens {days} dagen.',
+  'usage.quota.custom': 'Tegoed op maat',
 
   // ---- <reseller-usage-dashboard> -----------------------------------------------------------
   'dashboard.heading': 'Verbruiksoverzicht',
@@ -359,6 +363,11 @@ export const nl: Messages = {
   'dashboard.export': 'CSV exporteren',
   'dashboard.loading': 'Verbruiksoverzicht laden…',
   'dashboard.loadError': 'Het verbruiksoverzicht kon niet worden geladen.',
+  'dashboard.activeCustomersHint': 'met verbruik in deze periode',
+  'dashboard.change': '{change} t.o.v. de vorige periode',
+  'dashboard.changeSame': 'Gelijk aan de vorige periode',
+  'dashboard.changeNone': 'Geen verbruik in de vorige periode',
+  'dashboard.topCustomersNone': 'Geen enkele klant heeft in deze periode verbruik gehad.',
 
   // ---- <reseller-token-manager> -------------------------------------------------------------
   'tokens.heading': 'API-tokens',
@@ -405,6 +414,8 @@ export const nl: Messages = {
   'tokens.empty': 'Deze klant heeft geen API-tokens.',
   'tokens.loading': 'Tokens laden…',
   'tokens.loadError': 'De tokens konden niet worden geladen.',
+  'tokens.generateFailed': 'Het token is niet aangemaakt.',
+  'tokens.revoke.failed': 'Het token {name} is niet ingetrokken.',
 
   // ---- <reseller-user-list> -----------------------------------------------------------------
   'users.heading': 'Gebruikers',
@@ -432,6 +443,9 @@ export const nl: Messages = {
   'users.empty': 'Deze klant heeft nog geen gebruikers.',
   'users.loading': 'Gebruikers laden…',
   'users.loadError': 'De gebruikers konden niet worden geladen.',
+  'users.invite.failed': 'De uitnodiging is niet verstuurd.',
+  'users.updateFailed': 'De status van {name} is niet gewijzigd.',
+  'users.remove.failed': '{name} is niet verwijderd.',
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'transcriptions.heading': 'Transcripties',
@@ -464,6 +478,12 @@ export const nl: Messages = {
   'transcriptions.documentsEmpty': 'Nog geen documenten.',
   'transcriptions.loading': 'Transcripties laden…',
   'transcriptions.loadError': 'De transcripties konden niet worden geladen.',
+  'transcriptions.filter.from': 'Van',
+  'transcriptions.filter.to': 'Tot en met',
+  'transcriptions.noResults': 'Geen transcripties voor deze filters.',
+  'transcriptions.showDocuments': 'Documenten van {title}',
+  'transcriptions.documentsLoading': 'Documenten laden…',
+  'transcriptions.documentsError': 'De documenten konden niet worden geladen.',
 
   // ---- <reseller-brand-editor> / <reseller-brand-logo> --------------------------------------
   'brand.heading': 'Huisstijl',

@@ -1,0 +1,159 @@
+/**
+ * The chart area: a fixed-height box (no layout jump) holding the loading skeleton, the empty or
+ * error state, the SVG chart with its tooltip, or the table view. Pointer, key and focus events
+ * of the chart are handled here, once for all bars.
+ */
+import {html} from 'lit';
+import {HttpError} from '../../api/errors.js';
+import type {LocaleController} from '../../controllers/locale-controller.js';
+import {renderAccessRequired, renderEmpty, renderError, renderLoading} from '../../styles/states.js';
+import {minutesToHours, type UsageBucket} from '../../usage/buckets.js';
+import type {ChartGranularity} from '../../usage/dates.js';
+import {chartLayout, indexAt, keyTarget, renderChartSvg, CHART_HEIGHT, type ChartLayout} from './chart-svg.js';
+import type {UsageChartState} from './chart-state.js';
+import {renderUsageTable} from './usage-table.js';
+
+const TOOLTIP_ID = 'tooltip';
+
+/** The tooltip's place, kept between renders and set after each (CSSOM, so strict CSP is fine). */
+export class AreaState {
+  layout: ChartLayout | null = null;
+  values: readonly number[] = [];
+
+  placeTooltip(root: ParentNode, shown: number, width: number): void {
+    const tip = root.querySelector<HTMLElement>('.tooltip');
+    if (!tip || !this.layout || shown < 0) return;
+    const x = this.layout.left + this.layout.band * (shown + 0.5);
+    const y = this.layout.y(this.values[shown] ?? 0);
+    const half = tip.offsetWidth / 2;
+    tip.style.setProperty('--_tip-x', `${Math.round(Math.min(Math.max(x, half + 4), width - half - 4))}px`);
+    tip.style.setProperty('--_tip-y', `${Math.round(y)}px`);
+  }
+}
+
+export interface AreaHost {
+  i18n: LocaleController;
+  area: AreaState;
+  state: UsageChartState;
+  /** null while loading. */
+  buckets: readonly UsageBucket[] | null;
+  error: unknown;
+  tableView: boolean;
+  width: number;
+  active: number;
+  shown: number;
+  onRetry(): void;
+  onActive(i: number, focus: boolean): void;
+  onShown(i: number): void;
+}
+
+/** A bucket's period in words: "Mar 3, 2025", "Week of Mar 2, 2025", "March 2025". */
+export function periodLabel(i18n: LocaleController, b: UsageBucket, granularity: ChartGranularity): string {
+  if (granularity === 'week') return i18n.t('usage.weekOf', {date: i18n.date(b.start)});
+  if (granularity === 'month') return i18n.date(b.start, {month: 'long', year: 'numeric'});
+  return i18n.date(b.start);
+}
+
+function axisLabel(i18n: LocaleController, b: UsageBucket, granularity: ChartGranularity): string {
+  return granularity === 'month' ? i18n.date(b.start, {month: 'short', year: '2-digit'}) : i18n.date(b.start, {month: 'short', day: 'numeric'});
+}
+
+export function renderChartArea(host: AreaHost) {
+  const {i18n, buckets, error, state} = host;
+  let content;
+  let busy = false;
+  if (error) {
+    const friendly = i18n.errorMessage(error);
+    const server = error instanceof HttpError && error.message !== friendly ? error.message : '';
+    content = renderError({title: i18n.t('usage.loadError'), message: server ? `${friendly} (${server})` : friendly, retryLabel: i18n.t('common.retry'), onRetry: host.onRetry});
+  } else if (!buckets) {
+    busy = true;
+    content = renderLoading(i18n.t('usage.loading'), {lines: 4});
+  } else if (!buckets.some((b) => b.audioMinutes > 0 || b.transcriptions > 0)) {
+    content = renderEmpty({title: i18n.t('usage.empty'), message: i18n.t('usage.emptyHint')});
+  } else if (host.tableView) {
+    const range = {from: i18n.date(state.from), to: i18n.date(state.to)};
+    const granularity = i18n.t(`usage.granularity.${state.granularity}`).toLocaleLowerCase(i18n.locale);
+    return html`<div class="area table-area" part="chart-area">${renderUsageTable({
+      i18n, buckets, caption: i18n.t('usage.tableCaption', {granularity, ...range}), periodLabel: (b) => periodLabel(i18n, b, state.granularity),
+    })}</div>`;
+  } else {
+    content = renderChart(host, buckets);
+  }
+  return html`<div class="area" part="chart-area" aria-busy=${busy ? 'true' : 'false'}>${content}</div>`;
+}
+
+function renderChart(host: AreaHost, buckets: readonly UsageBucket[]) {
+  const {i18n, state} = host;
+  const hours = state.metric === 'hours';
+  const values = buckets.map((b) => (hours ? minutesToHours(b.audioMinutes) : b.transcriptions));
+  const tickLabel = (v: number) => i18n.number(v, {maximumFractionDigits: hours ? 1 : 0});
+  const layout = chartLayout({values, integer: !hours, width: host.width, tickLabel});
+  host.area.layout = layout;
+  host.area.values = values;
+  const active = host.active >= 0 && host.active < buckets.length ? host.active : buckets.length - 1;
+  const shown = host.shown < buckets.length ? host.shown : -1;
+  const metric = i18n.t(hours ? 'usage.audioHours' : 'usage.transcriptions');
+  const label = i18n.t('usage.chartLabel', {metric, from: i18n.date(state.from), to: i18n.date(state.to)});
+  const indexOf = (e: Event) => Number((e.target as Element).getAttribute?.('data-i') ?? -1);
+  const chart = renderChartSvg(
+    {
+      buckets, values, integer: !hours, granularity: state.granularity, width: host.width, active, shown, label, tickLabel,
+      barLabel: (i) => periodLabel(i18n, buckets[i]!, state.granularity),
+      axisLabel: (i) => axisLabel(i18n, buckets[i]!, state.granularity),
+      tooltipId: TOOLTIP_ID,
+    },
+    layout,
+    {
+      keydown: (e) => {
+        const from = indexOf(e);
+        if (from < 0) return;
+        const to = keyTarget(e.key, from, buckets.length, Math.max(1, Math.round(buckets.length / 10)));
+        if (to === null) return;
+        e.preventDefault();
+        host.onActive(to, true);
+      },
+      pointermove: (e) => {
+        const svgEl = e.currentTarget as SVGSVGElement;
+        const i = indexAt(layout, svgEl.getBoundingClientRect().left, e.clientX, buckets.length);
+        if (i !== host.shown) host.onShown(i);
+      },
+      pointerleave: (e) => {
+        // Back to the focused bar's tooltip, if a bar has focus.
+        const svgEl = e.currentTarget as SVGSVGElement;
+        const focusedBar = (svgEl.getRootNode() as ShadowRoot).activeElement;
+        host.onShown(focusedBar && svgEl.contains(focusedBar) ? indexOf({target: focusedBar} as unknown as Event) : -1);
+      },
+      focusin: (e) => {
+        const i = indexOf(e);
+        if (i < 0) return;
+        if (i !== host.active || i !== host.shown) host.onActive(i, false);
+      },
+      focusout: (e) => {
+        const next = e.relatedTarget as Element | null;
+        if (next?.closest?.('svg.chart')) return;
+        host.onShown(-1);
+      },
+    },
+  );
+  const tip = shown >= 0 ? buckets[shown]! : buckets[active]!;
+  return html`<div class="plot">
+    ${chart}
+    <div class="tooltip" part="tooltip" id=${TOOLTIP_ID} role="tooltip" ?hidden=${shown < 0}>
+      <strong>${periodLabel(i18n, tip, state.granularity)}</strong>
+      <span>${i18n.t('usage.audioHours')}: ${i18n.number(minutesToHours(tip.audioMinutes), {minimumFractionDigits: 2, maximumFractionDigits: 2})}</span>
+      <span>${i18n.t('usage.transcriptions')}: ${i18n.number(tip.transcriptions)}</span>
+    </div>
+  </div>`;
+}
+
+/** "Reseller access required": a RESELLEE token (403) or none that works (401). */
+export function renderAccess(i18n: LocaleController, error: unknown) {
+  const signedOut = error instanceof HttpError && error.status === 401;
+  return renderAccessRequired({
+    title: i18n.t('state.accessRequiredTitle'),
+    message: signedOut ? `${i18n.t('state.signInRequired')} ${i18n.t('state.accessRequired')}` : i18n.t('state.accessRequired'),
+  });
+}
+
+export {CHART_HEIGHT};

@@ -1,0 +1,185 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_chart-height: 240px;
+    --_bar: var(--_brand);
+    --_bar-hover: var(--_brand-active);
+  }
+  .icon {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    flex: none;
+  }
+
+  /* ---- toolbar ------------------------------------------------------------------------------ */
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-3);
+    margin-block-end: var(--_space-3);
+  }
+  .toolbar .input {
+    inline-size: auto;
+  }
+  .custom {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-2);
+  }
+  .custom .field-error {
+    flex-basis: 100%;
+  }
+  .actions {
+    display: flex;
+    gap: var(--_space-2);
+    margin-inline-start: auto;
+  }
+
+  /* ---- quota -------------------------------------------------------------------------------- */
+  .quota {
+    display: grid;
+    gap: var(--_space-1);
+    min-block-size: 4.5rem;
+    margin-block-end: var(--_space-3);
+    --_meter-fill: var(--_brand);
+  }
+  .quota[data-level='warning'] {
+    --_meter-fill: var(--_warning);
+  }
+  .quota[data-level='alert'] {
+    --_meter-fill: var(--_danger);
+  }
+  .quota p {
+    margin: 0;
+  }
+  .quota-label {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+    font-weight: 600;
+  }
+  .quota-period,
+  .quota-value {
+    color: var(--_text-muted);
+    font-weight: normal;
+  }
+  .meter {
+    block-size: 0.75rem;
+    border-radius: 999px;
+    background: var(--_neutral-subtle);
+    overflow: hidden;
+  }
+  .meter-svg {
+    display: block;
+  }
+  .meter-fill {
+    fill: var(--_meter-fill);
+  }
+  .meter-skeleton {
+    display: block;
+    block-size: 0.75rem;
+  }
+  .quota-status {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    font-weight: 600;
+    color: var(--_warning-text);
+  }
+  .quota[data-level='alert'] .quota-status {
+    color: var(--_danger-text);
+  }
+
+  /* ---- chart area --------------------------------------------------------------------------- */
+  .area {
+    position: relative;
+    block-size: var(--_chart-height);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    overflow: hidden;
+  }
+  .area.table-area {
+    block-size: auto;
+    min-block-size: var(--_chart-height);
+    border: 0;
+  }
+  .area > .state {
+    block-size: 100%;
+    align-content: center;
+  }
+  .plot {
+    position: relative;
+    block-size: 100%;
+  }
+  .chart {
+    display: block;
+    overflow: visible;
+    font-size: 0.75rem;
+    touch-action: pan-y;
+  }
+  .grid line {
+    stroke: var(--_border);
+    stroke-width: 1;
+    shape-rendering: crispEdges;
+  }
+  .baseline {
+    stroke: var(--_border-strong);
+    shape-rendering: crispEdges;
+  }
+  .y-label,
+  .x-label {
+    fill: var(--_text-muted);
+  }
+  .bar {
+    fill: var(--_bar);
+    outline: none;
+  }
+  .bar.shown {
+    fill: var(--_bar-hover);
+  }
+  .bar:focus-visible {
+    stroke: var(--_focus-ring);
+    stroke-width: 2;
+    fill: var(--_bar-hover);
+  }
+  .cursor {
+    fill: var(--_brand-subtle);
+  }
+  .tooltip {
+    /* Chart coordinates set from script (CSSOM): physical properties on purpose. */
+    position: absolute;
+    left: var(--_tip-x, 0px);
+    top: var(--_tip-y, 0px);
+    translate: -50% calc(-100% - 0.5rem);
+    display: grid;
+    gap: 0.125rem;
+    padding: var(--_space-1) var(--_space-2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    background: var(--_surface-raised);
+    box-shadow: var(--_shadow);
+    font-size: 0.875em;
+    white-space: nowrap;
+    pointer-events: none;
+    z-index: 1;
+  }
+  .usage-table {
+    max-block-size: 28rem;
+    overflow: auto;
+  }
+  .usage-table thead th {
+    position: sticky;
+    inset-block-start: 0;
+    background: var(--_surface);
+  }
+  .summary {
+    margin: var(--_space-2) 0 0;
+    color: var(--_text-muted);
+  }
+`;
