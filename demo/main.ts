@@ -108,7 +108,9 @@ $<HTMLAnchorElement>('.skip-link').addEventListener('click', (event) => {
 // Host reactions to the kit's events
 
 document.addEventListener('reseller-customer-open', (event) => {
-  // The portal owns navigation: cancel the kit's default and route to the detail page.
+  // The table links to its `detail-href` ("#/customers/{id}") by itself; an element without a
+  // link leaves navigation to the portal: cancel its default and route to the detail page.
+  if (event.detail.href) return;
   event.preventDefault();
   location.hash = `#/customers/${event.detail.id}`;
 });
