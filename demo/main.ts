@@ -9,6 +9,9 @@
  * (a host whose token arrives later would give the provider `getToken` instead).
  */
 
+// The kit's event types (reseller-customer-open, …) come from its global event map.
+import type {} from '../src/events.js';
+
 interface DemoConfig {
   apiBase: string;
   token: string;
