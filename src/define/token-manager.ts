@@ -1,0 +1,8 @@
+/** Registers `<reseller-token-manager>` and the confirm dialog it uses (each skipped when already defined). */
+import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
+import {ResellerTokenManager} from '../elements/token-manager/token-manager.js';
+
+defineConfirmDialog();
+if (!customElements.get('reseller-token-manager')) customElements.define('reseller-token-manager', ResellerTokenManager);
+
+export {ResellerTokenManager};

@@ -1,0 +1,203 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {Task, TaskStatus, initialState} from '@lit/task';
+import type {Token} from '../../api/contract.js';
+import {HttpError} from '../../api/errors.js';
+import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LocaleController} from '../../controllers/locale-controller.js';
+import {ToastController} from '../../controllers/toast-controller.js';
+import {ResellerTokenCreatedEvent, ResellerTokenRevokedEvent} from '../../events.js';
+import type {PartialMessages} from '../../i18n/registry.js';
+import {renderAccessRequired, renderEmpty, renderError, shared, tokens} from '../../styles/index.js';
+import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {writeClipboard} from './clipboard.js';
+import {TokenGenerateController} from './token-generate.js';
+import {renderTokenTable} from './token-rows.js';
+import {styles} from './token-manager.styles.js';
+
+/**
+ * A customer's API tokens: the list (name, prefix, permissions, created, expires, last used),
+ * Generate token (name, permissions, expiry) with the secret shown exactly once, and Revoke with a
+ * confirmation. The secret never leaves the one dialog that shows it: not in an attribute, an
+ * event, the list or storage, and it is dropped when the dialog closes.
+ *
+ * @summary A customer's API tokens: list, generate (secret shown once), revoke.
+ * @tag reseller-token-manager
+ * @csspart header - The heading and the Generate token button. @csspart heading - The heading.
+ * @csspart generate-button - Generate token.
+ * @csspart table - The `<table>`. @csspart header-row - Its header row. @csspart header-cell - Every `<th>`.
+ * @csspart row - Every token row. @csspart cell - Every data cell. @csspart skeleton - Placeholder rows while loading.
+ * @csspart revoke-button - A row's Revoke button.
+ * @csspart state - Empty, error and access blocks (with `empty`, `error`, `access-required`).
+ * @csspart generate-dialog - The `<dialog>` of the form and the secret. @csspart dialog-heading - Its heading.
+ * @csspart generate-form - The form. @csspart name-input - Token name. @csspart permissions - The permissions fieldset.
+ * @csspart expiry-select - Expires. @csspart field-error - A field's message. @csspart alert - Why generating failed.
+ * @csspart cancel-button - Cancel. @csspart submit-button - Generate.
+ * @csspart secret-panel - The secret view. @csspart secret-warning - "You cannot see it again".
+ * @csspart secret - The secret (a read-only input). @csspart copy-button - Copy token. @csspart done-button - I have stored it.
+ * @cssprop --reseller-color-brand - Brand colour (primary button, focus ring).
+ * @cssprop --reseller-color-danger - Revoke, errors. @cssprop --reseller-color-warning - The once-only warning.
+ * @cssprop --reseller-color-surface - Background. @cssprop --reseller-color-text - Text colour.
+ * @cssprop --reseller-color-border - Table lines. @cssprop --reseller-radius - Corner radius.
+ * @fires {ResellerTokenCreatedEvent} reseller-token-created - A token was generated; `detail.token` has no secret.
+ * @fires {ResellerTokenRevokedEvent} reseller-token-revoked - A token was revoked; `detail` is `{id, customerId}`.
+ * @fires {ResellerToastEvent} reseller-toast - Cancelable: "Token … created." / "Token … revoked."
+ * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
+ */
+export class ResellerTokenManager extends LitElement {
+  static override styles = [tokens, shared, styles];
+
+  readonly #api = new ApiController(this);
+  readonly #i18n = new LocaleController(this, {strings: () => this.strings});
+  readonly #toast = new ToastController(this, {i18n: this.#i18n});
+  readonly #generate = new TokenGenerateController(this, {
+    i18n: this.#i18n,
+    client: () => this.#api.client,
+    customerId: () => this.customerId,
+    copy: writeClipboard,
+    onCreated: (token) => this.#created(token),
+  });
+
+  /** The customer whose tokens are shown. */
+  @property({type: Number, attribute: 'customer-id'}) customerId = 0;
+  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
+  @property({attribute: 'api-base'}) apiBase: string | null = null;
+  /** Bearer token (property only). */
+  @property({attribute: false}) token: string | null = null;
+  /** Returns a fresh token (property only). */
+  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
+  /** The element's own string overrides. */
+  @property({attribute: false}) strings: PartialMessages | undefined = undefined;
+
+  #reloads = 0;
+  #fresh = false;
+  /** Tokens created here: shown at once, until a load has them. */
+  #added: Token[] = [];
+  /** Tokens revoked here: hidden at once. */
+  #removed = new Set<number>();
+  #last: {customerId: number; tokens: Token[]} | null = null;
+
+  readonly #list = new Task(this, {
+    args: () => [this.#api.client, this.customerId, this.#reloads] as const,
+    task: async ([client, id], {signal}) => {
+      const fresh = this.#fresh;
+      this.#fresh = false;
+      if (!(id > 0)) return initialState;
+      return {customerId: id, tokens: await client.listTokens(id, {signal, fresh})};
+    },
+    onComplete: (value) => {
+      this.#last = value;
+      this.#added = this.#added.filter((a) => !value.tokens.some((t) => t.id === a.id));
+      this.#removed.clear();
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customerId') && changed.get('customerId') !== undefined) {
+      this.#added = [];
+      this.#removed.clear();
+      if (this.#generate.isOpen) this.#generate.close();
+    }
+  }
+
+  /** Loads the tokens again from the server. */
+  reload(): Promise<unknown> {
+    this.#fresh = true;
+    this.#reloads++;
+    this.requestUpdate();
+    return this.updateComplete.then(() => this.#list.taskComplete).catch(() => {});
+  }
+
+  /** Opens the Generate token dialog. */
+  generate(): void {
+    if (this.customerId > 0) this.#generate.open();
+  }
+
+  /** The tokens shown now (never with a secret). */
+  get tokens(): readonly Token[] {
+    return this.#shown ?? [];
+  }
+
+  protected override render() {
+    const t = this.#i18n.t.bind(this.#i18n);
+    const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
+    if (isAccessError(error)) return this.#renderAccess(error);
+    if (!(this.customerId > 0)) return nothing;
+    const shown = this.#shown;
+    return html`<section class="panel" aria-labelledby="tokens-heading">
+      <div class="header" part="header">
+        <h2 class="heading" id="tokens-heading" part="heading">${t('tokens.heading')}</h2>
+        <button type="button" class="button primary generate-button" part="generate-button" aria-haspopup="dialog"
+          @click=${() => this.generate()}>${t('tokens.generate')}</button>
+      </div>
+      ${error
+        ? renderError({title: t('tokens.loadError'), message: this.#errorText(error), retryLabel: t('common.retry'), onRetry: () => void this.reload()})
+        : shown?.length === 0
+          ? renderEmpty({title: t('tokens.empty')})
+          : renderTokenTable({i18n: this.#i18n, now: Date.now(), onRevoke: (token) => void this.#revoke(token)}, shown, this.#last?.tokens.length || 3)}
+      ${this.#generate.render()}
+      <reseller-confirm-dialog></reseller-confirm-dialog>
+    </section>`;
+  }
+
+  /** The rows to show: the last load of this customer with local changes, or null while loading. */
+  get #shown(): Token[] | null {
+    const complete = this.#list.status === TaskStatus.COMPLETE;
+    const last = this.#last?.customerId === this.customerId ? this.#last : null;
+    if (!last || (!complete && this.#list.status !== TaskStatus.PENDING)) return null;
+    return [...this.#added, ...last.tokens].filter((t) => !this.#removed.has(t.id));
+  }
+
+  #renderAccess(error: unknown) {
+    const signedOut = error instanceof HttpError && error.status === 401;
+    return renderAccessRequired({
+      title: this.#i18n.t('state.accessRequiredTitle'),
+      message: signedOut ? `${this.#i18n.t('state.signInRequired')} ${this.#i18n.t('state.accessRequired')}` : this.#i18n.t('state.accessRequired'),
+    });
+  }
+
+  #errorText(error: unknown): string {
+    const friendly = this.#i18n.errorMessage(error);
+    return error instanceof HttpError && error.message !== friendly ? `${friendly} (${error.message})` : friendly;
+  }
+
+  #created(token: Token): void {
+    this.#added = [token, ...this.#added.filter((a) => a.id !== token.id)];
+    this.#toast.show(this.#i18n.t('toast.tokenCreated', {name: token.name}), 'success');
+    this.dispatchEvent(new ResellerTokenCreatedEvent(token));
+    void this.reload();
+  }
+
+  async #revoke(token: Token): Promise<void> {
+    const dialog = this.renderRoot.querySelector<ResellerConfirmDialog>('reseller-confirm-dialog');
+    if (!dialog) return;
+    const i18n = this.#i18n;
+    const customerId = this.customerId;
+    const index = this.tokens.findIndex((t) => t.id === token.id);
+    const revoked = await dialog.confirm({
+      heading: i18n.t('tokens.revoke.heading', {name: token.name}),
+      message: i18n.t('tokens.revoke.message', {prefix: token.prefix}),
+      confirmLabel: i18n.t('tokens.revoke.confirm'),
+      danger: true,
+      action: (signal) => this.#api.client.revokeToken(token.id, {signal}),
+      errorMessage: (error) => `${i18n.t('tokens.revoke.failed', {name: token.name})} ${this.#errorText(error)}`,
+    });
+    if (!revoked) return;
+    this.#removed.add(token.id);
+    this.#added = this.#added.filter((a) => a.id !== token.id);
+    this.#toast.show(i18n.t('toast.tokenRevoked', {name: token.name}), 'success');
+    this.dispatchEvent(new ResellerTokenRevokedEvent({id: token.id, customerId}));
+    this.requestUpdate();
+    await this.updateComplete;
+    // The row's button is gone: focus the one now in its place, else Generate token.
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="revoke-button"]')];
+    (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[part~="generate-button"]'))?.focus();
+    void this.reload();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reseller-token-manager': ResellerTokenManager;
+  }
+}
