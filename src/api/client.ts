@@ -2,7 +2,9 @@
  * `ResellerClient`: the one way the kit talks to the Reseller API.
  *
  * One validated fetch path for every call: network → status → JSON → schema (the contract's zod
- * schemas), each failure a typed error from `errors.ts`. On top of it:
+ * schemas), each failure a typed error from `errors.ts`. The schemas (and zod) are a lazy chunk:
+ * every request starts loading them (once, `load-contract.ts`) in parallel with the fetch, and the
+ * body is checked when both are there. On top of it:
  *
  * - **Retries**: GETs are retried at most `retry.retries` (2) times, with exponential backoff and
  *   jitter, on network errors and 502/503/504. POST and PUT are retried the same way only when they
@@ -28,10 +30,6 @@
  * The token lives only in a private field: never in a URL, attribute, log, storage or error message.
  */
 import type * as z from 'zod/mini';
-import {
-  AggregateUsage, Branding, Customer, CustomerPage, CustomerUsage, DocumentPage, ErrorBody, Me, PlanList,
-  Subscription, TokenCreated, TokenList, TranscriptPage, User, UserList,
-} from './contract.js';
 import type {
   AggregateUsage as AggregateUsageT, Branding as BrandingT, BrandingUpdate, Customer as CustomerT,
   CustomerCreate, CustomerListQuery, CustomerPage as CustomerPageT, CustomerUpdate,
@@ -44,6 +42,7 @@ import {
   AuthError, HttpError, NetworkError, ResellerApiError, SchemaError, TimeoutError,
   formatPath, httpErrorFor, isAbortError,
 } from './errors.js';
+import {loadContract, type Contract} from './load-contract.js';
 
 /** The API base when none is given, on the page's origin. */
 export const DEFAULT_BASE_URL = '/api/v3/reseller';
@@ -117,6 +116,8 @@ export interface UpdateOptions extends CallOptions {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The name of a response schema in the contract (loaded lazily, so named rather than referenced). */
+type SchemaName = {[K in keyof Contract]: Contract[K] extends z.ZodMiniType ? K : never}[keyof Contract];
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 interface Spec {
@@ -126,7 +127,7 @@ interface Spec {
   query?: object;
   json?: unknown;
   raw?: Blob;
-  schema?: z.ZodMiniType;
+  schema?: SchemaName;
   binary?: boolean;
   idempotencyKey?: string;
   ifMatch?: string | null;
@@ -235,17 +236,17 @@ export class ResellerClient {
 
   /** `GET /customers`: one page, with `total`. */
   listCustomers(query: CustomerListQuery = {}, options?: GetOptions): Promise<CustomerPageT> {
-    return this.#get({method: 'GET', path: '/customers', query, schema: CustomerPage}, options);
+    return this.#get({method: 'GET', path: '/customers', query, schema: 'CustomerPage'}, options);
   }
 
   /** `GET /customers/{id}`. Its ETag: `client.etagOf(customer)`. */
   getCustomer(id: number, options?: GetOptions): Promise<CustomerT> {
-    return this.#get({method: 'GET', path: `/customers/${seg(id)}`, schema: Customer}, options);
+    return this.#get({method: 'GET', path: `/customers/${seg(id)}`, schema: 'Customer'}, options);
   }
 
   /** `POST /customers` (idempotent: retried with the same key). */
   createCustomer(body: CustomerCreate, options?: WriteOptions): Promise<CustomerT> {
-    return this.#write({method: 'POST', path: '/customers', json: body, schema: Customer}, options);
+    return this.#write({method: 'POST', path: '/customers', json: body, schema: 'Customer'}, options);
   }
 
   /**
@@ -254,7 +255,7 @@ export class ResellerClient {
    * The returned customer carries the new ETag (`etagOf`).
    */
   updateCustomer(id: number, patch: CustomerUpdate, options: UpdateOptions = {}): Promise<CustomerT> {
-    return this.#mutate({method: 'PATCH', path: `/customers/${seg(id)}`, json: patch, schema: Customer, ifMatch: options.etag}, options);
+    return this.#mutate({method: 'PATCH', path: `/customers/${seg(id)}`, json: patch, schema: 'Customer', ifMatch: options.etag}, options);
   }
 
   /** `DELETE /customers/{id}` (permanent). */
@@ -264,7 +265,7 @@ export class ResellerClient {
 
   /** `GET /customers/{id}/usage`: daily usage over [from, to] and the billing period. */
   getCustomerUsage(id: number, query: UsageQuery = {}, options?: GetOptions): Promise<CustomerUsageT> {
-    return this.#get({method: 'GET', path: `/customers/${seg(id)}/usage`, query, schema: CustomerUsage}, options);
+    return this.#get({method: 'GET', path: `/customers/${seg(id)}/usage`, query, schema: 'CustomerUsage'}, options);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -272,7 +273,7 @@ export class ResellerClient {
 
   /** `GET /usage`: reseller-wide usage over [from, to]. */
   getUsage(query: UsageQuery = {}, options?: GetOptions): Promise<AggregateUsageT> {
-    return this.#get({method: 'GET', path: '/usage', query, schema: AggregateUsage}, options);
+    return this.#get({method: 'GET', path: '/usage', query, schema: 'AggregateUsage'}, options);
   }
 
   /** `GET /usage/export`: the CSV as a Blob (the token cannot go in a link, so no URL is offered). */
@@ -285,17 +286,17 @@ export class ResellerClient {
 
   /** `GET /plans` (cached for minutes: plans rarely change). */
   async getPlans(options?: GetOptions): Promise<Plan[]> {
-    return (await this.#get<{data: Plan[]}>({method: 'GET', path: '/plans', schema: PlanList, ttlMs: LONG_TTL_MS}, options)).data;
+    return (await this.#get<{data: Plan[]}>({method: 'GET', path: '/plans', schema: 'PlanList', ttlMs: LONG_TTL_MS}, options)).data;
   }
 
   /** `GET /customers/{id}/subscription`. */
   getSubscription(customerId: number, options?: GetOptions): Promise<SubscriptionT> {
-    return this.#get({method: 'GET', path: `/customers/${seg(customerId)}/subscription`, schema: Subscription}, options);
+    return this.#get({method: 'GET', path: `/customers/${seg(customerId)}/subscription`, schema: 'Subscription'}, options);
   }
 
   /** `PUT /customers/{id}/subscription`: change plan (idempotent: retried with the same key). */
   updateSubscription(customerId: number, body: SubscriptionUpdate, options?: WriteOptions): Promise<SubscriptionT> {
-    return this.#write({method: 'PUT', path: `/customers/${seg(customerId)}/subscription`, json: body, schema: Subscription}, options);
+    return this.#write({method: 'PUT', path: `/customers/${seg(customerId)}/subscription`, json: body, schema: 'Subscription'}, options);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -303,12 +304,12 @@ export class ResellerClient {
 
   /** `GET /customers/{id}/tokens`. */
   async listTokens(customerId: number, options?: GetOptions): Promise<Token[]> {
-    return (await this.#get<{data: Token[]}>({method: 'GET', path: `/customers/${seg(customerId)}/tokens`, schema: TokenList}, options)).data;
+    return (await this.#get<{data: Token[]}>({method: 'GET', path: `/customers/${seg(customerId)}/tokens`, schema: 'TokenList'}, options)).data;
   }
 
   /** `POST /tokens`: the answer holds the secret, once. Never cached. */
   createToken(body: TokenCreate, options?: WriteOptions): Promise<TokenCreatedT> {
-    return this.#write({method: 'POST', path: '/tokens', json: body, schema: TokenCreated}, options);
+    return this.#write({method: 'POST', path: '/tokens', json: body, schema: 'TokenCreated'}, options);
   }
 
   /** `DELETE /tokens/{id}`. */
@@ -321,17 +322,17 @@ export class ResellerClient {
 
   /** `GET /customers/{id}/users`. */
   async listUsers(customerId: number, options?: GetOptions): Promise<UserT[]> {
-    return (await this.#get<{data: UserT[]}>({method: 'GET', path: `/customers/${seg(customerId)}/users`, schema: UserList}, options)).data;
+    return (await this.#get<{data: UserT[]}>({method: 'GET', path: `/customers/${seg(customerId)}/users`, schema: 'UserList'}, options)).data;
   }
 
   /** `POST /customers/{id}/users`. */
   inviteUser(customerId: number, body: UserInvite, options?: WriteOptions): Promise<UserT> {
-    return this.#write({method: 'POST', path: `/customers/${seg(customerId)}/users`, json: body, schema: User}, options);
+    return this.#write({method: 'POST', path: `/customers/${seg(customerId)}/users`, json: body, schema: 'User'}, options);
   }
 
   /** `PATCH /customers/{id}/users/{userId}`: change status. */
   updateUser(customerId: number, userId: number, patch: UserUpdate, options?: CallOptions): Promise<UserT> {
-    return this.#mutate({method: 'PATCH', path: `/customers/${seg(customerId)}/users/${seg(userId)}`, json: patch, schema: User}, options);
+    return this.#mutate({method: 'PATCH', path: `/customers/${seg(customerId)}/users/${seg(userId)}`, json: patch, schema: 'User'}, options);
   }
 
   /** `DELETE /customers/{id}/users/{userId}`. */
@@ -344,12 +345,12 @@ export class ResellerClient {
 
   /** `GET /transcripts`: one page. */
   listTranscripts(query: TranscriptListQuery = {}, options?: GetOptions): Promise<TranscriptPageT> {
-    return this.#get({method: 'GET', path: '/transcripts', query, schema: TranscriptPage}, options);
+    return this.#get({method: 'GET', path: '/transcripts', query, schema: 'TranscriptPage'}, options);
   }
 
   /** `GET /transcripts/documents`: one page. */
   listDocuments(query: DocumentListQuery = {}, options?: GetOptions): Promise<DocumentPageT> {
-    return this.#get({method: 'GET', path: '/transcripts/documents', query, schema: DocumentPage}, options);
+    return this.#get({method: 'GET', path: '/transcripts/documents', query, schema: 'DocumentPage'}, options);
   }
 
   /** `GET /transcripts/documents/{id}/download` as a Blob (a document or its id). */
@@ -363,22 +364,22 @@ export class ResellerClient {
 
   /** `GET /branding`. */
   getBranding(options?: GetOptions): Promise<BrandingT> {
-    return this.#get({method: 'GET', path: '/branding', schema: Branding}, options);
+    return this.#get({method: 'GET', path: '/branding', schema: 'Branding'}, options);
   }
 
   /** `PATCH /branding`: the brand colour. */
   updateBranding(body: BrandingUpdate, options?: CallOptions): Promise<BrandingT> {
-    return this.#mutate({method: 'PATCH', path: '/branding', json: body, schema: Branding}, options);
+    return this.#mutate({method: 'PATCH', path: '/branding', json: body, schema: 'Branding'}, options);
   }
 
   /** `PUT /branding/logo`: the image as the raw body, its type from `file.type`. */
   uploadLogo(file: Blob, options?: WriteOptions): Promise<BrandingT> {
-    return this.#write({method: 'PUT', path: '/branding/logo', raw: file, schema: Branding}, options);
+    return this.#write({method: 'PUT', path: '/branding/logo', raw: file, schema: 'Branding'}, options);
   }
 
   /** `DELETE /branding/logo`. */
   deleteLogo(options?: CallOptions): Promise<BrandingT> {
-    return this.#mutate({method: 'DELETE', path: '/branding/logo', schema: Branding}, options);
+    return this.#mutate({method: 'DELETE', path: '/branding/logo', schema: 'Branding'}, options);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -386,7 +387,7 @@ export class ResellerClient {
 
   /** `GET /me`: organization and role (cached for minutes, per token). */
   getMe(options?: GetOptions): Promise<MeT> {
-    return this.#get({method: 'GET', path: '/me', schema: Me, ttlMs: LONG_TTL_MS}, options);
+    return this.#get({method: 'GET', path: '/me', schema: 'Me', ttlMs: LONG_TTL_MS}, options);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -539,6 +540,9 @@ export class ResellerClient {
   }
 
   async #attempts(spec: Spec, signal: AbortSignal | undefined): Promise<Result | Blob> {
+    // The schemas load while the request runs (a resolved promise after the first time).
+    const contract = loadContract();
+    contract.catch(() => {}); // awaited (and reported) only once a response needs it
     if (this.#ready) await abortable(this.#ready, signal);
     const shown = this.#shownPath(spec);
     const retryable = spec.method === 'GET' || ((spec.method === 'POST' || spec.method === 'PUT') && !!spec.idempotencyKey);
@@ -561,7 +565,7 @@ export class ResellerClient {
         throw error;
       }
       const status = response.status;
-      if (response.ok) return this.#parse(spec, response, body, shown);
+      if (response.ok) return this.#parse(spec, response, body, shown, contract);
       if (status === 401 && !refreshed && this.#getToken) {
         refreshed = true;
         await this.#refresh(generation, signal, spec.method, shown);
@@ -578,7 +582,7 @@ export class ResellerClient {
         failures++;
         continue;
       }
-      throw this.#httpError(spec, response, body, shown, retryAfterMs);
+      throw await this.#httpError(spec, response, body, shown, retryAfterMs, contract);
     }
   }
 
@@ -614,7 +618,7 @@ export class ResellerClient {
     }
   }
 
-  #parse(spec: Spec, response: Response, body: string | Blob, shown: string): Result | Blob {
+  async #parse(spec: Spec, response: Response, body: string | Blob, shown: string, contract: Promise<Contract>): Promise<Result | Blob> {
     if (body instanceof Blob) return body;
     const etag = response.headers.get('etag');
     if (!spec.schema) return {value: undefined, etag};
@@ -624,7 +628,13 @@ export class ResellerClient {
     } catch (error) {
       throw new SchemaError(spec.method, shown, '', [], error);
     }
-    const parsed = spec.schema.safeParse(json);
+    let schema: z.ZodMiniType;
+    try {
+      schema = (await contract)[spec.schema];
+    } catch (error) {
+      throw new NetworkError(spec.method, shown, error); // the schemas' chunk did not load
+    }
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`);
       throw new SchemaError(spec.method, shown, formatPath(parsed.error.issues[0]?.path ?? []), issues);
@@ -632,16 +642,19 @@ export class ResellerClient {
     return {value: parsed.data, etag};
   }
 
-  #httpError(spec: Spec, response: Response, body: string | Blob, shown: string, retryAfterMs: number | null): HttpError {
+  async #httpError(
+    spec: Spec, response: Response, body: string | Blob, shown: string, retryAfterMs: number | null, contract: Promise<Contract>,
+  ): Promise<HttpError> {
     let code = `http_${response.status}`;
     let message = `${spec.method} ${shown} failed with ${response.status}`;
     let fields: Record<string, string> | undefined;
     if (typeof body === 'string' && body) {
       try {
-        const parsed = ErrorBody.safeParse(JSON.parse(body));
+        const json: unknown = JSON.parse(body);
+        const parsed = (await contract).ErrorBody.safeParse(json);
         if (parsed.success) ({code, message, fields} = parsed.data.error);
       } catch {
-        // not JSON: keep the generic message
+        // not JSON (or the schemas did not load): keep the generic message
       }
     }
     return httpErrorFor({method: spec.method, path: shown, status: response.status, code, message, fields, retryAfterMs});

@@ -8,6 +8,17 @@
  * Wire format: JSON, snake_case, ISO-8601 UTC timestamps, calendar dates as `YYYY-MM-DD`.
  */
 import * as z from 'zod/mini';
+import {
+  CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DOCUMENT_FORMATS, E164_PATTERN, GRANULARITIES, HEX_COLOR_PATTERN, LOGO_TYPES,
+  METADATA_KEY_PATTERN, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
+} from './constants.js';
+
+// The plain values live in constants.ts (no zod) for code on a page's eager path; re-exported here.
+export {
+  CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DOCUMENT_FORMATS, E164_PATTERN, GRANULARITIES, HEX_COLOR_PATTERN,
+  LOGO_MAX_BYTES, LOGO_TYPES, METADATA_KEY_PATTERN, PER_PAGE_OPTIONS, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS,
+  TRANSCRIPT_STATUSES, USER_STATUSES,
+} from './constants.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -19,14 +30,13 @@ export const DateOnly = z.iso.date();
 /** Positive integer id. */
 export const Id = z.int().check(z.positive());
 /** E.164 phone number: `+` then 8 to 15 digits. */
-export const E164 = z.string().check(z.regex(/^\+[1-9]\d{7,14}$/, 'Enter an international phone number, e.g. +31 6 12345678'));
+export const E164 = z.string().check(z.regex(E164_PATTERN, 'Enter an international phone number, e.g. +31 6 12345678'));
 /** `#rrggbb` colour; the only colour form the API stores. */
-export const HexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'Enter a colour as #rrggbb'));
+export const HexColor = z.string().check(z.regex(HEX_COLOR_PATTERN, 'Enter a colour as #rrggbb'));
 
 export const Name = z.string().check(z.trim(), z.minLength(1, 'Name is required'), z.maxLength(200, 'Name is at most 200 characters'));
 export const Email = z.string().check(z.trim(), z.maxLength(254, 'Email is at most 254 characters'), z.email('Enter a valid email address'));
 
-export const PER_PAGE_OPTIONS = [25, 50, 75, 100] as const;
 export const PerPage = z.union([z.literal(25), z.literal(50), z.literal(75), z.literal(100)]);
 
 /** Query numbers arrive as strings; the client sends numbers. */
@@ -46,7 +56,7 @@ export const pageOf = <T extends z.ZodMiniType>(item: T) =>
 export const listOf = <T extends z.ZodMiniType>(item: T) => z.object({data: z.array(item)});
 
 /** Metadata: free string keys to string values (segment, industry, account_manager, ...). */
-export const MetadataKey = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'Keys are lowercase letters, digits and _ (max 40)'));
+export const MetadataKey = z.string().check(z.regex(METADATA_KEY_PATTERN, 'Keys are lowercase letters, digits and _ (max 40)'));
 export const Metadata = z.record(MetadataKey, z.string().check(z.maxLength(500, 'Values are at most 500 characters')));
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +79,6 @@ export const ErrorBody = z.object({
 // ---------------------------------------------------------------------------------------------
 // Plans
 
-export const PLAN_IDS = ['bronze', 'silver', 'gold', 'enterprise'] as const;
 export const PlanId = z.enum(PLAN_IDS);
 export const Plan = z.object({
   id: PlanId,
@@ -84,7 +93,6 @@ export const PlanList = listOf(Plan);
 // ---------------------------------------------------------------------------------------------
 // Customers (public Reseller API, plus phone / metadata / updated_at and the list query)
 
-export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
 export const CustomerStatus = z.enum(CUSTOMER_STATUSES);
 export const CustomerUsageSummary = z.object({
   /** Minutes transcribed in the current billing period. */
@@ -105,7 +113,6 @@ export const Customer = z.object({
 });
 export const CustomerPage = pageOf(Customer);
 
-export const CUSTOMER_SORT_KEYS = ['id', 'name', 'email', 'phone', 'created_at', 'status'] as const;
 export const CustomerSort = z.enum(CUSTOMER_SORT_KEYS);
 export const CustomerListQuery = z.object({
   page: z._default(queryInt(Id), 1),
@@ -123,7 +130,7 @@ export const CustomerCreate = z.object({
   phone: z.optional(z.nullable(E164)),
   plan: z._default(PlanId, 'bronze'),
   /** Required for (and only for) the Enterprise plan. */
-  quota_minutes: z.optional(z.int().check(z.positive(), z.maximum(10_000_000))),
+  quota_minutes: z.optional(z.int().check(z.positive(), z.maximum(QUOTA_MAX))),
   metadata: z.optional(Metadata),
 });
 /** PATCH body: any subset; `If-Match` carries the customer's ETag. */
@@ -138,7 +145,6 @@ export const CustomerUpdate = z.object({
 // ---------------------------------------------------------------------------------------------
 // Usage
 
-export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export const Granularity = z.enum(GRANULARITIES);
 /** One calendar day (UTC) of usage. */
 export const UsagePoint = z.object({
@@ -213,13 +219,12 @@ export const Subscription = z.object({
 export const SubscriptionUpdate = z.object({
   plan: PlanId,
   /** Required for Enterprise, ignored otherwise. */
-  quota_minutes: z.optional(z.int().check(z.positive(), z.maximum(10_000_000))),
+  quota_minutes: z.optional(z.int().check(z.positive(), z.maximum(QUOTA_MAX))),
 });
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-export const TOKEN_PERMISSIONS = ['transcripts:read', 'transcripts:write', 'usage:read', 'users:manage'] as const;
 export const TokenPermission = z.enum(TOKEN_PERMISSIONS);
 export const Token = z.object({
   id: Id,
@@ -245,7 +250,6 @@ export const TokenCreated = z.extend(Token, {secret: z.string()});
 // ---------------------------------------------------------------------------------------------
 // Users (RESELLEE users of a customer organization)
 
-export const USER_STATUSES = ['invited', 'active', 'inactive'] as const;
 export const UserStatus = z.enum(USER_STATUSES);
 export const User = z.object({
   id: Id,
@@ -264,7 +268,6 @@ export const UserUpdate = z.object({status: z.enum(['active', 'inactive'])});
 // ---------------------------------------------------------------------------------------------
 // Transcripts and documents
 
-export const TRANSCRIPT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
 export const TranscriptStatus = z.enum(TRANSCRIPT_STATUSES);
 export const Transcript = z.object({
   id: Id,
@@ -291,7 +294,6 @@ export const TranscriptListQuery = z.object({
   to: z.optional(DateOnly),
 });
 
-export const DOCUMENT_FORMATS = ['docx', 'pdf', 'txt', 'srt', 'vtt'] as const;
 export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
 export const TranscriptDocument = z.object({
   id: Id,
@@ -317,8 +319,6 @@ export const DocumentListQuery = z.object({
 // ---------------------------------------------------------------------------------------------
 // Branding
 
-export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
-export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml'] as const;
 export const Branding = z.object({
   brand_color: z.nullable(HexColor),
   /** An absolute path that serves the logo without credentials (content-addressed, so cacheable), or null. */
@@ -331,7 +331,6 @@ export const BrandingUpdate = z.object({brand_color: z.nullable(HexColor)});
 // ---------------------------------------------------------------------------------------------
 // Me
 
-export const ROLES = ['RESELLER', 'RESELLEE'] as const;
 export const Role = z.enum(ROLES);
 export const Me = z.object({
   organization: z.object({id: Id, name: z.string()}),

@@ -1,0 +1,30 @@
+/**
+ * The contract's plain values (option lists, limits, patterns), without zod: code that needs only
+ * these imports them from here, so it does not pull the schemas (and zod) onto a page's eager path.
+ * `contract.ts` builds its schemas from these and re-exports them: still one source of truth.
+ */
+
+/** Page sizes of every paged list. */
+export const PER_PAGE_OPTIONS = [25, 50, 75, 100] as const;
+export const PLAN_IDS = ['bronze', 'silver', 'gold', 'enterprise'] as const;
+export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
+export const CUSTOMER_SORT_KEYS = ['id', 'name', 'email', 'phone', 'created_at', 'status'] as const;
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export const TOKEN_PERMISSIONS = ['transcripts:read', 'transcripts:write', 'usage:read', 'users:manage'] as const;
+export const USER_STATUSES = ['invited', 'active', 'inactive'] as const;
+export const TRANSCRIPT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
+export const DOCUMENT_FORMATS = ['docx', 'pdf', 'txt', 'srt', 'vtt'] as const;
+export const ROLES = ['RESELLER', 'RESELLEE'] as const;
+
+/** Largest custom (Enterprise) monthly quota, in minutes. */
+export const QUOTA_MAX = 10_000_000;
+
+export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
+export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml'] as const;
+
+/** E.164 phone number: `+` then 8 to 15 digits. */
+export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
+/** `#rrggbb`. */
+export const HEX_COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+/** Metadata keys: lowercase letters, digits and `_`, starting with a letter, at most 40. */
+export const METADATA_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
