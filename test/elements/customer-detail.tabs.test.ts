@@ -67,7 +67,7 @@ describe('<reseller-customer-detail> tabs', () => {
     await sendKeys({press: 'ArrowRight'});
     await sendKeys({press: 'ArrowRight'});
     expect(focused()).to.equal(tab(el, 'tokens'));
-    await sendKeys({press: 'Space'});
+    await sendKeys({press: ' '}); // Space, spelt so every engine's driver can send it
     await el.updateComplete;
     expect(selected(el)).to.deep.equal(['tokens']);
     expect(events.map((e) => e.detail)).to.deep.equal([{tab: 'usage'}, {tab: 'tokens'}]);

@@ -253,8 +253,10 @@ describe('<reseller-customer-detail> form', () => {
     const el = await detailFor(tenant, customer.id);
     const phone = phoneInput(el);
     phone.focus();
-    phone.select();
-    await sendKeys({press: 'Backspace'});
+    phone.setSelectionRange(phone.value.length, phone.value.length);
+    // Backspace until empty, as a person does (one key at a time works in every engine's driver).
+    for (let i = 0; i < 30 && phone.value; i++) await sendKeys({press: 'Backspace'});
+    expect(phone.value).to.equal('');
     await el.updateComplete;
     expect(updateButton(el).disabled).to.be.false;
     await clickUpdate(el);
