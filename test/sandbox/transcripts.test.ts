@@ -60,3 +60,18 @@ void test('document download: the file with its content type, attachment disposi
   assert.ok(seen.size >= 4, [...seen].join());
   assert.equal((await raw('/transcripts/documents/999999/download', {headers: {authorization: `Bearer ${t.token}`}})).status, 404);
 });
+
+void test('GET /transcripts?from&to keeps whole UTC days, both inclusive', async () => {
+  const t = await tenant({customers: 30});
+  const all = [];
+  for (let page = 1; ; page++) {
+    const data = TranscriptPage.parse((await call(t.token, 'GET', `/transcripts?per_page=100&page=${page}`)).body).data;
+    if (!data.length) break;
+    all.push(...data);
+  }
+  const day = all[Math.floor(all.length / 2)]!.created_at.slice(0, 10);
+  const res = TranscriptPage.parse((await call(t.token, 'GET', `/transcripts?from=${day}&to=${day}&per_page=100`)).body);
+  assert.ok(res.total >= 1);
+  assert.ok(res.data.every((x) => x.created_at.slice(0, 10) === day));
+  assert.equal(res.total, all.filter((x) => x.created_at.slice(0, 10) === day).length);
+});
