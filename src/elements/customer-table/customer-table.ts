@@ -24,23 +24,39 @@ const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (
  * @summary Customer list with paging, sorting, status filter, search, open and delete.
  * @tag reseller-customer-table
  * @csspart toolbar - The bar above the table (search, filter, New Customer).
- * @csspart search - The search input. @csspart filter - The status select.
- * @csspart new-button - The New Customer button.
- * @csspart table - The `<table>`. @csspart header-row - The header row. @csspart header-cell - Every `<th>`.
- * @csspart sort-button - The button in each sortable header. @csspart row - Every data row. @csspart cell - Every data cell.
- * @csspart menu-button - The row actions button. @csspart skeleton - The placeholder rows while loading.
- * @csspart pagination - The pagination bar. @csspart page-size - Its page size select.
- * @csspart range - The "1–25 of 120" text. @csspart page-button - First/previous/next/last.
- * @csspart state - Empty, no-match, error and access blocks (with `empty`, `no-match`, `error`, `access-required`).
- * @csspart menu - The row actions / context menu. @csspart menuitem - Its items.
+ * @csspart search - The search input.
+ * @csspart filter - The status select.
+ * @csspart new-button - The New Customer button (`empty-new-button` in the empty state).
+ * @csspart table - The `<table>`.
+ * @csspart header-row - The header row.
+ * @csspart header-cell - Every `<th>`.
+ * @csspart sort-button - The button in each sortable header.
+ * @csspart row - Every data row (`new-row` too for a customer just created here).
+ * @csspart cell - Every data cell.
+ * @csspart menu-button - The row actions button.
+ * @csspart skeleton - The placeholder rows while loading.
+ * @csspart pagination - The pagination bar.
+ * @csspart page-size - Its page size select.
+ * @csspart range - The "1–25 of 120 · Page 1 of 5" text.
+ * @csspart page-button - First/previous/next/last.
+ * @csspart state - Empty, no-match, error and access blocks (also `empty`, `no-match`, `error`, `access-required`).
+ * @csspart state-title - A state's title.
+ * @csspart state-message - A state's message.
+ * @csspart retry-button - The error's retry.
+ * @csspart clear-button - No match: clear search and filter.
+ * @csspart menu - The row actions / context menu.
+ * @csspart menuitem - Its items (View, Delete).
  * @cssprop --reseller-color-brand - Brand colour (links, primary button, focus ring).
- * @cssprop --reseller-color-surface - Background. @cssprop --reseller-color-text - Text colour.
- * @cssprop --reseller-color-border - Table lines. @cssprop --reseller-radius - Corner radius.
+ * @cssprop --reseller-color-surface - Background.
+ * @cssprop --reseller-color-text - Text colour.
+ * @cssprop --reseller-color-border - Table lines.
+ * @cssprop --reseller-radius - Corner radius.
  * @cssprop --reseller-density - Spacing multiplier (`0.75` compact).
  * @fires {ResellerCustomerOpenEvent} reseller-customer-open - Cancelable: the operator opens a customer.
  * @fires {ResellerCustomerDeletedEvent} reseller-customer-deleted - A customer was deleted.
  * @fires {ResellerStateChangeEvent} reseller-state-change - Sort, order, status, q, page or per-page changed by the operator.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: a confirmation (copied, deleted) is about to show.
+ * @fires {ResellerCustomerCreatedEvent} reseller-customer-created - From the New Customer dialog inside: a customer was created.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
 export class ResellerCustomerTable extends LitElement {
@@ -53,7 +69,7 @@ export class ResellerCustomerTable extends LitElement {
     i18n: this.#i18n,
     detailHref: () => this.detailHref,
     onDeleted: (c) => this.#refresh(() => this.#removed.add(c.id)),
-    onCreated: (c) => this.#refresh(() => (this.#created = [c, ...this.#created.filter((x) => x.id !== c.id)])),
+    onCreated: (c) => void this.#refresh(() => (this.#created = [c, ...this.#created.filter((x) => x.id !== c.id)])),
   });
 
   /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */

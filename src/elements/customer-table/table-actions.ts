@@ -10,7 +10,7 @@ import {HttpError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {MenuController} from '../../controllers/menu-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
-import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerCustomerDeletedEvent, ResellerCustomerOpenEvent, type ResellerCustomerCreatedEvent, type ToastKind} from '../../events.js';
 import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
 import {detailHref} from './table-query.js';
@@ -150,7 +150,7 @@ export class CustomerActionsController implements ReactiveController {
     const item = (label: string, action: (c: Customer) => unknown, danger = false) =>
       html`<button type="button" class=${danger ? 'menuitem danger' : 'menuitem'} role="menuitem" part="menuitem"
         @click=${() => this.menu.context && action(this.menu.context)}>${label}</button>`;
-    return html`<div id="row-menu" class="menu" part="menu" role="menu" popover="manual"
+    return html`<div id="row-menu" class="menu" part="menu" role="menu" .popover=${'manual'}
         aria-label=${i18n.t('menu.label', {name: this.menu.context?.name ?? ''})}>
         ${item(i18n.t('table.menu.view'), (c) => this.view(c))}
         ${item(i18n.t('table.menu.delete'), (c) => this.delete(c), true)}

@@ -3,6 +3,7 @@
  * functions of the element (a sub-element would break the table's semantics across a shadow root).
  */
 import {html, nothing} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {Customer, CustomerSort} from '../../api/contract.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
@@ -41,8 +42,8 @@ export function renderHead(host: RowsHost) {
     <tr part="header-row">
       ${SORT_KEYS.map((key) => {
         const active = key === sort;
-        const ariaSort = active ? (order === 'asc' ? 'ascending' : 'descending') : nothing;
-        return html`<th scope="col" part="header-cell" class=${`col-${key}`} aria-sort=${ariaSort} data-sort=${key}>
+        const ariaSort = active ? (order === 'asc' ? 'ascending' : 'descending') : undefined;
+        return html`<th scope="col" part="header-cell" class=${`col-${key}`} aria-sort=${ifDefined(ariaSort)} data-sort=${key}>
           <button type="button" part="sort-button" class="sort-button" @click=${() => host.onSort(key)}>
             ${host.i18n.t(COLUMN_LABELS[key])}${active ? (order === 'asc' ? ascIcon : descIcon) : sortIcon}
           </button>
