@@ -34,11 +34,8 @@ const exists = (path) => existsSync(join(root, path));
 const LIT_ANALYZER_ARGS = ['src', '--strict', '--maxWarnings', '0'];
 
 // ================================================================================================
-// PROVISIONAL LENIENCY — the only place where a missing step is tolerated.
-// While the project is being assembled, a step whose files do not exist yet is reported as
-// "not present" and does not fail the run. LEAD: once every part has landed, empty this list;
-// a missing step then fails `npm test` like any other failure.
-const MAY_BE_ABSENT = new Set(['sandbox', 'build', 'size', 'build-storybook', 'smoke-stories', 'e2e']);
+// Every step is required: a step whose files are missing fails `npm test` like any other failure.
+const MAY_BE_ABSENT = new Set();
 // ================================================================================================
 
 /**
