@@ -378,25 +378,25 @@ describe('validateDraft (the contract schema + the phone check)', () => {
   const t: Translate = (key, params) => interpolate(en[key], params, (n) => n.toLocaleString('en'));
   const draft = {name: 'Acme', email: 'ops@acme.example', plan: 'bronze' as const, quota: ''};
 
-  it('trims, defaults and passes a valid E.164 phone through', () => {
-    const result = validateDraft({...draft, name: '  Acme  '}, {kind: 'valid', e164: '+31612345678'}, t);
+  it('trims, defaults and passes a valid E.164 phone through', async () => {
+    const result = await validateDraft({...draft, name: '  Acme  '}, {kind: 'valid', e164: '+31612345678'}, t);
     expect(result.body).to.deep.equal({name: 'Acme', email: 'ops@acme.example', phone: '+31612345678', plan: 'bronze'});
   });
 
-  it('names each problem in the operator’s words', () => {
-    const result = validateDraft({...draft, name: 'x'.repeat(201), email: 'nope', plan: 'enterprise', quota: '1.5'}, {kind: 'invalid'}, t);
+  it('names each problem in the operator’s words', async () => {
+    const result = await validateDraft({...draft, name: 'x'.repeat(201), email: 'nope', plan: 'enterprise', quota: '1.5'}, {kind: 'invalid'}, t);
     expect(result.errors).to.deep.equal({
       name: 'The name is at most 200 characters.',
       email: 'Enter a valid email address, e.g. name@example.com.',
       phone: 'Enter a valid phone number, e.g. +31 6 12345678.',
       quota_minutes: 'Enter a whole number.',
     });
-    expect(validateDraft({...draft, plan: 'enterprise', quota: '0'}, {kind: 'empty'}, t).errors).to.deep.equal({quota_minutes: 'Enter a number of at least 1.'});
-    expect(validateDraft({...draft, plan: 'enterprise', quota: '20000000'}, {kind: 'empty'}, t).errors).to.deep.equal({quota_minutes: 'Enter a number of at most 10,000,000.'});
+    expect((await validateDraft({...draft, plan: 'enterprise', quota: '0'}, {kind: 'empty'}, t)).errors).to.deep.equal({quota_minutes: 'Enter a number of at least 1.'});
+    expect((await validateDraft({...draft, plan: 'enterprise', quota: '20000000'}, {kind: 'empty'}, t)).errors).to.deep.equal({quota_minutes: 'Enter a number of at most 10,000,000.'});
   });
 
-  it('sends a quota only for Enterprise', () => {
-    expect(validateDraft({...draft, quota: '500'}, {kind: 'empty'}, t).body).to.not.have.property('quota_minutes');
-    expect(validateDraft({...draft, plan: 'enterprise', quota: '500'}, {kind: 'empty'}, t).body).to.include({quota_minutes: 500});
+  it('sends a quota only for Enterprise', async () => {
+    expect((await validateDraft({...draft, quota: '500'}, {kind: 'empty'}, t)).body).to.not.have.property('quota_minutes');
+    expect((await validateDraft({...draft, plan: 'enterprise', quota: '500'}, {kind: 'empty'}, t)).body).to.include({quota_minutes: 500});
   });
 });

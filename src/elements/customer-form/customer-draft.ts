@@ -3,9 +3,11 @@
  * field errors, checked with the contract's own schema (one source of truth) plus the phone check.
  * No DOM, no Lit: the customer detail form and tests can use it as is.
  */
-import {CustomerCreate, PLAN_IDS, type Plan, type PlanId} from '../../api/contract.js';
+import {PLAN_IDS} from '../../api/constants.js';
+import type {CustomerCreate, Plan, PlanId} from '../../api/contract.js';
 import type {ResellerClient} from '../../api/client.js';
 import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
+import {loadContract} from '../../api/load-contract.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
 import type {PhoneResult} from './phone-field.js';
@@ -61,13 +63,15 @@ export function isPlanId(value: string): value is PlanId {
 /**
  * Checks a draft. Returns the request body (trimmed and defaulted by the schema) or the errors,
  * each message already translated. Enterprise needs a quota (a server rule the schema cannot
- * express); other plans send none (the server refuses one).
+ * express); other plans send none (the server refuses one). Async: the schemas are a lazy chunk
+ * (`loadContract()`, already loaded once the client has had an answer).
  */
-export function validateDraft(
+export async function validateDraft(
   draft: CustomerDraft,
   phone: PhoneResult,
   t: Translate,
-): {body: CustomerCreate; errors: null} | {body: null; errors: FieldErrors} {
+): Promise<{body: CustomerCreate; errors: null} | {body: null; errors: FieldErrors}> {
+  const {CustomerCreate} = await loadContract();
   const errors: FieldErrors = {};
   const enterprise = draft.plan === 'enterprise';
   const quotaText = draft.quota.trim();

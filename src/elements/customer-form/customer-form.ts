@@ -215,7 +215,7 @@ export class ResellerCustomerForm extends LitElement {
     try {
       const phone = (await this.#phone?.check()) ?? {kind: 'empty' as const};
       const draft = {name: text('name'), email: text('email'), plan: this.plan, quota: text('quota')};
-      const result = validateDraft(draft, phone, (k, p) => this.#i18n.t(k, p));
+      const result = await validateDraft(draft, phone, (k, p) => this.#i18n.t(k, p));
       if (result.errors) return this.#showErrors(result.errors);
       const customer = await this.#api.client.createCustomer(result.body, {idempotencyKey: this.#keys.keyFor(result.body), signal});
       this.#created(customer);

@@ -2,7 +2,7 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
-import {E164} from '../../api/contract.js';
+import {E164_PATTERN} from '../../api/constants.js';
 import {formatAsYouType, parsePhone, preloadPhone, type CountryCode} from '../../phone/index.js';
 import {shared, tokens} from '../../styles/index.js';
 import {styles} from './phone-field.styles.js';
@@ -70,10 +70,10 @@ export class ResellerPhoneField extends LitElement {
     if (!text) return {kind: 'empty'};
     try {
       const parsed = await parsePhone(text, this.country);
-      return parsed?.valid && E164.safeParse(parsed.e164).success ? {kind: 'valid', e164: parsed.e164} : {kind: 'invalid'};
+      return parsed?.valid && E164_PATTERN.test(parsed.e164) ? {kind: 'valid', e164: parsed.e164} : {kind: 'invalid'};
     } catch {
       const compact = text.replace(/[\s().-]/g, '');
-      return E164.safeParse(compact).success ? {kind: 'valid', e164: compact} : {kind: 'invalid'};
+      return E164_PATTERN.test(compact) ? {kind: 'valid', e164: compact} : {kind: 'invalid'};
     }
   }
 
