@@ -9,7 +9,7 @@ import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerTokenCreatedEvent, ResellerTokenRevokedEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {renderAccessRequired, renderEmpty, renderError, shared, tokens} from '../../styles/index.js';
-import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {writeClipboard} from './clipboard.js';
 import {TokenGenerateController} from './token-generate.js';
 import {renderTokenTable} from './token-rows.js';

@@ -8,7 +8,7 @@ import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {renderAccessRequired, renderEmpty, renderError, shared, tokens} from '../../styles/index.js';
-import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {UserInviteController} from './user-invite.js';
 import {renderUserTable} from './user-rows.js';
 import {styles} from './user-list.styles.js';

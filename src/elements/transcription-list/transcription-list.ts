@@ -1,0 +1,217 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {Task, TaskStatus, initialState} from '@lit/task';
+import type {TranscriptPage} from '../../api/contract.js';
+import {HttpError} from '../../api/errors.js';
+import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LocaleController} from '../../controllers/locale-controller.js';
+import {ToastController} from '../../controllers/toast-controller.js';
+import {ResellerStateChangeEvent} from '../../events.js';
+import type {PartialMessages} from '../../i18n/registry.js';
+import {renderAccessRequired, renderEmpty, renderError, shared, tokens} from '../../styles/index.js';
+import {renderPagination} from '../customer-table/table-pagination.js';
+import {TranscriptDocumentsController} from './transcript-documents.js';
+import {filtered, normalizeState, pageCount, SEARCH_DEBOUNCE_MS, toQuery, type TranscriptListState} from './transcript-query.js';
+import {renderTranscriptTable} from './transcript-rows.js';
+import {renderToolbar} from './transcript-toolbar.js';
+import {styles} from './transcription-list.styles.js';
+
+/**
+ * Transcription sessions of one customer (`customer-id`) or of all customers (without it): title,
+ * customer, status, duration, language and created; filters for status, date range and title;
+ * server-side paging; each session's documents with download.
+ *
+ * @summary Transcription sessions and their documents: filters, paging, download.
+ * @tag reseller-transcription-list
+ * @csspart toolbar - The filters. @csspart search - Title search. @csspart filter - Status select.
+ * @csspart from-input - From date. @csspart to-input - To date. @csspart field-error - The date range message.
+ * @csspart table - The `<table>`. @csspart header-row - Its header row. @csspart header-cell - Every `<th>`.
+ * @csspart row - Every transcript row (`data-status`). @csspart cell - Every data cell. @csspart skeleton - Placeholder rows while loading.
+ * @csspart status-badge - A transcript's status. @csspart documents-button - A row's Documents toggle.
+ * @csspart documents-row - The row under an open transcript. @csspart documents - Its list. @csspart document - One document.
+ * @csspart download-button - Download. @csspart documents-empty - "No documents yet."
+ * @csspart pagination - The pagination bar. @csspart page-size - Its select. @csspart range - "1–25 of 80". @csspart page-button - First/previous/next/last.
+ * @csspart state - Empty, no-match, error and access blocks. @csspart clear-button - Clear filters. @csspart retry-button - Try again.
+ * @cssprop --reseller-color-brand - Brand colour. @cssprop --reseller-color-success - Done badge.
+ * @cssprop --reseller-color-danger - Failed badge and errors. @cssprop --reseller-color-surface - Background.
+ * @cssprop --reseller-color-text - Text colour. @cssprop --reseller-color-border - Table lines. @cssprop --reseller-radius - Corner radius.
+ * @fires {ResellerStateChangeEvent} reseller-state-change - Status, from, to, q, page or per-page changed by the operator.
+ * @fires {ResellerToastEvent} reseller-toast - Cancelable: a download failed.
+ * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
+ */
+export class ResellerTranscriptionList extends LitElement {
+  static override styles = [tokens, shared, styles];
+
+  readonly #api = new ApiController(this);
+  readonly #i18n = new LocaleController(this, {strings: () => this.strings});
+  readonly #toast = new ToastController(this, {i18n: this.#i18n});
+  readonly #documents = new TranscriptDocumentsController(this, {i18n: this.#i18n, toast: this.#toast, client: () => this.#api.client});
+
+  /** One customer's transcripts; without it, every customer's (with a Customer column). */
+  @property({type: Number, attribute: 'customer-id'}) customerId: number | null = null;
+  /** Status filter: `all`, `queued`, `processing`, `done` or `failed`. */
+  @property({reflect: true}) status = 'all';
+  /** Created on or after this day (`YYYY-MM-DD`). */
+  @property({reflect: true}) from = '';
+  /** Created on or before this day (`YYYY-MM-DD`). */
+  @property({reflect: true}) to = '';
+  /** Search in titles (and customer names). */
+  @property({reflect: true}) q = '';
+  /** Page, from 1. */
+  @property({type: Number, reflect: true}) page = 1;
+  /** Rows per page: 25, 50, 75 or 100. */
+  @property({type: Number, reflect: true, attribute: 'per-page'}) perPage = 25;
+  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
+  @property({attribute: 'api-base'}) apiBase: string | null = null;
+  /** Bearer token (property only). */
+  @property({attribute: false}) token: string | null = null;
+  /** Returns a fresh token (property only). */
+  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
+  /** The element's own string overrides. */
+  @property({attribute: false}) strings: PartialMessages | undefined = undefined;
+
+  #state: TranscriptListState = normalizeState(this);
+  #searchText = '';
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #reloads = 0;
+  #fresh = false;
+  #last: TranscriptPage | null = null;
+  #lastKey = '';
+  #warnedId = false;
+
+  readonly #list = new Task(this, {
+    args: () => [this.#api.client, this.#key, this.#reloads] as const,
+    task: async ([client, key], {signal}) => {
+      const fresh = this.#fresh;
+      this.#fresh = false;
+      if (this.#customer === undefined) return initialState;
+      return client.listTranscripts(JSON.parse(key), {signal, fresh}) as Promise<TranscriptPage>;
+    },
+    onComplete: (page) => {
+      this.#last = page;
+      this.#lastKey = this.#key;
+      if (this.#state.page > pageCount(page.total, page.per_page)) this.#commit({page: pageCount(page.total, page.per_page)});
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#state = normalizeState(this);
+    if (changed.has('q')) this.#searchText = this.#state.q;
+    if (changed.has('customerId') && this.#customer === undefined && !this.#warnedId) {
+      this.#warnedId = true;
+      console.warn(`<reseller-transcription-list>: customer-id="${String(this.customerId)}" is not a customer id; nothing is shown.`);
+    }
+    if (changed.has('customerId') && changed.get('customerId') !== undefined) this.#documents.close();
+  }
+
+  /** Loads the current page again from the server. */
+  reload(): Promise<unknown> {
+    this.#fresh = true;
+    this.#reloads++;
+    this.requestUpdate();
+    return this.updateComplete.then(() => this.#list.taskComplete).catch(() => {});
+  }
+
+  protected override render() {
+    const t = this.#i18n.t.bind(this.#i18n);
+    const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
+    if (isAccessError(error)) return this.#renderAccess(error);
+    if (this.#customer === undefined) return nothing;
+    const complete = this.#list.status === TaskStatus.COMPLETE ? this.#list.value! : null;
+    const shown = complete ?? (this.#lastKey === this.#key ? this.#last : null);
+    const rangeError = this.#state.from && this.#state.to && this.#state.from > this.#state.to ? t('field.dateRange') : '';
+    return html`${renderToolbar({
+        i18n: this.#i18n,
+        state: this.#state,
+        searchText: this.#searchText,
+        rangeError,
+        onSearchInput: (value) => {
+          this.#searchText = value;
+          clearTimeout(this.#searchTimer);
+          this.#searchTimer = setTimeout(() => this.#applySearch(), SEARCH_DEBOUNCE_MS);
+        },
+        onSearch: () => this.#applySearch(),
+        onStatus: (status) => this.#commit({status, page: 1}),
+        onDate: (which, value) => this.#commit({[which]: value, page: 1}),
+      })}
+      ${error
+        ? renderError({title: t('transcriptions.loadError'), message: this.#errorText(error), retryLabel: t('common.retry'), onRetry: () => void this.reload()})
+        : complete?.total === 0
+          ? this.#renderNone()
+          : renderTranscriptTable({
+              i18n: this.#i18n,
+              allCustomers: this.#customer === null,
+              openId: this.#documents.openId,
+              onToggle: (tr) => this.#documents.toggle(tr.id),
+              documents: (tr) => this.#documents.render(tr.title),
+            }, shown?.data ?? null, this.#last?.data.length || Math.min(this.#state.perPage, 10))}
+      ${!error && this.#last && this.#last.total > 0 && complete?.total !== 0
+        ? renderPagination({
+            i18n: this.#i18n,
+            page: this.#state.page,
+            perPage: this.#state.perPage,
+            total: this.#last.total,
+            onPage: (page) => this.#commit({page}),
+            onPerPage: (perPage) => this.#commit({perPage: perPage as TranscriptListState['perPage'], page: 1}),
+          })
+        : nothing}`;
+  }
+
+  #renderNone() {
+    const t = this.#i18n.t.bind(this.#i18n);
+    if (!filtered(this.#state)) return renderEmpty({title: t('transcriptions.empty')});
+    return html`<div class="state empty no-match" part="state no-match" role="status">
+      <p class="state-title" part="state-title">${t('transcriptions.noResults')}</p>
+      <button type="button" class="button" part="clear-button"
+        @click=${() => this.#commit({status: 'all', from: '', to: '', q: '', page: 1})}>${t('common.clearFilters')}</button>
+    </div>`;
+  }
+
+  #renderAccess(error: unknown) {
+    const signedOut = error instanceof HttpError && error.status === 401;
+    return renderAccessRequired({
+      title: this.#i18n.t('state.accessRequiredTitle'),
+      message: signedOut ? `${this.#i18n.t('state.signInRequired')} ${this.#i18n.t('state.accessRequired')}` : this.#i18n.t('state.accessRequired'),
+    });
+  }
+
+  #errorText(error: unknown): string {
+    const friendly = this.#i18n.errorMessage(error);
+    return error instanceof HttpError && error.message !== friendly ? `${friendly} (${error.message})` : friendly;
+  }
+
+  /** The customer filter: an id, null for all customers, undefined when `customer-id` is not valid. */
+  get #customer(): number | null | undefined {
+    const id = this.customerId;
+    if (id === null || id === 0) return null;
+    return Number.isInteger(id) && id > 0 ? id : undefined;
+  }
+
+  get #key(): string {
+    return JSON.stringify(toQuery(this.#state, this.#customer ?? null));
+  }
+
+  #commit(patch: Partial<TranscriptListState>): void {
+    Object.assign(this, {...this.#state, ...patch});
+    this.#state = normalizeState(this);
+    this.#documents.close();
+    this.dispatchEvent(new ResellerStateChangeEvent({...this.#state}));
+  }
+
+  #applySearch(): void {
+    clearTimeout(this.#searchTimer);
+    const q = this.#searchText.trim();
+    if (q !== this.#state.q) this.#commit({q, page: 1});
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reseller-transcription-list': ResellerTranscriptionList;
+  }
+}
