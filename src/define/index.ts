@@ -7,3 +7,6 @@ import './customer-form.js';
 import './customer-table.js';
 import './provider.js';
 import './subscription-panel.js';
+import './token-manager.js';
+import './transcription-list.js';
+import './user-list.js';
