@@ -8,34 +8,49 @@ import {requests} from '../helpers/sandbox.js';
 import {$, detailFor, tenantWithCustomer} from './customer-detail.helpers.js';
 
 describe('<reseller-customer-detail> lazy tabs', () => {
+  it('Usage without <reseller-usage-chart>: minutes used against the quota (warning from 80 %, alert at 100 %); axe clean', async () => {
+    const {tenant, customer} = await tenantWithCustomer();
+    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'usage'}, loaders: {usage: null}});
+    expect(customElements.get('reseller-usage-chart'), 'not registered in this page').to.equal(undefined);
+    const quota = () => $(el, '#panel-usage [part~="quota"]');
+    await waitUntil(() => quota(), 'the usage meter shows');
+    const used = customer.usage.transcription_minutes;
+    expect(quota().querySelector('meter')!.value).to.equal(Math.min(used, 10000));
+    expect(quota().textContent).to.contain('of 10,000 minutes used');
+    expect(quota().dataset.level).to.equal(used >= 10000 ? 'alert' : used >= 8000 ? 'warning' : 'ok');
+    await expect(el).to.be.accessible();
+  });
+
   it('a host loader that fails shows an error with a retry; the retry loads the element', async () => {
     const {tenant, customer} = await tenantWithCustomer();
     let calls = 0;
-    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'users'}});
+    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'usage'}, loaders: {usage: null}});
     el.loaders = {
-      tokens: async () => {
+      usage: null,
+      transcriptions: async () => {
         calls++;
         if (calls === 1) {
           // A module that does not exist: a real failed dynamic import.
-          const missing = '/no-such-module/token-manager.js';
+          const missing = '/no-such-module/transcription-list.js';
           await import(/* @vite-ignore */ missing);
         }
-        customElements.define('reseller-token-manager', class extends HTMLElement {});
+        // Stands in for <reseller-transcription-list> (not in the repository yet): the seam is what is tested.
+        customElements.define('reseller-transcription-list', class extends HTMLElement {});
       },
     };
-    $<HTMLButtonElement>(el, '#tab-tokens').click();
-    await waitUntil(() => $(el, '#panel-tokens').querySelector('[part~="error"]'), 'the load error shows', {timeout: 5000});
-    expect($(el, '#panel-tokens').textContent).to.contain('The Tokens section could not be loaded.');
+    $<HTMLButtonElement>(el, '#tab-transcriptions').click();
+    await waitUntil(() => $(el, '#panel-transcriptions').querySelector('[part~="error"]'), 'the load error shows', {timeout: 5000});
+    expect($(el, '#panel-transcriptions').textContent).to.contain('The Transcriptions section could not be loaded.');
     await expect(el).to.be.accessible();
-    $(el, '#panel-tokens').querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
-    await waitUntil(() => $(el, '#panel-tokens reseller-token-manager'), 'the element renders after the retry', {timeout: 5000});
-    expect($(el, '#panel-tokens reseller-token-manager').getAttribute('customer-id')).to.equal(String(customer.id));
+    $(el, '#panel-transcriptions').querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await waitUntil(() => $(el, '#panel-transcriptions reseller-transcription-list'), 'the element renders after the retry', {timeout: 5000});
+    expect($(el, '#panel-transcriptions reseller-transcription-list').getAttribute('customer-id')).to.equal(String(customer.id));
     expect(calls).to.equal(2);
   });
 
   it('the Subscription panel is not loaded (nor its data asked for) until its tab opens', async () => {
     const {tenant, customer} = await tenantWithCustomer();
-    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'usage'}});
+    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'usage'}, loaders: {usage: null}});
     expect(customElements.get('reseller-subscription-panel'), 'not registered before').to.equal(undefined);
     expect((await requests(tenant.token)).some((r) => r.path.endsWith('/subscription'))).to.be.false;
     $<HTMLButtonElement>(el, '#tab-subscription').click();

@@ -2,6 +2,7 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {ResellerCustomerDetail} from '../../src/elements/customer-detail/customer-detail.js';
+import type {TabLoaders} from '../../src/elements/customer-detail/tab-loaders.js';
 import type {ResellerPhoneField} from '../../src/elements/customer-form/phone-field.js';
 import type {Customer, CustomerCreate} from '../../src/api/contract.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
@@ -39,11 +40,12 @@ export async function tenantWithCustomer(): Promise<{tenant: Tenant; customer: C
 export async function detailFor(
   tenant: Tenant | null,
   id: number,
-  options: {attrs?: Record<string, string>; token?: string; getToken?: () => Promise<string>} = {},
+  options: {attrs?: Record<string, string>; token?: string; getToken?: () => Promise<string>; loaders?: TabLoaders} = {},
 ): Promise<ResellerCustomerDetail> {
   const el = document.createElement('reseller-customer-detail');
   el.token = options.token ?? tenant?.token ?? null;
   if (options.getToken) el.getToken = options.getToken;
+  if (options.loaders) el.loaders = options.loaders;
   for (const [k, v] of Object.entries(options.attrs ?? {})) el.setAttribute(k, v);
   el.setAttribute('customer-id', String(id));
   await fixture(html`<div>${el}</div>`);

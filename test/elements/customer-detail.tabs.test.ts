@@ -85,9 +85,9 @@ describe('<reseller-customer-detail> tabs', () => {
     expect(panel(el, 'subscription').querySelector('reseller-subscription-panel'), 'an unopened tab renders nothing').to.equal(null);
     let fired = 0;
     el.addEventListener('reseller-state-change', () => fired++);
-    el.setAttribute('tab', 'usage');
+    el.setAttribute('tab', 'transcriptions');
     await el.updateComplete;
-    expect(selected(el)).to.deep.equal(['usage']);
+    expect(selected(el)).to.deep.equal(['transcriptions']);
     expect(fired).to.equal(0);
 
     const warnings: string[] = [];
@@ -105,28 +105,13 @@ describe('<reseller-customer-detail> tabs', () => {
     expect(warnings.filter((w) => w.includes('tab='))).to.have.length(1);
   });
 
-  it('Usage without <reseller-usage-chart>: minutes used against the quota; warning from 80 %, alert at 100 %', async () => {
+  it('a tab without a loader (or with a null host loader) whose element is not registered: "not available"; axe clean', async () => {
     const {tenant, customer} = await tenantWithCustomer();
-    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'usage'}});
-    const quota = () => panel(el, 'usage').querySelector<HTMLElement>('[part~="quota"]')!;
-    await waitUntil(() => quota(), 'the usage meter shows');
-    const used = customer.usage.transcription_minutes;
-    expect(quota().querySelector('meter')!.value).to.equal(Math.min(used, 10000));
-    expect(quota().textContent).to.contain(`of 10,000 minutes used`);
-    expect(quota().dataset.level).to.equal(used >= 10000 ? 'alert' : used >= 8000 ? 'warning' : 'ok');
-    await expect(el).to.be.accessible();
-  });
-
-  it('Tokens, Users and Transcriptions before their elements are installed: "not available"; axe clean', async () => {
-    const {tenant, customer} = await tenantWithCustomer();
-    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'tokens'}});
-    for (const id of ['tokens', 'users', 'transcriptions']) {
-      if (!customElements.get(`reseller-${{tokens: 'token-manager', users: 'user-list', transcriptions: 'transcription-list'}[id]}`)) {
-        el.tab = id as typeof el.tab;
-        await el.updateComplete;
-        expect(panel(el, id).querySelector('[part~="not-available"]')?.textContent).to.contain('is not available here');
-      }
-    }
+    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'transcriptions'}, loaders: {transcriptions: null}});
+    expect(customElements.get('reseller-transcription-list'), 'not registered in this page').to.equal(undefined);
+    const state = panel(el, 'transcriptions').querySelector('[part~="not-available"]')!;
+    expect(state.textContent).to.contain('Transcriptions is not available here');
+    expect(state.textContent).to.contain('This section is not installed in this portal yet.');
     await expect(el).to.be.accessible();
   });
 

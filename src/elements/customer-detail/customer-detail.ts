@@ -341,24 +341,28 @@ export class ResellerCustomerDetail extends LitElement {
 
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (!this.busy && !this.conflict) void this.#save();
+    if (!this.conflict) void this.#save();
   };
 
   async #save(): Promise<void> {
     const base = this.#base;
-    if (!base || !this.dirty) return;
+    if (!base || !this.dirty || this.busy) return;
     const t = this.#i18n.t.bind(this.#i18n);
     const draft = current(base, this.edits);
-    const phone = changes(base, draft).has('phone') && this.#phone ? await this.#phone.check() : ({kind: 'empty'} as const);
-    const result = buildPatch(base, draft, phone, t);
-    if (result.errors) return this.#showErrors(result.errors, draft);
+    // Busy from the start: the phone check may first load libphonenumber.
     this.busy = true;
     this.failure = null;
-    this.errors = {};
     this.#abort = new AbortController();
     const {signal} = this.#abort;
     const client = this.#api.client;
     try {
+      const phone = changes(base, draft).has('phone') && this.#phone ? await this.#phone.check() : ({kind: 'empty'} as const);
+      const result = buildPatch(base, draft, phone, t);
+      if (result.errors) {
+        await this.#showErrors(result.errors, draft);
+        return;
+      }
+      this.errors = {};
       const updated = await client.updateCustomer(this.#shownId, result.patch, {etag: this.#etag, signal});
       this.#setBaseline(updated, client.etagOf(updated) ?? null);
       this.conflict = null;
@@ -371,7 +375,7 @@ export class ResellerCustomerDetail extends LitElement {
       } else if (error instanceof ValidationError && Object.keys(error.fields).length) {
         const {errors, other} = serverErrors(error.fields, draft);
         if (other.length || !Object.keys(errors).length) this.failure = {message: t('detail.updateFailed', {message: this.#i18n.errorMessage(error)}), detail: other.join(' ')};
-        void this.#showErrors(errors, draft);
+        await this.#showErrors(errors, draft);
       } else {
         this.failure = {message: t('detail.updateFailed', {message: this.#i18n.errorMessage(error)}), detail: error instanceof HttpError ? error.message : ''};
       }

@@ -68,7 +68,8 @@ export class CustomerTabsController implements ReactiveController {
   async #load(tab: TabId): Promise<void> {
     const tag = TAB_TAGS[tab];
     if (customElements.get(tag)) return this.#set(tab, 'ready');
-    const loader = this.#o.loaders()?.[tab] ?? TAB_LOADERS[tab];
+    const own = this.#o.loaders();
+    const loader = own && tab in own ? own[tab] : TAB_LOADERS[tab];
     if (!loader) {
       this.#set(tab, 'missing');
       // Registered later (the host loads it, or another element does): show it then.

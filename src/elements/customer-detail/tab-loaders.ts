@@ -9,14 +9,15 @@
  * to the element as soon as its tag is defined. A loader that fails shows an error with a retry.
  *
  * To plug a panel in, add its line to `TAB_LOADERS` (the module path must exist: Vite's dev
- * server refuses an import of a missing file, so the lines of panels that are not in the
- * repository yet stay commented out):
+ * server refuses an import of a missing file, so a panel that is not in the repository yet has no
+ * line):
  *
  * ```ts
- * tokens: () => import('../../define/token-manager.js'),   // <reseller-token-manager customer-id>
+ * transcriptions: () => import('../../define/transcription-list.js'), // <reseller-transcription-list customer-id>
  * ```
  *
- * A host can also pass its own loaders (`detail.loaders = {tokens: () => import('…')}`).
+ * A host can pass its own loaders over these (`detail.loaders = {tokens: () => import('…')}`), or
+ * `null` for a tab it does not want loaded (it then shows "not available", Usage its meter).
  */
 
 export const TABS = ['subscription', 'usage', 'tokens', 'users', 'transcriptions'] as const;
@@ -33,15 +34,16 @@ export const TAB_TAGS: Readonly<Record<TabId, string>> = {
 
 /** Loads (and registers) a tab's element; rejects when it cannot. */
 export type TabLoader = () => Promise<unknown>;
-export type TabLoaders = Partial<Record<TabId, TabLoader>>;
+/** Per tab: a loader, or `null` for none (the tab shows "not available" until its tag is defined). */
+export type TabLoaders = Partial<Record<TabId, TabLoader | null>>;
 
 /** The kit's own loaders: one dynamic import per define module that exists. */
 export const TAB_LOADERS: TabLoaders = {
   subscription: () => import('../../define/subscription-panel.js'),
-  // usage: () => import('../../define/usage-chart.js'),                 // <reseller-usage-chart customer-id>
-  // tokens: () => import('../../define/token-manager.js'),              // <reseller-token-manager customer-id>
-  // users: () => import('../../define/user-list.js'),                   // <reseller-user-list customer-id>
-  // transcriptions: () => import('../../define/transcription-list.js'), // <reseller-transcription-list customer-id>
+  usage: () => import('../../define/usage-chart.js'),
+  tokens: () => import('../../define/token-manager.js'),
+  users: () => import('../../define/user-list.js'),
+  // transcriptions: not in the repository yet (src/define/transcription-list.ts).
 };
 
 export function isTab(value: unknown): value is TabId {
