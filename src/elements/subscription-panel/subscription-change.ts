@@ -3,13 +3,14 @@
  * operator chose → whether it differs from the current subscription, the `SubscriptionUpdate`
  * body or the quota field's message, and the confirmation text that shows the new quota.
  */
-import {SubscriptionUpdate, type Plan, type PlanId, type Subscription} from '../../api/contract.js';
+import {QUOTA_MAX} from '../../api/constants.js';
+import type {Plan, PlanId, Subscription, SubscriptionUpdate} from '../../api/contract.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-export const QUOTA_MAX = 10_000_000;
+export {QUOTA_MAX};
 
 /** What the operator chose: a plan and, for Enterprise, the quota input's text. */
 export interface PlanChoice {
@@ -29,11 +30,12 @@ export function planUpdate(choice: PlanChoice, t: Translate): {body: Subscriptio
   const text = choice.quota.trim();
   if (!text) return {body: null, error: t('subscription.errors.quotaRequired')};
   if (!/^\d+$/.test(text)) return {body: null, error: t('field.numberInvalid')};
-  const parsed = SubscriptionUpdate.safeParse({plan: 'enterprise', quota_minutes: Number(text)});
-  if (!parsed.success) {
-    return {body: null, error: Number(text) < 1 ? t('field.numberMin', {min: 1}) : t('field.numberMax', {max: QUOTA_MAX})};
-  }
-  return {body: parsed.data, error: null};
+  // The contract's SubscriptionUpdate rule for a whole number: 1 to QUOTA_MAX (checked here without
+  // the schemas, which load lazily; the server checks the body with them).
+  const quota = Number(text);
+  if (quota < 1) return {body: null, error: t('field.numberMin', {min: 1})};
+  if (quota > QUOTA_MAX) return {body: null, error: t('field.numberMax', {max: QUOTA_MAX})};
+  return {body: {plan: 'enterprise', quota_minutes: quota}, error: null};
 }
 
 /** The new monthly quota of a choice (Enterprise: the typed one). */
