@@ -357,7 +357,7 @@ export class ResellerCustomerDetail extends LitElement {
     const client = this.#api.client;
     try {
       const phone = changes(base, draft).has('phone') && this.#phone ? await this.#phone.check() : ({kind: 'empty'} as const);
-      const result = buildPatch(base, draft, phone, t);
+      const result = await buildPatch(base, draft, phone, t);
       if (result.errors) {
         await this.#showErrors(result.errors, draft);
         return;

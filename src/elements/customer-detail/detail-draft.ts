@@ -5,7 +5,9 @@
  * from the baseline, so typing a value back to the original makes the form clean again.
  * No DOM, no Lit.
  */
-import {CustomerUpdate, MetadataKey, type Customer, type CustomerUpdate as CustomerUpdateT} from '../../api/contract.js';
+import {METADATA_KEY_PATTERN} from '../../api/constants.js';
+import type {Customer, CustomerUpdate as CustomerUpdateT} from '../../api/contract.js';
+import {loadContract} from '../../api/load-contract.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
 import type {PhoneResult} from '../customer-form/phone-field.js';
@@ -103,14 +105,16 @@ export const isDirty = (base: Draft, draft: Draft) => changes(base, draft).size 
 
 /**
  * The PATCH body of the changed parts, or the field errors (checked with the contract's schema,
- * plus the phone check and the metadata keys).
+ * plus the phone check and the metadata keys). Async: the schemas are a lazy chunk (`loadContract()`,
+ * already loaded once the client has had an answer).
  */
-export function buildPatch(
+export async function buildPatch(
   base: Draft,
   draft: Draft,
   phone: PhoneResult,
   t: Translate,
-): {patch: CustomerUpdateT; errors: null} | {patch: null; errors: FieldErrors} {
+): Promise<{patch: CustomerUpdateT; errors: null} | {patch: null; errors: FieldErrors}> {
+  const {CustomerUpdate} = await loadContract();
   const changed = changes(base, draft);
   const errors: FieldErrors = {};
   const input: Record<string, unknown> = {};
@@ -147,7 +151,7 @@ function metadataErrors(draft: Draft, t: Translate): FieldErrors {
     const key = row.key.trim();
     if (!key && !row.value.trim()) continue;
     if (!key) errors[`extra.${row.id}.key`] = t('detail.metadata.keyRequired');
-    else if (!MetadataKey.safeParse(key).success) errors[`extra.${row.id}.key`] = t('detail.metadata.keyInvalid');
+    else if (!METADATA_KEY_PATTERN.test(key)) errors[`extra.${row.id}.key`] = t('detail.metadata.keyInvalid');
     else if (seen.has(key) || (KNOWN_METADATA as readonly string[]).includes(key)) errors[`extra.${row.id}.key`] = t('detail.metadata.keyDuplicate');
     seen.add(key);
     if (row.value.trim().length > 500) errors[`extra.${row.id}.value`] = t('detail.metadata.valueTooLong');
