@@ -1,0 +1,84 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import type {Loader} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import {createStoryTenant, setFaults, type SandboxParameters} from './helpers/sandbox.js';
+
+/**
+ * `<reseller-token-manager customer-id>`: a customer's API tokens. Generate one to see the secret
+ * shown once; revoke one through the confirmation. Every story makes its own sandbox tenant with
+ * one customer (made through the API, so the tokens below are the only ones), inside
+ * `<reseller-provider>`.
+ */
+interface TokenStoryParameters extends SandboxParameters {
+  /** Tokens to create for the customer before the story renders. */
+  tokens?: {name: string; permissions: string[]; expires_in_days?: number}[];
+}
+
+const API = '/api/v3/reseller';
+
+/** A tenant, one customer with the story's tokens, then the story's faults. Overrides the global tenant. */
+const customerLoader: Loader = async ({parameters}) => {
+  const options = (parameters.tokenManager ?? {}) as TokenStoryParameters;
+  const tenant = await createStoryTenant({customers: 0, role: options.role});
+  const auth = {authorization: `Bearer ${tenant.tokens.reseller}`, 'content-type': 'application/json'};
+  const post = async (path: string, body: unknown) => (await fetch(`${API}${path}`, {method: 'POST', headers: auth, body: JSON.stringify(body)})).json();
+  const customer = (await post('/customers', {name: 'Acme Transcription BV', email: 'it@acme.example', plan: 'gold'})) as {id: number};
+  for (const t of options.tokens ?? []) {
+    const expires_at = t.expires_in_days ? new Date(Date.now() + t.expires_in_days * 86_400_000).toISOString() : null;
+    await post('/tokens', {customer_id: customer.id, name: t.name, permissions: t.permissions, expires_at});
+  }
+  if (options.faults?.length) await setFaults(tenant.tokens.reseller, options.faults);
+  return {tenant, customerId: customer.id};
+};
+
+const meta: Meta = {
+  title: 'Token manager',
+  component: 'reseller-token-manager',
+  loaders: [customerLoader],
+  render: (_args, {loaded}) => html`<reseller-token-manager customer-id=${loaded.customerId as number}></reseller-token-manager>`,
+  parameters: {
+    // The global loader's tenant is replaced by this file's (same key, loaded after it).
+    sandbox: {disabled: true} satisfies SandboxParameters,
+    tokenManager: {
+      tokens: [
+        {name: 'CI pipeline', permissions: ['transcripts:read', 'transcripts:write'], expires_in_days: 90},
+        {name: 'Usage dashboard', permissions: ['usage:read']},
+        {name: 'HR system', permissions: ['users:manage', 'transcripts:read'], expires_in_days: 365},
+      ],
+    } satisfies TokenStoryParameters,
+  },
+};
+export default meta;
+
+type Story = StoryObj;
+const tokenManager = (options: TokenStoryParameters) => ({tokenManager: options});
+
+/** Three tokens; Generate token shows the secret once. */
+export const Loaded: Story = {};
+
+/** No tokens yet. */
+export const Empty: Story = {parameters: tokenManager({tokens: []})};
+
+/** The list takes two seconds: placeholder rows of the final height. */
+export const Slow: Story = {parameters: tokenManager({tokens: [{name: 'Slow', permissions: ['usage:read']}], faults: [{method: 'GET', delay_ms: 2000}]})};
+
+/** The list answers 500: the message and a retry. */
+export const LoadError: Story = {
+  tags: ['http-errors'],
+  parameters: tokenManager({faults: [{method: 'GET', path: '/customers/*/tokens', status: 500}]}),
+};
+
+/** A RESELLEE token: "reseller access required". */
+export const ResellerAccessRequired: Story = {tags: ['http-errors'], parameters: tokenManager({role: 'resellee'})};
+
+/** Generating fails with a 500: the form keeps what was typed and says why. */
+export const GenerateFails: Story = {
+  tags: ['http-errors'],
+  parameters: tokenManager({tokens: [{name: 'Existing', permissions: ['usage:read']}], faults: [{method: 'POST', path: '/tokens', status: 500}]}),
+};
+
+/** Revoking fails with a 500: the confirmation says so, the token stays. */
+export const RevokeFails: Story = {
+  tags: ['http-errors'],
+  parameters: tokenManager({tokens: [{name: 'Sticky', permissions: ['usage:read']}], faults: [{method: 'DELETE', path: '/tokens/*', status: 500}]}),
+};

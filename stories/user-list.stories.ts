@@ -1,0 +1,81 @@
+import type {Loader, Meta, StoryObj} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import {createStoryTenant, setFaults, type SandboxParameters} from './helpers/sandbox.js';
+
+/**
+ * `<reseller-user-list customer-id>`: the users (RESELLEE role) of a customer organization: invite,
+ * deactivate / reactivate, remove. Every story makes its own sandbox tenant with one customer
+ * (made through the API) and the users below, inside `<reseller-provider>`.
+ */
+interface UserStoryParameters extends SandboxParameters {
+  users?: {name: string; email: string; status?: 'invited' | 'active' | 'inactive'}[];
+}
+
+const API = '/api/v3/reseller';
+
+const customerLoader: Loader = async ({parameters}) => {
+  const options = (parameters.userList ?? {}) as UserStoryParameters;
+  const tenant = await createStoryTenant({customers: 0, role: options.role});
+  const headers = {authorization: `Bearer ${tenant.tokens.reseller}`, 'content-type': 'application/json'};
+  const call = async (method: string, path: string, body: unknown) =>
+    (await fetch(`${API}${path}`, {method, headers, body: JSON.stringify(body)})).json() as Promise<{id: number}>;
+  const customer = await call('POST', '/customers', {name: 'Acme Transcription BV', email: 'it@acme.example'});
+  for (const u of options.users ?? []) {
+    const user = await call('POST', `/customers/${customer.id}/users`, {name: u.name, email: u.email});
+    if (u.status && u.status !== 'invited') await call('PATCH', `/customers/${customer.id}/users/${user.id}`, {status: u.status});
+  }
+  if (options.faults?.length) await setFaults(tenant.tokens.reseller, options.faults);
+  return {tenant, customerId: customer.id};
+};
+
+const meta: Meta = {
+  title: 'User list',
+  component: 'reseller-user-list',
+  loaders: [customerLoader],
+  render: (_args, {loaded}) => html`<reseller-user-list customer-id=${loaded.customerId as number}></reseller-user-list>`,
+  parameters: {
+    // The global loader's tenant is replaced by this file's (same key, loaded after it).
+    sandbox: {disabled: true} satisfies SandboxParameters,
+    userList: {
+      users: [
+        {name: 'Anouk de Vries', email: 'anouk@acme.example', status: 'active'},
+        {name: 'Jonas Weber', email: 'jonas@acme.example'},
+        {name: 'Sofia García', email: 'sofia@acme.example', status: 'inactive'},
+      ],
+    } satisfies UserStoryParameters,
+  },
+};
+export default meta;
+
+type Story = StoryObj;
+const userList = (options: UserStoryParameters) => ({userList: options});
+
+/** Active, invited and inactive users. Inviting anouk@acme.example again shows the server's 422 at Email. */
+export const Loaded: Story = {};
+
+/** No users yet. */
+export const Empty: Story = {parameters: userList({users: []})};
+
+/** The list takes two seconds. */
+export const Slow: Story = {parameters: userList({users: [{name: 'Slow Sam', email: 'sam@acme.example'}], faults: [{method: 'GET', delay_ms: 2000}]})};
+
+/** The list answers 500. */
+export const LoadError: Story = {tags: ['http-errors'], parameters: userList({faults: [{method: 'GET', path: '/customers/*/users', status: 500}]})};
+
+/** A RESELLEE token: "reseller access required". */
+export const ResellerAccessRequired: Story = {tags: ['http-errors'], parameters: userList({role: 'resellee'})};
+
+/** Inviting fails with a 500: the dialog keeps the name and email. */
+export const InviteFails: Story = {
+  tags: ['http-errors'],
+  parameters: userList({users: [{name: 'Anouk de Vries', email: 'anouk@acme.example'}], faults: [{method: 'POST', status: 500}]}),
+};
+
+/** Every status change and removal fails with a 500. */
+export const ChangesFail: Story = {
+  tags: ['http-errors'],
+  parameters: userList({
+    users: [{name: 'Anouk de Vries', email: 'anouk@acme.example', status: 'active'}],
+    faults: [{method: 'PATCH', status: 500}, {method: 'DELETE', status: 500}],
+  }),
+};
