@@ -91,8 +91,19 @@ function updateCustomerLink() {
   $<HTMLAnchorElement>('#nav-customer').href = id ? `#/customers/${id}` : '#/customers';
 }
 
-function onHashChange(moveFocus: boolean) {
+type CustomerDetail = HTMLElement & {customerId?: number; dirty?: boolean; canLeave?: () => Promise<boolean>};
+let shownHash = location.hash;
+
+async function onHashChange(moveFocus: boolean) {
   const route = parseRoute(location.hash);
+  // The detail keeps unsaved edits while other pages show; opening another customer asks first
+  // (the element's canLeave() shows its own dialog), and "Keep editing" puts the URL back.
+  const detail = document.querySelector<CustomerDetail>('reseller-customer-detail');
+  if (route?.customerId && detail?.dirty && String(detail.customerId) !== route.customerId && !(await detail.canLeave?.())) {
+    history.replaceState(null, '', shownHash);
+    return;
+  }
+  shownHash = location.hash;
   if (!route) {
     history.replaceState(null, '', '#/customers');
     render({page: 'customers'}, moveFocus);
@@ -203,8 +214,8 @@ $('#setting-brand-reset').addEventListener('click', () => {
 // Start
 
 applySettings(loadSettings());
-onHashChange(false);
-window.addEventListener('hashchange', () => onHashChange(true));
+void onHashChange(false);
+window.addEventListener('hashchange', () => void onHashChange(true));
 
 config = await loadConfig();
 if (config) {

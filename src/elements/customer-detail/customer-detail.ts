@@ -188,8 +188,9 @@ export class ResellerCustomerDetail extends LitElement {
       ${renderForm({
         i18n: this.#i18n, customer, draft: current(this.#base, this.edits), errors: this.errors, dirty: this.dirty,
         busy: this.busy, conflict: this.conflict, failure: this.failure, defaultCountry: this.defaultCountry,
-        onSubmit: this.#onSubmit, onInput: this.#onInput, onReset: () => this.#discard(), onAddRow: this.#onAddRow,
-        onRemoveRow: this.#onRemoveRow, onCopyId: () => void this.#copyId(customer.id), onReload: this.#onReload, onOverwrite: this.#onOverwrite,
+        onSubmit: this.#onSubmit, onInput: this.#onInput, onReset: () => this.#discard(), onAddRow: () => void this.#onAddRow(),
+        onRemoveRow: (id) => void this.#onRemoveRow(id), onCopyId: () => void this.#copyId(customer.id),
+        onReload: () => void this.#onReload(), onOverwrite: () => void this.#onOverwrite(),
       })}
       <div @reseller-subscription-change=${() => void this.reload()}>${this.#tabs.render(this.#panel, {usage: () => this.#usageFallback(customer)})}</div>`;
   }

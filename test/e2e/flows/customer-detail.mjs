@@ -51,6 +51,17 @@ export default async function customerDetail({page, baseUrl, config}) {
     await faults('DELETE');
   }
 
+  // Opening another customer with unsaved edits asks first; "Keep editing" (the default button)
+  // keeps the edit and puts the URL back.
+  await page.evaluate((other) => (location.hash = `#/customers/${other}`), Number(id) + 1);
+  const keep = detail.locator('reseller-confirm-dialog [part~="cancel-button"]');
+  await keep.waitFor();
+  assert.equal((await keep.textContent())?.trim(), 'Keep editing');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/#/customers/${id}`);
+  assert.equal(await detail.getAttribute('customer-id'), id);
+  assert.equal(await name.inputValue(), `${edited} (unsaved)`, 'the edit survives the question');
+
   // Switch tabs with the keyboard: focus the selected tab, arrow to Usage, Enter.
   await detail.locator('#tab-subscription').focus();
   await page.keyboard.press('ArrowRight');
