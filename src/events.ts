@@ -57,10 +57,31 @@ export class ResellerTokenRevokedEvent extends ResellerEvent<{id: number; custom
   }
 }
 
-export class ResellerBrandChangeEvent extends ResellerEvent<{branding: Branding}> {
+/** `'before'`: about to save (cancelable); `'after'`: saved (informative). */
+export type BrandChangePhase = 'before' | 'after';
+
+export interface BrandChangeDetail {
+  /** Before: the branding as it will be saved (the new colour; the logo fields still the saved ones). After: the server's. */
+  branding: Branding;
+  /** `'after'` unless constructed with `{phase: 'before'}`. */
+  phase: BrandChangePhase;
+  /** Before only: the logo about to be uploaded (a `File`/`Blob`), `null` when it is about to be deleted, absent when unchanged. */
+  logo?: Blob | null;
+}
+
+/**
+ * The branding changes. The brand editor fires it twice: `phase: 'before'`, cancelable (prevent it
+ * and nothing is saved), then `phase: 'after'` with the saved branding (`<reseller-brand-logo>`
+ * listens for these on the document). `new ResellerBrandChangeEvent(branding)` is an informative
+ * after-event, as before.
+ */
+export class ResellerBrandChangeEvent extends ResellerEvent<BrandChangeDetail> {
   static readonly eventName = 'reseller-brand-change';
-  constructor(branding: Branding) {
-    super(ResellerBrandChangeEvent.eventName, {branding});
+  constructor(branding: Branding, options: {phase?: BrandChangePhase; logo?: Blob | null} = {}) {
+    const phase = options.phase ?? 'after';
+    const detail: BrandChangeDetail = {branding, phase};
+    if ('logo' in options) detail.logo = options.logo;
+    super(ResellerBrandChangeEvent.eventName, detail, phase === 'before');
   }
 }
 

@@ -2,6 +2,8 @@
  * Registers every element of the kit (each define module skips an already-defined tag).
  * `node scripts/build.mjs` checks that every `src/define/*.ts` module is imported here.
  */
+import './brand-editor.js';
+import './brand-logo.js';
 import './customer-detail.js';
 import './customer-form.js';
 import './customer-table.js';

@@ -36,11 +36,41 @@
  * WCAG-AA choice between white and near-black in JS and sets it; (2) otherwise, where relative
  * colour syntax works, CSS picks white or near-black from the brand's OKLCH lightness (threshold
  * 0.58, which matches the WCAG choice closely); (3) otherwise white.
+ *
+ * **Scopes inside an element.** A node with `class="theme-scope"` in an element's shadow root
+ * resolves the private variables again from the public tokens set on it, so a part of an element
+ * can show another brand (the brand editor's live preview sets `--reseller-color-brand` on its
+ * preview through `style.setProperty`, which a strict CSP allows).
  */
 import {css} from 'lit';
 
+/** Every public token (the `--reseller-*` custom properties the kit reads), for docs, stories and tests. */
+export const PUBLIC_TOKENS = [
+  '--reseller-color-brand',
+  '--reseller-color-on-brand',
+  '--reseller-color-surface',
+  '--reseller-color-surface-raised',
+  '--reseller-color-text',
+  '--reseller-color-text-muted',
+  '--reseller-color-border',
+  '--reseller-color-danger',
+  '--reseller-color-warning',
+  '--reseller-color-success',
+  '--reseller-color-focus-ring',
+  '--reseller-color-scheme',
+  '--reseller-font-family',
+  '--reseller-font-size',
+  '--reseller-radius',
+  '--reseller-density',
+] as const;
+export type PublicToken = (typeof PUBLIC_TOKENS)[number];
+
+/** Values of `--reseller-density` (also the element attribute `density="compact"`). */
+export const DENSITIES = {comfortable: 1, compact: 0.75} as const;
+
 export const tokens = css`
-  :host {
+  :host,
+  .theme-scope {
     color-scheme: var(--reseller-color-scheme);
 
     /* Brand: one input, every shade derived. */
@@ -71,10 +101,11 @@ export const tokens = css`
     --_danger-text: color-mix(in oklab, var(--_danger) 90%, black);
     --_danger-subtle: color-mix(in oklab, var(--_danger) 10%, var(--_surface));
     --_warning: var(--reseller-color-warning, #9a6700);
-    --_warning-text: var(--_warning);
+    /* Darker than the fill in light mode: AA (4.5:1) on the -subtle tints, not only on the surface. */
+    --_warning-text: color-mix(in oklab, var(--_warning) 88%, black);
     --_warning-subtle: color-mix(in oklab, var(--_warning) 12%, var(--_surface));
     --_success: var(--reseller-color-success, #1a7f37);
-    --_success-text: var(--_success);
+    --_success-text: color-mix(in oklab, var(--_success) 85%, black);
     --_success-subtle: color-mix(in oklab, var(--_success) 10%, var(--_surface));
     --_neutral-subtle: color-mix(in oklab, var(--_text) 8%, var(--_surface));
 
@@ -110,7 +141,8 @@ export const tokens = css`
   }
 
   @supports (color: light-dark(#000, #fff)) {
-    :host {
+    :host,
+    .theme-scope {
       --_surface: var(--reseller-color-surface, light-dark(#ffffff, #17191c));
       --_surface-raised: var(--reseller-color-surface-raised, light-dark(#ffffff, #212429));
       --_text: var(--reseller-color-text, light-dark(#1c1f23, #e8eaed));
@@ -126,20 +158,24 @@ export const tokens = css`
         color-mix(in oklab, var(--_danger) 55%, white)
       );
       --_warning: var(--reseller-color-warning, light-dark(#9a6700, #e3b341));
+      --_warning-text: light-dark(color-mix(in oklab, var(--_warning) 88%, black), var(--_warning));
       --_success: var(--reseller-color-success, light-dark(#1a7f37, #57c27a));
+      --_success-text: light-dark(color-mix(in oklab, var(--_success) 85%, black), var(--_success));
       --_backdrop: light-dark(color-mix(in oklab, black 45%, transparent), color-mix(in oklab, black 65%, transparent));
     }
   }
 
   /* Text on brand from the brand's lightness, where relative colour syntax works. */
   @supports (color: oklch(from red l c h)) {
-    :host {
+    :host,
+    .theme-scope {
       --_on-brand: var(--reseller-color-on-brand, oklch(from var(--_brand) clamp(0.18, (0.58 - l) * 1000, 1) 0 0));
     }
   }
 
   @media (prefers-reduced-motion: reduce) {
-    :host {
+    :host,
+    .theme-scope {
       --_duration: 0ms;
     }
   }

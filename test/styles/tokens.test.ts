@@ -100,7 +100,8 @@ class ThemeProbe extends LitElement {
   ];
   override render() {
     return html`<button class="button primary">Save</button><button class="button">Cancel</button>
-      <span class="badge danger">Failed</span>`;
+      <span class="badge danger">Failed</span><span class="badge success">Active</span><span class="badge warning">Near quota</span>
+      <span class="badge brand">Gold</span><p class="alert success">Saved</p><p class="alert warning">Almost full</p><p class="alert">Failed</p>`;
   }
 }
 customElements.define('theme-probe', ThemeProbe);
@@ -196,10 +197,14 @@ describe('theme tokens', () => {
   it('default palettes meet WCAG AA for text', async () => {
     for (const scheme of ['light', 'dark']) {
       const {el, host} = await probeIn((w) => w.style.setProperty('color-scheme', scheme));
-      const badge = getComputedStyle(el.shadowRoot!.querySelector('.badge')!);
       const surface = toHex(host.backgroundColor);
       expect(contrastRatio(toHex(host.color), surface), `${scheme} text`).to.be.at.least(4.5);
-      expect(contrastRatio(toHex(badge.color), toHex(badge.backgroundColor)), `${scheme} danger badge`).to.be.at.least(4.5);
+      // Status text on its tint: badges and inline alerts, every kind.
+      for (const node of el.shadowRoot!.querySelectorAll('.badge, .alert')) {
+        const style = getComputedStyle(node);
+        const label = `${scheme} ${node.className}`;
+        expect(contrastRatio(toHex(style.color), toHex(style.backgroundColor)), label).to.be.at.least(4.5);
+      }
     }
   });
 });

@@ -1,0 +1,144 @@
+/** Shared helpers of the brand editor and brand logo tests (test/elements/brand-*.test.ts). */
+import {fixture, html, waitUntil} from '@open-wc/testing';
+import type {Branding} from '../../src/api/contract.js';
+import type {ResellerBrandEditor} from '../../src/elements/brand-editor/brand-editor.js';
+import {API_BASE, type Tenant} from '../helpers/sandbox.js';
+
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+export const part = <T extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+export const textOf = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** A 1×1 PNG. */
+export const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+/** A 1×1 GIF. */
+export const GIF = Uint8Array.from(atob('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=='), (c) => c.charCodeAt(0));
+
+export const pngFile = (name = 'logo.png') => new File([PNG], name, {type: 'image/png'});
+export const svgFile = (body: string, name = 'logo.svg') => new File([body], name, {type: 'image/svg+xml'});
+
+/** Calls the API with the tenant's token (setup and checks, not through the element). */
+export async function api<T>(tenant: Tenant, method: string, path: string, body?: BodyInit | object, type?: string): Promise<T> {
+  const raw = body instanceof Blob || typeof body === 'string';
+  const response = await fetch(`${API_BASE}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${tenant.token}`,
+      ...(body ? {'content-type': type ?? (raw ? 'application/octet-stream' : 'application/json')} : {}),
+    },
+    body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export const branding = (tenant: Tenant) => api<Branding>(tenant, 'GET', '/branding');
+
+/**
+ * An editor inside a wrapper `.live` that it re-themes (`apply-to=".live-N"`), waited until it
+ * shows its form or a state.
+ */
+let n = 0;
+export async function editorFor(token: string | null, attrs: Record<string, string> = {}): Promise<{el: ResellerBrandEditor; live: HTMLElement}> {
+  const cls = `live-${++n}`;
+  const el = document.createElement('reseller-brand-editor');
+  el.token = token;
+  el.setAttribute('apply-to', `.${cls}`);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  const live = await fixture<HTMLDivElement>(html`<div class=${cls}>${el}</div>`);
+  await settled(el);
+  return {el, live};
+}
+
+export async function settled(el: ResellerBrandEditor): Promise<void> {
+  await el.updateComplete;
+  await waitUntil(() => !!el.shadowRoot!.querySelector('form[part~="form"], [part~="state"]:not([part~="loading"])'), 'the editor settles', {timeout: 10_000});
+  await el.updateComplete;
+}
+
+/** Sets the hex field as a paste would: input, then change (leaving the field). */
+export async function setHex(el: ResellerBrandEditor, value: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, '#hex');
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+  input.dispatchEvent(new Event('change', {bubbles: true}));
+  await el.updateComplete;
+}
+
+export async function pick(el: ResellerBrandEditor, value: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, '#picker');
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+  await el.updateComplete;
+}
+
+/** Chooses a file through the file input (as the picker would), and waits for the check. */
+export async function chooseFile(el: ResellerBrandEditor, file: File): Promise<void> {
+  const input = $<HTMLInputElement>(el, '.file-input');
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', {bubbles: true}));
+  await waitForFileResult(el, file);
+}
+
+/** Drops a file on the drop zone (the file button). */
+export async function dropFile(el: ResellerBrandEditor, file: File): Promise<void> {
+  const zone = part(el, 'drop-zone')!;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  const over = new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt});
+  zone.dispatchEvent(over);
+  zone.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt}));
+  await waitForFileResult(el, file);
+}
+
+async function waitForFileResult(el: ResellerBrandEditor, file: File) {
+  await el.updateComplete;
+  await waitUntil(
+    () => part(el, 'drop-zone')!.getAttribute('aria-busy') === 'false' && (part(el, 'logo-error') || textOf(el, 'pending-name').includes(file.name)),
+    'the file is checked',
+  );
+  await el.updateComplete;
+}
+
+export const saveButton = (el: Element) => part<HTMLButtonElement>(el, 'save-button')!;
+
+/** Clicks Save and waits until it is no longer busy. */
+export async function clickSave(el: ResellerBrandEditor): Promise<void> {
+  saveButton(el).click();
+  await el.updateComplete;
+  await waitUntil(() => saveButton(el).getAttribute('aria-busy') === 'false', 'the save settles', {timeout: 10_000});
+  await el.updateComplete;
+}
+
+/** Any CSS colour (oklch, color(srgb …), rgb) → `#rrggbb`, through a canvas. */
+export function toHex(color: string): string {
+  const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true})!;
+  ctx.clearRect(0, 0, 1, 1);
+  ctx.fillStyle = '#000';
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, 1, 1);
+  const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+  return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function nextEvent<E extends Event>(target: EventTarget, type: string, filter: (e: E) => boolean = () => true): Promise<E> {
+  return new Promise((resolve) => {
+    const on = (e: Event) => {
+      if (!filter(e as E)) return;
+      target.removeEventListener(type, on);
+      resolve(e as E);
+    };
+    target.addEventListener(type, on);
+  });
+}
+
+/**
+ * A computed colour as `#rrggbb`, once a transition towards `expected` has finished (buttons
+ * animate their colours): polls up to 2 s, then returns whatever it is for the assertion.
+ */
+export async function colorOf(node: Element, property: 'backgroundColor' | 'color', expected: string): Promise<string> {
+  const read = () => toHex(getComputedStyle(node)[property]);
+  for (let i = 0; i < 40 && read() !== expected; i++) await new Promise((r) => setTimeout(r, 50));
+  return read();
+}
