@@ -7,6 +7,8 @@
  * - `--mode cdn`: `dist/cdn/reseller-elements.js`, ONE minified file that registers every element,
  *   with every dependency and every dynamic import inlined.
  *
+ * Both minify the CSS inside Lit `css` templates (scripts/minify-css-literals.mjs).
+ *
  * Any other mode (Storybook, a dev server) gets a neutral config: no library settings leak into it.
  * TypeScript decorators are compiled from tsconfig.json (`experimentalDecorators`,
  * `useDefineForClassFields: false`); scripts/build.mjs verifies no `@decorator` survives.
@@ -14,6 +16,7 @@
 import {readdirSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
+import {minifyCssLiteralsPlugin} from './scripts/minify-css-literals.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string) => `${root}src/${path}`;
@@ -63,7 +66,7 @@ function libConfig(): UserConfig {
   for (const name of defineModules()) entry[`define/${name}`] = src(`define/${name}.ts`);
   return {
     ...shared,
-    plugins: [defineIndexImportsEntries],
+    plugins: [defineIndexImportsEntries, minifyCssLiteralsPlugin()],
     build: {
       ...shared.build,
       outDir: 'dist',
@@ -83,6 +86,7 @@ function libConfig(): UserConfig {
 function cdnConfig(): UserConfig {
   return {
     ...shared,
+    plugins: [minifyCssLiteralsPlugin()],
     build: {
       ...shared.build,
       outDir: 'dist/cdn',
