@@ -104,40 +104,41 @@ function renderChart(host: AreaHost, buckets: readonly UsageBucket[]) {
       tooltipId: TOOLTIP_ID,
     },
     layout,
-    {
-      keydown: (e) => {
-        const from = indexOf(e);
-        if (from < 0) return;
-        const to = keyTarget(e.key, from, buckets.length, Math.max(1, Math.round(buckets.length / 10)));
-        if (to === null) return;
-        e.preventDefault();
-        host.onActive(to, true);
-      },
-      pointermove: (e) => {
-        const svgEl = e.currentTarget as SVGSVGElement;
-        const i = indexAt(layout, svgEl.getBoundingClientRect().left, e.clientX, buckets.length);
-        if (i !== host.shown) host.onShown(i);
-      },
-      pointerleave: (e) => {
-        // Back to the focused bar's tooltip, if a bar has focus.
-        const svgEl = e.currentTarget as SVGSVGElement;
-        const focusedBar = (svgEl.getRootNode() as ShadowRoot).activeElement;
-        host.onShown(focusedBar && svgEl.contains(focusedBar) ? indexOf({target: focusedBar} as unknown as Event) : -1);
-      },
-      focusin: (e) => {
-        const i = indexOf(e);
-        if (i < 0) return;
-        if (i !== host.active || i !== host.shown) host.onActive(i, false);
-      },
-      focusout: (e) => {
-        const next = e.relatedTarget as Element | null;
-        if (next?.closest?.('svg.chart')) return;
-        host.onShown(-1);
-      },
-    },
   );
   const tip = shown >= 0 ? buckets[shown]! : buckets[active]!;
-  return html`<div class="plot">
+  const on = {
+    keydown: (e: KeyboardEvent) => {
+      const from = indexOf(e);
+      if (from < 0) return;
+      const to = keyTarget(e.key, from, buckets.length, Math.max(1, Math.round(buckets.length / 10)));
+      if (to === null) return;
+      e.preventDefault();
+      host.onActive(to, true);
+    },
+    pointermove: (e: PointerEvent) => {
+      const svgEl = (e.currentTarget as HTMLElement).querySelector('svg')!;
+      const i = indexAt(layout, svgEl.getBoundingClientRect().left, e.clientX, buckets.length);
+      if (i !== host.shown) host.onShown(i);
+    },
+    pointerleave: (e: PointerEvent) => {
+      // Back to the focused bar's tooltip, if a bar has focus.
+      const plot = e.currentTarget as HTMLElement;
+      const focusedBar = (plot.getRootNode() as ShadowRoot).activeElement;
+      host.onShown(focusedBar && plot.contains(focusedBar) ? Number(focusedBar.getAttribute('data-i') ?? -1) : -1);
+    },
+    focusin: (e: FocusEvent) => {
+      const i = indexOf(e);
+      if (i < 0) return;
+      if (i !== host.active || i !== host.shown) host.onActive(i, false);
+    },
+    focusout: (e: FocusEvent) => {
+      const next = e.relatedTarget as Element | null;
+      if (next?.closest?.('.plot')) return;
+      host.onShown(-1);
+    },
+  };
+  return html`<div class="plot" @keydown=${on.keydown} @pointermove=${on.pointermove} @pointerleave=${on.pointerleave}
+      @focusin=${on.focusin} @focusout=${on.focusout}>
     ${chart}
     <div class="tooltip" part="tooltip" id=${TOOLTIP_ID} role="tooltip" ?hidden=${shown < 0}>
       <strong>${periodLabel(i18n, tip, state.granularity)}</strong>

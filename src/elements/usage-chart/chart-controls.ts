@@ -13,6 +13,8 @@ export interface ControlsHost {
   /** Show the two date inputs. */
   custom: boolean;
   customError: string | null;
+  /** The custom range as last submitted (kept while it has an error). */
+  draft: {from: string; to: string} | null;
   tableView: boolean;
   exporting: boolean;
   onPreset(value: RangePreset | 'custom'): void;
@@ -70,12 +72,12 @@ function renderCustom(host: ControlsHost) {
   return html`<form class="custom" part="custom-range" novalidate @submit=${onSubmit}>
     <div class="field">
       <label class="label" for="from">${i18n.t('usage.from')}</label>
-      <input id="from" name="from" type="date" class="input" required .value=${live(state.from)} aria-invalid=${invalid}
+      <input id="from" name="from" type="date" class="input" required .value=${live(host.draft?.from ?? state.from)} aria-invalid=${invalid}
         aria-describedby=${host.customError ? 'range-error' : nothing} />
     </div>
     <div class="field">
       <label class="label" for="to">${i18n.t('usage.to')}</label>
-      <input id="to" name="to" type="date" class="input" required .value=${live(state.to)} aria-invalid=${invalid}
+      <input id="to" name="to" type="date" class="input" required .value=${live(host.draft?.to ?? state.to)} aria-invalid=${invalid}
         aria-describedby=${host.customError ? 'range-error' : nothing} />
     </div>
     <button type="submit" class="button primary" part="apply-button">${i18n.t('usage.apply')}</button>

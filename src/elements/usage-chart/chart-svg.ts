@@ -1,7 +1,8 @@
 /**
  * The bar chart as a Lit `svg` template: nice value ticks with grid lines, thinned period labels,
- * one `<rect>` per bucket. No listeners per bar: the `<svg>` takes pointer, key and focus events
+ * one `<rect>` per bucket. No listeners per bar: the chart's wrapper takes pointer, key and focus events
  * and finds the bucket by position or `data-i` (event delegation), so a year of days stays cheap.
+ * (The listeners sit on an HTML wrapper: Chromium makes an `<svg>` with focus listeners a Tab stop.)
  * Bars use a roving tabindex (one Tab stop; arrows, Home, End, PageUp/PageDown move).
  */
 import {svg, nothing, type SVGTemplateResult} from 'lit';
@@ -65,13 +66,7 @@ export function tipAnchor(layout: ChartLayout, input: Pick<ChartInput, 'values'>
   return {x: layout.left + layout.band * (i + 0.5), y: layout.y(input.values[i] ?? 0)};
 }
 
-export function renderChartSvg(input: ChartInput, layout: ChartLayout, handlers: {
-  keydown: (e: KeyboardEvent) => void;
-  pointermove: (e: PointerEvent) => void;
-  pointerleave: (e: PointerEvent) => void;
-  focusin: (e: FocusEvent) => void;
-  focusout: (e: FocusEvent) => void;
-}): SVGTemplateResult {
+export function renderChartSvg(input: ChartInput, layout: ChartLayout): SVGTemplateResult {
   const {left, top, plotWidth, plotHeight, band, ticks, y} = layout;
   const n = input.values.length;
   const barWidth = Math.max(1, band * (band > 6 ? 0.72 : 0.85));
@@ -95,9 +90,7 @@ export function renderChartSvg(input: ChartInput, layout: ChartLayout, handlers:
     labels.push(svg`<text class="x-label" x=${x} y=${bottom + 18} text-anchor="middle">${input.axisLabel(i)}</text>`);
   }
   return svg`<svg class="chart" part="chart" width=${input.width} height=${CHART_HEIGHT} viewBox="0 0 ${input.width} ${CHART_HEIGHT}"
-      role="group" aria-label=${input.label}
-      @keydown=${handlers.keydown} @pointermove=${handlers.pointermove} @pointerleave=${handlers.pointerleave}
-      @focusin=${handlers.focusin} @focusout=${handlers.focusout}>
+      role="group" aria-label=${input.label}>
     <g class="grid" aria-hidden="true">
       ${ticks.ticks.map((t) => svg`<line x1=${left} x2=${left + plotWidth} y1=${y(t)} y2=${y(t)}></line>
         <text class="y-label" x=${left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${input.tickLabel(t)}</text>`)}

@@ -81,6 +81,7 @@ export class ResellerUsageChart extends LitElement {
 
   @state() private customOpen = false;
   @state() private customError: string | null = null;
+  @state() private draft: {from: string; to: string} | null = null;
   @state() private exporting = false;
   /** The bar with the roving tabindex (-1: the last one). */
   @state() private active = -1;
@@ -217,6 +218,7 @@ export class ResellerUsageChart extends LitElement {
       preset,
       custom: this.customOpen || preset === 'custom',
       customError: this.customError,
+      draft: this.draft,
       tableView: this.tableView,
       exporting: this.exporting,
       onPreset: (p) => this.#onPreset(p),
@@ -246,6 +248,7 @@ export class ResellerUsageChart extends LitElement {
 
   #onPreset(preset: RangePreset | 'custom'): void {
     this.customError = null;
+    this.draft = null;
     if (preset === 'custom') {
       this.customOpen = true;
       return;
@@ -256,6 +259,7 @@ export class ResellerUsageChart extends LitElement {
   }
 
   #onCustom(from: string, to: string): void {
+    this.draft = {from, to};
     const problem = rangeProblem(from, to);
     if (problem) {
       this.customError = problem === 'order' ? this.#i18n.t('field.dateRange')
@@ -264,6 +268,7 @@ export class ResellerUsageChart extends LitElement {
       return;
     }
     this.customError = null;
+    this.draft = null;
     this.#commit({from, to, granularity: defaultGranularity({from, to})});
   }
 

@@ -1,0 +1,83 @@
+/** Shared helpers of the usage chart and dashboard tests. */
+import {fixture, html, waitUntil} from '@open-wc/testing';
+import '../../src/define/usage-chart.js';
+import type {ResellerUsageChart} from '../../src/elements/usage-chart/usage-chart.js';
+import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
+
+export {createTenant, type Tenant};
+
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+
+/** Today in UTC and `n` days before it (the API's calendar dates). */
+export const utcToday = () => new Date().toISOString().slice(0, 10);
+export const daysBefore = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+/** A chart with its own token on a tenant, waited until it shows data or a state. */
+export async function chartFor(tenant: Tenant, attrs: Record<string, string> = {}, token = tenant.token): Promise<ResellerUsageChart> {
+  const el = document.createElement('reseller-usage-chart');
+  el.token = token;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  await fixture(html`<div>${el}</div>`);
+  await settled(el);
+  return el;
+}
+
+/** Waits until the chart area shows the chart, the table, or an empty / error / access state. */
+export async function settled(el: HTMLElement & {updateComplete: Promise<boolean>}, message = 'the chart settles'): Promise<void> {
+  await el.updateComplete;
+  await waitUntil(() => {
+    const root = el.shadowRoot!;
+    if (root.querySelector('[aria-busy="true"][part~="chart-area"]')) return false;
+    return !!root.querySelector('svg.chart, [part~="chart-area"] table, [part~="state"]');
+  }, message, {timeout: 10_000});
+  await el.updateComplete;
+}
+
+/** Calls the API with the tenant's token (test setup and checks, not through the element). */
+export async function api<T>(tenant: Tenant, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${API_BASE}${path}`, {
+    method,
+    headers: {authorization: `Bearer ${tenant.token}`, ...(body ? {'content-type': 'application/json'} : {})},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/**
+ * Resolves with the next file the page downloads through `<a download>` (the click is prevented,
+ * so no real download starts): its file name and its text, read from the blob URL.
+ */
+export function nextDownload(): Promise<{name: string; text: string; href: string}> {
+  return new Promise((resolve, reject) => {
+    const onClick = (event: Event) => {
+      const a = event.composedPath()[0] as HTMLAnchorElement;
+      if (a?.localName !== 'a' || !a.hasAttribute('download')) return;
+      event.preventDefault();
+      document.removeEventListener('click', onClick, true);
+      fetch(a.href).then((r) => r.text()).then((text) => resolve({name: a.download, text, href: a.href}), reject);
+    };
+    document.addEventListener('click', onClick, true);
+  });
+}
+
+/** The table view's body rows: period start, then the cells as shown. */
+export function tableRows(el: Element) {
+  return $$(el, '[part~="chart-area"] tbody tr').map((tr) => ({
+    period: tr.dataset.period!,
+    label: tr.querySelector('th')!.textContent!.trim(),
+    cells: [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+  }));
+}
+
+/** Resolves with the next event of `type` on `target`. */
+export function nextEvent<E extends Event>(target: EventTarget, type: string): Promise<E> {
+  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as E), {once: true}));
+}
+
+export const fmt = {
+  minutes: (n: number) => new Intl.NumberFormat('en', {minimumFractionDigits: 1, maximumFractionDigits: 1}).format(n),
+  hours: (minutes: number) => new Intl.NumberFormat('en', {minimumFractionDigits: 2, maximumFractionDigits: 2}).format(Math.round((minutes / 60) * 100) / 100),
+  count: (n: number) => new Intl.NumberFormat('en').format(n),
+};
