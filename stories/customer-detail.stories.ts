@@ -67,11 +67,11 @@ function type(target: HTMLInputElement, value: string): void {
 /** Loaded: the form, the Subscription tab open. */
 export const Loaded: Story = {};
 
-/** The Usage tab (restored from `tab="usage"`): minutes used against the quota until `<reseller-usage-chart>` is installed. */
+/** The Usage tab, restored from `tab="usage"`: `<reseller-usage-chart customer-id>`, loaded when the tab opens. */
 export const UsageTab: Story = {args: {tab: 'usage'}};
 
-/** A tab whose element is not installed in this build: "not available". */
-export const TabNotAvailable: Story = {args: {tab: 'tokens'}};
+/** A tab whose element is not installed in this build (Transcriptions, for now): "not available". */
+export const TabNotAvailable: Story = {args: {tab: 'transcriptions'}};
 
 /** Edited but not saved: Update is enabled, Reset appears. */
 export const Edited: Story = {
