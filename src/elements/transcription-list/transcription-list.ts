@@ -104,7 +104,7 @@ export class ResellerTranscriptionList extends LitElement {
     if (changed.has('q')) this.#searchText = this.#state.q;
     if (changed.has('customerId') && this.#customer === undefined && !this.#warnedId) {
       this.#warnedId = true;
-      console.warn(`<reseller-transcription-list>: customer-id="${String(this.customerId)}" is not a customer id; nothing is shown.`);
+      console.warn(`<reseller-transcription-list>: customer-id="${this.getAttribute('customer-id') ?? String(this.customerId)}" is not a customer id; nothing is shown.`);
     }
     if (changed.has('customerId') && changed.get('customerId') !== undefined) this.#documents.close();
   }
