@@ -1,0 +1,315 @@
+/**
+ * The sections that drive Chromium: 2. render, 3. time to data and request counts, 4. memory.
+ * Each takes `{browser, origin, token, …}` and returns `{text, json}`.
+ */
+import {clearRequests, countByPath, MB, ms, msCi, ratioOfMedians, requests, round, signedKB, summarize, table} from './common.mjs';
+
+const PER_PAGE = 100;
+
+async function benchPage(browser, origin) {
+  const context = await browser.newContext({viewport: {width: 1280, height: 800}, deviceScaleFactor: 1});
+  const page = await context.newPage();
+  // Script errors fail the section; HTTP errors the kit itself causes are reported, not fatal
+  // (the browser also logs each as a console error, which is left out here).
+  const errors = [];
+  const httpErrors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of \d{3}/.test(message.text())) errors.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) httpErrors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}${new URL(response.url()).search}`);
+  });
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
+  return {context, page, errors, httpErrors};
+}
+
+function httpNote(httpErrors) {
+  return httpErrors.length ? `\nHTTP errors the page saw (outside the timed samples; e.g. a table removed while its phone library loads re-fetches without the provider): ${[...new Set(httpErrors)].join('; ')}` : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Render
+
+export async function runRender({browser, origin, token, samples, warmup = 3, log}) {
+  const {context, page, errors, httpErrors} = await benchPage(browser, origin);
+  try {
+    const setup = await page.evaluate(([t, n]) => window.bench.setup(t, n), [token, PER_PAGE]);
+    if (setup.rows !== PER_PAGE) throw new Error(`the tenant gave ${setup.rows} rows, not ${PER_PAGE}`);
+    const contenders = await page.evaluate(() => window.bench.contenders());
+    const names = contenders.map((c) => c.name);
+    const measures = {firstRender: {}, resort: {}};
+    // Warm-up (not counted): styles, formatters, the lazy phone library, JIT.
+    for (const kind of ['firstRender', 'resort']) {
+      for (let i = 0; i < warmup; i++) {
+        for (const name of names) await page.evaluate(([k, n]) => window.bench[k](n), [kind, name]);
+      }
+    }
+    await page.waitForTimeout(500);
+    await clearRequests(origin, token);
+    for (const kind of ['firstRender', 'resort']) {
+      for (const name of names) measures[kind][name] = [];
+      // Interleaved, alternating order: load spikes on this shared machine hit both contenders.
+      for (let i = 0; i < samples; i++) {
+        const order = i % 2 ? [...names].reverse() : names;
+        for (const name of order) measures[kind][name].push(await page.evaluate(([k, n]) => window.bench[k](n), [kind, name]));
+      }
+      log(`  render: ${kind} done (${samples} samples × ${names.length} contenders)`);
+    }
+    const floor = [];
+    for (let i = 0; i < samples; i++) floor.push(await page.evaluate(() => window.bench.noop()));
+    const during = await requests(origin, token);
+    if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+
+    const baseline = contenders.find((c) => c.kind === 'baseline')?.name;
+    const json = {
+      rows: PER_PAGE,
+      tenantCustomers: setup.total,
+      warmupPerContender: warmup,
+      requestsDuringSamples: during.length,
+      httpErrors: [...new Set(httpErrors)],
+      method:
+        'start inside a requestAnimationFrame callback; script = until the rows are in the DOM; paint = until a setTimeout(0) queued in that callback ' +
+        '(or in the next rAF when the change completed after that frame) runs, i.e. after the frame that shows the rows has rendered; ' +
+        'data from the warm client cache (kit) or from memory (baseline): no network in the figures',
+      contenders,
+      harnessFloor: {note: 'a change that does nothing, timed the same way', script: summarize(floor.map((m) => m.script)), paint: summarize(floor.map((m) => m.paint))},
+      firstRender: {},
+      resort: {},
+    };
+    const rows = [];
+    for (const kind of ['firstRender', 'resort']) {
+      for (const c of contenders) {
+        const list = measures[kind][c.name];
+        const entry = {script: summarize(list.map((m) => m.script)), paint: summarize(list.map((m) => m.paint))};
+        if (baseline && c.name !== baseline) {
+          const base = measures[kind][baseline];
+          const r = ratioOfMedians(list.map((m) => m.paint), base.map((m) => m.paint));
+          const rs = ratioOfMedians(list.map((m) => m.script), base.map((m) => m.script));
+          entry.ratioToBaseline = {baseline, paint: {ratio: round(r.ratio), ci95: [round(r.low), round(r.high)]}, script: {ratio: round(rs.ratio), ci95: [round(rs.low), round(rs.high)]}};
+        }
+        json[kind][c.name] = entry;
+        rows.push([
+          kind === 'firstRender' ? `first render, ${PER_PAGE} rows` : 're-sort (click Name)',
+          c.name,
+          msCi(entry.script),
+          msCi(entry.paint),
+          entry.ratioToBaseline ? `${entry.ratioToBaseline.paint.ratio}× [${entry.ratioToBaseline.paint.ci95.join('–')}]` : c.kind === 'baseline' ? '1× (baseline)' : '',
+        ]);
+      }
+    }
+    const text =
+      table(['measure', 'contender', 'script: median [95% CI]', 'to paint: median [95% CI]', 'paint ratio vs baseline'], rows) +
+      `\nharness floor (an empty change, same timing): to paint ${msCi(json.harnessFloor.paint)}` +
+      `\n${samples} samples each (+${warmup} warm-up), interleaved; requests to the sandbox during the samples: ${during.length} (must be 0: render only)` +
+      '\npeers (Vaadin grid, Shoelace, uPlot, chart.js): not installed, not measured yet' +
+      httpNote(httpErrors);
+    return {text, json};
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Time to data, and requests per page
+
+async function waitQuiet(origin, token, quietMs = 500, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const n = (await requests(origin, token)).length;
+    if (n !== last) {
+      last = n;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    if (Date.now() > deadline) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function runTimeToData({browser, origin, token, samples, log}) {
+  const response = await fetch(`${origin}/api/v3/reseller/customers?page=1&per_page=${PER_PAGE}&sort=id&order=asc`, {headers: {authorization: `Bearer ${token}`}});
+  const firstPage = await response.json();
+  const expected = firstPage.data.map((c) => String(c.id));
+  const customerId = firstPage.data[0].id;
+
+  const {context, page, errors, httpErrors} = await benchPage(browser, origin);
+  try {
+    const timings = [];
+    const perSample = [];
+    // One warm-up (the first navigation in a context pays for process and cache set-up).
+    await page.evaluate(([t, n, e]) => window.bench.timeToData(t, n, e), [token, PER_PAGE, expected]);
+    for (let i = 0; i < samples; i++) {
+      // A fresh document each time: the lazy contract chunk (zod) loads again, like on a first visit.
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
+      await clearRequests(origin, token);
+      timings.push(await page.evaluate(([t, n, e]) => window.bench.timeToData(t, n, e), [token, PER_PAGE, expected]));
+      await waitQuiet(origin, token, 200, 3000);
+      perSample.push(countByPath(await requests(origin, token)));
+    }
+    log(`  time to data: ${samples} samples done`);
+
+    // N elements on one page.
+    const scenarios = [];
+    for (const [kind, shared] of [['table', true], ['table', false], ['detail', true], ['detail', false]]) {
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
+      await clearRequests(origin, token);
+      const result = await page.evaluate((o) => window.bench.mountMany(o), {token, kind, count: 5, shared, perPage: PER_PAGE, customerId});
+      await waitQuiet(origin, token);
+      const counts = countByPath(await requests(origin, token));
+      scenarios.push({
+        elements: kind === 'table' ? `5 × <reseller-customer-table per-page="${PER_PAGE}">` : `5 × <reseller-customer-detail customer-id="${customerId}">`,
+        setup: shared ? 'in one <reseller-provider>' : 'no provider: each with its own api-base + token (own client)',
+        msToAllShowingData: round(result.ms), // polled every 10 ms: rough
+        requests: counts,
+      });
+    }
+    if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+
+    const same = perSample.every((c) => JSON.stringify(c) === JSON.stringify(perSample[0]));
+    const requestPart = timings.filter((t) => t.request).map((t) => t.request.duration);
+    const afterData = timings.filter((t) => t.request).map((t) => t.paint - t.request.end);
+    const json = {
+      rows: PER_PAGE,
+      transport: 'HTTP on 127.0.0.1 (node:http + nodeMiddleware, in-memory PGlite)',
+      method:
+        'fresh document per sample; from appending <reseller-provider><reseller-customer-table per-page=100> (new client, empty cache) ' +
+        'to the rows painted; the request share from Resource Timing (fetch start → response end); the end is quantised to the ' +
+        'next frame (up to ~16.7 ms) because the data arrives in its own task',
+      toRowsInDom: summarize(timings.map((t) => t.script)),
+      toPaint: summarize(timings.map((t) => t.paint)),
+      request: requestPart.length ? summarize(requestPart) : null,
+      responseEndToPaint: afterData.length ? summarize(afterData) : null,
+      requestStartAfterInsert: summarize(timings.filter((t) => t.request).map((t) => t.request.start)),
+      lazyChunksDuringSample: lazyChunkSummary(timings),
+      requestsPerSample: perSample[0],
+      requestsSameEverySample: same,
+      fiveElements: scenarios,
+      httpErrors: [...new Set(httpErrors)],
+    };
+    const rows = [
+      ['tag inserted → rows in DOM', msCi(json.toRowsInDom)],
+      ['tag inserted → rows painted', msCi(json.toPaint)],
+      ['  of which: request (fetch start → response end)', json.request ? msCi(json.request) : '-'],
+      ['  of which: insert → request start', msCi(json.requestStartAfterInsert)],
+      ['  of which: response end → rows painted', json.responseEndToPaint ? msCi(json.responseEndToPaint) : '-'],
+      ...Object.entries(json.lazyChunksDuringSample).map(([name, c]) => [`  lazy chunk ${name} loaded by (after insert)`, msCi(c.end)]),
+      ['requests per table (every sample the same: ' + (same ? 'yes' : 'NO') + ')', Object.entries(perSample[0]).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'],
+    ];
+    const text =
+      table(['time to data (loopback)', 'median [95% CI]'], rows) +
+      '\n\n' +
+      table(
+        ['elements on one page', 'setup', 'requests that reached the sandbox'],
+        scenarios.map((s) => [s.elements, s.setup, Object.entries(s.requests).map(([k, v]) => `${k} ×${v}`).join(', ')]),
+      ) +
+      httpNote(httpErrors);
+    return {text, json};
+  } finally {
+    await context.close();
+  }
+}
+
+/** Per lazy chunk (by file name without its hash) fetched during the samples: when it had loaded. */
+function lazyChunkSummary(timings) {
+  const byName = {};
+  for (const t of timings) {
+    for (const c of t.lazyChunks) {
+      const name = c.name.replace(/^\/assets\//, '').replace(/-[A-Z0-9]{8}\.js$/, '.js');
+      (byName[name] ??= []).push(c.end);
+    }
+  }
+  return Object.fromEntries(Object.entries(byName).map(([name, ends]) => [name, {samples: ends.length, end: summarize(ends)}]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Memory
+
+export async function runMemory({browser, origin, token, cycles, log}) {
+  const context = await browser.newContext({viewport: {width: 1280, height: 800}, deviceScaleFactor: 1});
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metrics = async () => {
+      // Twice: finalizers and weak references can keep objects alive for one more collection.
+      for (let i = 0; i < 2; i++) {
+        await cdp.send('HeapProfiler.collectGarbage');
+        await page.waitForTimeout(50);
+      }
+      const {metrics: list} = await cdp.send('Performance.getMetrics');
+      const get = (name) => list.find((m) => m.name === name)?.value ?? null;
+      return {jsHeapUsed: get('JSHeapUsedSize'), nodes: get('Nodes'), listeners: get('JSEventListeners'), layoutObjects: get('LayoutObjects')};
+    };
+
+    await page.goto('about:blank');
+    const blank = await metrics();
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
+    await page.evaluate(([t, n]) => window.bench.setup(t, n), [token, PER_PAGE]);
+    const contenders = await page.evaluate(() => window.bench.contenders());
+    // Mount each once first: one-time costs (styles adopted, phone library, formatters) settle.
+    for (const c of contenders) {
+      await page.evaluate((n) => window.bench.mountKept(n), c.name);
+      await page.evaluate(() => window.bench.unmountKept());
+    }
+    const empty = await metrics();
+    const mounted = [];
+    for (const c of contenders) {
+      await page.evaluate((n) => window.bench.mountKept(n), c.name);
+      const m = await metrics();
+      await page.evaluate(() => window.bench.unmountKept());
+      const after = await metrics();
+      mounted.push({contender: c.name, kind: c.kind, mounted: m, heapOverEmpty: m.jsHeapUsed - empty.jsHeapUsed, nodesOverEmpty: m.nodes - empty.nodes, afterUnmount: after});
+    }
+    const leaks = [];
+    for (const c of contenders) {
+      await page.evaluate(([n]) => window.bench.cycles(n, 1), [c.name]);
+      const first = await metrics();
+      await page.evaluate(([n, k]) => window.bench.cycles(n, k), [c.name, cycles - 1]);
+      const last = await metrics();
+      leaks.push({
+        contender: c.name,
+        cycles,
+        afterFirst: first,
+        afterAll: last,
+        heapGrowth: last.jsHeapUsed - first.jsHeapUsed,
+        heapGrowthPerCycle: round((last.jsHeapUsed - first.jsHeapUsed) / (cycles - 1), 0),
+        nodeGrowth: last.nodes - first.nodes,
+        listenerGrowth: last.listeners - first.listeners,
+      });
+      log(`  memory: ${cycles} cycles of ${c.name} done`);
+    }
+    if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+    const json = {
+      method: 'CDP HeapProfiler.collectGarbage (twice) then Performance.getMetrics; "empty" = bench page with the kit loaded, the provider and its warm cache, nothing mounted',
+      aboutBlank: blank,
+      emptyBenchPage: empty,
+      mounted,
+      mountUnmount: leaks,
+    };
+    const text =
+      table(
+        ['heap (after GC)', 'JS heap used', 'over empty page', 'DOM nodes'],
+        [
+          ['about:blank', MB(blank.jsHeapUsed), '', String(blank.nodes)],
+          ['bench page, kit loaded, nothing mounted', MB(empty.jsHeapUsed), '', String(empty.nodes)],
+          ...mounted.map((m) => [`${m.contender}, ${PER_PAGE} rows mounted`, MB(m.mounted.jsHeapUsed), signedKB(m.heapOverEmpty), String(m.mounted.nodes)]),
+        ],
+      ) +
+      '\n\n' +
+      table(
+        ['mount/unmount', 'heap after 1st', `after ${cycles}th`, 'growth', 'per cycle', 'DOM nodes Δ', 'listeners Δ'],
+        leaks.map((l) => [l.contender, MB(l.afterFirst.jsHeapUsed), MB(l.afterAll.jsHeapUsed), signedKB(l.heapGrowth), signedKB(l.heapGrowthPerCycle), String(l.nodeGrowth), String(l.listenerGrowth)]),
+      );
+    return {text, json};
+  } finally {
+    await context.close();
+  }
+}

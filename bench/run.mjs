@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how heavy and how fast the kit is. Not part of `npm test` (timings are not
+ * tests). Prints one table per section, a summary table at the end, and writes bench/results.json
+ * (sections not run keep their previous figures there, each with its own date and load average).
+ *
+ *   npm run bench                               everything, 30 samples, 20 000 customers at scale
+ *   npm run bench -- --samples 5                quick look while developing
+ *   npm run bench -- --only render,memory       some sections: weight, render, data, memory, scale
+ *   npm run bench -- --only scale --scale 100000
+ *
+ * Options: --samples N (render and time-to-data samples, default 30), --scale N (customers, default
+ * 20000), --requests N (per scale scenario, default 200), --cycles N (mount/unmount, default 50),
+ * --rebuild-weight (build from src/ even when dist/size.json is fresh), --out FILE.
+ *
+ * Sections (see bench/README.md for the method of each):
+ *   weight  min+gzip and brotli of the eager define bundle, each define entry, each lazy chunk
+ *   render  first render of 100 rows and a re-sort, kit vs a vanilla DOM <table>, to paint
+ *   data    time to data on loopback, requests per table, five elements on one page
+ *   memory  JS heap of a 100-row table; heap growth over mount/unmount cycles
+ *   scale   sandbox list/search/sort p50/p95 on a tenant with --scale customers
+ *
+ * Chromium through scripts/browsers.mjs (CHROME_PATH or the usual places); render, data and memory
+ * are skipped with a message (exit code 1) when none is found. Every browser, server and database
+ * started here is closed on exit, on an error and on SIGINT/SIGTERM.
+ */
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {cpus} from 'node:os';
+import {join} from 'node:path';
+import {execFileSync} from 'node:child_process';
+import {createTenant, load, ms, root, table} from './lib/common.mjs';
+import {runWeight} from './lib/weight.mjs';
+
+const SECTIONS = ['weight', 'render', 'data', 'memory', 'scale'];
+const BROWSER_SECTIONS = new Set(['render', 'data', 'memory']);
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(readFileSync(new URL(import.meta.url), 'utf8').match(/\/\*\*([\s\S]*?)\*\//)[1].replace(/^ \* ?/gm, ''));
+  process.exit(0);
+}
+function option(name, fallback) {
+  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return fallback;
+  const value = argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
+  return value;
+}
+function intOption(name, fallback, min) {
+  const value = Number(option(name, String(fallback)));
+  if (!Number.isInteger(value) || value < min) {
+    console.error(`${name} must be an integer >= ${min}`);
+    process.exit(2);
+  }
+  return value;
+}
+const samples = intOption('--samples', 30, 1);
+const scale = intOption('--scale', 20_000, 1);
+const scaleRequests = intOption('--requests', 200, 1);
+const cycles = intOption('--cycles', 50, 2);
+const only = option('--only', SECTIONS.join(','))
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const unknown = only.filter((s) => !SECTIONS.includes(s));
+if (unknown.length) {
+  console.error(`--only: unknown section(s) ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
+  process.exit(2);
+}
+const out = join(root, option('--out', 'bench/results.json'));
+const selected = SECTIONS.filter((s) => only.includes(s));
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up: whatever is started registers its closer; they run once, in reverse order.
+
+const closers = [];
+let cleaning;
+let interrupted = false;
+function cleanup() {
+  cleaning ??= (async () => {
+    while (closers.length) await closers.pop()().catch((error) => console.error(`clean-up: ${error?.message ?? error}`));
+  })();
+  return cleaning;
+}
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping the browser and the servers…`);
+    void cleanup().finally(() => process.exit(code));
+  });
+}
+
+const started = performance.now();
+const log = (line) => console.log(line);
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).trim();
+  } catch {
+    return null;
+  }
+}
+
+const previous = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : {};
+const results = {
+  about: 'reseller-elements benchmark (npm run bench). Figures from one machine under whatever load the meta says; compare runs on the same machine only.',
+  meta: {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+    loadAverageAtStart: load(),
+    options: {samples, scale, requests: scaleRequests, cycles, only: selected},
+  },
+  sections: {...previous.sections},
+  notMeasured: [
+    'peers (Vaadin grid, Shoelace, uPlot, chart.js): not installed, not measured yet (bench/page/contenders.ts takes them as extra contenders)',
+    'INP / interaction latency of real input (the re-sort is a synthetic click timed to paint, not an Event Timing entry)',
+    'other engines (Firefox, WebKit), CPU throttling, a real network (everything is loopback)',
+  ],
+};
+const summary = [];
+let failed = false;
+
+async function section(name, title, fn) {
+  if (!selected.includes(name)) return;
+  console.log(`\n== ${title} (load average ${load().join(' ')}) ==`);
+  const loadBefore = load();
+  const t0 = performance.now();
+  try {
+    const {text, json, summaryRows = []} = await fn();
+    console.log(text);
+    results.sections[name] = {measuredAt: new Date().toISOString(), loadAverage: {before: loadBefore, after: load()}, seconds: Math.round((performance.now() - t0) / 1000), ...json};
+    summary.push(...summaryRows);
+  } catch (error) {
+    if (interrupted) return;
+    failed = true;
+    // Playwright appends the whole browser log to its errors: the first lines are the message.
+    console.error(`✗ ${name} failed: ${String(error?.stack ?? error).split('\nBrowser logs:')[0]}`);
+    results.sections[name] = {measuredAt: new Date().toISOString(), error: String(error?.message ?? error)};
+    summary.push([name, 'FAILED', String(error?.message ?? error).split('\n')[0].slice(0, 80)]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+try {
+  console.log(`reseller-elements bench: ${selected.join(', ')}; samples ${samples}; load average ${load().join(' ')} on ${cpus().length} CPU(s)`);
+
+  await section('weight', '1. Weight', async () => {
+    const result = await runWeight({rebuild: argv.includes('--rebuild-weight')});
+    const find = (re) => result.json.rows.find((r) => re.test(r.name));
+    const rows = [];
+    const eager = find(/^reseller-elements\/define/);
+    const pair = find(/^define\/customer-table \+ define\/provider/);
+    if (eager) rows.push(['weight', 'reseller-elements/define, eager', `${(eager.gzip / 1000).toFixed(1)} kB gzip / ${(eager.brotli / 1000).toFixed(1)} kB br`]);
+    if (pair) rows.push(['weight', 'customer table + provider, eager', `${(pair.gzip / 1000).toFixed(1)} kB gzip / ${(pair.brotli / 1000).toFixed(1)} kB br`]);
+    const lazy = result.json.rows.filter((r) => r.kind === 'lazy' && r.name.startsWith('lazy (define)'));
+    if (lazy.length) {
+      const biggest = lazy.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+      rows.push(['weight', `largest lazy chunk (of ${lazy.length})`, `${(biggest.gzip / 1000).toFixed(1)} kB gzip: ${biggest.name.replace(/^lazy \(define\): /, '')}`]);
+    }
+    return {...result, summaryRows: rows};
+  });
+
+  const needBrowser = selected.some((s) => BROWSER_SECTIONS.has(s));
+  const needSandbox = needBrowser || selected.includes('scale');
+  if (needSandbox) {
+    // The sandbox is TypeScript: register tsx (a no-op under `node --import tsx`).
+    const {register} = await import('tsx/esm/api');
+    register();
+  }
+
+  if (needBrowser) {
+    const {findChromium, chromiumArgs, howToGet} = await import('../scripts/browsers.mjs');
+    const executablePath = findChromium();
+    if (!executablePath) {
+      failed = true;
+      console.error(`\n✗ ${howToGet('chromium')}\n  Skipped: ${selected.filter((s) => BROWSER_SECTIONS.has(s)).join(', ')}.`);
+      for (const s of selected.filter((x) => BROWSER_SECTIONS.has(x))) summary.push([s, 'SKIPPED', 'no Chromium (see above)']);
+    } else {
+      const {chromium} = await import('playwright-core');
+      const {startBenchServer} = await import('./lib/server.mjs');
+      const {runRender, runTimeToData, runMemory} = await import('./lib/browser-sections.mjs');
+      const [server, browser] = await Promise.all([
+        startBenchServer().then((s) => (closers.push(() => s.close()), s)),
+        chromium.launch({executablePath, args: chromiumArgs({headless: false}), headless: true}).then((b) => (closers.push(() => b.close()), b)),
+      ]);
+      results.meta.chromium = browser.version();
+      const tenant = await createTenant(server.origin, 120);
+      console.log(`bench page + sandbox on ${server.origin}; Chromium ${browser.version()}; tenant with 120 customers (${elapsed()})`);
+      const ctx = {browser, origin: server.origin, token: tenant.token, samples, cycles, log};
+
+      await section('render', '2. Render (100 rows, to paint, warm client cache)', async () => {
+        const result = await runRender(ctx);
+        const rows = [];
+        for (const [kind, label] of [['firstRender', 'first render, 100 rows'], ['resort', 're-sort (click Name)']]) {
+          for (const [name, e] of Object.entries(result.json[kind])) {
+            rows.push(['render', `${label}: ${name}`, `${ms(e.paint.median)} [${e.paint.ci95.map((x) => x.toFixed(1)).join('–')}]${e.ratioToBaseline ? ` = ${e.ratioToBaseline.paint.ratio}× baseline [${e.ratioToBaseline.paint.ci95.join('–')}]` : ''}`]);
+          }
+        }
+        rows.push(['render', 'peers (Vaadin grid, Shoelace, …)', 'not measured yet (not installed)']);
+        return {...result, summaryRows: rows};
+      });
+
+      await section('data', '3. Time to data and requests (loopback)', async () => {
+        const result = await runTimeToData(ctx);
+        const j = result.json;
+        const fmt = (counts) => Object.entries(counts).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none';
+        const rows = [
+          ['data', 'tag → 100 rows painted (fresh page, cold cache)', `${ms(j.toPaint.median)} [${j.toPaint.ci95.map((x) => x.toFixed(1)).join('–')}], request ${j.request ? ms(j.request.median) : '-'}`],
+          ['data', 'requests for one table', fmt(j.requestsPerSample)],
+          ...j.fiveElements.map((s) => ['data', `${s.elements.replace(/ per-page="\d+"| customer-id="\d+"/, '')}, ${s.setup.startsWith('in one') ? 'one provider' : 'no provider'}`, fmt(s.requests)]),
+        ];
+        return {...result, summaryRows: rows};
+      });
+
+      await section('memory', `4. Memory (JS heap after GC; ${cycles} mount/unmount cycles)`, async () => {
+        const result = await runMemory(ctx);
+        const rows = [];
+        for (const m of result.json.mounted) rows.push(['memory', `${m.contender}, 100 rows mounted`, `${(m.heapOverEmpty / 1000).toFixed(0)} kB heap, ${m.nodesOverEmpty} DOM nodes over the empty page`]);
+        for (const l of result.json.mountUnmount) rows.push(['memory', `${l.contender}: heap after ${l.cycles} cycles vs 1`, `${l.heapGrowth >= 0 ? '+' : '−'}${(Math.abs(l.heapGrowth) / 1000).toFixed(1)} kB (${(l.heapGrowthPerCycle / 1000).toFixed(2)} kB/cycle), nodes ${l.nodeGrowth >= 0 ? '+' : ''}${l.nodeGrowth}`]);
+        return {...result, summaryRows: rows};
+      });
+    }
+  }
+
+  await section('scale', `5. Sandbox at scale (${scale.toLocaleString('en')} customers, ${scaleRequests} requests per scenario)`, async () => {
+    const {runScale} = await import('./lib/scale.ts');
+    const r = await runScale(scale, scaleRequests, log);
+    const text =
+      `${r.customers.toLocaleString('en')} customers inserted in ${r.seedSeconds.toFixed(1)} s; ${r.transport}\n` +
+      table(
+        ['scenario', 'p50', 'p95', 'max', 'rows', 'total (avg)'],
+        r.scenarios.map((s) => [s.name, ms(s.p50), ms(s.p95), ms(s.max), String(s.rows), s.total.toLocaleString('en')]),
+      ) +
+      `\nindexes on customers (pg_indexes):\n${r.indexes.map((i) => `  ${i.definition}`).join('\n')}`;
+    const rows = r.scenarios.map((s) => ['scale', `${(r.customers / 1000).toFixed(0)}k customers: ${s.name}`, `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}`]);
+    const json = {
+      ...r,
+      scenarios: r.scenarios.map((s) => ({...s, p50: Math.round(s.p50 * 100) / 100, p95: Math.round(s.p95 * 100) / 100, max: Math.round(s.max * 100) / 100, mean: Math.round(s.mean * 100) / 100})),
+      seedSeconds: Math.round(r.seedSeconds * 10) / 10,
+    };
+    return {text, json, summaryRows: rows};
+  });
+} finally {
+  await cleanup();
+}
+
+if (interrupted) await new Promise(() => {}); // the signal handler exits once clean-up is done
+results.meta.loadAverageAtEnd = load();
+results.meta.seconds = Math.round((performance.now() - started) / 1000);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+
+console.log(`\n== Summary (${elapsed()}; load average ${results.meta.loadAverageAtStart.join(' ')} at start, ${results.meta.loadAverageAtEnd.join(' ')} at end) ==`);
+console.log(table(['section', 'measure', 'figure'], summary));
+console.log('not measured yet: peers (not installed), INP, other engines, a real network');
+console.log(`results: ${out.replace(root, '')}`);
+process.exit(failed ? 1 : 0);
