@@ -14,6 +14,11 @@ export {ResellerPhoneField, type PhoneResult} from './elements/customer-form/pho
 export {ResellerCustomerDetail} from './elements/customer-detail/customer-detail.js';
 export {TABS as CUSTOMER_DETAIL_TABS, TAB_TAGS as CUSTOMER_DETAIL_TAB_TAGS, type TabId as CustomerDetailTab, type TabLoader, type TabLoaders} from './elements/customer-detail/tab-loaders.js';
 export {ResellerSubscriptionPanel, ResellerSubscriptionChangeEvent} from './elements/subscription-panel/subscription-panel.js';
+export {ResellerUsageChart, type UsageData} from './elements/usage-chart/usage-chart.js';
+export {METRICS as USAGE_METRICS, type UsageChartState, type UsageMetric} from './elements/usage-chart/chart-state.js';
+export {ResellerUsageDashboard} from './elements/usage-dashboard/usage-dashboard.js';
+export {RANGE_PRESETS, firstDayOfWeek, presetRange, type RangePreset, type DateRange} from './usage/dates.js';
+export {bucketize, type UsageBucket} from './usage/buckets.js';
 export {
   registerLocale,
   loadLocale,

@@ -11,4 +11,6 @@ import './provider.js';
 import './subscription-panel.js';
 import './token-manager.js';
 import './transcription-list.js';
+import './usage-chart.js';
+import './usage-dashboard.js';
 import './user-list.js';

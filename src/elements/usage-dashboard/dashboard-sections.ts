@@ -1,0 +1,123 @@
+/** The dashboard's sections: totals with change against the previous period, top customers, customers near their quota. */
+import {html, nothing} from 'lit';
+import type {AggregateUsage, CustomerUsageRow} from '../../api/contract.js';
+import type {LocaleController} from '../../controllers/locale-controller.js';
+import {minutesToHours} from '../../usage/buckets.js';
+import {isNearQuota, quotaLevel} from '../../usage/quota.js';
+import {detailHref} from '../customer-table/table-query.js';
+import {downIcon, upIcon} from '../usage-chart/icons.js';
+
+export interface SectionsHost {
+  i18n: LocaleController;
+  current: AggregateUsage | null;
+  /** The previous period of equal length; null while loading (or failed). */
+  previous: AggregateUsage | null;
+  detailHref: string | null;
+  top: number;
+  onOpen(event: MouseEvent, row: CustomerUsageRow): void;
+}
+
+/** Customers with usage in the range. */
+export const activeCustomers = (u: AggregateUsage): number => u.customers.filter((c) => c.audio_minutes > 0 || c.transcriptions > 0).length;
+
+/** Change of `current` against `previous` as a fraction, or null when the previous period had nothing. */
+export function change(current: number, previous: number): number | null {
+  if (previous === 0) return current === 0 ? 0 : null;
+  return (current - previous) / previous;
+}
+
+export function renderTotals(host: SectionsHost) {
+  const {i18n, current, previous} = host;
+  if (!current) {
+    return html`<div class="totals" part="totals" aria-hidden="true">${[0, 1, 2].map(() => html`<div class="total"><span class="skeleton skeleton-line"></span><span class="skeleton total-skeleton"></span></div>`)}</div>`;
+  }
+  const items = [
+    {key: 'hours', label: i18n.t('dashboard.audioHours'), value: i18n.hours(current.totals.audio_minutes, {unit: false}), now: current.totals.audio_minutes, before: previous?.totals.audio_minutes},
+    {key: 'transcriptions', label: i18n.t('dashboard.transcriptions'), value: i18n.number(current.totals.transcriptions), now: current.totals.transcriptions, before: previous?.totals.transcriptions},
+    {key: 'customers', label: i18n.t('dashboard.activeCustomers'), hint: i18n.t('dashboard.activeCustomersHint'), value: i18n.number(activeCustomers(current)), now: activeCustomers(current), before: previous ? activeCustomers(previous) : undefined},
+  ];
+  return html`<section class="totals-section" aria-labelledby="totals-heading">
+    <h2 class="visually-hidden" id="totals-heading">${i18n.t('dashboard.totals')}</h2>
+    <dl class="totals" part="totals">
+      ${items.map((item) => html`<div class="total" part="total" data-total=${item.key}>
+        <dt>${item.label}${item.hint ? html` <span class="hint">${item.hint}</span>` : nothing}</dt>
+        <dd class="total-value">${item.value}</dd>
+        <dd class="total-change">${item.before === undefined ? nothing : renderChange(i18n, change(item.now, item.before))}</dd>
+      </div>`)}
+    </dl>
+  </section>`;
+}
+
+function renderChange(i18n: LocaleController, fraction: number | null) {
+  if (fraction === null) return html`<span class="change">${i18n.t('dashboard.changeNone')}</span>`;
+  if (fraction === 0) return html`<span class="change">${i18n.t('dashboard.changeSame')}</span>`;
+  const text = i18n.number(fraction, {style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1});
+  return html`<span class=${fraction > 0 ? 'change up' : 'change down'}>${fraction > 0 ? upIcon : downIcon}${i18n.t('dashboard.change', {change: text})}</span>`;
+}
+
+function customerLink(host: SectionsHost, row: CustomerUsageRow) {
+  const href = detailHref(host.detailHref, row.customer_id);
+  return href
+    ? html`<a class="link" href=${href} @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</a>`
+    : html`<button type="button" class="link" @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</button>`;
+}
+
+function planLabel(i18n: LocaleController, row: CustomerUsageRow) {
+  const plan = i18n.t(`plan.${row.plan}`);
+  return row.plan === 'enterprise' ? `${plan} (${i18n.t('usage.quota.custom').toLocaleLowerCase(i18n.locale)})` : plan;
+}
+
+export function renderTopCustomers(host: SectionsHost) {
+  const {i18n, current} = host;
+  if (!current) return nothing;
+  const rows = current.customers.filter((c) => c.audio_minutes > 0 || c.transcriptions > 0).slice(0, host.top);
+  return html`<section class="list" part="top-customers" aria-labelledby="top-heading">
+    <h2 class="section-heading" id="top-heading">${i18n.t('dashboard.topCustomers')}</h2>
+    ${rows.length
+      ? html`<div class="table-scroll"><table class="table">
+          <caption class="visually-hidden">${i18n.t('dashboard.topCustomersCaption', {from: i18n.date(current.from), to: i18n.date(current.to)})}</caption>
+          <thead><tr>
+            <th scope="col">${i18n.t('dashboard.columns.customer')}</th>
+            <th scope="col">${i18n.t('dashboard.columns.plan')}</th>
+            <th scope="col" class="numeric">${i18n.t('dashboard.columns.audioHours')}</th>
+            <th scope="col" class="numeric">${i18n.t('dashboard.columns.transcriptions')}</th>
+          </tr></thead>
+          <tbody>${rows.map((r) => html`<tr part="row" data-id=${r.customer_id}>
+            <th scope="row">${customerLink(host, r)}</th>
+            <td>${planLabel(i18n, r)}</td>
+            <td class="numeric">${i18n.number(minutesToHours(r.audio_minutes), {minimumFractionDigits: 2, maximumFractionDigits: 2})}</td>
+            <td class="numeric">${i18n.number(r.transcriptions)}</td>
+          </tr>`)}</tbody>
+        </table></div>`
+      : html`<p class="none">${i18n.t('dashboard.topCustomersNone')}</p>`}
+  </section>`;
+}
+
+export function renderNearQuota(host: SectionsHost) {
+  const {i18n, current} = host;
+  if (!current) return nothing;
+  const rows = current.customers.filter((c) => isNearQuota(c.usage_percent, c.quota_minutes)).sort((a, b) => b.usage_percent - a.usage_percent || a.customer_id - b.customer_id);
+  return html`<section class="list" part="near-quota" aria-labelledby="quota-heading">
+    <h2 class="section-heading" id="quota-heading">${i18n.t('dashboard.nearQuota')}</h2>
+    ${rows.length
+      ? html`<div class="table-scroll"><table class="table">
+          <thead><tr>
+            <th scope="col">${i18n.t('dashboard.columns.customer')}</th>
+            <th scope="col">${i18n.t('dashboard.columns.plan')}</th>
+            <th scope="col" class="numeric">${i18n.t('dashboard.columns.quotaUsed')}</th>
+          </tr></thead>
+          <tbody>${rows.map((r) => {
+            const over = quotaLevel(r.usage_percent, r.quota_minutes) === 'alert';
+            return html`<tr part="row" data-id=${r.customer_id}>
+              <th scope="row">${customerLink(host, r)}</th>
+              <td>${planLabel(i18n, r)}</td>
+              <td class="numeric">
+                <span class=${over ? 'badge danger' : 'badge warning'}>${i18n.t(over ? 'dashboard.overQuota' : 'dashboard.nearQuotaBadge')}</span>
+                <span class="percent">${i18n.percent(r.usage_percent / 100)}</span>
+              </td>
+            </tr>`;
+          })}</tbody>
+        </table></div>`
+      : html`<p class="none">${i18n.t('dashboard.nearQuotaNone')}</p>`}
+  </section>`;
+}

@@ -1,0 +1,152 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {ContextProvider} from '@lit/context';
+import {Task, TaskStatus} from '@lit/task';
+import type {AggregateUsage, CustomerUsageRow} from '../../api/contract.js';
+import {HttpError} from '../../api/errors.js';
+import {clientContext} from '../../context/client-context.js';
+import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResellerCustomerOpenEvent, type ResellerStateChangeEvent} from '../../events.js';
+import type {PartialMessages} from '../../i18n/registry.js';
+import {renderError} from '../../styles/states.js';
+import {shared} from '../../styles/shared.js';
+import {tokens} from '../../styles/tokens.js';
+import {previousRange, type ChartGranularity} from '../../usage/dates.js';
+import {detailHref} from '../customer-table/table-query.js';
+import {renderAccess} from '../usage-chart/chart-area.js';
+import {normalizeChartState, type UsageChartState, type UsageMetric} from '../usage-chart/chart-state.js';
+import {renderNearQuota, renderTopCustomers, renderTotals, type SectionsHost} from './dashboard-sections.js';
+import {styles} from './usage-dashboard.styles.js';
+
+/**
+ * Reseller-wide usage over a date range: totals (audio hours, transcriptions, active customers)
+ * with the change against the previous period of equal length, the all-customers
+ * `<reseller-usage-chart>` (range, granularity, table view, CSV export), the top customers, and
+ * the customers above 80 % of their quota this billing period.
+ *
+ * @summary Reseller usage overview: totals, chart, top customers, customers near quota, export.
+ * @tag reseller-usage-dashboard
+ * @csspart chart - The inner `<reseller-usage-chart>` (its own parts through `exportparts` are not forwarded).
+ * @csspart totals - The totals list. @csspart total - One total.
+ * @csspart top-customers - The top customers section. @csspart near-quota - The near-quota section. @csspart row - Their rows.
+ * @csspart state - Error and access blocks.
+ * @cssprop --reseller-color-brand - Chart, links and focus.
+ * @fires {ResellerCustomerOpenEvent} reseller-customer-open - Cancelable: the operator opens a customer.
+ * @fires {ResellerStateChangeEvent} reseller-state-change - The range, granularity or metric changed (from the inner chart).
+ */
+export class ResellerUsageDashboard extends LitElement {
+  static override styles = [tokens, shared, styles];
+
+  readonly #api = new ApiController(this);
+  readonly #i18n = new LocaleController(this, {strings: () => this.strings});
+  /** The inner chart uses this element's client (one cache: its GET /usage is the one made here). */
+  readonly #clientProvider = new ContextProvider(this, {context: clientContext});
+
+  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
+  @property({attribute: 'api-base'}) apiBase: string | null = null;
+  /** Bearer token (property only). */
+  @property({attribute: false}) token: string | null = null;
+  /** Returns a fresh token (property only). */
+  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
+  /** The element's own string overrides (passed to the chart too). */
+  @property({attribute: false}) strings: PartialMessages | undefined = undefined;
+  /** Link of a customer's detail page, `{id}` replaced (e.g. `/customers/{id}`). */
+  @property({attribute: 'detail-href'}) detailHref: string | null = null;
+  /** First day of the range, `YYYY-MM-DD` (default: the last 30 days). */
+  @property({reflect: true}) from: string | null = null;
+  /** Last day of the range, `YYYY-MM-DD`. */
+  @property({reflect: true}) to: string | null = null;
+  /** Chart granularity: `day`, `week` or `month` (default by range). */
+  @property({reflect: true}) granularity: ChartGranularity | null = null;
+  /** Chart metric: `hours` or `transcriptions`. */
+  @property({reflect: true}) metric: UsageMetric | null = null;
+  /** How many top customers to list (default 10). */
+  @property({type: Number}) top = 10;
+  /** IANA time zone of the presets' "today" (default: the viewer's). */
+  @property({attribute: 'time-zone'}) timeZone: string | null = null;
+
+  #state: UsageChartState = normalizeChartState(this);
+  #reloads = 0;
+
+  readonly #current = new Task(this, {
+    args: () => [this.#api.client, this.#state.from, this.#state.to, this.#reloads] as const,
+    task: ([client, from, to, reloads], {signal}) => client.getUsage({from, to}, {signal, fresh: reloads > 0}),
+  });
+  readonly #previous = new Task(this, {
+    args: () => [this.#api.client, this.#state.from, this.#state.to, this.#reloads] as const,
+    task: ([client, from, to], {signal}) => client.getUsage(previousRange({from, to}), {signal}),
+  });
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.#clientProvider.setValue(this.#api.client);
+    this.#state = normalizeChartState(this, {timeZone: this.timeZone ?? undefined});
+  }
+
+  /** The usage shown now (null while loading or on error). */
+  get usage(): AggregateUsage | null {
+    return this.#current.status === TaskStatus.COMPLETE ? this.#current.value! : null;
+  }
+
+  /** Loads everything again from the server. */
+  reload(): Promise<unknown> {
+    this.#reloads++;
+    this.requestUpdate();
+    const chart = this.renderRoot.querySelector('reseller-usage-chart');
+    return Promise.all([this.updateComplete.then(() => this.#current.taskComplete), chart?.reload()]).catch(() => {});
+  }
+
+  protected override render() {
+    const error = this.#current.status === TaskStatus.ERROR ? this.#current.error : undefined;
+    if (isAccessError(error)) return renderAccess(this.#i18n, error);
+    const s = this.#state;
+    const host = this.#sections;
+    return html`<reseller-usage-chart part="chart" from=${s.from} to=${s.to} granularity=${s.granularity} metric=${s.metric}
+        time-zone=${this.timeZone ?? nothing} .strings=${this.strings} @reseller-state-change=${this.#onChartState}>
+        <div slot="summary">${error ? this.#renderError(error) : renderTotals(host)}</div>
+      </reseller-usage-chart>
+      ${error ? nothing : html`<div class="lists">${renderTopCustomers(host)}${renderNearQuota(host)}</div>`}`;
+  }
+
+  get #sections(): SectionsHost {
+    return {
+      i18n: this.#i18n,
+      current: this.usage,
+      previous: this.#previous.status === TaskStatus.COMPLETE ? this.#previous.value! : null,
+      detailHref: this.detailHref,
+      top: Number.isInteger(this.top) && this.top > 0 ? this.top : 10,
+      onOpen: (e, row) => this.#onOpen(e, row),
+    };
+  }
+
+  #renderError(error: unknown) {
+    const friendly = this.#i18n.errorMessage(error);
+    const server = error instanceof HttpError && error.message !== friendly ? error.message : '';
+    return renderError({
+      title: this.#i18n.t('dashboard.loadError'),
+      message: server ? `${friendly} (${server})` : friendly,
+      retryLabel: this.#i18n.t('common.retry'),
+      onRetry: () => void this.reload(),
+    });
+  }
+
+  /** The chart's range, granularity or metric changed: follow it (the event goes on to the host). */
+  #onChartState = (event: ResellerStateChangeEvent): void => {
+    const {from, to, granularity, metric} = event.detail as unknown as UsageChartState;
+    Object.assign(this, {from, to, granularity, metric});
+  };
+
+  /** A plain click on a customer: the cancelable open event; a modified click opens a tab as usual. */
+  #onOpen(event: MouseEvent, row: CustomerUsageRow): void {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const href = detailHref(this.detailHref, row.customer_id);
+    const follow = this.dispatchEvent(new ResellerCustomerOpenEvent({id: row.customer_id, href}));
+    if (!follow || !href) event.preventDefault();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reseller-usage-dashboard': ResellerUsageDashboard;
+  }
+}
