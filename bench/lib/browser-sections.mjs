@@ -2,7 +2,7 @@
  * The sections that drive Chromium: 2. render, 3. time to data and request counts, 4. memory.
  * Each takes `{browser, origin, token, …}` and returns `{text, json}`.
  */
-import {clearRequests, countByPath, MB, ms, msCi, ratioOfMedians, requests, round, signedKB, summarize, table} from './common.mjs';
+import {clearRequests, countByPath, MB, msCi, ratioOfMedians, requests, round, signedKB, summarize, table} from './common.mjs';
 
 const PER_PAGE = 100;
 
