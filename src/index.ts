@@ -16,6 +16,9 @@ export {TABS as CUSTOMER_DETAIL_TABS, TAB_TAGS as CUSTOMER_DETAIL_TAB_TAGS, type
 export {ResellerSubscriptionPanel, ResellerSubscriptionChangeEvent} from './elements/subscription-panel/subscription-panel.js';
 export {ResellerUsageChart, type UsageData} from './elements/usage-chart/usage-chart.js';
 export {METRICS as USAGE_METRICS, type UsageChartState, type UsageMetric} from './elements/usage-chart/chart-state.js';
+export {ResellerTokenManager} from './elements/token-manager/token-manager.js';
+export {ResellerUserList} from './elements/user-list/user-list.js';
+export {ResellerTranscriptionList} from './elements/transcription-list/transcription-list.js';
 export {ResellerUsageDashboard} from './elements/usage-dashboard/usage-dashboard.js';
 export {RANGE_PRESETS, firstDayOfWeek, presetRange, type RangePreset, type DateRange} from './usage/dates.js';
 export {bucketize, type UsageBucket} from './usage/buckets.js';

@@ -8,15 +8,7 @@
  * shows "not available" (Usage: the customer's minutes against the quota instead) and switches
  * to the element as soon as its tag is defined. A loader that fails shows an error with a retry.
  *
- * To plug a panel in, add its line to `TAB_LOADERS` (the module path must exist: Vite's dev
- * server refuses an import of a missing file, so a panel that is not in the repository yet has no
- * line):
- *
- * ```ts
- * transcriptions: () => import('../../define/transcription-list.js'), // <reseller-transcription-list customer-id>
- * ```
- *
- * A host can pass its own loaders over these (`detail.loaders = {tokens: () => import('…')}`), or
+ *  * A host can pass its own loaders over these (`detail.loaders = {tokens: () => import('…')}`), or
  * `null` for a tab it does not want loaded (it then shows "not available", Usage its meter).
  */
 
@@ -43,7 +35,7 @@ export const TAB_LOADERS: TabLoaders = {
   usage: () => import('../../define/usage-chart.js'),
   tokens: () => import('../../define/token-manager.js'),
   users: () => import('../../define/user-list.js'),
-  // transcriptions: not in the repository yet (src/define/transcription-list.ts).
+  transcriptions: () => import('../../define/transcription-list.js'),
 };
 
 export function isTab(value: unknown): value is TabId {
