@@ -10,7 +10,7 @@
  *   BROWSERS=chromium npm test               browser tests in Chromium only (see scripts/browsers.mjs)
  *   CI=true npm test                         a missing browser engine fails instead of being skipped
  *
- * Steps: typecheck, lint (eslint, lit-analyzer), sandbox, browser, build (build, size),
+ * Steps: typecheck, lint (eslint, lit-analyzer), sandbox (sandbox, scripts), browser, build (build, size),
  * storybook (build-storybook, smoke-stories), e2e. STEP_TIMEOUT_MIN (default 20) bounds each step.
  */
 import {spawn} from 'node:child_process';
@@ -77,6 +77,12 @@ const steps = [
     command: ['npm', 'run', '--silent', 'test:sandbox'],
     present: () => hasScript('test:sandbox'),
     absent: 'package.json has no "test:sandbox" script',
+  },
+  {
+    name: 'scripts',
+    group: 'sandbox',
+    title: 'build scripts: node --test test/scripts/',
+    command: ['node', '--test', '--test-reporter=spec', 'test/scripts/'],
   },
   {
     name: 'browser',
