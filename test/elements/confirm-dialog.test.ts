@@ -46,6 +46,21 @@ describe('<reseller-confirm-dialog>', () => {
     host.button.focus();
   });
 
+  it('a question asked right after the previous one closed stays open (the old close event does not cancel it)', async () => {
+    const first = host.dialog.confirm({heading: 'First?', message: 'One.', confirmLabel: 'Yes'});
+    await host.dialog.updateComplete;
+    host.dialog.cancel();
+    expect(await first).to.be.false;
+    // Ask again in the same task: the first close's `close` event has not fired yet.
+    const second = host.dialog.confirm({heading: 'Second?', message: 'Two.', confirmLabel: 'Yes'});
+    await host.dialog.updateComplete;
+    await new Promise((r) => setTimeout(r, 50)); // let the queued close event of the first one fire
+    expect(isOpen(host.dialog), 'the second question is still open').to.be.true;
+    expect(part(host.dialog, 'heading')!.textContent).to.equal('Second?');
+    part(host.dialog, 'confirm-button')!.click();
+    expect(await second).to.be.true;
+  });
+
   it('asks, resolves true on confirm, and returns focus to the opener', async () => {
     const answer = host.dialog.confirm({heading: 'Publish report?', message: 'Everyone will see it.', confirmLabel: 'Publish'});
     await host.dialog.updateComplete;

@@ -188,11 +188,19 @@ export class ResellerConfirmDialog extends LitElement {
 
   /** The dialog closed by other means (the browser's forced close): settle as cancelled. */
   #onClose = () => {
+    // A close we made ourselves fires its `close` event a task later, possibly after the next
+    // question was already asked: it must not cancel that one.
+    if (this.#selfClosing) {
+      this.#selfClosing = false;
+      return;
+    }
     if (this.#pending) {
       this.#abort?.abort();
       this.#settle(false);
     }
   };
+
+  #selfClosing = false;
 
   #settle(confirmed: boolean, {restoreFocus = true}: {restoreFocus?: boolean} = {}) {
     const p = this.#pending;
@@ -201,7 +209,10 @@ export class ResellerConfirmDialog extends LitElement {
     this.#busy = false;
     this.#error = '';
     const dialog = this.renderRoot?.querySelector('dialog');
-    if (dialog?.open) dialog.close();
+    if (dialog?.open) {
+      this.#selfClosing = true;
+      dialog.close();
+    }
     this.requestUpdate();
     if (restoreFocus && p.opener?.isConnected) p.opener.focus();
     p.resolve(confirmed);
