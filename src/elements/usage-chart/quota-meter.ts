@@ -49,7 +49,7 @@ export function renderQuota(i18n: LocaleController, q: QuotaInfo) {
       <span class="quota-period">${i18n.t('subscription.periodRange', {start: i18n.date(q.period.start), end: i18n.date(q.period.end)})}</span>
       ${q.plan === 'enterprise' ? html`<span class="badge brand" part="custom-quota">${i18n.t('usage.quota.custom')}</span>` : nothing}
     </p>
-    <div class="meter" part="meter" role="meter" aria-labelledby="quota-label" aria-valuemin="0" aria-valuemax="100"
+    <div class="meter" part="meter" role="progressbar" aria-labelledby="quota-label" aria-valuemin="0" aria-valuemax="100"
       aria-valuenow=${fill} aria-valuetext=${value}>
       <svg class="meter-svg" width="100%" height="100%" aria-hidden="true" focusable="false">
         ${svg`<rect class="meter-fill" x="0" y="0" height="100%" width="${fill}%"></rect>`}

@@ -205,7 +205,7 @@ export class ResellerUsageChart extends LitElement {
       active: this.active,
       shown: this.shown,
       onRetry: () => void this.reload(),
-      onActive: (i, focus) => this.#setActive(i, focus),
+      onActive: (i, focus) => void this.#setActive(i, focus),
       onShown: (i) => (this.shown = i),
     };
   }

@@ -1,5 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus} from '@lit/task';
 import type {AggregateUsage, CustomerUsageRow} from '../../api/contract.js';
@@ -15,6 +16,8 @@ import {tokens} from '../../styles/tokens.js';
 import {previousRange, type ChartGranularity} from '../../usage/dates.js';
 import {detailHref} from '../customer-table/table-query.js';
 import {renderAccess} from '../usage-chart/chart-area.js';
+// A value import (the class module registers nothing) so tools see where the chart's tag comes from.
+import {ResellerUsageChart} from '../usage-chart/usage-chart.js';
 import {normalizeChartState, type UsageChartState, type UsageMetric} from '../usage-chart/chart-state.js';
 import {renderNearQuota, renderTopCustomers, renderTotals, type SectionsHost} from './dashboard-sections.js';
 import {styles} from './usage-dashboard.styles.js';
@@ -93,7 +96,9 @@ export class ResellerUsageDashboard extends LitElement {
     this.#reloads++;
     this.requestUpdate();
     const chart = this.renderRoot.querySelector('reseller-usage-chart');
-    return Promise.all([this.updateComplete.then(() => this.#current.taskComplete), chart?.reload()]).catch(() => {});
+    // (Not upgraded when only the class was imported, without define/usage-dashboard.)
+    const chartReload = chart instanceof ResellerUsageChart ? chart.reload() : undefined;
+    return Promise.all([this.updateComplete.then(() => this.#current.taskComplete), chartReload]).catch(() => {});
   }
 
   protected override render() {
@@ -102,7 +107,7 @@ export class ResellerUsageDashboard extends LitElement {
     const s = this.#state;
     const host = this.#sections;
     return html`<reseller-usage-chart part="chart" from=${s.from} to=${s.to} granularity=${s.granularity} metric=${s.metric}
-        time-zone=${this.timeZone ?? nothing} .strings=${this.strings} @reseller-state-change=${this.#onChartState}>
+        time-zone=${ifDefined(this.timeZone ?? undefined)} .strings=${this.strings} @reseller-state-change=${this.#onChartState}>
         <div slot="summary">${error ? this.#renderError(error) : renderTotals(host)}</div>
       </reseller-usage-chart>
       ${error ? nothing : html`<div class="lists">${renderTopCustomers(host)}${renderNearQuota(host)}</div>`}`;
