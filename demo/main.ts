@@ -132,6 +132,7 @@ document.addEventListener('reseller-customer-deleted', (event) => {
   if (parseRoute(location.hash)?.customerId === String(event.detail.id)) location.hash = '#/customers';
 });
 document.addEventListener('reseller-brand-change', (event) => {
+  if (event.detail.phase !== 'after') return; // 'before' is about to save (and may be cancelled)
   const colour = event.detail.branding.brand_color;
   if (colour && !loadSettings().brand) applyBrand(colour);
 });

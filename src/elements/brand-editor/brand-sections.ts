@@ -73,8 +73,9 @@ function renderContrast(i18n: LocaleController, color: string | null): TemplateR
 /** Buttons, a link, badges and a table header in the chosen colour (the host sets the tokens on `.preview`). */
 export function renderPreview(i18n: LocaleController): TemplateResult {
   const t = i18n.t.bind(i18n);
-  return html`<section class="section" part="preview-section" aria-labelledby="preview-title">
-    <h3 class="section-title" id="preview-title">${t('brand.preview')}</h3>
+  // Not a heading: the editor cannot know the heading levels of the page around it.
+  return html`<div class="section" part="preview-section" role="group" aria-labelledby="preview-title">
+    <p class="section-title" id="preview-title">${t('brand.preview')}</p>
     <div class="preview theme-scope" part="preview" inert>
       <div class="preview-row">
         <button type="button" class="button primary" part="preview-button">${t('brand.sample')}</button>
@@ -88,7 +89,7 @@ export function renderPreview(i18n: LocaleController): TemplateResult {
         <tbody><tr><td><span class="link">${t('brand.previewRow')}</span></td><td>${t('status.active')}</td></tr></tbody>
       </table>
     </div>
-  </section>`;
+  </div>`;
 }
 
 export interface LogoView {
