@@ -165,11 +165,21 @@ export const tokens = css`
     }
   }
 
-  /* Text on brand from the brand's lightness, where relative colour syntax works. */
+  /* Text on brand from the brand's lightness, where relative colour syntax works. Brand-coloured
+     text (links, ghost buttons, brand badges) keeps the brand's hue but caps its lightness, so a
+     light brand (yellow, aqua, white) still reads at AA on the surface: at most OKLCH L 0.5 on
+     light surfaces, at least 0.75 on dark ones. */
   @supports (color: oklch(from red l c h)) {
     :host,
     .theme-scope {
       --_on-brand: var(--reseller-color-on-brand, oklch(from var(--_brand) clamp(0.18, (0.58 - l) * 1000, 1) 0 0));
+      --_brand-text: oklch(from var(--_brand) min(l, 0.5) c h);
+    }
+  }
+  @supports (color: oklch(from red l c h)) and (color: light-dark(#000, #fff)) {
+    :host,
+    .theme-scope {
+      --_brand-text: light-dark(oklch(from var(--_brand) min(l, 0.5) c h), oklch(from var(--_brand) max(l, 0.75) c h));
     }
   }
 

@@ -101,7 +101,7 @@ class ThemeProbe extends LitElement {
   override render() {
     return html`<button class="button primary">Save</button><button class="button">Cancel</button>
       <span class="badge danger">Failed</span><span class="badge success">Active</span><span class="badge warning">Near quota</span>
-      <span class="badge brand">Gold</span><p class="alert success">Saved</p><p class="alert warning">Almost full</p><p class="alert">Failed</p>`;
+      <span class="badge brand">Gold</span><button class="link">Open</button><button class="button ghost">More</button><p class="alert success">Saved</p><p class="alert warning">Almost full</p><p class="alert">Failed</p>`;
   }
 }
 customElements.define('theme-probe', ThemeProbe);
@@ -192,6 +192,27 @@ describe('theme tokens', () => {
     const h = (s: CSSStyleDeclaration) => parseFloat(s.minHeight);
     expect(h(compactAttr.secondary)).to.be.lessThan(h(comfortable.secondary));
     expect(h(compactToken.secondary)).to.equal(h(compactAttr.secondary));
+  });
+
+  it('brand-coloured text (links, ghost buttons, brand badges) reaches AA on the surface for any brand, light and dark', async () => {
+    const brands = ['#2f6fdb', '#ffd400', '#00a3e0', '#7fffd4', '#ff69b4', '#1f1f1f', '#000000', '#ffffff', '#8a2be2', '#0b3d91', '#c2410c'];
+    const failures: string[] = [];
+    for (const scheme of ['light', 'dark']) {
+      for (const brand of brands) {
+        const {el, host} = await probeIn((w) => {
+          w.style.setProperty('color-scheme', scheme);
+          w.style.setProperty('--reseller-color-brand', brand);
+        });
+        const surface = toHex(host.backgroundColor);
+        for (const selector of ['.link', '.button.ghost', '.badge.brand']) {
+          const style = getComputedStyle(el.shadowRoot!.querySelector(selector)!);
+          const bg = selector === '.badge.brand' ? toHex(style.backgroundColor) : surface;
+          const ratio = contrastRatio(toHex(style.color), bg);
+          if (ratio < 4.5) failures.push(`${scheme} ${brand} ${selector}: ${toHex(style.color)} on ${bg} = ${ratio.toFixed(2)}`);
+        }
+      }
+    }
+    expect(failures).to.deep.equal([]);
   });
 
   it('default palettes meet WCAG AA for text', async () => {
