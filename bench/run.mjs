@@ -2,7 +2,8 @@
 /**
  * `npm run bench`: how heavy and how fast the kit is. Not part of `npm test` (timings are not
  * tests). Prints one table per section, a summary table at the end, and writes bench/results.json
- * (sections not run keep their previous figures there, each with its own date and load average).
+ * (sections not run keep their previous figures there, each with its own date and load average;
+ * a --scale other than the default is kept apart as `scale-<N>`).
  *
  *   npm run bench                               everything, 30 samples, 20 000 customers at scale
  *   npm run bench -- --samples 5                quick look while developing
@@ -26,7 +27,7 @@
  */
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {cpus} from 'node:os';
-import {join} from 'node:path';
+import {resolve} from 'node:path';
 import {execFileSync} from 'node:child_process';
 import {createTenant, load, ms, root, table} from './lib/common.mjs';
 import {runWeight} from './lib/weight.mjs';
@@ -70,7 +71,7 @@ if (unknown.length) {
   console.error(`--only: unknown section(s) ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
   process.exit(2);
 }
-const out = join(root, option('--out', 'bench/results.json'));
+const out = resolve(root, option('--out', 'bench/results.json'));
 const selected = SECTIONS.filter((s) => only.includes(s));
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +127,7 @@ const results = {
 const summary = [];
 let failed = false;
 
-async function section(name, title, fn) {
+async function section(name, title, fn, key = name) {
   if (!selected.includes(name)) return;
   console.log(`\n== ${title} (load average ${load().join(' ')}) ==`);
   const loadBefore = load();
@@ -134,14 +135,20 @@ async function section(name, title, fn) {
   try {
     const {text, json, summaryRows = []} = await fn();
     console.log(text);
-    results.sections[name] = {measuredAt: new Date().toISOString(), loadAverage: {before: loadBefore, after: load()}, seconds: Math.round((performance.now() - t0) / 1000), ...json};
+    results.sections[key] = {
+      measuredAt: new Date().toISOString(),
+      loadAverage: {before: loadBefore, after: load()},
+      seconds: Math.round((performance.now() - t0) / 1000),
+      env: {commit: results.meta.commit, node: process.version, ...(BROWSER_SECTIONS.has(name) ? {chromium: results.meta.chromium} : {}), options: results.meta.options},
+      ...json,
+    };
     summary.push(...summaryRows);
   } catch (error) {
     if (interrupted) return;
     failed = true;
     // Playwright appends the whole browser log to its errors: the first lines are the message.
     console.error(`✗ ${name} failed: ${String(error?.stack ?? error).split('\nBrowser logs:')[0]}`);
-    results.sections[name] = {measuredAt: new Date().toISOString(), error: String(error?.message ?? error)};
+    results.sections[key] = {measuredAt: new Date().toISOString(), error: String(error?.message ?? error)};
     summary.push([name, 'FAILED', String(error?.message ?? error).split('\n')[0].slice(0, 80)]);
   }
 }
@@ -246,7 +253,7 @@ try {
       seedSeconds: Math.round(r.seedSeconds * 10) / 10,
     };
     return {text, json, summaryRows: rows};
-  });
+  }, scale === 20_000 ? 'scale' : `scale-${scale}`); // another size is kept apart: `scale-100000`
 } finally {
   await cleanup();
 }
