@@ -113,7 +113,7 @@ describe('<reseller-brand-logo>', () => {
       const el = await logoFor(tenant);
       const img = imageOf(el)!;
       await loaded(img);
-      expect(img.naturalWidth, 'the SVG renders as an image').to.equal(20);
+      expect(img.naturalWidth, 'the SVG renders as an image').to.be.greaterThan(0);
 
       // Opened directly (a link, a new tab), the server's CSP sandbox stops it too.
       const direct = document.createElement('iframe');

@@ -14,8 +14,9 @@ import {renderAccess, renderLoadError} from '../subscription-panel/panel-states.
 import {DEFAULT_BRAND, parseBrandInput} from './brand-color.js';
 import {styles} from './brand-editor.styles.js';
 import {renderColor, renderLogo, renderPreview} from './brand-sections.js';
-import {LiveTarget, failureText, logoProblemText} from './brand-support.js';
-import {checkLogo, typedLogo} from './logo-file.js';
+import {LiveTarget, failureText} from './brand-support.js';
+import {typedLogo} from './logo-file.js';
+import {LogoPicker} from './logo-picker.js';
 
 /**
  * The reseller's branding: brand colour (picker and hex field kept in sync, contrast check, live
@@ -34,7 +35,8 @@ import {checkLogo, typedLogo} from './logo-file.js';
  * @csspart drop-zone - The file button, also the drop target (also `file-button`). @csspart discard-button - Discard the chosen file.
  * @csspart delete-button - Delete the saved logo. @csspart logo-error - The logo's message.
  * @csspart actions - The button row. @csspart save-button - Save. @csspart reset-button - Reset to the saved branding.
- * @csspart alert - Why saving failed. @csspart state - Loading, error and access blocks.
+ * @csspart alert - Why saving failed. @csspart state - Loading, error and access blocks (also `loading`, `error`, `access-required`).
+ * @csspart state-title - A state's title. @csspart state-message - A state's message. @csspart retry-button - The error's retry.
  * @cssprop --reseller-color-brand - Brand colour of the editor itself (the preview shows the chosen one).
  * @fires {ResellerBrandChangeEvent} reseller-brand-change - `phase: 'before'` (cancelable: prevent it and nothing is saved), then `phase: 'after'` with the saved branding.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: "Branding saved.", "Logo deleted.".
@@ -46,6 +48,11 @@ export class ResellerBrandEditor extends LitElement {
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
   readonly #toast = new ToastController(this, {i18n: this.#i18n});
+  readonly #logo = new LogoPicker(this, {
+    i18n: this.#i18n,
+    disabled: () => this.busy,
+    input: () => this.renderRoot.querySelector<HTMLInputElement>('.file-input'),
+  });
 
   /** Base URL of the API, when not inside a `<reseller-provider>`. */
   @property({attribute: 'api-base'}) apiBase: string | null = null;
@@ -63,11 +70,6 @@ export class ResellerBrandEditor extends LitElement {
   @state() private text = '';
   @state() private color: string | null = null;
   @state() private colorError = '';
-  @state() private pending: {file: Blob; url: string; name: string; size: number} | null = null;
-  @state() private logoError = '';
-  @state() private dragging = false;
-  /** A chosen file is being checked. */
-  @state() private checking = false;
   @state() private busy = false;
   @state() private failure = '';
 
@@ -83,15 +85,13 @@ export class ResellerBrandEditor extends LitElement {
 
   /** Whether something differs from the saved branding (or the hex field holds an invalid value). */
   get dirty(): boolean {
-    return !!this.colorError || (this.saved !== null && this.color !== this.saved.brand_color) || this.pending !== null;
+    return !!this.colorError || (this.saved !== null && this.color !== this.saved.brand_color) || this.#logo.pending !== null;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
     this.#live.restore(this.saved?.brand_color ?? null);
-    if (this.pending) URL.revokeObjectURL(this.pending.url);
-    this.pending = null;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -122,7 +122,7 @@ export class ResellerBrandEditor extends LitElement {
       return false;
     }
     const colorChanged = this.color !== this.saved.brand_color;
-    const logo = this.pending;
+    const logo = this.#logo.pending;
     if (!colorChanged && !logo) return true;
     const before = new ResellerBrandChangeEvent({...this.saved, brand_color: this.color}, {phase: 'before', ...(logo ? {logo: logo.file} : {})});
     if (!this.dispatchEvent(before)) return false;
@@ -140,9 +140,9 @@ export class ResellerBrandEditor extends LitElement {
       }
       if (logo) {
         step = 'logo';
-        this.saved = await client.uploadLogo(await typedLogo(logo.file as File), {signal});
+        this.saved = await client.uploadLogo(await typedLogo(logo.file), {signal});
         savedSomething = true;
-        this.#dropPending();
+        this.#logo.clear();
       }
       this.#toast.show(this.#i18n.t(colorChanged && logo ? 'brand.saved' : logo ? 'toast.logoUploaded' : 'toast.brandSaved'), 'success');
       return true;
@@ -173,9 +173,9 @@ export class ResellerBrandEditor extends LitElement {
       })}
       ${renderPreview(this.#i18n)}
       ${renderLogo({
-        i18n: this.#i18n, savedUrl: this.#logoUrl(saved), pending: this.pending, error: this.logoError, dragging: this.dragging, busy: this.busy, checking: this.checking,
-        onChoose: this.#onChoose, onFile: this.#onFile, onDragOver: this.#onDragOver, onDragLeave: this.#onDragLeave, onDrop: this.#onDrop,
-        onDiscard: () => this.#dropPending(), onDelete: () => void this.#deleteLogo(),
+        i18n: this.#i18n, savedUrl: this.#logoUrl(saved), pending: this.#logo.pending, error: this.#logo.error, dragging: this.#logo.dragging,
+        busy: this.busy, checking: this.#logo.checking, onChoose: this.#logo.onChoose, onFile: this.#logo.onFile, onDragOver: this.#logo.onDragOver,
+        onDragLeave: this.#logo.onDragLeave, onDrop: this.#logo.onDrop, onDiscard: () => this.#logo.clear(), onDelete: () => void this.#deleteLogo(),
       })}
       ${this.failure ? html`<p class="alert" part="alert" role="alert">${this.failure}</p>` : nothing}
       <div class="actions" part="actions">
@@ -199,36 +199,13 @@ export class ResellerBrandEditor extends LitElement {
     this.text = branding.brand_color ?? '';
     this.colorError = '';
     this.failure = '';
-    this.#dropPending();
+    this.#logo.clear();
   }
 
   #setColor(color: string | null, text: string) {
     this.color = color;
     this.text = text;
     this.colorError = '';
-  }
-
-  #dropPending() {
-    if (this.pending) URL.revokeObjectURL(this.pending.url);
-    this.pending = null;
-    this.logoError = '';
-  }
-
-  async #takeFile(file: File | undefined) {
-    if (!file || this.busy) return;
-    this.checking = true;
-    this.logoError = '';
-    try {
-      const problem = await checkLogo(file);
-      if (problem) {
-        this.logoError = logoProblemText(this.#i18n, problem);
-        return;
-      }
-      this.#dropPending();
-      this.pending = {file, url: URL.createObjectURL(file), name: file.name, size: file.size};
-    } finally {
-      this.checking = false;
-    }
   }
 
   #onPick = (event: Event) => {
@@ -266,30 +243,6 @@ export class ResellerBrandEditor extends LitElement {
     if (!this.busy && this.dirty) this.reset();
   };
 
-  #onChoose = () => {
-    if (!this.busy) this.renderRoot.querySelector<HTMLInputElement>('.file-input')!.click();
-  };
-
-  #onFile = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    void this.#takeFile(input.files?.[0]).finally(() => (input.value = ''));
-  };
-
-  #onDragOver = (event: DragEvent) => {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
-  };
-
-  #onDragLeave = () => (this.dragging = false);
-
-  #onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    this.dragging = false;
-    void this.#takeFile(event.dataTransfer?.files[0]);
-  };
-
   async #deleteLogo(): Promise<void> {
     const saved = this.saved;
     if (!saved || this.busy) return;
@@ -309,7 +262,6 @@ export class ResellerBrandEditor extends LitElement {
     this.dispatchEvent(new ResellerBrandChangeEvent(result));
     this.#toast.show(t('toast.logoDeleted'), 'success');
   }
-
 }
 
 declare global {

@@ -1,0 +1,106 @@
+/**
+ * The brand editor's logo choice: a file from the picker or a drop on the file button, checked on
+ * the client (`checkLogo`), kept with a `blob:` URL for the preview until it is saved or dropped
+ * (the URL is revoked when the file is replaced, dropped, or the editor goes away).
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {LocaleController} from '../../controllers/locale-controller.js';
+import {logoProblemText} from './brand-support.js';
+import {checkLogo} from './logo-file.js';
+
+export interface PendingLogo {
+  file: File;
+  url: string;
+  name: string;
+  size: number;
+}
+
+export interface LogoPickerOptions {
+  i18n: LocaleController;
+  /** While true (saving), no file is taken. */
+  disabled: () => boolean;
+  /** The hidden `<input type=file>` the file button opens. */
+  input: () => HTMLInputElement | null;
+}
+
+export class LogoPicker implements ReactiveController {
+  /** The chosen, not yet saved file. */
+  pending: PendingLogo | null = null;
+  /** Why the last file was refused. */
+  error = '';
+  /** A file is dragged over the drop zone. */
+  dragging = false;
+  /** A chosen file is being checked. */
+  checking = false;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #options: LogoPickerOptions;
+
+  constructor(host: ReactiveControllerHost, options: LogoPickerOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.clear();
+  }
+
+  /** Drops the chosen file (and its message). */
+  clear(): void {
+    if (this.pending) URL.revokeObjectURL(this.pending.url);
+    this.pending = null;
+    this.error = '';
+    this.#host.requestUpdate();
+  }
+
+  /** Checks a file and, when it may be uploaded, makes it the pending logo. */
+  async take(file: File | undefined): Promise<void> {
+    if (!file || this.#options.disabled()) return;
+    this.checking = true;
+    this.error = '';
+    this.#host.requestUpdate();
+    try {
+      const problem = await checkLogo(file);
+      if (problem) {
+        this.error = logoProblemText(this.#options.i18n, problem);
+        return;
+      }
+      this.clear();
+      this.pending = {file, url: URL.createObjectURL(file), name: file.name, size: file.size};
+    } finally {
+      this.checking = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  onChoose = (): void => {
+    if (!this.#options.disabled()) this.#options.input()?.click();
+  };
+
+  onFile = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    void this.take(input.files?.[0]).finally(() => (input.value = ''));
+  };
+
+  onDragOver = (event: DragEvent): void => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.#setDragging(true);
+  };
+
+  onDragLeave = (): void => this.#setDragging(false);
+
+  onDrop = (event: DragEvent): void => {
+    event.preventDefault();
+    this.#setDragging(false);
+    void this.take(event.dataTransfer?.files[0]);
+  };
+
+  #setDragging(value: boolean) {
+    if (this.dragging === value) return;
+    this.dragging = value;
+    this.#host.requestUpdate();
+  }
+}
