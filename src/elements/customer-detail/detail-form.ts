@@ -12,6 +12,8 @@ import {repeat} from 'lit/directives/repeat.js';
 import type {Customer} from '../../api/contract.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {copyIcon, plusIcon} from '../customer-table/icons.js';
+// The phone field's class module (no side effects; the define module registers the tag).
+import '../customer-form/phone-field.js';
 import {KNOWN_METADATA, KNOWN_METADATA_LABELS, type Draft, type FieldErrors} from './detail-draft.js';
 
 export interface FormView {

@@ -10,7 +10,7 @@ import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {renderLoading, shared, tokens} from '../../styles/index.js';
-import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {FALLBACK_PLANS} from '../customer-form/customer-draft.js';
 import {renderAccess, renderLoadError, renderNotFound} from './panel-states.js';
 import {quotaStyles, renderQuotaMeter} from './quota-meter.js';
