@@ -9,7 +9,7 @@ import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerBrandChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {applyBrandColor, renderLoading, shared, tokens} from '../../styles/index.js';
-import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {renderAccess, renderLoadError} from '../subscription-panel/panel-states.js';
 import {DEFAULT_BRAND, parseBrandInput} from './brand-color.js';
 import {styles} from './brand-editor.styles.js';
