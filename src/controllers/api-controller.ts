@@ -105,6 +105,10 @@ export class ApiController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Ask the (possibly new) surroundings afresh; until then the last provider's client stays, so
+    // an update of a detached element (a lazy module resolving after removal) never swaps in the
+    // token-less default client and fires an unauthenticated request.
+    this.#provided = undefined;
     this.#request();
     if (!this.#answered && hasUndefinedProviderAround(this.#host)) {
       this.#waitingForProvider = true;
@@ -120,8 +124,7 @@ export class ApiController implements ReactiveController {
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#answered = false;
-    this.#provided = undefined;
+    // #provided is kept while detached (see hostConnected).
   }
 
   // Stable identity: a provider keys its subscriptions by this callback.

@@ -112,6 +112,21 @@ describe('<reseller-provider>', () => {
     expect(provider.client.baseUrl).to.equal(`${location.origin}/api/v3/reseller`);
   });
 
+  it('a removed element that updates keeps the provider’s client (no request without the token)', async () => {
+    const provider = await fixture<ResellerProvider>(html`<reseller-provider .token=${alpha.token}><test-api-consumer></test-api-consumer></reseller-provider>`);
+    const consumer = provider.querySelector('test-api-consumer')!;
+    expect(await settled(consumer, provider)).to.equal('Alpha Reseller');
+    consumer.remove();
+    consumer.requestUpdate(); // e.g. a lazy module resolving after the router removed the element
+    await consumer.updateComplete;
+    expect(consumer.api.client, 'still the provider’s client').to.equal(provider.client);
+    expect(consumer.runs, 'the task did not run again').to.equal(1);
+    provider.append(consumer); // moved back in: asks the provider again, same client, no reload
+    await settled(consumer, provider);
+    expect(consumer.api.source).to.equal('provider');
+    expect(consumer.runs).to.equal(1);
+  });
+
   it('builds a new client when the token changes, and the elements load again with it', async () => {
     const provider = await fixture<ResellerProvider>(html`<reseller-provider .token=${alpha.token}><test-api-consumer></test-api-consumer></reseller-provider>`);
     const consumer = provider.querySelector('test-api-consumer')!;
