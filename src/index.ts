@@ -19,6 +19,8 @@ export {METRICS as USAGE_METRICS, type UsageChartState, type UsageMetric} from '
 export {ResellerTokenManager} from './elements/token-manager/token-manager.js';
 export {ResellerUserList} from './elements/user-list/user-list.js';
 export {ResellerTranscriptionList} from './elements/transcription-list/transcription-list.js';
+export {ResellerBrandEditor} from './elements/brand-editor/brand-editor.js';
+export {ResellerBrandLogo} from './elements/brand-logo/brand-logo.js';
 export {ResellerUsageDashboard} from './elements/usage-dashboard/usage-dashboard.js';
 export {RANGE_PRESETS, firstDayOfWeek, presetRange, type RangePreset, type DateRange} from './usage/dates.js';
 export {bucketize, type UsageBucket} from './usage/buckets.js';
