@@ -79,7 +79,8 @@ describe('<reseller-customer-detail> tabs', () => {
 
   it('restores the tab from the attribute; a host setting it fires no event; a bad value warns once and shows Subscription', async () => {
     const {tenant, customer} = await tenantWithCustomer();
-    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'users'}});
+    // No Transcriptions loader: the test below needs <reseller-transcription-list> unregistered in this page.
+    const el = await detailFor(tenant, customer.id, {attrs: {tab: 'users'}, loaders: {transcriptions: null}});
     expect(selected(el)).to.deep.equal(['users']);
     expect(panel(el, 'users').hidden).to.be.false;
     expect(panel(el, 'subscription').querySelector('reseller-subscription-panel'), 'an unopened tab renders nothing').to.equal(null);
