@@ -67,6 +67,23 @@ if (existsSync(sandboxIndex) && existsSync(sandboxNode)) {
 // ---- browsers ----------------------------------------------------------------------------------
 const browsers = [];
 const missing = [];
+/**
+ * The chrome launcher reuses a test file's page for the next file. In Firefox (WebDriver BiDi) a
+ * reused page sometimes stopped receiving keyboard input after many files, so keyboard tests of a
+ * late file failed in a full run although they pass alone. Closing each page after its file gives
+ * every file a fresh one.
+ */
+function freshPagePerFile(launcher) {
+  const stopSession = launcher.stopSession.bind(launcher);
+  launcher.stopSession = async (sessionId) => {
+    const result = await stopSession(sessionId);
+    const page = launcher.inactivePages.pop();
+    await page?.puppeteerPage.close().catch(() => {});
+    return result;
+  };
+  return launcher;
+}
+
 for (const engine of requestedEngines()) {
   if (engine === 'chromium') {
     const executablePath = findChromium();
@@ -87,10 +104,12 @@ for (const engine of requestedEngines()) {
       continue;
     }
     browsers.push(
-      chromeLauncher({
-        puppeteer,
-        launchOptions: {browser: 'firefox', protocol: 'webDriverBiDi', headless: true, executablePath},
-      }),
+      freshPagePerFile(
+        chromeLauncher({
+          puppeteer,
+          launchOptions: {browser: 'firefox', protocol: 'webDriverBiDi', headless: true, executablePath},
+        }),
+      ),
     );
   } else if (engine === 'webkit') {
     const webkit = findWebKit();

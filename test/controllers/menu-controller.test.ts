@@ -234,7 +234,9 @@ describe('MenuController', () => {
         await sendKeys({press: 'F10'});
         await sendKeys({up: 'Shift'});
       },
-      async () => sendKeys({press: 'Shift+F10'}),
+      // No `press: 'Shift+F10'` fallback: WebKitWebDriver leaves Shift latched after it, and every
+      // later file in the session then types lower case and '2' for '@'.
+      null,
       {key: 'F10', shiftKey: true},
       () => menuOpen(el),
     );
