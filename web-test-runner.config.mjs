@@ -146,7 +146,9 @@ if (!browsers.length) {
 
 export default {
   rootDir: root,
-  files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/e2e/**'],
+  // The menu controller's keyboard tests run last: WebKitWebDriver keeps a modifier latched after
+  // them (cause not pinned down yet), so every later file typed lower case and '2' for '@'.
+  files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/e2e/**', '!test/controllers/menu-controller.test.ts', 'test/controllers/menu-controller.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   concurrentBrowsers: 1,

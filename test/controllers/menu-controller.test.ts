@@ -249,7 +249,10 @@ describe('MenuController', () => {
 
   it('opens as a context menu from the ContextMenu key, once', async () => {
     $(el, '#row-2').focus();
-    await pressOrDispatch(async () => sendKeys({press: 'ContextMenu'}), null, {key: 'ContextMenu'}, () => menuOpen(el));
+    // Only Chromium's driver knows the ContextMenu key; WebKitWebDriver types the name as text
+    // (with a Shift it then keeps latched for the rest of the session), Firefox refuses it.
+    const realKey = navigator.userAgent.includes('Chrome/') ? async () => sendKeys({press: 'ContextMenu'}) : async () => Promise.reject(new Error('no ContextMenu key'));
+    await pressOrDispatch(realKey, null, {key: 'ContextMenu'}, () => menuOpen(el));
     expect(menuOpen(el)).to.be.true;
     expect(el.menu.context?.name).to.equal('Globex');
     expect(focusedText(el)).to.equal('View');
