@@ -159,7 +159,7 @@ export const en = {
   'table.search.placeholder': 'Search by name or email',
   'table.filter.status': 'Status',
   'table.filter.allStatuses': 'All statuses',
-  'table.paging.label': 'Pagination',
+  'table.paging.label': 'Customer pages',
   'table.paging.pageSize': 'Rows per page',
   'table.paging.range': '{from}–{to} of {total}',
   'table.paging.page': 'Page {page} of {pages}',
@@ -457,6 +457,7 @@ export const en = {
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'transcriptions.heading': 'Transcriptions',
+  'transcriptions.paging.label': 'Transcription pages',
   'transcriptions.sessions': 'Sessions',
   'transcriptions.documents': 'Documents',
   'transcriptions.search.label': 'Search transcriptions',

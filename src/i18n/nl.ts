@@ -152,7 +152,7 @@ export const nl: Messages = {
   'table.search.placeholder': 'Zoek op naam of e-mail',
   'table.filter.status': 'Status',
   'table.filter.allStatuses': 'Alle statussen',
-  'table.paging.label': 'Paginering',
+  'table.paging.label': 'Pagina’s met klanten',
   'table.paging.pageSize': 'Rijen per pagina',
   'table.paging.range': '{from}–{to} van {total}',
   'table.paging.page': 'Pagina {page} van {pages}',
@@ -449,6 +449,7 @@ export const nl: Messages = {
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'transcriptions.heading': 'Transcripties',
+  'transcriptions.paging.label': 'Pagina’s met transcripties',
   'transcriptions.sessions': 'Sessies',
   'transcriptions.documents': 'Documenten',
   'transcriptions.search.label': 'Transcripties zoeken',

@@ -12,6 +12,8 @@ export interface PaginationHost {
   total: number;
   onPage(page: number): void;
   onPerPage(perPage: number): void;
+  /** Accessible name of the pagination landmark (unique per page: axe landmark-unique). */
+  label?: string;
 }
 
 export function renderPagination(host: PaginationHost) {
@@ -23,7 +25,7 @@ export function renderPagination(host: PaginationHost) {
   const button = (target: number, label: string, icon: unknown, disabled: boolean) =>
     html`<button type="button" class="button ghost icon" part="page-button" aria-label=${label} title=${label}
       aria-disabled=${disabled ? 'true' : 'false'} @click=${() => disabled || host.onPage(target)}>${icon}</button>`;
-  return html`<nav part="pagination" class="pagination" aria-label=${i18n.t('table.paging.label')}>
+  return html`<nav part="pagination" class="pagination" aria-label=${host.label ?? i18n.t('table.paging.label')}>
     <label class="page-size">
       <span>${i18n.t('table.paging.pageSize')}</span>
       <select part="page-size" class="input" .value=${String(perPage)}

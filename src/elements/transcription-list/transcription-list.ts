@@ -153,6 +153,7 @@ export class ResellerTranscriptionList extends LitElement {
       ${!error && this.#last && this.#last.total > 0 && complete?.total !== 0
         ? renderPagination({
             i18n: this.#i18n,
+            label: this.#i18n.t('transcriptions.paging.label'),
             page: this.#state.page,
             perPage: this.#state.perPage,
             total: this.#last.total,
