@@ -30,6 +30,8 @@ const providerDecorator: Decorator = (story, {loaded, globals, parameters}) => {
 };
 
 const preview: Preview = {
+  // A docs page per element, built from custom-elements.json (attributes, properties, events, parts, CSS properties).
+  tags: ['autodocs'],
   loaders: [tenantLoader],
   decorators: [providerDecorator],
   globalTypes: {
