@@ -64,6 +64,14 @@ export default async function branding({page, baseUrl, config}) {
   await table.locator('[part~="row"]').first().waitFor();
   assert.equal(await table.evaluate((el) => getComputedStyle(el).getPropertyValue('--_brand').trim()), COLOUR);
   const newButton = table.locator('[part~="new-button"]').first();
-  assert.equal(await newButton.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(170, 34, 102)');
+  // The pointer is still where Save was clicked before the reload: move it off so the button shows
+  // its resting colour (not the hover shade), and let the colour transition finish.
+  await page.mouse.move(0, 0);
+  let background = '';
+  for (let i = 0; i < 50 && background !== 'rgb(170, 34, 102)'; i++) {
+    if (i) await page.waitForTimeout(100);
+    background = await newButton.evaluate((b) => getComputedStyle(b).backgroundColor);
+  }
+  assert.equal(background, 'rgb(170, 34, 102)');
   await expectNoAxeViolations(page);
 }
