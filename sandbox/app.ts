@@ -6,6 +6,7 @@ import {Hono} from 'hono';
 import {cors} from 'hono/cors';
 import * as z from 'zod/mini';
 import {type Deps, type Env, authenticate, requireSession} from './context.js';
+import {transcriptControlRoutes} from './control-transcripts.js';
 import {FaultRule, FaultRules, faultResponse} from './faults.js';
 import {ApiError, errorBody, errorResponse, JSON_LIMIT, parseJson, readLimited, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
@@ -84,7 +85,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
     if (rule?.delay_ms) await new Promise((r) => setTimeout(r, rule.delay_ms));
     let faulted: Response | null = null;
     if (rule?.drop) faulted = new Response(null, {status: 599, headers: {[DROP_HEADER]: '1'}});
-    else if (rule) faulted = faultResponse(rule, (status) => errorBody(status, 'Injected fault'));
+    else if (rule) faulted = faultResponse(rule, (status) => errorBody(status, rule.message ?? 'Injected fault', rule.fields));
     if (!faulted) await next();
     const status = faulted ? (faulted.headers.has(DROP_HEADER) ? 0 : faulted.status) : c.res.status;
     if (principal) {
@@ -154,6 +155,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
     await db.query(`UPDATE tokens SET revoked_at = now() WHERE id = $1`, [p.tokenId]);
     return c.body(null, 204);
   });
+  transcriptControlRoutes(app);
 
   return app;
 }

@@ -10,6 +10,10 @@ export const FaultRule = z.object({
   drop: z.optional(z.boolean()),
   retry_after: z.optional(z.int().check(z.nonnegative())),
   times: z.optional(z.int().check(z.positive())),
+  /** With `status`: the error body's message (default "Injected fault"). */
+  message: z.optional(z.string().check(z.maxLength(10_000))),
+  /** With `status` (422): the error body's field messages. */
+  fields: z.optional(z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(10_000)))),
 });
 export type FaultRule = z.infer<typeof FaultRule>;
 export const FaultRules = z.object({rules: z.array(FaultRule).check(z.maxLength(100))});

@@ -23,6 +23,10 @@ export interface FaultRule {
   retry_after?: number;
   /** Apply to this many matching requests, then stop (unlimited when absent). */
   times?: number;
+  /** With `status`: the error body's message (default "Injected fault"). */
+  message?: string;
+  /** With `status` (422): the error body's field messages. */
+  fields?: Record<string, string>;
 }
 
 /** One API request the sandbox saw for a tenant (`GET /__sandbox/requests`). */

@@ -1,0 +1,42 @@
+/**
+ * Control API: `POST /__sandbox/transcripts` (tenant's RESELLER token) body
+ * `{customer_id, title, status?, language?, documents?}` adds one transcript (and, when done, one
+ * document per format) to a customer of the caller's tenant, answering `201 {id}`. Hostile-content
+ * tests use it to store any title; document file names are derived from the title as always.
+ */
+import type {Hono} from 'hono';
+import * as z from 'zod/mini';
+import {TRANSCRIPT_STATUSES} from '../src/api/constants.js';
+import {type Env, requireReseller} from './context.js';
+import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from './http.js';
+
+const TranscriptSeed = z.object({
+  customer_id: z.int().check(z.positive()),
+  title: z.string().check(z.minLength(1), z.maxLength(10_000)),
+  status: z.optional(z.enum(TRANSCRIPT_STATUSES)),
+  language: z.optional(z.string().check(z.minLength(2), z.maxLength(10))),
+  documents: z.optional(z.array(z.enum(['docx', 'srt', 'pdf', 'txt', 'vtt'])).check(z.maxLength(5))),
+});
+
+export function transcriptControlRoutes(app: Hono<Env>): void {
+  app.post('/__sandbox/transcripts', async (c) => {
+    const p = requireReseller(c);
+    const {db} = c.get('deps');
+    const input = validate(TranscriptSeed, parseJson(c.req.raw, await readLimited(c.req.raw, JSON_LIMIT)));
+    const owner = await db.query(`SELECT id FROM customers WHERE id = $1 AND tenant_id = $2`, [input.customer_id, p.tenantId]);
+    if (!owner.rows.length) throw new ApiError(404);
+    const status = input.status ?? 'done';
+    const {rows} = await db.query<{id: number}>(
+      `INSERT INTO transcripts (tenant_id, customer_id, title, language, status, duration_seconds, created_at, completed_at)
+       VALUES ($1, $2, $3, $4, $5, 125, now(), CASE WHEN $5 = 'done' THEN now() ELSE NULL END) RETURNING id`,
+      [p.tenantId, input.customer_id, input.title, input.language ?? 'en', status],
+    );
+    const id = rows[0]!.id;
+    if (status === 'done') {
+      for (const format of input.documents ?? ['txt']) {
+        await db.query(`INSERT INTO documents (tenant_id, customer_id, transcript_id, format, created_at) VALUES ($1, $2, $3, $4, now())`, [p.tenantId, input.customer_id, id, format]);
+      }
+    }
+    return c.json({id}, 201);
+  });
+}
