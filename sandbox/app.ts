@@ -32,6 +32,19 @@ const SessionCreate = z.object({
   expires_at: z.optional(z.nullable(z.iso.datetime({offset: false}))),
 });
 
+/** Waits `ms`, or less when the client aborts first. */
+const delay = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, {once: true});
+  });
+
 export interface AppOptions {
   corsOrigins?: string[];
   log?: boolean;
@@ -82,17 +95,21 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
       }
     }
     const rule = state.takeFault(principal?.tenantId ?? null, c.req.method, path, headerRule);
-    if (rule?.delay_ms) await new Promise((r) => setTimeout(r, rule.delay_ms));
+    // The client's abort (a closed connection under node, the Request's signal in process).
+    const signal = c.req.raw.signal;
+    if (rule?.delay_ms) await delay(rule.delay_ms, signal);
     let faulted: Response | null = null;
-    if (rule?.drop) faulted = new Response(null, {status: 599, headers: {[DROP_HEADER]: '1'}});
+    if (signal.aborted) faulted = errorResponse(new ApiError(499, 'Client closed the request', undefined, 'client_closed_request'));
+    else if (rule?.drop) faulted = new Response(null, {status: 599, headers: {[DROP_HEADER]: '1'}});
     else if (rule) faulted = faultResponse(rule, (status) => errorBody(status, rule.message ?? 'Injected fault', rule.fields));
     if (!faulted) await next();
-    const status = faulted ? (faulted.headers.has(DROP_HEADER) ? 0 : faulted.status) : c.res.status;
+    const aborted = signal.aborted;
+    const status = aborted ? 499 : faulted ? (faulted.headers.has(DROP_HEADER) ? 0 : faulted.status) : c.res.status;
     if (principal) {
       state.record(principal.tenantId, {
         method: c.req.method, path, query: url.search.replace(/^\?/, ''),
         idempotency_key: c.req.header('idempotency-key') ?? null, if_match: c.req.header('if-match') ?? null,
-        status, at: started,
+        status, at: started, aborted,
       });
     }
     if (options.log) console.log(`${c.req.method} ${path} ${status}${rule ? ' (fault)' : ''}`); // never the token

@@ -6,6 +6,8 @@ export const FaultRule = z.object({
   path: z.optional(z.string().check(z.maxLength(300))),
   status: z.optional(z.int().check(z.minimum(100), z.maximum(599))),
   body: z.optional(z.enum(['malformed', 'invalid'])),
+  /** Answer with exactly this text as an application/json body (status 200 unless `status` is given). */
+  body_raw: z.optional(z.string().check(z.maxLength(60_000))),
   delay_ms: z.optional(z.int().check(z.nonnegative(), z.maximum(120_000))),
   drop: z.optional(z.boolean()),
   retry_after: z.optional(z.int().check(z.nonnegative())),
@@ -30,6 +32,8 @@ export interface RecordedRequest {
   if_match: string | null;
   status: number;
   at: string;
+  /** The client went away before the answer was sent (recorded with status 499). */
+  aborted: boolean;
 }
 
 const LOG_LIMIT = 1000;
@@ -89,12 +93,13 @@ function matches(rule: FaultRule, matcher: RegExp | null, method: string, path: 
 
 /** The response a fault asks for (null when it only adds latency). */
 export function faultResponse(rule: FaultRule, errorJson: (status: number) => unknown): Response | null {
-  if (rule.status === undefined && rule.body === undefined) return null;
+  if (rule.status === undefined && rule.body === undefined && rule.body_raw === undefined) return null;
   const status = rule.status ?? 200;
   const headers: Record<string, string> = {'content-type': 'application/json; charset=utf-8', 'x-sandbox-faulted': '1'};
   if (rule.retry_after !== undefined) headers['retry-after'] = String(rule.retry_after);
   let body: string;
-  if (rule.body === 'malformed') body = '{"data": [{"id": 1, "name": "trunc';
+  if (rule.body_raw !== undefined) body = rule.body_raw;
+  else if (rule.body === 'malformed') body = '{"data": [{"id": 1, "name": "trunc';
   else if (rule.body === 'invalid') body = JSON.stringify({id: 'not-a-number', data: 'not-a-list', error: 42, unexpected: true});
   else body = JSON.stringify(errorJson(status));
   return new Response(status === 204 || status === 304 ? null : body, {status, headers});

@@ -15,6 +15,8 @@ export interface FaultRule {
   status?: number;
   /** Malformed JSON, or valid JSON that breaks the schema. */
   body?: 'malformed' | 'invalid';
+  /** Answer with exactly this text as an application/json body (status 200 unless `status` is given; ≤ 60 000 characters). */
+  body_raw?: string;
   /** Added latency (applies before the real or faulty answer). */
   delay_ms?: number;
   /** Destroy the connection (a network error in the browser). */
@@ -38,6 +40,8 @@ export interface RecordedRequest {
   if_match: string | null;
   status: number;
   at: string;
+  /** The client went away before the answer was sent (then `status` is 499). */
+  aborted: boolean;
 }
 
 export interface TenantOptions {
