@@ -11,7 +11,7 @@
  *   CI=true npm test                         a missing browser engine fails instead of being skipped
  *
  * Steps: typecheck, lint (eslint, lit-analyzer), sandbox (sandbox, scripts), browser, build (build, size),
- * storybook (build-storybook, smoke-stories), e2e. STEP_TIMEOUT_MIN (default 20) bounds each step.
+ * storybook (build-storybook, smoke-stories), e2e, reliability (reliability-report). STEP_TIMEOUT_MIN (default 20) bounds each step.
  */
 import {spawn} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -133,6 +133,18 @@ const steps = [
     command: ['node', 'test/e2e/run.mjs'],
     present: () => exists('test/e2e/run.mjs'),
     absent: 'test/e2e/run.mjs',
+  },
+  // Last: merges the reliability suites' reports/reliability/*.json into docs/reliability.md; fails
+  // on a failed cell, and in a full run on an area without a report from this run.
+  {
+    name: 'reliability-report',
+    group: 'reliability',
+    title: 'reliability matrix: node scripts/reliability-report.mjs → docs/reliability.md',
+    command: ['node', 'scripts/reliability-report.mjs'],
+    env: {
+      RELIABILITY_SINCE: new Date().toISOString(),
+      RELIABILITY_FULL: process.argv.some((a) => /^--(only|skip)\b/.test(a)) ? '0' : '1',
+    },
   },
 ];
 
