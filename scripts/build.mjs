@@ -10,6 +10,7 @@
  *      TypeScript declarations (tsc -p tsconfig.build.json), in parallel        -> dist/types/
  *      single-file minified CDN bundle (everything inlined)                     -> dist/cdn/reseller-elements.js
  *      custom elements manifest (cem analyze --litelement)                      -> dist/custom-elements.json
+ *      editor data from the manifest (scripts/editor-data.mjs)                  -> dist/vscode.html-custom-data.json, dist/web-types.json
  *   4. verification: every exports target exists, no decorator syntax survives, registration code
  *      lives only in side-effect modules, and the CDN bundle registers every element in Chromium
  *      without a page error (skipped with a note when no Chromium is found; --no-browser skips it).
@@ -52,6 +53,8 @@ function expectedPackageFields() {
   for (const name of defineNames) exports[`./define/${name}`] = entry(`define/${name}.js`, `define/${name}.d.ts`);
   exports['./cdn/reseller-elements.js'] = './dist/cdn/reseller-elements.js';
   exports['./custom-elements.json'] = './dist/custom-elements.json';
+  exports['./vscode.html-custom-data.json'] = './dist/vscode.html-custom-data.json';
+  exports['./web-types.json'] = './dist/web-types.json';
   exports['./package.json'] = './package.json';
   return {
     main: './dist/index.js',
@@ -60,6 +63,7 @@ function expectedPackageFields() {
     exports,
     sideEffects: ['./dist/define/*.js', './dist/cdn/*.js', './src/define/*.ts'],
     customElements: 'dist/custom-elements.json',
+    'web-types': './dist/web-types.json',
     files: ['dist/', '!dist/size.json'],
   };
 }
@@ -165,6 +169,18 @@ async function manifest() {
   if (code !== 0 || !existsSync(path)) return fail(`cem analyze failed:\n${output.trim()}`);
   const tags = manifestTags();
   ok(`cem analyze: dist/custom-elements.json, ${tags.length} element(s) (${seconds(start)})`);
+}
+
+/** VS Code custom data and JetBrains web-types from the manifest (scripts/editor-data.mjs). */
+async function editorData() {
+  const start = performance.now();
+  try {
+    const {writeEditorData} = await import('./editor-data.mjs');
+    const {tags, enums} = await writeEditorData({cwd: root});
+    ok(`editor data: dist/vscode.html-custom-data.json, dist/web-types.json, ${tags} tag(s), ${enums} enum attribute(s) (${seconds(start)})`);
+  } catch (error) {
+    fail(`editor data failed: ${error?.stack ?? error}`);
+  }
 }
 
 function manifestElements() {
@@ -316,7 +332,7 @@ async function verifyInChromium() {
     // Tags the define modules register (string literals in src/define/*.ts) must be defined once the
     // bundle loaded; other elements in the manifest may be registered on demand by their users.
     const defineSources = defineNames.map((n) => readFileSync(join(root, `src/define/${n}.ts`), 'utf8')).join('\n');
-    const required = [...new Set([...defineSources.matchAll(/customElements\.define\(\s*['"]([a-z][\w.-]*-[\w.-]*)['"]/g)].map((m) => m[1]))];
+    const required = [...new Set([...defineSources.matchAll(/(?:customElements\.define|defineElement)\(\s*['"]([a-z][\w.-]*-[\w.-]*)['"]/g)].map((m) => m[1]))];
     const tags = [...new Set([...required, ...elements.map((e) => e.tag)])];
     const defined = await page.evaluate((list) => list.filter((tag) => customElements.get(tag)), tags);
     const undefinedTags = required.filter((tag) => !defined.includes(tag));
@@ -354,6 +370,7 @@ await viteBuild('lib');
 await viteBuild('cdn');
 await types;
 await manifest();
+await editorData();
 
 await verifyOutput();
 await verifyInChromium();
