@@ -30,7 +30,7 @@ import {cpus} from 'node:os';
 import {resolve} from 'node:path';
 import {execFileSync} from 'node:child_process';
 import {createTenant, load, ms, root, table} from './lib/common.mjs';
-import {runWeight} from './lib/weight.mjs';
+import {runPeerWeight, runWeight} from './lib/weight.mjs';
 
 const SECTIONS = ['weight', 'render', 'data', 'memory', 'scale'];
 const BROWSER_SECTIONS = new Set(['render', 'data', 'memory']);
@@ -159,7 +159,9 @@ try {
   console.log(`reseller-elements bench: ${selected.join(', ')}; samples ${samples}; load average ${load().join(' ')} on ${cpus().length} CPU(s)`);
 
   await section('weight', '1. Weight', async () => {
-    const result = await runWeight({rebuild: argv.includes('--rebuild-weight')});
+    const kit = await runWeight({rebuild: argv.includes('--rebuild-weight')});
+    const peers = await runPeerWeight(kit.json.rows);
+    const result = {text: `${kit.text}\n\npeers, bundled the same way:\n${peers.text}`, json: {...kit.json, peers: peers.json}};
     const find = (re) => result.json.rows.find((r) => re.test(r.name));
     const rows = [];
     const eager = find(/^reseller-elements\/define/);
@@ -170,6 +172,9 @@ try {
     if (lazy.length) {
       const biggest = lazy.reduce((a, b) => (b.gzip > a.gzip ? b : a));
       rows.push(['weight', `largest lazy chunk (of ${lazy.length})`, `${(biggest.gzip / 1000).toFixed(1)} kB gzip: ${biggest.name.replace(/^lazy \(define\): /, '')}`]);
+    }
+    for (const p of peers.json.rows.filter((r) => r.ratioGzip != null)) {
+      rows.push(['weight', `vs ${p.name}`, `${(p.gzip / 1000).toFixed(1)} kB gzip; kit ${p.kit.name.replace(/ \(src\/define.*$/, '')} ${(p.kit.gzip / 1000).toFixed(1)} kB = ${p.ratioGzip}×`]);
     }
     return {...result, summaryRows: rows};
   });

@@ -145,3 +145,71 @@ export async function runWeight({rebuild = false} = {}) {
     json: {source, unit: 'bytes', compression: 'gzip level 9, brotli quality 11, after esbuild minify', seconds: Math.round((performance.now() - started) / 100) / 10, rows},
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Peers: the off-the-shelf parts a partner would pick instead, bundled the same way (a tiny entry
+// that imports each, esbuild minify, gzip -9, brotli -q 11). Always from node_modules (dev
+// dependencies of the bench only; nothing under src/ imports them).
+
+const CHART_JS_BAR = `import {Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend} from 'chart.js';
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+export {Chart};`;
+
+/** `{name, vs, source}`: `vs` names the kit row (define/…) it stands against. */
+export const PEERS = [
+  {name: '@vaadin/grid (grid + sort column)', vs: 'define/customer-table', source: `import '@vaadin/grid/vaadin-grid.js';\nimport '@vaadin/grid/vaadin-grid-sort-column.js';`},
+  {name: 'Shoelace dialog', vs: 'define/customer-form', source: `import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';`},
+  {name: 'Shoelace colour picker', vs: 'define/brand-editor', source: `import '@shoelace-style/shoelace/dist/components/color-picker/color-picker.js';`},
+  {name: 'Shoelace dialog + colour picker', vs: null, source: `import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';\nimport '@shoelace-style/shoelace/dist/components/color-picker/color-picker.js';`},
+  {name: 'uPlot', vs: 'define/usage-chart', source: `export {default} from 'uplot';`},
+  {name: 'chart.js (bar chart: controller, scales, tooltip, legend)', vs: 'define/usage-chart', source: CHART_JS_BAR},
+  {name: 'chart.js/auto (everything registered)', vs: 'define/usage-chart', source: `export {default} from 'chart.js/auto';`},
+  {name: 'libphonenumber-js/max (max metadata)', vs: 'libphonenumber-js/min', source: `export {parsePhoneNumber, AsYouType, isValidPhoneNumber} from 'libphonenumber-js/max';`},
+  {name: 'libphonenumber-js/min (min metadata, what the kit ships, lazily)', vs: null, source: `export {parsePhoneNumber, AsYouType, isValidPhoneNumber} from 'libphonenumber-js/min';`},
+  {
+    name: 'comparable parts together (Vaadin grid + Shoelace dialog + colour picker + uPlot)',
+    vs: 'eager kit',
+    source: [`import '@vaadin/grid/vaadin-grid.js';`, `import '@vaadin/grid/vaadin-grid-sort-column.js';`, `import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';`, `import '@shoelace-style/shoelace/dist/components/color-picker/color-picker.js';`, `export {default as uPlot} from 'uplot';`].join('\n'),
+  },
+  {
+    name: 'comparable parts together, with chart.js instead of uPlot',
+    vs: 'eager kit',
+    source: [`import '@vaadin/grid/vaadin-grid.js';`, `import '@vaadin/grid/vaadin-grid-sort-column.js';`, `import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';`, `import '@shoelace-style/shoelace/dist/components/color-picker/color-picker.js';`, CHART_JS_BAR].join('\n'),
+  },
+];
+
+/**
+ * Bundles each peer and puts it next to the kit's rows: ratio = kit gzip / peer gzip (< 1: the kit
+ * is lighter). `kitRows` are the weight section's rows (from src/ or dist/size.json).
+ */
+export async function runPeerWeight(kitRows) {
+  const started = performance.now();
+  const kitRow = (vs) => (vs === 'eager kit' ? kitRows.find((r) => r.name.startsWith('reseller-elements/define')) : kitRows.find((r) => r.name === vs));
+  const rows = [];
+  const measured = new Map();
+  for (const peer of PEERS) {
+    const {figures} = await bundle({contents: peer.source});
+    measured.set(peer.name, figures);
+    rows.push({name: peer.name, vs: peer.vs, ...figures});
+  }
+  for (const row of rows) {
+    const kit = row.vs === 'libphonenumber-js/min' ? measured.get(PEERS.find((p) => p.name.startsWith('libphonenumber-js/min')).name) : row.vs ? kitRow(row.vs) : null;
+    if (kit) {
+      row.kit = {name: row.vs === 'libphonenumber-js/min' ? 'libphonenumber-js/min' : kit.name, gzip: kit.gzip, brotli: kit.brotli};
+      row.ratioGzip = Math.round((kit.gzip / row.gzip) * 100) / 100;
+      row.ratioBrotli = Math.round((kit.brotli / row.brotli) * 100) / 100;
+    }
+  }
+  const text = table(
+    ['peer', 'min', 'gzip', 'brotli', 'against', 'kit gzip', 'kit / peer (gzip)'],
+    rows.map((r) => [r.name, kB(r.min), kB(r.gzip), kB(r.brotli), r.kit ? r.kit.name.replace(/ \(src\/define.*$/, '') : '', r.kit ? kB(r.kit.gzip) : '', r.ratioGzip != null ? `${r.ratioGzip}×` : '']),
+  );
+  return {
+    text,
+    json: {
+      method: 'a tiny entry importing each peer, bundled like the kit (esbuild, minify, es2022, browser, NODE_ENV=production), gzip -9 / brotli -q 11; Lit counted inside Vaadin and Shoelace as it is inside the kit; ratio = kit / peer',
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+      rows,
+    },
+  };
+}

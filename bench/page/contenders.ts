@@ -11,6 +11,7 @@
 import type {Customer} from '../../src/api/contract.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import {whenDom} from './measure.js';
+import {vaadinGrid, vaadinGridVirtual} from './peer-vaadin.js';
 
 export interface RenderData {
   /** Page 1, 100 rows, sorted by id ascending (the table's default). */
@@ -179,5 +180,5 @@ export const vanillaTable: Contender = {
   },
 };
 
-/** Every contender, in the order the table lists them. Peers go here once installed. */
-export const CONTENDERS: readonly Contender[] = [kitTable, vanillaTable];
+/** Every contender, in the order the table lists them (peers: bench/page/peer-*.ts). */
+export const CONTENDERS: readonly Contender[] = [kitTable, vanillaTable, vaadinGrid, vaadinGridVirtual];
