@@ -1,6 +1,7 @@
 /** Registers `<reseller-brand-logo>` (skipped when the tag is already defined). */
 import {ResellerBrandLogo} from '../elements/brand-logo/brand-logo.js';
+import {defineElement} from './shared/define-element.js';
 
-if (!customElements.get('reseller-brand-logo')) customElements.define('reseller-brand-logo', ResellerBrandLogo);
+defineElement('reseller-brand-logo', ResellerBrandLogo);
 
 export {ResellerBrandLogo};

@@ -6,9 +6,10 @@
 import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
 import {ResellerPhoneField} from '../elements/customer-form/phone-field.js';
 import {ResellerCustomerDetail} from '../elements/customer-detail/customer-detail.js';
+import {defineElement} from './shared/define-element.js';
 
 defineConfirmDialog();
-if (!customElements.get('reseller-phone-field')) customElements.define('reseller-phone-field', ResellerPhoneField);
-if (!customElements.get('reseller-customer-detail')) customElements.define('reseller-customer-detail', ResellerCustomerDetail);
+defineElement('reseller-phone-field', ResellerPhoneField);
+defineElement('reseller-customer-detail', ResellerCustomerDetail);
 
 export {ResellerCustomerDetail};

@@ -4,8 +4,9 @@
  */
 import {ResellerCustomerForm} from '../elements/customer-form/customer-form.js';
 import {ResellerPhoneField} from '../elements/customer-form/phone-field.js';
+import {defineElement} from './shared/define-element.js';
 
-if (!customElements.get('reseller-phone-field')) customElements.define('reseller-phone-field', ResellerPhoneField);
-if (!customElements.get('reseller-customer-form')) customElements.define('reseller-customer-form', ResellerCustomerForm);
+defineElement('reseller-phone-field', ResellerPhoneField);
+defineElement('reseller-customer-form', ResellerCustomerForm);
 
 export {ResellerCustomerForm, ResellerPhoneField};

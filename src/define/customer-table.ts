@@ -1,8 +1,9 @@
 /** Registers `<reseller-customer-table>` and the confirm dialog it uses (each skipped when already defined). */
 import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
 import {ResellerCustomerTable} from '../elements/customer-table/customer-table.js';
+import {defineElement} from './shared/define-element.js';
 
 defineConfirmDialog();
-if (!customElements.get('reseller-customer-table')) customElements.define('reseller-customer-table', ResellerCustomerTable);
+defineElement('reseller-customer-table', ResellerCustomerTable);
 
 export {ResellerCustomerTable};

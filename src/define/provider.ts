@@ -1,6 +1,7 @@
 /** Registers `<reseller-provider>` (skipped when the tag is already defined). */
 import {ResellerProvider} from '../elements/provider/provider.js';
+import {defineElement} from './shared/define-element.js';
 
-if (!customElements.get('reseller-provider')) customElements.define('reseller-provider', ResellerProvider);
+defineElement('reseller-provider', ResellerProvider);
 
 export {ResellerProvider};

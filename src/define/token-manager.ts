@@ -1,8 +1,9 @@
 /** Registers `<reseller-token-manager>` and the confirm dialog it uses (each skipped when already defined). */
 import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
 import {ResellerTokenManager} from '../elements/token-manager/token-manager.js';
+import {defineElement} from './shared/define-element.js';
 
 defineConfirmDialog();
-if (!customElements.get('reseller-token-manager')) customElements.define('reseller-token-manager', ResellerTokenManager);
+defineElement('reseller-token-manager', ResellerTokenManager);
 
 export {ResellerTokenManager};

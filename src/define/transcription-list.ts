@@ -1,6 +1,7 @@
 /** Registers `<reseller-transcription-list>` (skipped when already defined). */
 import {ResellerTranscriptionList} from '../elements/transcription-list/transcription-list.js';
+import {defineElement} from './shared/define-element.js';
 
-if (!customElements.get('reseller-transcription-list')) customElements.define('reseller-transcription-list', ResellerTranscriptionList);
+defineElement('reseller-transcription-list', ResellerTranscriptionList);
 
 export {ResellerTranscriptionList};

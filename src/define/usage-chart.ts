@@ -1,6 +1,7 @@
 /** Registers `<reseller-usage-chart>` (skipped when already defined). */
 import {ResellerUsageChart} from '../elements/usage-chart/usage-chart.js';
+import {defineElement} from './shared/define-element.js';
 
-if (!customElements.get('reseller-usage-chart')) customElements.define('reseller-usage-chart', ResellerUsageChart);
+defineElement('reseller-usage-chart', ResellerUsageChart);
 
 export {ResellerUsageChart};
