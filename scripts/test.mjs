@@ -10,7 +10,7 @@
  *   BROWSERS=chromium npm test               browser tests in Chromium only (see scripts/browsers.mjs)
  *   CI=true npm test                         a missing browser engine fails instead of being skipped
  *
- * Steps: typecheck, lint (eslint, lit-analyzer), sandbox (sandbox, scripts), browser, build (build, size),
+ * Steps: typecheck, lint (eslint, lit-analyzer), sandbox (sandbox, scripts), browser, build (build, size, package),
  * storybook (build-storybook, smoke-stories), e2e, reliability (reliability-report). STEP_TIMEOUT_MIN (default 20) bounds each step.
  */
 import {spawn} from 'node:child_process';
@@ -109,6 +109,13 @@ const steps = [
     command: ['node', 'scripts/size.mjs'],
     present: () => exists('scripts/size.mjs'),
     absent: 'scripts/size.mjs',
+  },
+  {
+    // What `npm pack` publishes (file list, publint, attw, imports without a DOM) and the editor data.
+    name: 'package',
+    group: 'build',
+    title: 'package checks: node --test test/package/',
+    command: ['node', '--test', '--test-reporter=spec', 'test/package/'],
   },
   {
     name: 'build-storybook',

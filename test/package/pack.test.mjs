@@ -1,0 +1,144 @@
+// node --test test/package/ (the `package` step of npm test, after `build`): what `npm pack` would
+// publish. Packs dist/ as it is (run `npm run build` first), then checks the tarball's file list,
+// publint (strict), Are the Types Wrong and importing every entry point in Node without a DOM.
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
+import {after, before, test} from 'node:test';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {promisify} from 'node:util';
+
+const exec = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+// Inside the project's node_modules so the unpacked package resolves its dependencies (lit, …)
+// from the project like an installed one would, through its own `exports`.
+const work = join(root, 'node_modules/.cache/package-test');
+const installed = join(work, 'node_modules/reseller-elements');
+
+/** @type {{filename: string, files: {path: string}[]}} */
+let packed;
+let tarball;
+let files;
+let pkg;
+
+before(async () => {
+  assert.ok(existsSync(join(root, 'dist/index.js')), 'dist/ is missing: run `npm run build` first');
+  rmSync(work, {recursive: true, force: true});
+  mkdirSync(join(work, 'node_modules'), {recursive: true});
+  const {stdout} = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {cwd: root, maxBuffer: 64 << 20});
+  [packed] = JSON.parse(stdout);
+  tarball = join(work, packed.filename);
+  files = packed.files.map((f) => f.path).sort();
+  await exec('tar', ['-xzf', tarball, '-C', join(work, 'node_modules')]);
+  renameSync(join(work, 'node_modules/package'), installed);
+  pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+});
+
+after(() => rmSync(work, {recursive: true, force: true}));
+
+test('the tarball holds dist/ and the package metadata only', () => {
+  const outside = files.filter((f) => !f.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(f));
+  assert.deepEqual(outside, [], 'files outside dist/');
+  const forbidden = files.filter((f) =>
+    // tests, the sandbox (and its data), stories, the demo, build scripts; source maps (they would
+    // carry sources, sandbox fixtures included); the build's size report
+    /(^|\/)(test|tests|__tests__|sandbox|\.sandbox-data|stories|\.storybook|storybook-static|demo|bench|scripts)(\/|$)|\.(test|spec|stories)\.|\.map$|\.(db|sqlite|sql|tgz)$|^dist\/size\.json$/.test(f),
+  );
+  assert.deepEqual(forbidden, [], 'files that must not be published');
+  const typescript = files.filter((f) => /\.(c|m)?tsx?$/.test(f) && !(f.startsWith('dist/types/') && /\.d\.ts$/.test(f)));
+  assert.deepEqual(typescript, [], 'TypeScript sources outside dist/types (declarations only there)');
+});
+
+test('every exports target, the manifest and the editor data are in the tarball', () => {
+  const targets = Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));
+  const missing = targets.map((t) => t.replace(/^\.\//, '')).filter((t) => !files.includes(t));
+  assert.deepEqual(missing, [], 'exports targets missing from the tarball');
+  for (const field of [pkg.main, pkg.types, pkg.customElements, pkg['web-types']]) {
+    assert.ok(field, 'main, types, customElements and web-types are declared');
+    assert.ok(files.includes(field.replace(/^\.\//, '')), `${field} is in the tarball`);
+  }
+  for (const file of ['dist/custom-elements.json', 'dist/web-types.json', 'dist/vscode.html-custom-data.json']) {
+    assert.ok(files.includes(file), `${file} is in the tarball`);
+  }
+});
+
+test('publint passes on the tarball (strict: warnings fail, suggestions too)', async () => {
+  const {publint} = await import('publint');
+  const {formatMessage} = await import('publint/utils');
+  const data = readFileSync(tarball);
+  const {messages, pkg: linted} = await publint({
+    pack: {tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)},
+    level: 'suggestion',
+    strict: true,
+  });
+  // Nothing is ignored: every message (error, warning or suggestion) fails.
+  assert.deepEqual(
+    messages.map((m) => `${m.type} ${m.code}: ${formatMessage(m, linted, {color: false})}`),
+    [],
+  );
+});
+
+test('Are the Types Wrong passes on the tarball (esm-only profile)', async () => {
+  // esm-only: the package is ESM only ("type": "module", `import`/`default` conditions, no
+  // `require`), so the CommonJS resolutions (node10, node16 from CJS) are out of scope; node16 from
+  // ESM and bundler resolution must be clean. The CDN file is a self-contained <script type=module>
+  // bundle for pages without a build step: it is deliberately untyped, so it is not an entry point
+  // for TypeScript (its exports are the main entry's, typed there).
+  const args = [
+    join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball,
+    '--profile', 'esm-only', '--no-definitely-typed', '--format', 'json',
+    '--exclude-entrypoints', './cdn/reseller-elements.js',
+  ];
+  let stdout;
+  try {
+    ({stdout} = await exec(process.execPath, args, {cwd: work, maxBuffer: 64 << 20}));
+  } catch (error) {
+    const report = JSON.parse(error.stdout || '{}');
+    const problems = (report.problems ?? report.analysis?.problems ?? []).filter(
+      (p) => !['node10', 'node16-cjs'].includes(p.resolutionKind),
+    );
+    assert.fail(`attw failed (exit ${error.code}): ${JSON.stringify(problems.length ? problems : error.stderr || error.stdout)}`);
+  }
+  const report = JSON.parse(stdout);
+  const checked = Object.keys(report.analysis?.entrypoints ?? {});
+  assert.ok(checked.includes('.') && checked.includes('./define'), `attw checked the entry points: ${checked.join(', ')}`);
+});
+
+test('every entry point imports in Node without a DOM (SSR builds must not crash on import)', async () => {
+  const specifiers = [];
+  for (const [key, value] of Object.entries(pkg.exports)) {
+    const target = typeof value === 'string' ? value : value.default ?? value.import;
+    if (key === './package.json' || key === './cdn/reseller-elements.js') continue; // the CDN bundle is a browser <script>
+    specifiers.push({specifier: `reseller-elements${key.slice(1)}`, json: target.endsWith('.json')});
+  }
+  // Define modules and the React entry by file too, in case one is built but not exported.
+  for (const file of files.filter((f) => /^dist\/(define\/[\w-]+|react\/index)\.js$/.test(f))) {
+    specifiers.push({specifier: pathToFileURL(join(installed, file)).href, json: false});
+  }
+  assert.ok(specifiers.some((s) => s.specifier === 'reseller-elements/define'), 'the define entry is checked');
+
+  const child = `
+    const dom = ['window', 'document', 'HTMLElement', 'customElements', 'Element', 'Node', 'ShadowRoot'].filter((n) => n in globalThis);
+    const results = [];
+    for (const {specifier, json} of JSON.parse(process.env.SPECIFIERS)) {
+      try {
+        await (json ? import(specifier, {with: {type: 'json'}}) : import(specifier));
+        results.push({specifier, ok: true});
+      } catch (error) {
+        results.push({specifier, ok: false, error: String(error?.stack ?? error).split('\\n').slice(0, 4).join(' | ')});
+      }
+    }
+    console.log(JSON.stringify({dom, results}));
+  `;
+  // The process must also exit by itself: a timer or socket opened at import time would hang an SSR build.
+  const {stdout} = await exec(process.execPath, ['--input-type=module', '-e', child], {
+    cwd: work,
+    env: {PATH: process.env.PATH, SPECIFIERS: JSON.stringify(specifiers)},
+    timeout: 30_000,
+  });
+  const {dom, results} = JSON.parse(stdout.trim().split('\n').at(-1));
+  assert.deepEqual(dom, [], 'the child process starts without DOM globals');
+  assert.equal(results.length, specifiers.length);
+  assert.deepEqual(results.filter((r) => !r.ok), [], 'entry points that throw on import');
+});
