@@ -6,7 +6,7 @@
  * in-process is TypeScript. Engines: BROWSERS=chromium,firefox,webkit (default all). A missing
  * engine is reported and skipped; with CI=true a missing engine fails the run.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
@@ -67,6 +67,8 @@ if (existsSync(sandboxIndex) && existsSync(sandboxNode)) {
 // ---- browsers ----------------------------------------------------------------------------------
 const browsers = [];
 const missing = [];
+/** The Chromium launcher, when Chromium is among the engines (the reliability matrix runs only there). */
+let chromiumLauncher = null;
 /**
  * The chrome launcher reuses a test file's page for the next file. In Firefox (WebDriver BiDi) a
  * reused page sometimes stopped receiving keyboard input after many files, so keyboard tests of a
@@ -91,12 +93,11 @@ for (const engine of requestedEngines()) {
       missing.push(engine);
       continue;
     }
-    browsers.push(
-      chromeLauncher({
-        puppeteer,
-        launchOptions: {executablePath, headless: true, args: chromiumArgs({headless: false})},
-      }),
-    );
+    chromiumLauncher = chromeLauncher({
+      puppeteer,
+      launchOptions: {executablePath, headless: true, args: chromiumArgs({headless: false})},
+    });
+    browsers.push(chromiumLauncher);
   } else if (engine === 'firefox') {
     const executablePath = findFirefox();
     if (!executablePath) {
@@ -144,11 +145,65 @@ if (!browsers.length) {
   throw new Error('no browser engine available (see the messages above)');
 }
 
+// ---- the reliability matrix (test/reliability/) -------------------------------------------------
+// It runs in Chromium only (CI time), as its own group whose page has a strict CSP with Trusted
+// Types, so a payload that reached a DOM sink would be a reported violation. A run with explicit
+// `--files` runs exactly those files (in the default page, without the CSP meta).
+const reliabilityFiles = 'test/reliability/**/*.test.ts';
+const explicitFiles = process.argv.some((arg) => arg === '--files' || arg.startsWith('--files='));
+const reliabilityCsp =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
+const groups =
+  chromiumLauncher && !explicitFiles
+    ? [{
+        name: 'reliability',
+        files: reliabilityFiles,
+        browsers: [chromiumLauncher],
+        testRunnerHtml: (testFramework) => testPage(testFramework, `<meta http-equiv="Content-Security-Policy" content="${reliabilityCsp}">`),
+      }]
+    : [];
+
+/** `reliability-record` (executeServerCommand): appends matrix cells to reports/reliability/<suite>.json. */
+function reliabilityRecordPlugin() {
+  const suites = new Map(); // this run's cells per suite: a suite's file starts afresh each run
+  return {
+    name: 'reliability-record',
+    executeCommand({command, payload}) {
+      if (command !== 'reliability-record') return undefined;
+      const {suite, area, cells} = payload ?? {};
+      if (typeof suite !== 'string' || !/^[a-z0-9-]+$/.test(suite) || !Array.isArray(cells)) throw new Error('reliability-record: {suite, area, cells[]} expected');
+      const report = suites.get(suite) ?? {suite, area, generated_at: '', cells: []};
+      report.area = area;
+      report.generated_at = new Date().toISOString();
+      for (const c of cells) report.cells.push({row: String(c.row), column: String(c.column), passed: c.passed === true, detail: String(c.detail ?? '')});
+      suites.set(suite, report);
+      const dir = `${root}reports/reliability`;
+      mkdirSync(dir, {recursive: true});
+      writeFileSync(`${dir}/${suite}.json`, JSON.stringify(report, null, 2) + '\n');
+      return true;
+    },
+  };
+}
+
+/** The test page; `head` adds to its head (the reliability group's CSP). */
+function testPage(testFramework, head = '') {
+  return `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8">${head}<title>reseller-elements tests</title></head>
+  <body>
+    <script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`;
+}
+
 export default {
   rootDir: root,
   // The menu controller's keyboard tests run last: WebKitWebDriver keeps a modifier latched after
   // them (cause not pinned down yet), so every later file typed lower case and '2' for '@'.
-  files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/e2e/**', '!test/controllers/menu-controller.test.ts', 'test/controllers/menu-controller.test.ts'],
+  files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/e2e/**', '!test/reliability/**', '!test/controllers/menu-controller.test.ts', 'test/controllers/menu-controller.test.ts'],
+  groups,
   nodeResolve: true,
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -160,19 +215,13 @@ export default {
   middleware,
   // Lit's dev build stays on (it warns about real mistakes); only its "dev mode" banner, printed
   // once per file per browser, is silenced.
-  testRunnerHtml: (testFramework) => `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>reseller-elements tests</title></head>
-  <body>
-    <script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>
-    <script type="module" src="${testFramework}"></script>
-  </body>
-</html>`,
+  testRunnerHtml: (testFramework) => testPage(testFramework),
   plugins: [
     // TypeScript with the project's tsconfig, so experimentalDecorators + useDefineForClassFields
     // false are honoured (no browser here has native decorators).
     esbuildPlugin({ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json`}),
     {name: 'reseller-cleanup', serverStop: cleanup},
+    reliabilityRecordPlugin(),
   ],
   reporters: [defaultReporter(), summaryLineReporter({skipped: missing})],
 };

@@ -48,9 +48,12 @@ export function renderError({
   </div>`;
 }
 
-/** The block for a RESELLEE or unauthenticated caller: never a blank element. */
+/**
+ * The block for a RESELLEE or unauthenticated caller: never a blank element. A polite live region,
+ * so a session that expires or loses its rights mid-use is announced, not just drawn.
+ */
 export function renderAccessRequired({title, message}: {title: string; message: string}): TemplateResult {
-  return html`<div class="state access-required" part="state access-required">
+  return html`<div class="state access-required" part="state access-required" role="status">
     <p class="state-title" part="state-title">${title}</p>
     <p class="state-message" part="state-message">${message}</p>
   </div>`;
