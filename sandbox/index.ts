@@ -4,7 +4,7 @@
  * Serve it with `nodeMiddleware()` / `koaMiddleware()` from `./node.js`.
  */
 import {createApp, DROP_HEADER} from './app.js';
-import {openDb, PGLITE_VERSION} from './db.js';
+import {type Db, openDb, PGLITE_VERSION} from './db.js';
 import {SandboxState} from './faults.js';
 import {createSchema, SCHEMA_VERSION} from './schema.js';
 import {seedDefault} from './seed.js';
@@ -30,6 +30,9 @@ export interface Sandbox {
   close(): Promise<void>;
   devTokens: {resellerA: string; resellerB: string; resellee: string};
 }
+
+/** The sandbox's database, for tests that inspect what is stored (token hashes, rows). */
+export const sandboxDatabases = new WeakMap<Sandbox, Db>();
 
 /** The handler that marks dropped connections instead of throwing (for the node adapter). */
 export const rawHandlers = new WeakMap<Sandbox, (request: Request) => Promise<Response>>();
@@ -62,5 +65,6 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     devTokens: {...DEV_TOKENS},
   };
   rawHandlers.set(sandbox, raw);
+  sandboxDatabases.set(sandbox, db);
   return sandbox;
 }

@@ -1,0 +1,50 @@
+/**
+ * Cells of the reliability matrix (issue 9) from Node tests: each suite records one cell per check
+ * and writes `reports/reliability/<suite>.json` after its tests (also when a test failed), for
+ * scripts/reliability-report.mjs to merge into docs/reliability.md.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {after} from 'node:test';
+import {fileURLToPath} from 'node:url';
+
+export type Area = 'Faults' | 'Hostile content' | 'CSP' | 'Tenant isolation' | 'Uploads' | 'Fuzzing' | 'Life cycle and races' | 'Accessibility';
+
+export interface Cell {
+  row: string;
+  column: string;
+  passed: boolean;
+  detail?: string;
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export class Matrix {
+  readonly cells: Cell[] = [];
+
+  constructor(readonly suite: string, readonly area: Area) {
+    after(() => this.write());
+  }
+
+  /** Records one cell; `problem` is null when it passed, else what went wrong. */
+  cell(row: string, column: string, problem: string | null, detail?: string): void {
+    const existing = this.cells.find((c) => c.row === row && c.column === column);
+    if (existing) {
+      // The same cell checked twice (several ids on one route): it passes only if every check did.
+      if (problem !== null && existing.passed) Object.assign(existing, {passed: false, detail: problem});
+      return;
+    }
+    this.cells.push({row, column, passed: problem === null, ...(problem !== null ? {detail: problem} : detail ? {detail} : {})});
+  }
+
+  /** The failed cells, as `row × column: detail` (for an assertion that lists them all). */
+  failures(): string[] {
+    return this.cells.filter((c) => !c.passed).map((c) => `${c.row} × ${c.column}: ${c.detail ?? ''}`);
+  }
+
+  write(): void {
+    const file = join(root, 'reports', 'reliability', `${this.suite}.json`);
+    mkdirSync(dirname(file), {recursive: true});
+    writeFileSync(file, JSON.stringify({suite: this.suite, area: this.area, generated_at: new Date().toISOString(), cells: this.cells}, null, 1));
+  }
+}
