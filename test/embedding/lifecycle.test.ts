@@ -120,8 +120,7 @@ const KIT_TIMER_ALLOWANCE = 0;
 describe('SPA life cycle', () => {
   let provider: ResellerProvider | null = null;
   const extraProviders: HTMLElement[] = [];
-  afterEach(function () {
-    console.log(`TIMING ${this.currentTest?.title.slice(0, 30)}: ${this.currentTest?.duration} ms`);
+  afterEach(() => {
     provider?.remove();
     provider = null;
     for (const p of extraProviders.splice(0)) p.remove();
