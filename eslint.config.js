@@ -27,7 +27,7 @@ const browser = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
-const TYPED = ['src', 'sandbox', 'test', 'stories', 'demo', 'scripts', 'bench'].map((dir) => `${dir}/**/*.ts`);
+const TYPED = [...['src', 'sandbox', 'test', 'stories', 'demo', 'scripts', 'bench'].map((dir) => `${dir}/**/*.ts`), 'demo/**/*.tsx'];
 
 export default defineConfig(
   globalIgnores([

@@ -21,6 +21,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import {createServer as createViteServer, type ViteDevServer} from 'vite';
 import {createSandbox, type Sandbox} from '../sandbox/index.js';
 import {nodeMiddleware} from '../sandbox/node.js';
@@ -121,9 +122,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           // Only what the portal needs: not the data directory, scripts or the sandbox's sources.
           fs: {strict: true, allow: [demoRoot, path.join(repoRoot, 'src'), path.join(repoRoot, 'node_modules')]},
         },
-        // Scan the demo and every kit source at start-up so dependency pre-bundling happens once,
+        // The Vue host demo (demo/vue/): the kit's tags are custom elements, not Vue components.
+        plugins: [vue({template: {compilerOptions: {isCustomElement: (tag) => tag.startsWith('reseller-')}}})],
+        // Scan the demos and every kit source at start-up so dependency pre-bundling happens once,
         // before the first page, instead of reloading the page when a new import is discovered.
-        optimizeDeps: {entries: ['index.html', '../src/**/*.ts']},
+        optimizeDeps: {entries: ['index.html', 'react/index.html', 'vue/index.html', '../src/**/*.ts']},
       }),
     ]);
   } catch (error) {
