@@ -26,17 +26,32 @@ import {LogoPicker} from './logo-picker.js';
  *
  * @summary Brand colour and logo editor with contrast check, live preview and save.
  * @tag reseller-brand-editor
- * @csspart form - The editor. @csspart color - The colour section. @csspart color-picker - `<input type=color>`.
- * @csspart hex-input - The hex text field. @csspart default-button - "Use the default colour". @csspart color-error - The colour's message.
+ * @csspart form - The editor.
+ * @csspart color - The colour section.
+ * @csspart color-picker - `<input type=color>`.
+ * @csspart hex-input - The hex text field.
+ * @csspart default-button - "Use the default colour".
+ * @csspart color-error - The colour's message.
  * @csspart contrast - The contrast facts (also `contrast-white`, `contrast-dark`, `contrast-verdict`, `aa-pass`, `aa-fail`).
- * @csspart preview-section - The preview block. @csspart preview - The preview in the chosen colour (also `preview-button`, `preview-badge`, `preview-table`).
- * @csspart logo - The logo section. @csspart logo-frame - The image frame. @csspart logo-image - The saved or chosen logo (`<img>`).
- * @csspart no-logo - "No logo uploaded." @csspart pending-name - The chosen file's name and size.
- * @csspart drop-zone - The file button, also the drop target (also `file-button`). @csspart discard-button - Discard the chosen file.
- * @csspart delete-button - Delete the saved logo. @csspart logo-error - The logo's message.
- * @csspart actions - The button row. @csspart save-button - Save. @csspart reset-button - Reset to the saved branding.
- * @csspart alert - Why saving failed. @csspart state - Loading, error and access blocks (also `loading`, `error`, `access-required`).
- * @csspart state-title - A state's title. @csspart state-message - A state's message. @csspart retry-button - The error's retry.
+ * @csspart preview-section - The preview block.
+ * @csspart preview - The preview in the chosen colour (also `preview-button`, `preview-badge`, `preview-table`).
+ * @csspart logo - The logo section.
+ * @csspart logo-frame - The image frame.
+ * @csspart logo-image - The saved or chosen logo (`<img>`).
+ * @csspart no-logo - "No logo uploaded."
+ * @csspart pending-name - The chosen file's name and size.
+ * @csspart drop-zone - The file button, also the drop target (also `file-button`).
+ * @csspart discard-button - Discard the chosen file.
+ * @csspart delete-button - Delete the saved logo.
+ * @csspart logo-error - The logo's message.
+ * @csspart actions - The button row.
+ * @csspart save-button - Save.
+ * @csspart reset-button - Reset to the saved branding.
+ * @csspart alert - Why saving failed.
+ * @csspart state - Loading, error and access blocks (also `loading`, `error`, `access-required`).
+ * @csspart state-title - A state's title.
+ * @csspart state-message - A state's message.
+ * @csspart retry-button - The error's retry.
  * @cssprop --reseller-color-brand - Brand colour of the editor itself (the preview shows the chosen one).
  * @fires {ResellerBrandChangeEvent} reseller-brand-change - `phase: 'before'` (cancelable: prevent it and nothing is saved), then `phase: 'after'` with the saved branding.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: "Branding saved.", "Logo deleted.".

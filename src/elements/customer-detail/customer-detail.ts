@@ -40,19 +40,45 @@ const idConverter = {
  *
  * @summary Customer details form with conflict handling, and the customer's five tabs.
  * @tag reseller-customer-detail
- * @csspart form - The details form. @csspart header - Name, ID and registration. @csspart heading - The name.
- * @csspart facts - The read-only facts. @csspart id - The ID. @csspart copy-id - Its copy button.
- * @csspart field - Each field (also `name-field`, `email-field`, `segment-field`, …). @csspart input - Each text input.
+ * @csspart form - The details form.
+ * @csspart header - Name, ID and registration.
+ * @csspart heading - The name.
+ * @csspart facts - The read-only facts.
+ * @csspart id - The ID.
+ * @csspart copy-id - Its copy button.
+ * @csspart registered - The registration date.
+ * @csspart plan - The plan badge.
+ * @csspart field - Each field (also `name-field`, `email-field`, `segment-field`, …).
+ * @csspart label - Each field's label.
+ * @csspart input - Each text input.
  * @csspart phone-field - The `<reseller-phone-field>` (its parts as `phone-label`, `phone-input`, `phone-hint`, `phone-error`).
- * @csspart active-input - The Active checkbox. @csspart metadata - The metadata fieldset.
- * @csspart metadata-row - A free metadata row. @csspart add-field - Add field. @csspart remove-field - Remove a row.
- * @csspart field-error - A field's message. @csspart alert - Why a save failed. @csspart conflict - The 412 explanation.
- * @csspart conflict-reload - Load their version. @csspart conflict-overwrite - Save mine anyway.
- * @csspart actions - The button row. @csspart update - Update. @csspart reset - Reset (shown with changes).
- * @csspart tabs - Tabs and panels. @csspart tablist - The tab list. @csspart tab - Each tab (the open one also `tab-selected`).
- * @csspart tabpanel - Each panel. @csspart state - Loading, error, not found, access and not-available blocks.
+ * @csspart active-input - The Active checkbox.
+ * @csspart active-field - The Active checkbox's field.
+ * @csspart metadata - The metadata fieldset.
+ * @csspart metadata-row - A free metadata row.
+ * @csspart add-field - Add field.
+ * @csspart remove-field - Remove a row.
+ * @csspart field-error - A field's message.
+ * @csspart alert - Why a save failed.
+ * @csspart conflict - The 412 explanation.
+ * @csspart conflict-reload - Load their version.
+ * @csspart conflict-overwrite - Save mine anyway.
+ * @csspart actions - The button row.
+ * @csspart update - Update.
+ * @csspart reset - Reset (shown with changes).
+ * @csspart tabs - Tabs and panels.
+ * @csspart tablist - The tab list.
+ * @csspart tab - Each tab (the open one also `tab-selected`).
+ * @csspart tab-selected - The open tab.
+ * @csspart tabpanel - Each panel.
+ * @csspart usage-fallback - The Usage tab's quota summary while `<reseller-usage-chart>` is not installed.
+ * @csspart state - Loading, error, not found, access and not-available blocks.
+ * @csspart state-title - A state's title.
+ * @csspart state-message - A state's message.
+ * @csspart retry-button - The error's retry.
  * @cssprop --reseller-color-brand - Brand colour (Update, selected tab, focus ring).
- * @cssprop --reseller-color-danger - Errors. @cssprop --reseller-color-warning - The conflict and quota warnings.
+ * @cssprop --reseller-color-danger - Errors.
+ * @cssprop --reseller-color-warning - The conflict and quota warnings.
  * @fires {ResellerCustomerUpdatedEvent} reseller-customer-updated - After a save; `detail.customer` is the server's.
  * @fires {ResellerStateChangeEvent} reseller-state-change - The operator opened another tab: `detail.tab`.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: saved, ID copied.

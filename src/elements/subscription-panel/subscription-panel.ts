@@ -42,13 +42,30 @@ interface Loaded {
  *
  * @summary Plan, quota use and plan change of one customer.
  * @tag reseller-subscription-panel
- * @csspart heading - The heading. @csspart facts - The plan facts (`<dl>`). @csspart plan - The plan badge.
- * @csspart quota - The quota meter block (`data-level` ok, warning or alert); also `meter`, `quota-label`, `quota-value`, `quota-status`.
- * @csspart change-form - The change plan form. @csspart plan-select - The plan select.
- * @csspart quota-input - The Enterprise minutes input. @csspart field-error - A field's message.
- * @csspart change-button - The Change plan button. @csspart alert - Why a change failed.
+ * @csspart heading - The heading.
+ * @csspart facts - The plan facts (`<dl>`).
+ * @csspart plan - The plan badge.
+ * @csspart quota-minutes - The quota fact.
+ * @csspart custom-models - The custom models fact.
+ * @csspart priority-support - The priority support fact.
+ * @csspart billing-period - The billing period fact.
+ * @csspart quota - The quota meter block (`data-level` ok, warning or alert).
+ * @csspart quota-label - The meter's label.
+ * @csspart meter - The `<meter>`.
+ * @csspart quota-value - Minutes used of the quota.
+ * @csspart quota-status - Its warning/alert text.
+ * @csspart change-form - The change plan form.
+ * @csspart plan-select - The plan select.
+ * @csspart quota-input - The Enterprise minutes input.
+ * @csspart field-error - A field's message.
+ * @csspart change-button - The Change plan button.
+ * @csspart alert - Why a change failed.
  * @csspart state - Loading, error, not found and access blocks.
- * @cssprop --reseller-color-brand - Brand colour. @cssprop --reseller-color-warning - Quota warning.
+ * @csspart state-title - A state's title.
+ * @csspart state-message - A state's message.
+ * @csspart retry-button - The error's retry.
+ * @cssprop --reseller-color-brand - Brand colour.
+ * @cssprop --reseller-color-warning - Quota warning.
  * @cssprop --reseller-color-danger - Quota alert and errors.
  * @fires {ResellerSubscriptionChangeEvent} reseller-subscription-change - The plan was changed; `detail.subscription` is the server's.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: "… is now on the … plan."

@@ -23,22 +23,42 @@ import {styles} from './token-manager.styles.js';
  *
  * @summary A customer's API tokens: list, generate (secret shown once), revoke.
  * @tag reseller-token-manager
- * @csspart header - The heading and the Generate token button. @csspart heading - The heading.
+ * @csspart header - The heading and the Generate token button.
+ * @csspart heading - The heading.
  * @csspart generate-button - Generate token.
- * @csspart table - The `<table>`. @csspart header-row - Its header row. @csspart header-cell - Every `<th>`.
- * @csspart row - Every token row. @csspart cell - Every data cell. @csspart skeleton - Placeholder rows while loading.
+ * @csspart table - The `<table>`.
+ * @csspart header-row - Its header row.
+ * @csspart header-cell - Every `<th>`.
+ * @csspart row - Every token row.
+ * @csspart cell - Every data cell.
+ * @csspart skeleton - Placeholder rows while loading.
  * @csspart revoke-button - A row's Revoke button.
  * @csspart state - Empty, error and access blocks (with `empty`, `error`, `access-required`).
- * @csspart generate-dialog - The `<dialog>` of the form and the secret. @csspart dialog-heading - Its heading.
- * @csspart generate-form - The form. @csspart name-input - Token name. @csspart permissions - The permissions fieldset.
- * @csspart expiry-select - Expires. @csspart field-error - A field's message. @csspart alert - Why generating failed.
- * @csspart cancel-button - Cancel. @csspart submit-button - Generate.
- * @csspart secret-panel - The secret view. @csspart secret-warning - "You cannot see it again".
- * @csspart secret - The secret (a read-only input). @csspart copy-button - Copy token. @csspart done-button - I have stored it.
+ * @csspart state-title - A state's title.
+ * @csspart state-message - A state's message.
+ * @csspart retry-button - The error's retry.
+ * @csspart generate-dialog - The `<dialog>` of the form and the secret.
+ * @csspart dialog-heading - Its heading.
+ * @csspart generate-form - The form.
+ * @csspart name-input - Token name.
+ * @csspart permissions - The permissions fieldset.
+ * @csspart expiry-select - Expires.
+ * @csspart field-error - A field's message.
+ * @csspart alert - Why generating failed.
+ * @csspart cancel-button - Cancel.
+ * @csspart submit-button - Generate.
+ * @csspart secret-panel - The secret view.
+ * @csspart secret-warning - "You cannot see it again".
+ * @csspart secret - The secret (a read-only input).
+ * @csspart copy-button - Copy token.
+ * @csspart done-button - I have stored it.
  * @cssprop --reseller-color-brand - Brand colour (primary button, focus ring).
- * @cssprop --reseller-color-danger - Revoke, errors. @cssprop --reseller-color-warning - The once-only warning.
- * @cssprop --reseller-color-surface - Background. @cssprop --reseller-color-text - Text colour.
- * @cssprop --reseller-color-border - Table lines. @cssprop --reseller-radius - Corner radius.
+ * @cssprop --reseller-color-danger - Revoke, errors.
+ * @cssprop --reseller-color-warning - The once-only warning.
+ * @cssprop --reseller-color-surface - Background.
+ * @cssprop --reseller-color-text - Text colour.
+ * @cssprop --reseller-color-border - Table lines.
+ * @cssprop --reseller-radius - Corner radius.
  * @fires {ResellerTokenCreatedEvent} reseller-token-created - A token was generated; `detail.token` has no secret.
  * @fires {ResellerTokenRevokedEvent} reseller-token-revoked - A token was revoked; `detail` is `{id, customerId}`.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: "Token … created." / "Token … revoked."

@@ -23,18 +23,41 @@ import {styles} from './transcription-list.styles.js';
  *
  * @summary Transcription sessions and their documents: filters, paging, download.
  * @tag reseller-transcription-list
- * @csspart toolbar - The filters. @csspart search - Title search. @csspart filter - Status select.
- * @csspart from-input - From date. @csspart to-input - To date. @csspart field-error - The date range message.
- * @csspart table - The `<table>`. @csspart header-row - Its header row. @csspart header-cell - Every `<th>`.
- * @csspart row - Every transcript row (`data-status`). @csspart cell - Every data cell. @csspart skeleton - Placeholder rows while loading.
- * @csspart status-badge - A transcript's status. @csspart documents-button - A row's Documents toggle.
- * @csspart documents-row - The row under an open transcript. @csspart documents - Its list. @csspart document - One document.
- * @csspart download-button - Download. @csspart documents-empty - "No documents yet."
- * @csspart pagination - The pagination bar. @csspart page-size - Its select. @csspart range - "1–25 of 80". @csspart page-button - First/previous/next/last.
- * @csspart state - Empty, no-match, error and access blocks. @csspart clear-button - Clear filters. @csspart retry-button - Try again.
- * @cssprop --reseller-color-brand - Brand colour. @cssprop --reseller-color-success - Done badge.
- * @cssprop --reseller-color-danger - Failed badge and errors. @cssprop --reseller-color-surface - Background.
- * @cssprop --reseller-color-text - Text colour. @cssprop --reseller-color-border - Table lines. @cssprop --reseller-radius - Corner radius.
+ * @csspart toolbar - The filters.
+ * @csspart search - Title search.
+ * @csspart filter - Status select.
+ * @csspart from-input - From date.
+ * @csspart to-input - To date.
+ * @csspart field-error - The date range message.
+ * @csspart table - The `<table>`.
+ * @csspart header-row - Its header row.
+ * @csspart header-cell - Every `<th>`.
+ * @csspart row - Every transcript row (`data-status`).
+ * @csspart cell - Every data cell.
+ * @csspart skeleton - Placeholder rows while loading.
+ * @csspart status-badge - A transcript's status.
+ * @csspart documents-button - A row's Documents toggle.
+ * @csspart documents-row - The row under an open transcript.
+ * @csspart documents - Its list.
+ * @csspart document - One document.
+ * @csspart download-button - Download.
+ * @csspart documents-empty - "No documents yet."
+ * @csspart pagination - The pagination bar.
+ * @csspart page-size - Its select.
+ * @csspart range - "1–25 of 80".
+ * @csspart page-button - First/previous/next/last.
+ * @csspart state - Empty, no-match, error and access blocks.
+ * @csspart state-title - A state's title.
+ * @csspart state-message - A state's message.
+ * @csspart clear-button - Clear filters.
+ * @csspart retry-button - Try again.
+ * @cssprop --reseller-color-brand - Brand colour.
+ * @cssprop --reseller-color-success - Done badge.
+ * @cssprop --reseller-color-danger - Failed badge and errors.
+ * @cssprop --reseller-color-surface - Background.
+ * @cssprop --reseller-color-text - Text colour.
+ * @cssprop --reseller-color-border - Table lines.
+ * @cssprop --reseller-radius - Corner radius.
  * @fires {ResellerStateChangeEvent} reseller-state-change - Status, from, to, q, page or per-page changed by the operator.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: a download failed.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).

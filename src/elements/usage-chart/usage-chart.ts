@@ -36,15 +36,34 @@ export interface UsageData {
  * @summary Usage chart with range presets, granularity, quota meter, table view and CSV export.
  * @tag reseller-usage-chart
  * @slot summary - Content between the toolbar and the chart (the dashboard's totals).
- * @csspart toolbar - The controls bar. @csspart range - The range preset select. @csspart custom-range - The custom range form.
- * @csspart granularity - The granularity select. @csspart metric - The metric select.
- * @csspart view-toggle - The chart/table toggle. @csspart export-button - The CSV export button.
- * @csspart quota - The quota block. @csspart meter - Its meter. @csspart quota-status - Its warning/alert text.
- * @csspart chart-area - The fixed-height area of the chart and its states. @csspart chart - The `<svg>`.
- * @csspart tooltip - The tooltip. @csspart table - The table view's `<table>`. @csspart summary - The totals sentence.
+ * @csspart toolbar - The controls bar.
+ * @csspart range - The range preset select.
+ * @csspart custom-range - The custom range form.
+ * @csspart apply-button - Apply the custom range.
+ * @csspart granularity - The granularity select.
+ * @csspart metric - The metric select.
+ * @csspart view-toggle - The chart/table toggle.
+ * @csspart export-button - The CSV export button.
+ * @csspart quota - The quota block.
+ * @csspart meter - Its meter.
+ * @csspart quota-status - Its warning/alert text.
+ * @csspart custom-quota - The "custom" badge of an Enterprise quota.
+ * @csspart chart-area - The fixed-height area of the chart and its states.
+ * @csspart chart - The `<svg>`.
+ * @csspart tooltip - The tooltip.
+ * @csspart table - The table view's `<table>`.
+ * @csspart table-scroll - The table view's scroll container.
+ * @csspart row - A period's row.
+ * @csspart total-row - The totals row.
+ * @csspart summary - The totals sentence.
  * @csspart state - Loading, empty, error and access blocks.
- * @cssprop --reseller-color-brand - Bars, meter and focus. @cssprop --reseller-color-warning - Quota warning.
- * @cssprop --reseller-color-danger - Quota alert. @cssprop --reseller-color-border - Grid lines.
+ * @csspart state-title - A state's title.
+ * @csspart state-message - A state's message.
+ * @csspart retry-button - The error's retry.
+ * @cssprop --reseller-color-brand - Bars, meter and focus.
+ * @cssprop --reseller-color-warning - Quota warning.
+ * @cssprop --reseller-color-danger - Quota alert.
+ * @cssprop --reseller-color-border - Grid lines.
  * @fires {ResellerStateChangeEvent} reseller-state-change - from, to, granularity or metric changed by the operator.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: an export failed.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).

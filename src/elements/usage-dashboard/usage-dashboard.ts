@@ -31,9 +31,15 @@ import {styles} from './usage-dashboard.styles.js';
  * @summary Reseller usage overview: totals, chart, top customers, customers near quota, export.
  * @tag reseller-usage-dashboard
  * @csspart chart - The inner `<reseller-usage-chart>` (its own parts through `exportparts` are not forwarded).
- * @csspart totals - The totals list. @csspart total - One total.
- * @csspart top-customers - The top customers section. @csspart near-quota - The near-quota section. @csspart row - Their rows.
+ * @csspart totals - The totals list.
+ * @csspart total - One total.
+ * @csspart top-customers - The top customers section.
+ * @csspart near-quota - The near-quota section.
+ * @csspart row - Their rows.
  * @csspart state - Error and access blocks.
+ * @csspart state-title - A state's title.
+ * @csspart state-message - A state's message.
+ * @csspart retry-button - The error's retry.
  * @cssprop --reseller-color-brand - Chart, links and focus.
  * @fires {ResellerCustomerOpenEvent} reseller-customer-open - Cancelable: the operator opens a customer.
  * @fires {ResellerStateChangeEvent} reseller-state-change - The range, granularity or metric changed (from the inner chart).

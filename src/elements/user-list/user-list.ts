@@ -20,19 +20,39 @@ import {styles} from './user-list.styles.js';
  *
  * @summary A customer organization's users: list, invite, change status, remove.
  * @tag reseller-user-list
- * @csspart header - The heading, the count and Invite user. @csspart heading - The heading.
- * @csspart count - "3 users". @csspart invite-button - Invite user.
- * @csspart table - The `<table>`. @csspart header-row - Its header row. @csspart header-cell - Every `<th>`.
- * @csspart row - Every user row (`data-status`). @csspart cell - Every data cell. @csspart skeleton - Placeholder rows while loading.
- * @csspart status-badge - A user's status. @csspart status-button - Deactivate / Activate. @csspart remove-button - Remove.
+ * @csspart header - The heading, the count and Invite user.
+ * @csspart heading - The heading.
+ * @csspart count - "3 users".
+ * @csspart invite-button - Invite user.
+ * @csspart table - The `<table>`.
+ * @csspart header-row - Its header row.
+ * @csspart header-cell - Every `<th>`.
+ * @csspart row - Every user row (`data-status`).
+ * @csspart cell - Every data cell.
+ * @csspart skeleton - Placeholder rows while loading.
+ * @csspart status-badge - A user's status.
+ * @csspart status-button - Deactivate / Activate.
+ * @csspart remove-button - Remove.
  * @csspart state - Empty, error and access blocks (with `empty`, `error`, `access-required`).
- * @csspart invite-dialog - The invite `<dialog>`. @csspart invite-form - Its form. @csspart dialog-heading - Its heading.
- * @csspart name-input - Name. @csspart email-input - Email. @csspart field-error - A field's message.
- * @csspart alert - Why the invitation failed. @csspart cancel-button - Cancel. @csspart submit-button - Send invitation.
+ * @csspart state-title - A state's title.
+ * @csspart state-message - A state's message.
+ * @csspart retry-button - The error's retry.
+ * @csspart invite-dialog - The invite `<dialog>`.
+ * @csspart invite-form - Its form.
+ * @csspart dialog-heading - Its heading.
+ * @csspart name-input - Name.
+ * @csspart email-input - Email.
+ * @csspart field-error - A field's message.
+ * @csspart alert - Why the invitation failed.
+ * @csspart cancel-button - Cancel.
+ * @csspart submit-button - Send invitation.
  * @cssprop --reseller-color-brand - Brand colour (primary button, invited badge, focus ring).
- * @cssprop --reseller-color-success - Active badge. @cssprop --reseller-color-danger - Remove, errors.
- * @cssprop --reseller-color-surface - Background. @cssprop --reseller-color-text - Text colour.
- * @cssprop --reseller-color-border - Table lines. @cssprop --reseller-radius - Corner radius.
+ * @cssprop --reseller-color-success - Active badge.
+ * @cssprop --reseller-color-danger - Remove, errors.
+ * @cssprop --reseller-color-surface - Background.
+ * @cssprop --reseller-color-text - Text colour.
+ * @cssprop --reseller-color-border - Table lines.
+ * @cssprop --reseller-radius - Corner radius.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: invited, status changed, removed, or why a change failed.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
