@@ -216,6 +216,7 @@ void test('tenant isolation: every OpenAPI operation × other tenant / RESELLEE 
 });
 
 void test('tokens are stored only as hashes: no bearer secret appears anywhere in the database', async () => {
+  const start = matrix.cells.length;
   const sb = await sandbox();
   const db = sandboxDatabases.get(sb)!;
   const t = await tenant({customers: 2});
@@ -247,5 +248,5 @@ void test('tokens are stored only as hashes: no bearer secret appears anywhere i
     matrix.cell('database (every table, every column as text)', name, found ? 'the plaintext secret is stored' : null);
   }
   matrix.cell('database (every table, every column as text)', 'idempotent replay returns the secret', replay.status === 201 && replay.body.secret === secrets[4]![1] ? null : `replay answered ${replay.status}`);
-  assert.deepEqual(matrix.failures(), []);
+  assert.deepEqual(matrix.failures(start), []);
 });

@@ -37,9 +37,9 @@ export class Matrix {
     this.cells.push({row, column, passed: problem === null, ...(problem !== null ? {detail: problem} : detail ? {detail} : {})});
   }
 
-  /** The failed cells, as `row × column: detail` (for an assertion that lists them all). */
-  failures(): string[] {
-    return this.cells.filter((c) => !c.passed).map((c) => `${c.row} × ${c.column}: ${c.detail ?? ''}`);
+  /** The failed cells (from index `from` on: one test's own), as `row × column: detail`, for an assertion that lists them all. */
+  failures(from = 0): string[] {
+    return this.cells.slice(from).filter((c) => !c.passed).map((c) => `${c.row} × ${c.column}: ${c.detail ?? ''}`);
   }
 
   write(): void {
