@@ -2,8 +2,9 @@
  * Vite builds of the shipped code, selected by mode (scripts/build.mjs runs both):
  *
  * - `--mode lib`: the npm package. ES modules, one file per entry (`dist/index.js`,
- *   `dist/define/index.js`, `dist/define/<name>.js`), shared code and lazy `import()` targets in
- *   `dist/chunks/`, dependencies (lit, @lit/*, zod, libphonenumber-js) left as bare imports.
+ *   `dist/define/index.js`, `dist/define/<name>.js`, `dist/react/index.js`), shared code and lazy
+ *   `import()` targets in `dist/chunks/`, dependencies (lit, @lit/*, zod, libphonenumber-js, react)
+ *   left as bare imports.
  * - `--mode cdn`: `dist/cdn/reseller-elements.js`, ONE minified file that registers every element,
  *   with every dependency and every dynamic import inlined.
  *
@@ -21,8 +22,11 @@ import {minifyCssLiteralsPlugin} from './scripts/minify-css-literals.mjs';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string) => `${root}src/${path}`;
 
-/** Runtime dependencies of the npm build: the consumer's bundler resolves (and dedupes) them. */
-const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|zod|libphonenumber-js)(?:\/.*)?$/;
+/**
+ * Runtime dependencies of the npm build: the consumer's bundler resolves (and dedupes) them. React
+ * (for `reseller-elements/react`, with @lit/react) is the host's: an optional peer dependency.
+ */
+const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|zod|libphonenumber-js|react|react-dom)(?:\/.*)?$/;
 
 /** The define modules (`src/define/<name>.ts`, besides index.ts), sorted. */
 export function defineModules(): string[] {
@@ -64,6 +68,8 @@ const flattenVirtual = (name: string) => (name.startsWith('_virtual/') ? `_virtu
 function libConfig(): UserConfig {
   const entry: Record<string, string> = {index: src('index.ts'), 'define/index': src('define/index.ts')};
   for (const name of defineModules()) entry[`define/${name}`] = src(`define/${name}.ts`);
+  // The React wrappers: its own entry (never in the CDN bundle, which builds define/index only).
+  entry['react/index'] = src('react/index.ts');
   return {
     ...shared,
     plugins: [defineIndexImportsEntries, minifyCssLiteralsPlugin()],

@@ -51,6 +51,7 @@ function expectedPackageFields() {
     './define': entry('define/index.js', 'define/index.d.ts'),
   };
   for (const name of defineNames) exports[`./define/${name}`] = entry(`define/${name}.js`, `define/${name}.d.ts`);
+  exports['./react'] = entry('react/index.js', 'react/index.d.ts'); // src/react/index.ts, see vite.config.ts
   exports['./cdn/reseller-elements.js'] = './dist/cdn/reseller-elements.js';
   exports['./custom-elements.json'] = './dist/custom-elements.json';
   exports['./vscode.html-custom-data.json'] = './dist/vscode.html-custom-data.json';
