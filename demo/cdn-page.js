@@ -17,3 +17,13 @@ document.querySelector('.skip-link').addEventListener('click', (event) => {
   event.preventDefault();
   document.getElementById('main').focus();
 });
+
+// Opening a customer in the table (or the dashboard) shows it in the detail on this page: the
+// elements have no detail-href, so they leave navigation to the host through a cancelable event.
+document.addEventListener('reseller-customer-open', (event) => {
+  if (event.detail.href) return;
+  event.preventDefault();
+  const detail = document.getElementById('customer');
+  detail.setAttribute('customer-id', String(event.detail.id));
+  document.getElementById('customer-heading').scrollIntoView({block: 'start'});
+});
