@@ -1,5 +1,6 @@
 /**
- * The sections that drive Chromium: 2. render, 3. time to data and request counts, 4. memory.
+ * The sections that drive Chromium: 2. render (tables and charts), 2b. interaction (INP),
+ * 3. time to data and request counts, 4. memory.
  * Each takes `{browser, origin, token, …}` and returns `{text, json}`.
  */
 import {clearRequests, countByPath, MB, msCi, ratioOfMedians, requests, round, signedKB, summarize, table} from './common.mjs';
@@ -89,6 +90,14 @@ export async function runRender({browser, origin, token, samples, warmup = 3, lo
           const rs = ratioOfMedians(list.map((m) => m.script), base.map((m) => m.script));
           entry.ratioToBaseline = {baseline, paint: {ratio: round(r.ratio), ci95: [round(r.low), round(r.high)]}, script: {ratio: round(rs.ratio), ci95: [round(rs.low), round(rs.high)]}};
         }
+        if (c.kind === 'kit') {
+          // The kit against each peer (ratio < 1: the kit is faster).
+          entry.ratioToPeers = {};
+          for (const peer of contenders.filter((x) => x.kind === 'peer')) {
+            const r = ratioOfMedians(list.map((m) => m.paint), measures[kind][peer.name].map((m) => m.paint));
+            entry.ratioToPeers[peer.name] = {paint: {ratio: round(r.ratio), ci95: [round(r.low), round(r.high)]}};
+          }
+        }
         json[kind][c.name] = entry;
         rows.push([
           kind === 'firstRender' ? `first render, ${PER_PAGE} rows` : 're-sort (click Name)',
@@ -99,12 +108,158 @@ export async function runRender({browser, origin, token, samples, warmup = 3, lo
         ]);
       }
     }
+    const peerRows = [];
+    for (const kind of ['firstRender', 'resort']) {
+      for (const c of contenders.filter((x) => x.kind === 'kit')) {
+        for (const [peer, r] of Object.entries(json[kind][c.name].ratioToPeers ?? {})) {
+          peerRows.push([kind === 'firstRender' ? 'first render' : 're-sort', `${c.name} / ${peer}`, `${r.paint.ratio}× [${r.paint.ci95.join('–')}]`]);
+        }
+      }
+    }
+
+    // The usage chart against uPlot and chart.js, same 365 days, same timing.
+    const chart = await runCharts(page, {origin, token, samples, warmup, log});
+    json.charts = chart.json;
+    if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+
     const text =
       table(['measure', 'contender', 'script: median [95% CI]', 'to paint: median [95% CI]', 'paint ratio vs baseline'], rows) +
       `\nharness floor (an empty change, same timing): to paint ${msCi(json.harnessFloor.paint)}` +
       `\n${samples} samples each (+${warmup} warm-up), interleaved; requests to the sandbox during the samples: ${during.length} (must be 0: render only)` +
-      '\npeers (Vaadin grid, Shoelace, uPlot, chart.js): not installed, not measured yet' +
+      (peerRows.length ? `\n\n${table(['table', 'kit / peer', 'paint ratio [95% CI]'], peerRows)}` : '') +
+      `\n\n${chart.text}` +
       httpNote(httpErrors);
+    return {text, json};
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The usage chart (365 days) against uPlot and chart.js with 1, 2 and 10 series, interleaved in
+ * the same page, timed to paint like the tables. The kit shows one series (one metric at a time).
+ */
+async function runCharts(page, {origin, token, samples, warmup, log}) {
+  const setup = await page.evaluate(() => window.bench.chartSetup(365));
+  await clearRequests(origin, token);
+  const contenders = await page.evaluate(() => window.bench.chartContenders());
+  const names = contenders.map((c) => c.name);
+  for (let i = 0; i < warmup; i++) for (const name of names) await page.evaluate((n) => window.bench.chartRender(n), name);
+  const measures = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < samples; i++) {
+    const order = i % 2 ? [...names].reverse() : names;
+    for (const name of order) measures[name].push(await page.evaluate((n) => window.bench.chartRender(n), name));
+  }
+  log(`  render: charts done (${samples} samples × ${names.length} contenders, ${setup.points} daily points)`);
+  const during = await requests(origin, token);
+  const kit = contenders.find((c) => c.kind === 'kit');
+  const json = {
+    data: setup,
+    method: '640 × 240 px, no animation; the kit from its warm client cache; start in a rAF callback, end after the frame showing the drawn chart (measure.ts)',
+    contenders,
+    requestsDuringSamples: during.length,
+    results: {},
+  };
+  const rows = [];
+  for (const c of contenders) {
+    const list = measures[c.name];
+    const entry = {series: c.series, script: summarize(list.map((m) => m.script)), paint: summarize(list.map((m) => m.paint))};
+    if (c.kind === 'peer') {
+      const r = ratioOfMedians(measures[kit.name].map((m) => m.paint), list.map((m) => m.paint));
+      entry.kitRatio = {kit: kit.name, kitSeries: kit.series, paint: {ratio: round(r.ratio), ci95: [round(r.low), round(r.high)]}};
+    }
+    json.results[c.name] = entry;
+    rows.push([c.name, String(c.series), msCi(entry.script), msCi(entry.paint), entry.kitRatio ? `${entry.kitRatio.paint.ratio}× [${entry.kitRatio.paint.ci95.join('–')}]` : 'kit']);
+  }
+  const text =
+    `usage chart, ${setup.points} daily points (${setup.from} … ${setup.to}); the kit draws one series (one metric at a time: no multi-series mode)\n` +
+    table(['chart', 'series', 'script: median [95% CI]', 'to paint: median [95% CI]', 'kit (1 series) / this, paint'], rows) +
+    `\nrequests to the sandbox during the chart samples: ${during.length} (must be 0: render only)`;
+  return {text, json};
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2b. Interaction: INP of real clicks on a 100-row kit table
+
+/** p-th percentile by nearest rank (p98 of 30 samples is the largest but one at most). */
+const nearestRank = (values, p) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+
+export async function runInteraction({browser, origin, token, samples, warmup = 3, log}) {
+  const {context, page, errors, httpErrors} = await benchPage(browser, origin);
+  try {
+    await page.evaluate(([t, n]) => window.bench.setup(t, n), [token, PER_PAGE]);
+    await page.evaluate((n) => window.bench.inpSetup(n), PER_PAGE);
+    await clearRequests(origin, token);
+    const TABLE = 'reseller-customer-table';
+    const kinds = [
+      {
+        name: 'sort (click Name: asc ⇄ desc)',
+        act: async () => page.locator(`${TABLE} th[data-sort="name"] button`).click(),
+      },
+      {
+        name: 'page (click Next page ⇄ Previous page)',
+        act: async (i) => page.locator(`${TABLE} [part="page-button"][aria-label="${i % 2 ? 'Previous page' : 'Next page'}"]`).click(),
+      },
+      {
+        name: 'open a row menu (click ⋯)',
+        act: async (i) => page.locator(`${TABLE} tbody tr[data-id]`).nth((i * 37) % PER_PAGE).locator('[part="menu-button"]').click(),
+        // Closed again with Escape (not counted here): the next sample opens from a closed menu.
+        after: async () => {
+          await page.keyboard.press('Escape');
+          await page.evaluate(() => window.bench.inpTake());
+        },
+      },
+    ];
+    const results = [];
+    for (const kind of kinds) {
+      await page.evaluate((n) => window.bench.inpMount(n), PER_PAGE);
+      const durations = [];
+      const states = [];
+      let unreported = 0;
+      for (let i = 0; i < warmup + samples; i++) {
+        await kind.act(i);
+        const taken = await page.evaluate(() => window.bench.inpTake());
+        if (kind.after) await kind.after();
+        if (i < warmup) continue;
+        states.push(taken.state);
+        // One click = one interaction; none reported = shorter than the 16 ms threshold.
+        const longest = taken.interactions.reduce((m, x) => Math.max(m, x.duration), 0);
+        if (!taken.interactions.length) unreported++;
+        durations.push(taken.interactions.length ? longest : null);
+      }
+      const upper = durations.map((d) => d ?? 16);
+      results.push({
+        interaction: kind.name,
+        samples,
+        reported: samples - unreported,
+        under16ms: unreported,
+        inp: {max: Math.max(...upper), p98: nearestRank(upper, 98), median: nearestRank(upper, 50)},
+        durations,
+        stateAfterLast: states.at(-1),
+      });
+      log(`  interaction: ${kind.name}: max ${Math.max(...upper)} ms (${unreported} of ${samples} under 16 ms)`);
+    }
+    await page.evaluate(() => window.bench.inpUnmount());
+    const during = await requests(origin, token);
+    if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+    const json = {
+      rows: PER_PAGE,
+      method:
+        'Playwright locator.click() (CDP Input.dispatchMouseEvent: mouse move, press, release) on a mounted 100-row <reseller-customer-table>, pages served from the warm client cache; ' +
+        "durations from the Event Timing API (PerformanceObserver type 'event', durationThreshold 16, buffered), per interactionId the longest entry " +
+        '(input → next paint, rounded to 8 ms by the browser); an interaction with no entry took < 16 ms and counts as 16; INP per type = the max (and p98) over the samples',
+      requestsDuringSamples: during.length,
+      httpErrors: [...new Set(httpErrors)],
+      interactions: results,
+    };
+    const text =
+      table(
+        ['interaction (100-row table, real clicks)', 'INP (max)', 'p98', 'median', 'under 16 ms'],
+        results.map((r) => [r.interaction, `${r.inp.max} ms`, `${r.inp.p98} ms`, `${r.inp.median} ms`, `${r.under16ms} of ${r.samples}`]),
+      ) + `\nrequests to the sandbox during the clicks: ${during.length}${httpNote(httpErrors)}`;
     return {text, json};
   } finally {
     await context.close();

@@ -6,6 +6,7 @@ import type {CustomerListQuery} from '../../src/api/contract.js';
 import type {ResellerCustomerDetail} from '../../src/elements/customer-detail/customer-detail.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import type {ResellerProvider} from '../../src/elements/provider/provider.js';
+import {CHART_CONTENDERS, WIDTH as CHART_WIDTH, type ChartData} from './charts.js';
 import {CONTENDERS, tableShows, type Contender, type Mounted, type RenderData} from './contenders.js';
 import {settle, timeToPaint, whenDom, type Timing} from './measure.js';
 
@@ -186,11 +187,133 @@ function unmountMany(): void {
   document.getElementById('many')?.remove();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Charts: 365 daily points from the tenant's GET /usage, fetched once through the provider's
+// client (so the kit's chart reads them from the warm cache), fed to every chart contender.
+
+let chartData: ChartData | undefined;
+let chartStage: HTMLElement | undefined;
+
+async function chartSetup(days: number) {
+  const {stage: s} = ready();
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const usage = await provider!.client.getUsage({from, to});
+  chartData = {from: usage.from, to: usage.to, daily: usage.daily};
+  chartStage?.remove();
+  chartStage = document.createElement('div');
+  chartStage.id = 'chart-stage';
+  chartStage.style.width = `${CHART_WIDTH}px`;
+  s.append(chartStage);
+  return {points: usage.daily.length, from: usage.from, to: usage.to, nonZeroDays: usage.daily.filter((p) => p.audio_minutes > 0).length};
+}
+
+function chartContender(name: string) {
+  const found = CHART_CONTENDERS.find((c) => c.name === name);
+  if (!found) throw new Error(`unknown chart contender "${name}" (known: ${CHART_CONTENDERS.map((c) => c.name).join(', ')})`);
+  return found;
+}
+
+/** One chart sample: mount (timed to paint), then unmount (not timed). */
+async function chartRender(name: string): Promise<Timing> {
+  if (!chartData || !chartStage) throw new Error('bench.chartSetup() first');
+  const c = chartContender(name);
+  const d = chartData;
+  const s = chartStage;
+  await settle();
+  let mounted: {unmount(): void} | undefined;
+  const timing = await timeToPaint(async () => (mounted = await c.mount(s, d)));
+  mounted!.unmount();
+  return timing;
+}
+
+function chartContenders() {
+  return CHART_CONTENDERS.map(({name, kind, series, description}) => ({name, kind, series, description}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interaction (INP): the Node side clicks for real (Playwright → CDP Input.dispatchMouseEvent);
+// here the Event Timing API reports each interaction's duration (input → next paint).
+
+interface EventEntry extends PerformanceEntry {
+  interactionId: number;
+  processingStart: number;
+  processingEnd: number;
+}
+
+let eventEntries: EventEntry[] = [];
+let eventObserver: PerformanceObserver | undefined;
+let inpTable: ResellerCustomerTable | undefined;
+
+/** Page 2 by id and page 1 by name descending too: every click of the INP run is served from the cache. */
+async function inpSetup(perPage: number) {
+  if (!provider) throw new Error('bench.setup() first');
+  const client = provider.client;
+  await Promise.all([
+    client.listCustomers({page: 2, per_page: perPage as 100, sort: 'id', order: 'asc'}),
+    client.listCustomers({page: 1, per_page: perPage as 100, sort: 'name', order: 'desc'}),
+  ]);
+  if (!eventObserver) {
+    eventObserver = new PerformanceObserver((list) => eventEntries.push(...(list.getEntries() as EventEntry[])));
+    eventObserver.observe({type: 'event', durationThreshold: 16, buffered: true} as PerformanceObserverInit);
+  }
+}
+
+/** Mounts a fresh 100-row kit table for the INP clicks (id order, page 1). */
+async function inpMount(perPage: number) {
+  const {data: d, stage: s} = ready();
+  inpTable?.remove();
+  const table = document.createElement('reseller-customer-table');
+  table.setAttribute('per-page', String(perPage));
+  s.append(table);
+  await whenDom(table.shadowRoot!, () => tableShows(table, d.byId.map((c) => String(c.id))), 30_000, 'the INP table rows');
+  inpTable = table;
+  await settle();
+  await settle();
+  eventEntries = [];
+}
+
+function inpUnmount() {
+  inpTable?.remove();
+  inpTable = undefined;
+}
+
+/**
+ * The interactions reported since the last call: per interactionId, the longest of its entries
+ * (pointerdown, pointerup, click, keydown, keyup: the interaction's duration, rounded to 8 ms by
+ * the browser), and the rows' state afterwards. Entries shorter than 16 ms are not reported.
+ */
+async function inpTake() {
+  await settle();
+  await settle();
+  eventEntries.push(...((eventObserver?.takeRecords() ?? []) as EventEntry[]));
+  const byId = new Map<number, {duration: number; types: string[]; processing: number}>();
+  for (const e of eventEntries) {
+    if (!e.interactionId) continue;
+    const cur = byId.get(e.interactionId) ?? {duration: 0, types: [], processing: 0};
+    cur.duration = Math.max(cur.duration, e.duration);
+    cur.processing = Math.max(cur.processing, e.processingEnd - e.processingStart);
+    cur.types.push(e.name);
+    byId.set(e.interactionId, cur);
+  }
+  eventEntries = [];
+  const root = inpTable?.shadowRoot;
+  return {
+    interactions: [...byId.values()],
+    state: {
+      firstRow: root?.querySelector<HTMLElement>('tbody tr[data-id]')?.dataset.id ?? null,
+      rows: root?.querySelectorAll('tbody tr[data-id]').length ?? 0,
+      menuOpen: root?.querySelector('#row-menu')?.matches(':popover-open') ?? false,
+      sort: root?.querySelector('th[aria-sort]')?.getAttribute('data-sort') ?? null,
+    },
+  };
+}
+
 function contenders() {
   return CONTENDERS.map(({name, kind, description}) => ({name, kind, description}));
 }
 
-export const harness = {setup, contenders, noop, firstRender, resort, mountKept, unmountKept, cycles, timeToData, mountMany, busyElements, unmountMany};
+export const harness = {setup, contenders, chartSetup, chartRender, chartContenders, inpSetup, inpMount, inpUnmount, inpTake, noop, firstRender, resort, mountKept, unmountKept, cycles, timeToData, mountMany, busyElements, unmountMany};
 export type Harness = typeof harness;
 
 declare global {
