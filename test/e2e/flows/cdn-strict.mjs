@@ -3,8 +3,8 @@
  * Content-Security-Policy with Trusted Types, and every element of the kit driven there as an
  * operator would: the table listed, searched and sorted; a customer created through the form,
  * opened in the detail, edited and saved; the detail's five tabs opened (a plan changed, a token
- * generated); the dashboard and the chart shown and changed; the transcriptions searched; the
- * brand colour changed and saved in the editor.
+ * generated); the dashboard and the chart shown, changed and exported; the transcriptions
+ * searched; a logo and a brand colour chosen and saved in the editor, the header logo following.
  *
  * Fails on any `securitypolicyviolation` event (a listener registered before the page's own
  * scripts) and, through the runner, on any console error. The page runs on its own sandbox tenant
@@ -14,6 +14,8 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {assert, repoRoot, waitForDefined} from '../helpers.mjs';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 /** What the issue requires of the policy, directive by directive (the server may add more). */
 const REQUIRED_POLICY = {
@@ -202,6 +204,8 @@ export default async function cdnStrict({page, baseUrl, config}) {
   await page.waitForFunction(() => document.querySelector('main > reseller-usage-chart')?.getAttribute('granularity') === 'week');
   await chart.getByRole('button', {name: 'Show as table'}).click();
   await chart.locator('tbody tr[data-period]').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', {name: 'Export CSV'}).click()]);
+  assert.match(download.suggestedFilename(), /^usage_.*\.csv$/, 'the export downloads (a blob: URL)');
 
   // --- transcription list: search ---------------------------------------------------------------
   const transcriptions = page.locator('main > reseller-transcription-list');
@@ -213,15 +217,30 @@ export default async function cdnStrict({page, baseUrl, config}) {
   await transcriptions.locator('tbody tr').first().waitFor();
   for (const text of await transcriptions.locator('tbody tr').allTextContents()) assert.ok(text.includes(title), `every match mentions ${title}`);
 
-  // --- brand editor: a new colour, live, then saved ----------------------------------------------
+  // --- brand editor: a logo (previewed from a blob: URL) and a new colour, live, then saved ---------
   const COLOUR = '#aa2266';
   const editor = page.locator('reseller-brand-editor');
   await editor.locator('[part~="form"]').waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await editor.getByRole('button', {name: /Upload logo/}).click();
+  await (await chooser).setFiles({name: 'logo.png', mimeType: 'image/png', buffer: PNG});
+  const preview = editor.locator('[part~="logo-image"]');
+  assert.match((await preview.getAttribute('src')) ?? '', /^blob:/);
+  await page.waitForFunction(() => {
+    const img = document.querySelector('reseller-brand-editor')?.shadowRoot?.querySelector('[part~="logo-image"]');
+    return img?.localName === 'img' && /** @type {any} */ (img).complete && /** @type {any} */ (img).naturalWidth > 0;
+  });
   await editor.getByLabel('Hex value').fill(COLOUR);
   await editor.getByLabel('Hex value').press('Tab');
   await page.waitForFunction((c) => getComputedStyle(document.documentElement).getPropertyValue('--reseller-color-brand').trim() === c, COLOUR);
   await editor.getByRole('button', {name: 'Save', exact: true}).click();
   await waitForValue(async () => (await api('GET', '/branding')).brand_color, COLOUR, 'the colour is saved on the server');
+  assert.equal((await api('GET', '/branding')).logo_content_type, 'image/png', 'the logo is saved on the server');
+  // The header's logo follows the save and loads from the API (img-src 'self').
+  await page.waitForFunction(() => {
+    const img = document.querySelector('reseller-brand-logo')?.shadowRoot?.querySelector('[part~="image"]');
+    return img?.localName === 'img' && /** @type {any} */ (img).complete && /** @type {any} */ (img).naturalWidth > 0;
+  });
 
   // --- every element was in use, nothing was refused ----------------------------------------------
   const inUse = await page.evaluate((list) => {
