@@ -12,26 +12,10 @@
  * hosts that write the tags directly (React 19 sets properties and `on<event-name>` listeners on
  * custom elements by itself): see ./jsx.ts.
  *
- * Events that bubble out of an element's own shadow root are listed for that element too: the
- * customer detail's tabs (subscription, tokens) fire theirs through the detail, the dashboard's
- * chart its toasts and request errors through the dashboard.
+ * Which events each wrapper maps (with those that bubble out of the elements it renders): ./events.ts.
  */
 import * as React from 'react';
-import {createComponent, type EventName} from '@lit/react';
-import type {
-  ResellerAuthErrorEvent,
-  ResellerBrandChangeEvent,
-  ResellerCustomerCreatedEvent,
-  ResellerCustomerDeletedEvent,
-  ResellerCustomerOpenEvent,
-  ResellerCustomerUpdatedEvent,
-  ResellerRequestErrorEvent,
-  ResellerStateChangeEvent,
-  ResellerToastEvent,
-  ResellerTokenCreatedEvent,
-  ResellerTokenRevokedEvent,
-} from '../events.js';
-import type {ResellerSubscriptionChangeEvent} from '../elements/subscription-panel/subscription-panel.js';
+import {createComponent} from '@lit/react';
 import {ResellerBrandEditor as BrandEditorElement} from '../define/brand-editor.js';
 import {ResellerBrandLogo as BrandLogoElement} from '../define/brand-logo.js';
 import {ResellerCustomerDetail as CustomerDetailElement} from '../define/customer-detail.js';
@@ -44,44 +28,18 @@ import {ResellerTranscriptionList as TranscriptionListElement} from '../define/t
 import {ResellerUsageChart as UsageChartElement} from '../define/usage-chart.js';
 import {ResellerUsageDashboard as UsageDashboardElement} from '../define/usage-dashboard.js';
 import {ResellerUserList as UserListElement} from '../define/user-list.js';
+import {eventsOf} from './events.js';
 
 export type {EventName, ReactWebComponent} from '@lit/react';
 export type {ResellerIntrinsicElements} from './jsx.js';
-
-/** The React prop of each event of the kit, with its typed event. */
-const EVENTS = {
-  onCustomerOpen: 'reseller-customer-open' as EventName<ResellerCustomerOpenEvent>,
-  onCustomerCreated: 'reseller-customer-created' as EventName<ResellerCustomerCreatedEvent>,
-  onCustomerUpdated: 'reseller-customer-updated' as EventName<ResellerCustomerUpdatedEvent>,
-  onCustomerDeleted: 'reseller-customer-deleted' as EventName<ResellerCustomerDeletedEvent>,
-  onTokenCreated: 'reseller-token-created' as EventName<ResellerTokenCreatedEvent>,
-  onTokenRevoked: 'reseller-token-revoked' as EventName<ResellerTokenRevokedEvent>,
-  onBrandChange: 'reseller-brand-change' as EventName<ResellerBrandChangeEvent>,
-  onSubscriptionChange: 'reseller-subscription-change' as EventName<ResellerSubscriptionChangeEvent>,
-  onStateChange: 'reseller-state-change' as EventName<ResellerStateChangeEvent>,
-  onRequestError: 'reseller-request-error' as EventName<ResellerRequestErrorEvent>,
-  onAuthError: 'reseller-auth-error' as EventName<ResellerAuthErrorEvent>,
-  onToast: 'reseller-toast' as EventName<ResellerToastEvent>,
-};
-type Events = typeof EVENTS;
-type EventProp = keyof Events;
-
-/** The events map of one element: `{onCustomerOpen: 'reseller-customer-open', …}`, typed. */
-function events<K extends EventProp>(...props: K[]): Pick<Events, K> {
-  const picked = {} as Pick<Events, K>;
-  for (const prop of props) picked[prop] = EVENTS[prop];
-  return picked;
-}
-
-/** Every event the React wrappers map, prop name to event name (for hosts and tests). */
-export const REACT_EVENT_PROPS: Readonly<Record<EventProp, string>> = EVENTS;
+export {ELEMENT_EVENTS, EVENT_PROPS, type EventProp, type WrappedTag} from './events.js';
 
 /** `<reseller-provider>`: the API client, token and locale for the elements inside (its children). */
 export const ResellerProvider = createComponent({
   react: React,
   tagName: 'reseller-provider',
   elementClass: ProviderElement,
-  events: events('onAuthError', 'onRequestError'),
+  events: eventsOf('reseller-provider'),
   displayName: 'ResellerProvider',
 });
 
@@ -89,7 +47,7 @@ export const ResellerCustomerTable = createComponent({
   react: React,
   tagName: 'reseller-customer-table',
   elementClass: CustomerTableElement,
-  events: events('onCustomerOpen', 'onCustomerDeleted', 'onCustomerCreated', 'onStateChange', 'onToast', 'onRequestError'),
+  events: eventsOf('reseller-customer-table'),
   displayName: 'ResellerCustomerTable',
 });
 
@@ -97,7 +55,7 @@ export const ResellerCustomerForm = createComponent({
   react: React,
   tagName: 'reseller-customer-form',
   elementClass: CustomerFormElement,
-  events: events('onCustomerCreated', 'onToast', 'onRequestError'),
+  events: eventsOf('reseller-customer-form'),
   displayName: 'ResellerCustomerForm',
 });
 
@@ -106,6 +64,7 @@ export const ResellerPhoneField = createComponent({
   react: React,
   tagName: 'reseller-phone-field',
   elementClass: PhoneFieldElement,
+  events: eventsOf('reseller-phone-field'),
   displayName: 'ResellerPhoneField',
 });
 
@@ -113,15 +72,7 @@ export const ResellerCustomerDetail = createComponent({
   react: React,
   tagName: 'reseller-customer-detail',
   elementClass: CustomerDetailElement,
-  events: events(
-    'onCustomerUpdated',
-    'onStateChange',
-    'onSubscriptionChange',
-    'onTokenCreated',
-    'onTokenRevoked',
-    'onToast',
-    'onRequestError',
-  ),
+  events: eventsOf('reseller-customer-detail'),
   displayName: 'ResellerCustomerDetail',
 });
 
@@ -129,7 +80,7 @@ export const ResellerSubscriptionPanel = createComponent({
   react: React,
   tagName: 'reseller-subscription-panel',
   elementClass: SubscriptionPanelElement,
-  events: events('onSubscriptionChange', 'onToast', 'onRequestError'),
+  events: eventsOf('reseller-subscription-panel'),
   displayName: 'ResellerSubscriptionPanel',
 });
 
@@ -137,7 +88,7 @@ export const ResellerUsageChart = createComponent({
   react: React,
   tagName: 'reseller-usage-chart',
   elementClass: UsageChartElement,
-  events: events('onStateChange', 'onToast', 'onRequestError'),
+  events: eventsOf('reseller-usage-chart'),
   displayName: 'ResellerUsageChart',
 });
 
@@ -145,7 +96,7 @@ export const ResellerUsageDashboard = createComponent({
   react: React,
   tagName: 'reseller-usage-dashboard',
   elementClass: UsageDashboardElement,
-  events: events('onCustomerOpen', 'onStateChange', 'onToast', 'onRequestError'),
+  events: eventsOf('reseller-usage-dashboard'),
   displayName: 'ResellerUsageDashboard',
 });
 
@@ -153,7 +104,7 @@ export const ResellerTokenManager = createComponent({
   react: React,
   tagName: 'reseller-token-manager',
   elementClass: TokenManagerElement,
-  events: events('onTokenCreated', 'onTokenRevoked', 'onToast', 'onRequestError'),
+  events: eventsOf('reseller-token-manager'),
   displayName: 'ResellerTokenManager',
 });
 
@@ -161,7 +112,7 @@ export const ResellerUserList = createComponent({
   react: React,
   tagName: 'reseller-user-list',
   elementClass: UserListElement,
-  events: events('onToast', 'onRequestError'),
+  events: eventsOf('reseller-user-list'),
   displayName: 'ResellerUserList',
 });
 
@@ -169,7 +120,7 @@ export const ResellerTranscriptionList = createComponent({
   react: React,
   tagName: 'reseller-transcription-list',
   elementClass: TranscriptionListElement,
-  events: events('onStateChange', 'onToast', 'onRequestError'),
+  events: eventsOf('reseller-transcription-list'),
   displayName: 'ResellerTranscriptionList',
 });
 
@@ -177,7 +128,7 @@ export const ResellerBrandEditor = createComponent({
   react: React,
   tagName: 'reseller-brand-editor',
   elementClass: BrandEditorElement,
-  events: events('onBrandChange', 'onToast', 'onRequestError'),
+  events: eventsOf('reseller-brand-editor'),
   displayName: 'ResellerBrandEditor',
 });
 
@@ -185,7 +136,7 @@ export const ResellerBrandLogo = createComponent({
   react: React,
   tagName: 'reseller-brand-logo',
   elementClass: BrandLogoElement,
-  events: events('onRequestError'),
+  events: eventsOf('reseller-brand-logo'),
   displayName: 'ResellerBrandLogo',
 });
 
