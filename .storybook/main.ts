@@ -34,6 +34,10 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   addons,
   core: {disableTelemetry: true, disableWhatsNewNotifications: true},
+  // The highlight overlay (an addon API no story uses) injects a <style> element built at run time
+  // and assigns innerHTML: both are refused by the kit's strict CSP + Trusted Types, which the
+  // smoke test (scripts/smoke-stories.mjs) serves every story under.
+  features: {highlight: false},
   async viteFinal(viteConfig) {
     viteConfig.plugins = [...(viteConfig.plugins ?? []), sandboxPlugin()];
     // The preview bundles Storybook's runtime with the kit: a big chunk is expected there.

@@ -9,14 +9,32 @@
  * to settle (no request in flight for 500 ms, no `aria-busy="true"` and no `data-state="loading"`
  * left, shadow roots included), then runs axe (wcag2a + wcag2aa) on #storybook-root.
  *
- * A story fails on: a Storybook error display, a page error, a console error, an axe violation,
- * or not settling within the timeout. Stories tagged `http-errors` (API down, no token, …) may log
- * the browser's own "Failed to load resource: … status of NNN" lines; nothing else.
+ * Every story is checked in four combinations of the toolbar's globals: en light, en dark, nl light,
+ * nl dark. The story is loaded once (en light, the default globals); the other three are switched IN
+ * PLACE, exactly as the global decorator would render them (`<story-frame>`'s `scheme`, the decorator's
+ * `<reseller-provider locale>`), then the page settles again and axe runs again. A story without the
+ * decorator's frame falls back to a reload with `&globals=locale:…;theme:…`.
+ *
+ * Strict CSP + Trusted Types: every page is served with the kit's policy (CONTENT_SECURITY_POLICY from
+ * scripts/serve.ts) plus only what Storybook's own preview iframe needs, see `storybookPolicy()`. A
+ * `securitypolicyviolation` listener (installed before any page script) records every violation; each
+ * is attributed to Storybook (its own files and inline blocks) or to the kit (everything else,
+ * including anything that cannot be attributed). Any kit violation fails the story.
+ *
+ * A story fails on: a Storybook error display, a page error, a console error, an axe violation in
+ * any combination, a CSP/Trusted Types violation, or not settling within the timeout. Stories tagged
+ * `http-errors` (API down, no token, …) may log the browser's own "Failed to load resource: … status
+ * of NNN" lines; nothing else.
+ *
+ * A full run (no --filter) writes reports/reliability/a11y-stories.json (one cell per story ×
+ * combination) and reports/reliability/csp-stories.json (one cell per story), see
+ * scripts/reliability-report.mjs; the cells record the same checks that fail the run.
  *
  * Options: `--filter <text>` runs the stories whose id contains the text; `--timeout <ms>` per story
  * (default 30000); `--verbose` prints the text each story shows. Prints one line per story and a final `N passed, N failed` line; exits 1 on any failure.
  */
-import {createReadStream, existsSync, readFileSync, statSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {extname, join, normalize, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -35,6 +53,15 @@ const verbose = argv.includes('--verbose');
 const storyTimeout = Number(option('--timeout', '30000'));
 const SETTLE_QUIET_MS = 500;
 const HTTP_ERROR_LINE = /^Failed to load resource: the server responded with a status of \d{3}/;
+/** After an in-place switch: a shorter quiet window (the page is loaded; a switch that fetches shows up as a request). */
+const SWITCH_QUIET_MS = 150;
+/** The four combinations of the toolbar's globals; the first is the default the story loads with. */
+const COMBOS = [
+  {locale: 'en', theme: 'light'},
+  {locale: 'en', theme: 'dark'},
+  {locale: 'nl', theme: 'light'},
+  {locale: 'nl', theme: 'dark'},
+].map((combo) => ({...combo, label: `${combo.locale} ${combo.theme}`}));
 
 const started = performance.now();
 const indexPath = join(staticDir, 'index.json');
@@ -66,6 +93,37 @@ const {createSandbox} = await import('../sandbox/index.ts');
 const {nodeMiddleware} = await import('../sandbox/node.ts');
 const sandbox = await createSandbox({dataDir: null, seed: false});
 const sandboxMiddleware = nodeMiddleware(sandbox);
+const {CONTENT_SECURITY_POLICY} = await import('./serve.ts');
+
+/**
+ * The policy the stories run under: the kit's own (the one `npm start` serves the demo with) plus
+ * what Storybook's preview iframe (iframe.html) genuinely needs, nothing else:
+ * - script-src: the sha256 of each of iframe.html's inline `<script>` blocks (Storybook's CONFIG_TYPE
+ *   / LOGLEVEL globals, the devtools hook, Vite's loading-error handler). Hashes allow exactly those
+ *   bytes: no 'unsafe-inline', no 'unsafe-eval'.
+ * - style-src: the sha256 of each inline `<style>` block (the Nunito Sans @font-face rules and the
+ *   preview's layout/error-display CSS).
+ * - trusted-types: `default`, the harness's policy for Storybook's renderer (see installHarness();
+ *   Storybook creates no policy itself: the build's only `createPolicy` is lit-html's).
+ * (.storybook/main.ts turns off Storybook's highlight overlay, which no story uses: it builds a
+ * `<style>` at run time and assigns innerHTML.)
+ */
+function storybookPolicy() {
+  const html = readFileSync(join(staticDir, 'iframe.html'), 'utf8');
+  const hashes = (tag) =>
+    [...html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))]
+      .filter((m) => !/\ssrc=/.test(m[1] ?? '') && m[2].length > 0)
+      .map((m) => `'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`);
+  const extra = {'script-src': hashes('script'), 'style-src': hashes('style'), 'trusted-types': ['default']};
+  return CONTENT_SECURITY_POLICY.split(';')
+    .map((directive) => directive.trim())
+    .map((directive) => {
+      const name = directive.split(/\s+/)[0];
+      return extra[name]?.length ? `${directive} ${extra[name].join(' ')}` : directive;
+    })
+    .join('; ');
+}
+const STORYBOOK_CSP = storybookPolicy();
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -91,7 +149,9 @@ function serveStatic(req, res) {
     res.writeHead(404, {'content-type': 'text/plain'}).end('not found');
     return;
   }
-  res.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store'});
+  const headers = {'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store'};
+  if (extname(file) === '.html') headers['content-security-policy'] = STORYBOOK_CSP;
+  res.writeHead(200, headers);
   createReadStream(file).pipe(res);
 }
 
@@ -156,18 +216,102 @@ function pageText() {
   return parts.filter(Boolean).join(' ').slice(0, 300);
 }
 
+/**
+ * Before any page script (an init script is not subject to the page's policy):
+ * - record every CSP / Trusted Types violation;
+ * - Storybook's web-components renderer mounts each story with
+ *   `canvas.innerHTML = '<div id="root-inner"></div>'` and creates no Trusted Types policy, so under
+ *   `require-trusted-types-for 'script'` it needs a `default` policy. This one converts exactly that
+ *   fixed string and the empty string (clearing) and rejects everything else (a violation): no markup
+ *   of the kit's or a story's can pass through it, and a second `default` policy cannot be created.
+ */
+function installHarness() {
+  window.__cspViolations = [];
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) =>
+      window.__cspViolations.push({
+        directive: event.effectiveDirective || event.violatedDirective,
+        blocked: event.blockedURI,
+        source: event.sourceFile,
+        line: event.lineNumber,
+        column: event.columnNumber,
+        sample: event.sample,
+      }),
+    true,
+  );
+  const storybookMarkup = new Set(['', '<div id="root-inner"></div>']);
+  window.trustedTypes?.createPolicy('default', {createHTML: (value) => (storybookMarkup.has(value) ? value : null)});
+}
+
+/** Storybook's own files (the manager, the mocker entry, its docs/UI chunks) and its inline blocks in iframe.html. */
+const STORYBOOK_SOURCE = /\/(sb-[\w-]+\/|vite-inject-mocker-entry\.js|iframe\.html|assets\/(DocsRenderer|syntaxhighlighter|WithTooltip|Color|formatter)-)/;
+/** Where a violation comes from: Storybook when its source is one of Storybook's own files; the kit otherwise (unattributable counts as the kit's). */
+const violationOwner = (violation) => (violation.source && STORYBOOK_SOURCE.test(new URL(violation.source, origin).pathname) ? 'storybook' : 'kit');
+const describeViolation = (v) =>
+  `${v.directive}${v.blocked ? ` blocked ${v.blocked}` : ''}${v.source ? ` at ${v.source.replace(origin, '')}:${v.line}:${v.column}` : ''}${v.sample ? ` "${v.sample.slice(0, 80)}"` : ''}`;
+
+/**
+ * In the page: switch the decorator's frame to `combo` in place, as the decorator renders the
+ * globals (`<story-frame .scheme>`, `<reseller-provider locale>`). Returns false when the story has
+ * no decorator frame (the caller reloads with the globals in the URL instead).
+ */
+function switchInPlace({locale, theme}) {
+  const frame = document.querySelector('#storybook-root story-frame');
+  const provider = frame?.querySelector(':scope > reseller-provider');
+  if (!frame || !provider) return false;
+  frame.scheme = theme;
+  provider.setAttribute('locale', locale);
+  return true;
+}
+
+/** In the page: wait until every Lit element inside #storybook-root (shadow roots included) finished updating, twice over, then two frames. */
+async function renderSettled() {
+  for (let round = 0; round < 2; round++) {
+    const pending = [];
+    const visit = (node) => {
+      for (const el of node.querySelectorAll('*')) {
+        if (el.updateComplete) pending.push(el.updateComplete);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document.querySelector('#storybook-root') ?? document);
+    await Promise.all(pending);
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
+/** In the page: the combination really shown (colour scheme computed on the frame, the provider's locale). */
+function shownCombo() {
+  const frame = document.querySelector('#storybook-root story-frame');
+  const provider = frame?.querySelector(':scope > reseller-provider') ?? document.querySelector('#storybook-root reseller-provider');
+  return {theme: frame ? getComputedStyle(frame).colorScheme : null, locale: provider?.getAttribute('locale') ?? null};
+}
+
+async function runAxe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run('#storybook-root', {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}, resultTypes: ['violations']});
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} [${v.nodes.map((n) => n.target.join(' > ')).slice(0, 3).join(', ')}]`);
+  });
+}
+
 async function runStory(story) {
   const context = await browser.newContext();
+  await context.addInitScript(installHarness);
   const page = await context.newPage();
-  const problems = [];
+  /** Problems per combination label; `story` holds those that belong to no single combination. */
+  const problems = Object.fromEntries([...COMBOS.map((c) => [c.label, []]), ['story', []]]);
+  let current = COMBOS[0].label;
+  const axeCounts = {};
   const allowHttpErrors = story.tags?.includes('http-errors');
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => problems[current].push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
     if (allowHttpErrors && HTTP_ERROR_LINE.test(text)) return;
     const where = message.location()?.url;
-    problems.push(`console error: ${text}${where && HTTP_ERROR_LINE.test(text) ? ` (${where.replace(origin, '')})` : ''}`);
+    problems[current].push(`console error: ${text}${where && HTTP_ERROR_LINE.test(text) ? ` (${where.replace(origin, '')})` : ''}`);
   });
   let inflight = 0;
   let lastActivity = performance.now();
@@ -185,9 +329,11 @@ async function runStory(story) {
   let shown = '';
   const deadline = performance.now() + storyTimeout;
   const start = performance.now();
-  try {
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, {timeout: storyTimeout});
-    // Storybook marks the body: sb-show-main once the story rendered, sb-show-errordisplay on error.
+  const storyUrl = (combo) =>
+    `${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story${combo ? `&globals=locale:${combo.locale};theme:${combo.theme}` : ''}`;
+
+  /** Storybook marks the body: sb-show-main once the story rendered, sb-show-errordisplay on error. */
+  async function waitForStory() {
     await page.waitForFunction(
       () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
       null,
@@ -199,59 +345,151 @@ async function runStory(story) {
         : null,
     );
     if (errorDisplay !== null) throw new Error(`Storybook error display: ${errorDisplay.slice(0, 500)}`);
+  }
 
-    // Settle: nothing in flight for a while, nothing marked as loading.
+  /** Settle: nothing in flight for `quietMs`, nothing marked as loading. */
+  async function settle(quietMs) {
     let busy = [];
     for (;;) {
-      const quiet = inflight === 0 && performance.now() - lastActivity >= SETTLE_QUIET_MS;
+      const quiet = inflight === 0 && performance.now() - lastActivity >= quietMs;
       if (quiet) {
         busy = await page.evaluate(pageBusy);
-        if (!busy.length) break;
+        if (!busy.length) return;
       }
       if (performance.now() > deadline) {
         throw new Error(`did not settle within ${storyTimeout} ms (${inflight} request(s) in flight${busy.length ? `; loading: ${busy.join(', ')}` : ''})`);
       }
-      await page.waitForTimeout(100);
+      await page.waitForTimeout(inflight ? 100 : 50);
     }
+  }
 
-    const empty = await page.evaluate(() => !document.querySelector('#storybook-root')?.children.length);
-    if (empty) problems.push('the story rendered nothing');
+  const timings = [];
+  const violations = [];
+  const collectViolations = async () => {
+    const list = await page.evaluate(() => window.__cspViolations.splice(0)).catch(() => []);
+    for (const v of list) {
+      violations.push(v);
+      if (violationOwner(v) === 'kit') problems[current].push(`CSP/Trusted Types violation (kit): ${describeViolation(v)}`);
+    }
+  };
 
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run('#storybook-root', {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}, resultTypes: ['violations']});
-      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} [${v.nodes.map((n) => n.target.join(' > ')).slice(0, 3).join(', ')}]`);
-    });
-    for (const v of violations) problems.push(`axe: ${v}`);
-    if (verbose) shown = await page.evaluate(pageText);
-  } catch (error) {
-    problems.push(error.message.split('\n')[0]);
+  try {
+    for (const [index, combo] of COMBOS.entries()) {
+      current = combo.label;
+      const comboStart = performance.now();
+      try {
+        if (index === 0) {
+          await page.goto(storyUrl(null), {timeout: storyTimeout});
+          await waitForStory();
+          await settle(SETTLE_QUIET_MS);
+          const empty = await page.evaluate(() => !document.querySelector('#storybook-root')?.children.length);
+          if (empty) throw new Error('the story rendered nothing');
+        } else if (await page.evaluate(switchInPlace, combo)) {
+          await page.evaluate(renderSettled);
+          await settle(SWITCH_QUIET_MS);
+        } else {
+          await page.goto(storyUrl(combo), {timeout: storyTimeout});
+          await waitForStory();
+          await settle(SETTLE_QUIET_MS);
+        }
+        const seen = await page.evaluate(shownCombo);
+        // A story that pins a global (e.g. `globals: {theme: 'dark'}`) shows its own value on load;
+        // the switches after it are checked to have taken effect.
+        if (index > 0 && (seen.theme !== combo.theme || seen.locale !== combo.locale)) {
+          problems[current].push(`switch did not take effect: shows ${seen.locale} ${seen.theme}`);
+        }
+        await collectViolations();
+        const axe = await runAxe(page);
+        axeCounts[combo.label] = axe.length;
+        for (const v of axe) problems[current].push(`axe: ${v}`);
+        if (verbose && index === 0) shown = await page.evaluate(pageText);
+        timings.push(`${combo.label} ${Math.round(performance.now() - comboStart)} ms`);
+      } catch (error) {
+        problems[current].push(error.message.split('\n')[0]);
+        if (index === 0) break;
+      }
+    }
+    // Violations raised while axe ran (after the last collection) still count.
+    await collectViolations();
   } finally {
     await context.close().catch(() => {});
   }
-  return {id: story.id, title: `${story.title} / ${story.name}`, ms: Math.round(performance.now() - start), problems, shown};
+  if (problems[COMBOS[0].label].length && !(COMBOS[1].label in axeCounts)) {
+    for (const combo of COMBOS.slice(1)) problems[combo.label].push('not checked: the story failed to load');
+  }
+  const kitViolations = violations.filter((v) => violationOwner(v) === 'kit');
+  const storybookViolations = violations.filter((v) => violationOwner(v) === 'storybook');
+  return {
+    id: story.id,
+    title: `${story.title} / ${story.name}`,
+    ms: Math.round(performance.now() - start),
+    problems,
+    axeCounts,
+    csp: {kit: kitViolations.map(describeViolation), storybook: storybookViolations.map(describeViolation), loaded: COMBOS[0].label in axeCounts},
+    shown,
+    timings,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report cells (scripts/reliability-report.mjs merges reports/reliability/*.json into docs/reliability.md)
+
+function writeReports(results) {
+  const dir = join(root, 'reports', 'reliability');
+  mkdirSync(dir, {recursive: true});
+  const generated_at = new Date().toISOString();
+  const a11yCells = results.flatMap((result) =>
+    COMBOS.map((combo) => {
+      const list = result.problems[combo.label];
+      return {
+        row: result.id,
+        column: combo.label,
+        passed: list.length === 0,
+        detail: list.length ? list.join('; ').slice(0, 600) : `axe wcag2a+wcag2aa: 0 violations; no page or console error`,
+      };
+    }),
+  );
+  const cspCells = results.map((result) => ({
+    row: result.id,
+    column: 'strict CSP + Trusted Types',
+    passed: result.csp.loaded && result.csp.kit.length === 0,
+    detail: result.csp.loaded
+      ? `kit violations: ${result.csp.kit.length}; Storybook violations: ${result.csp.storybook.length}` +
+        (result.csp.kit.length || result.csp.storybook.length ? ` (${[...result.csp.kit, ...result.csp.storybook].join('; ').slice(0, 400)})` : '')
+      : 'not checked: the story failed to load',
+  }));
+  writeFileSync(join(dir, 'a11y-stories.json'), `${JSON.stringify({suite: 'a11y-stories', area: 'Accessibility', generated_at, cells: a11yCells}, null, 2)}\n`);
+  writeFileSync(join(dir, 'csp-stories.json'), `${JSON.stringify({suite: 'csp-stories', area: 'CSP', generated_at, cells: cspCells}, null, 2)}\n`);
+  console.log(`wrote reports/reliability/a11y-stories.json (${a11yCells.length} cells) and csp-stories.json (${cspCells.length} cells)`);
 }
 
 // ---------------------------------------------------------------------------------------------
 
 let passed = 0;
 let failed = 0;
+const results = [];
 try {
   if (!stories.length) console.log(filter ? `no story id contains "${filter}"` : 'no stories in storybook-static/index.json');
+  console.log(`each story in ${COMBOS.map((c) => c.label).join(', ')}; policy: ${STORYBOOK_CSP}`);
   for (const story of stories) {
     const result = await runStory(story);
-    if (result.problems.length) {
+    results.push(result);
+    const failing = Object.entries(result.problems).filter(([, list]) => list.length);
+    const cspNote = result.csp.storybook.length ? `; Storybook CSP violations: ${result.csp.storybook.length}` : '';
+    if (failing.length) {
       failed++;
-      console.log(`✗ ${result.id} (${result.ms} ms)`);
-      for (const problem of result.problems) console.log(`    ${problem}`);
+      console.log(`✗ ${result.id} (${result.ms} ms${cspNote})`);
+      for (const [where, list] of failing) for (const problem of list) console.log(`    [${where}] ${problem}`);
     } else {
       passed++;
-      console.log(`✓ ${result.id} (${result.ms} ms)${verbose ? `\n    shows: ${result.shown}` : ''}`);
+      console.log(`✓ ${result.id} (${result.ms} ms, ${COMBOS.length} combinations${cspNote})${verbose ? `\n    ${result.timings.join(', ')}\n    shows: ${result.shown}` : ''}`);
     }
+    if (verbose && result.csp.storybook.length) for (const v of result.csp.storybook) console.log(`    Storybook CSP: ${v}`);
   }
 } finally {
   await shutdown();
 }
+if (!filter && stories.length) writeReports(results);
 console.log(`stories smoke-tested in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed || !stories.length ? 1 : 0);
