@@ -8,6 +8,7 @@ import type {Decorator, Loader, Preview} from '@storybook/web-components-vite';
 import '../src/define/index.js';
 import {BRAND_SWATCHES, STORY_LOCALES, STORY_THEMES, inProvider} from '../stories/helpers/render.js';
 import {createStoryTenant, type SandboxParameters, type StoryTenant} from '../stories/helpers/sandbox.js';
+import {argTypesFromManifest, descriptionFromManifest, liveControlsOnly} from './manifest-docs.js';
 
 // Written by `cem analyze` (npm run build / storybook scripts); docs and controls work without it too.
 const manifests = import.meta.glob<{default: object}>('../dist/custom-elements.json', {eager: true});
@@ -64,9 +65,15 @@ const preview: Preview = {
     },
   },
   initialGlobals: {brand: BRAND_SWATCHES.Blue, locale: 'en', theme: 'light'},
+  // Docs tables from the manifest without name collisions, controls only where the story renders the arg.
+  argTypesEnhancers: [liveControlsOnly],
   parameters: {
     controls: {expanded: true},
     layout: 'fullscreen',
+    docs: {
+      extractArgTypes: (tagName: unknown) => argTypesFromManifest(manifest, tagName),
+      extractComponentDescription: (tagName: unknown) => descriptionFromManifest(manifest, tagName),
+    },
   },
 };
 
