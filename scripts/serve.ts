@@ -9,7 +9,9 @@
  * - `/dist/*` statically (the CDN bundle, after `npm run build`);
  * - `/cdn.html` and `/cdn-page.js` raw from demo/ (the no-build-step page: no Vite involved);
  * - everything else through Vite in middleware mode (root `demo/`), which compiles the kit's TS
- *   sources on the fly (decorators through tsconfig's `experimentalDecorators`).
+ *   sources on the fly (decorators through tsconfig's `experimentalDecorators`), including the host
+ *   demos `/react/` (TSX through Vite's own transform, `jsx: react-jsx` in tsconfig.json) and
+ *   `/vue/` (single-file components through @vitejs/plugin-vue, the kit's tags as custom elements).
  *
  * Every non-API response carries a strict Content-Security-Policy (no inline script or style,
  * Trusted Types). Vite's error overlay needs an inline `<style>`, so it is disabled: build errors
