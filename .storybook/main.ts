@@ -31,7 +31,8 @@ const addons = ['@storybook/addon-docs'].filter((name) => existsSync(`${root}nod
 
 const config: StorybookConfig = {
   framework: {name: '@storybook/web-components-vite', options: {}},
-  stories: ['../stories/**/*.stories.ts'],
+  // The Getting Started page (MDX) first, then one stories file per element.
+  stories: ['../stories/getting-started.mdx', '../stories/**/*.stories.ts'],
   addons,
   core: {disableTelemetry: true, disableWhatsNewNotifications: true},
   // The highlight overlay (an addon API no story uses) injects a <style> element built at run time

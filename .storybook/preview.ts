@@ -70,6 +70,7 @@ const preview: Preview = {
   parameters: {
     controls: {expanded: true},
     layout: 'fullscreen',
+    options: {storySort: {order: ['Getting started', '*']}},
     docs: {
       extractArgTypes: (tagName: unknown) => argTypesFromManifest(manifest, tagName),
       extractComponentDescription: (tagName: unknown) => descriptionFromManifest(manifest, tagName),
