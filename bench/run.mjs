@@ -252,7 +252,8 @@ try {
         const result = await runMemory(ctx);
         const rows = [];
         for (const m of result.json.mounted) rows.push(['memory', `${m.contender}, 100 rows mounted`, `${(m.heapOverEmpty / 1000).toFixed(0)} kB heap, ${m.nodesOverEmpty} DOM nodes over the empty page`]);
-        for (const l of result.json.mountUnmount) rows.push(['memory', `${l.contender}: heap after ${l.cycles} cycles vs 1`, `${l.heapGrowth >= 0 ? '+' : '−'}${(Math.abs(l.heapGrowth) / 1000).toFixed(1)} kB (${(l.heapGrowthPerCycle / 1000).toFixed(2)} kB/cycle), nodes ${l.nodeGrowth >= 0 ? '+' : ''}${l.nodeGrowth}`]);
+        for (const r of result.json.heapRatios) rows.push(['memory', `kit table heap / ${r.against}`, `${r.heapOverEmptyRatio}× (DOM nodes ${r.nodesRatio}×)`]);
+        for (const l of result.json.mountUnmount) rows.push(['memory', `${l.contender}: heap after ${l.cycles} cycles vs 1`, `${l.heapGrowth >= 0 ? '+' : '−'}${(Math.abs(l.heapGrowth) / 1000).toFixed(1)} kB = ${l.heapGrowthPercent}% (${(l.heapGrowthPerCycle / 1000).toFixed(2)} kB/cycle), nodes ${l.nodeGrowth >= 0 ? '+' : ''}${l.nodeGrowth}`]);
         return {...result, summaryRows: rows};
       });
     }

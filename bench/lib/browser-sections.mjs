@@ -405,26 +405,30 @@ export async function runMemory({browser, origin, token, cycles, log}) {
 
     await page.goto('about:blank');
     const blank = await metrics();
-    await page.goto(`${origin}/`);
-    await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
-    await page.evaluate(([t, n]) => window.bench.setup(t, n), [token, PER_PAGE]);
+    // Each contender in a fresh bench page: what one leaves behind (caches, detached nodes that a
+    // forced GC has not reclaimed yet) is not charged to the next.
+    const fresh = async () => {
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
+      await page.evaluate(([t, n]) => window.bench.setup(t, n), [token, PER_PAGE]);
+    };
+    await fresh();
     const contenders = await page.evaluate(() => window.bench.contenders());
-    // Mount each once first: one-time costs (styles adopted, phone library, formatters) settle.
-    for (const c of contenders) {
-      await page.evaluate((n) => window.bench.mountKept(n), c.name);
-      await page.evaluate(() => window.bench.unmountKept());
-    }
     const empty = await metrics();
     const mounted = [];
+    const leaks = [];
     for (const c of contenders) {
+      await fresh();
+      // Mount once first: one-time costs (styles adopted, phone library, formatters) settle.
+      await page.evaluate((n) => window.bench.mountKept(n), c.name);
+      await page.evaluate(() => window.bench.unmountKept());
+      const before = await metrics();
       await page.evaluate((n) => window.bench.mountKept(n), c.name);
       const m = await metrics();
       await page.evaluate(() => window.bench.unmountKept());
       const after = await metrics();
-      mounted.push({contender: c.name, kind: c.kind, mounted: m, heapOverEmpty: m.jsHeapUsed - empty.jsHeapUsed, nodesOverEmpty: m.nodes - empty.nodes, afterUnmount: after});
-    }
-    const leaks = [];
-    for (const c of contenders) {
+      mounted.push({contender: c.name, kind: c.kind, before, mounted: m, heapOverEmpty: m.jsHeapUsed - before.jsHeapUsed, nodesOverEmpty: m.nodes - before.nodes, afterUnmount: after});
+
       await page.evaluate(([n]) => window.bench.cycles(n, 1), [c.name]);
       const first = await metrics();
       await page.evaluate(([n, k]) => window.bench.cycles(n, k), [c.name, cycles - 1]);
@@ -436,14 +440,23 @@ export async function runMemory({browser, origin, token, cycles, log}) {
         afterAll: last,
         heapGrowth: last.jsHeapUsed - first.jsHeapUsed,
         heapGrowthPerCycle: round((last.jsHeapUsed - first.jsHeapUsed) / (cycles - 1), 0),
+        heapGrowthPercent: round(((last.jsHeapUsed - first.jsHeapUsed) / first.jsHeapUsed) * 100, 1),
         nodeGrowth: last.nodes - first.nodes,
         listenerGrowth: last.listeners - first.listeners,
       });
-      log(`  memory: ${cycles} cycles of ${c.name} done`);
+      log(`  memory: ${c.name} mounted, then ${cycles} cycles done`);
     }
     if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+    const kitMounted = mounted.find((m) => m.kind === 'kit');
+    const heapRatios = kitMounted
+      ? mounted.filter((m) => m.kind !== 'kit').map((m) => ({against: m.contender, heapOverEmptyRatio: round(kitMounted.heapOverEmpty / m.heapOverEmpty), nodesRatio: round(kitMounted.nodesOverEmpty / m.nodesOverEmpty)}))
+      : [];
     const json = {
-      method: 'CDP HeapProfiler.collectGarbage (twice) then Performance.getMetrics; "empty" = bench page with the kit loaded, the provider and its warm cache, nothing mounted',
+      method:
+        'CDP HeapProfiler.collectGarbage (twice) then Performance.getMetrics; each contender in a fresh bench page (kit and peers loaded, provider with a warm cache), ' +
+        'mounted and unmounted once, then: heap over the page right before the measured mount, and the heap after the 1st and after the last mount/unmount cycle; ' +
+        '"empty" = a fresh bench page with nothing mounted',
+      heapRatios,
       aboutBlank: blank,
       emptyBenchPage: empty,
       mounted,
@@ -460,9 +473,10 @@ export async function runMemory({browser, origin, token, cycles, log}) {
       ) +
       '\n\n' +
       table(
-        ['mount/unmount', 'heap after 1st', `after ${cycles}th`, 'growth', 'per cycle', 'DOM nodes Δ', 'listeners Δ'],
-        leaks.map((l) => [l.contender, MB(l.afterFirst.jsHeapUsed), MB(l.afterAll.jsHeapUsed), signedKB(l.heapGrowth), signedKB(l.heapGrowthPerCycle), String(l.nodeGrowth), String(l.listenerGrowth)]),
-      );
+        ['mount/unmount', 'heap after 1st', `after ${cycles}th`, 'growth', '%', 'per cycle', 'DOM nodes Δ', 'listeners Δ'],
+        leaks.map((l) => [l.contender, MB(l.afterFirst.jsHeapUsed), MB(l.afterAll.jsHeapUsed), signedKB(l.heapGrowth), `${l.heapGrowthPercent}%`, signedKB(l.heapGrowthPerCycle), String(l.nodeGrowth), String(l.listenerGrowth)]),
+      ) +
+      (heapRatios.length ? `\n\nkit heap over the empty page / other: ${heapRatios.map((r) => `${r.against} ${r.heapOverEmptyRatio}× (DOM nodes ${r.nodesRatio}×)`).join('; ')}` : '');
     return {text, json};
   } finally {
     await context.close();
