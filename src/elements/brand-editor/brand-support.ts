@@ -72,12 +72,13 @@ export function logoProblemText(i18n: LocaleController, problem: LogoProblem): s
     : i18n.t('brand.errors.fileType');
 }
 
-/** Why a save step failed: the kit's message for the error, with the server's own words when they add something. */
+/**
+ * Why a save step failed: the kit's message for the error, with the server's own words when they
+ * add something (a 422's field messages first: they say what to change).
+ */
 export function failureText(i18n: LocaleController, step: 'color' | 'logo', error: unknown): string {
   const friendly = i18n.errorMessage(error);
-  const message =
-    error instanceof HttpError && error.message && error.message !== friendly
-      ? i18n.t('brand.errors.serverRefused', {message: friendly, detail: error.message})
-      : friendly;
+  const detail = error instanceof HttpError ? Object.values(error.fields).join(' ') || error.message : '';
+  const message = detail && detail !== friendly ? i18n.t('brand.errors.serverRefused', {message: friendly, detail}) : friendly;
   return i18n.t(step === 'color' ? 'brand.errors.saveFailed' : 'brand.errors.uploadFailed', {message});
 }
