@@ -178,7 +178,7 @@ try {
       rows.push(['weight', `largest lazy chunk (of ${lazy.length})`, `${(biggest.gzip / 1000).toFixed(1)} kB gzip: ${biggest.name.replace(/^lazy \(define\): /, '')}`]);
     }
     for (const p of peers.json.rows.filter((r) => r.ratioGzip != null)) {
-      rows.push(['weight', `vs ${p.name}`, `${(p.gzip / 1000).toFixed(1)} kB gzip; kit ${p.kit.name.replace(/ \(src\/define.*$/, '')} ${(p.kit.gzip / 1000).toFixed(1)} kB = ${p.ratioGzip}×`]);
+      rows.push(['weight', `vs ${p.name}`, `${(p.gzip / 1000).toFixed(1)} kB gzip; kit ${p.kit.name.replace(/ \((src\/define|eager).*$/, '')} ${(p.kit.gzip / 1000).toFixed(1)} kB = ${p.ratioGzip}×`]);
     }
     return {...result, summaryRows: rows};
   });

@@ -184,7 +184,9 @@ export const PEERS = [
  */
 export async function runPeerWeight(kitRows) {
   const started = performance.now();
-  const kitRow = (vs) => (vs === 'eager kit' ? kitRows.find((r) => r.name.startsWith('reseller-elements/define')) : kitRows.find((r) => r.name === vs));
+  // Row names differ a little between src/ builds and dist/size.json ("define/x (eager)").
+  const kitRow = (vs) =>
+    vs === 'eager kit' ? kitRows.find((r) => r.name.startsWith('reseller-elements/define')) : kitRows.find((r) => r.name.replace(/ \(eager\)$/, '') === vs);
   const rows = [];
   const measured = new Map();
   for (const peer of PEERS) {
@@ -202,7 +204,7 @@ export async function runPeerWeight(kitRows) {
   }
   const text = table(
     ['peer', 'min', 'gzip', 'brotli', 'against', 'kit gzip', 'kit / peer (gzip)'],
-    rows.map((r) => [r.name, kB(r.min), kB(r.gzip), kB(r.brotli), r.kit ? r.kit.name.replace(/ \(src\/define.*$/, '') : '', r.kit ? kB(r.kit.gzip) : '', r.ratioGzip != null ? `${r.ratioGzip}×` : '']),
+    rows.map((r) => [r.name, kB(r.min), kB(r.gzip), kB(r.brotli), r.kit ? r.kit.name.replace(/ \((src\/define|eager).*$/, '') : '', r.kit ? kB(r.kit.gzip) : '', r.ratioGzip != null ? `${r.ratioGzip}×` : '']),
   );
   return {
     text,
