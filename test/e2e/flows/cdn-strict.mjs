@@ -87,6 +87,8 @@ export default async function cdnStrict({page, baseUrl, config}) {
   }
   for (const tag of tags) await waitForDefined(page, tag, 10_000);
 
+  assert.deepEqual(await violations(), [], 'no violation while the page and the kit load');
+
   // The policy is enforced and the listener sees it: a string to an HTML sink is refused.
   const refused = await page.evaluate(() => {
     try {
@@ -213,9 +215,12 @@ export default async function cdnStrict({page, baseUrl, config}) {
   await titles.first().waitFor();
   const title = ((await titles.first().getAttribute('aria-label')) ?? (await titles.first().textContent()) ?? '').replace(/^Documents\s*/, '').trim();
   await transcriptions.locator('#filter-q').fill(title);
-  await page.waitForFunction(() => document.querySelector('main > reseller-transcription-list')?.getAttribute('q') !== '');
-  await transcriptions.locator('tbody tr').first().waitFor();
-  for (const text of await transcriptions.locator('tbody tr').allTextContents()) assert.ok(text.includes(title), `every match mentions ${title}`);
+  const allMatch = async () => {
+    const texts = await transcriptions.locator('tbody tr').allTextContents();
+    return texts.length > 0 && texts.every((text) => text.includes(title));
+  };
+  await waitForValue(allMatch, true, `the list shows only transcriptions titled ${title}`);
+  assert.equal(await transcriptions.getAttribute('q'), title, 'the search is reflected');
 
   // --- brand editor: a logo (previewed from a blob: URL) and a new colour, live, then saved ---------
   const COLOUR = '#aa2266';
@@ -269,10 +274,10 @@ function parsePolicy(header) {
   );
 }
 
-/** Polls `read()` until it deep-equals `expected` (5 s), then asserts it. */
+/** Polls `read()` until it deep-equals `expected` (10 s), then asserts it. */
 async function waitForValue(read, expected, message) {
   let value;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     value = await read();
     if (JSON.stringify(value) === JSON.stringify(expected)) return;
     await new Promise((r) => setTimeout(r, 100));
