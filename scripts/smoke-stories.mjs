@@ -26,28 +26,37 @@
  * `http-errors` (API down, no token, …) may log the browser's own "Failed to load resource: … status
  * of NNN" lines; nothing else.
  *
+ * Docs pages (index.json entries of type "docs": Getting Started and every element's autodocs page,
+ * `iframe.html?id=…&viewMode=docs`) are opened too, with every story of the element rendered inline
+ * under the same policy. A docs page fails on: a Storybook error display, a page error, a console
+ * error (HTTP status lines only when one of its stories is tagged `http-errors`), a kit CSP/Trusted
+ * Types violation, not settling, or an element page whose table lacks a row for one of the element's
+ * attributes, properties, events, slots, CSS custom properties or parts in custom-elements.json. No
+ * axe run there (Storybook's docs chrome is not the kit; the stories themselves are checked above).
+ *
  * A full run (no --filter) writes reports/reliability/a11y-stories.json (one cell per story ×
  * combination) and reports/reliability/csp-stories.json (one cell per story), see
  * scripts/reliability-report.mjs; the cells record the same checks that fail the run.
  *
  * Options: `--filter <text>` runs the stories whose id contains the text; `--timeout <ms>` per story
- * (default 30000); `--verbose` prints the text each story shows. Prints one line per story and a final `N passed, N failed` line; exits 1 on any failure.
+ * (default 30000); `--static-dir <path>` serves another Storybook build (default storybook-static/);
+ * `--verbose` prints the timings and the text each story shows. Prints one line per story and a final `N passed, N failed` line; exits 1 on any failure.
  */
 import {createHash} from 'node:crypto';
 import {createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
-import {extname, join, normalize, sep} from 'node:path';
+import {extname, join, normalize, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, findChromium, howToGet} from './browsers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const staticDir = join(root, 'storybook-static');
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = argv.indexOf(name);
   return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
 };
+const staticDir = resolve(option('--static-dir', join(root, 'storybook-static')));
 const filter = option('--filter', '');
 const verbose = argv.includes('--verbose');
 const storyTimeout = Number(option('--timeout', '30000'));
@@ -79,6 +88,9 @@ if (!executablePath) {
 
 const stories = Object.values(JSON.parse(readFileSync(indexPath, 'utf8')).entries)
   .filter((entry) => entry.type === 'story' && entry.id.includes(filter))
+  .sort((a, b) => a.id.localeCompare(b.id));
+const docsPages = Object.values(JSON.parse(readFileSync(indexPath, 'utf8')).entries)
+  .filter((entry) => entry.type === 'docs' && entry.id.includes(filter))
   .sort((a, b) => a.id.localeCompare(b.id));
 
 // ---------------------------------------------------------------------------------------------
@@ -432,6 +444,121 @@ async function runStory(story) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Docs pages
+
+/** In the page: is anything in the docs page (shadow roots included) still loading? */
+function docsBusy() {
+  const busy = [];
+  const visit = (node) => {
+    for (const el of node.querySelectorAll('*')) {
+      if (el.getAttribute('aria-busy') === 'true' || el.getAttribute('data-state') === 'loading') busy.push(el.localName);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  const rootEl = document.querySelector('#storybook-docs');
+  if (rootEl) visit(rootEl);
+  return busy;
+}
+
+/** In the page: the heading and the name cell of every row of the docs page's argument tables. */
+function docsContent() {
+  const rows = [...document.querySelectorAll('#storybook-docs table.docblock-argstable tbody tr')]
+    .map((tr) => tr.cells[0]?.innerText.trim().split('\n')[0] ?? '')
+    .filter(Boolean);
+  return {heading: document.querySelector('#storybook-docs h1')?.textContent.trim() ?? '', rows};
+}
+
+/** Row names an element's docs table must have: everything custom-elements.json documents. */
+async function expectedDocsRows() {
+  const {docsId, manifestElements, storyTitles} = await import('./editor-data.mjs');
+  const manifestPath = join(root, 'dist/custom-elements.json');
+  if (!existsSync(manifestPath)) return null;
+  const elements = manifestElements(JSON.parse(readFileSync(manifestPath, 'utf8')));
+  const byDocsId = new Map();
+  for (const [tag, title] of Object.entries(storyTitles())) {
+    const d = elements.find((e) => e.tagName === tag);
+    if (!d) continue;
+    const withAttribute = new Set((d.attributes ?? []).map((a) => a.fieldName).filter(Boolean));
+    const names = [
+      ...(d.attributes ?? []).map((a) => a.name),
+      ...(d.members ?? [])
+        .filter((m) => m.kind === 'field' && !m.static && !m.name.startsWith('#') && (m.privacy ?? 'public') === 'public' && !withAttribute.has(m.name))
+        .map((m) => m.name),
+      ...(d.events ?? []).filter((e) => e.name).map((e) => e.name),
+      ...(d.slots ?? []).map((s) => s.name || '(default)'),
+      ...(d.cssProperties ?? []).map((p) => p.name),
+      ...(d.cssParts ?? []).map((p) => p.name),
+    ];
+    byDocsId.set(docsId(title), {tag, names: [...new Set(names)]});
+  }
+  return byDocsId;
+}
+
+async function runDocs(entry, expected) {
+  const context = await browser.newContext();
+  await context.addInitScript(installHarness);
+  const page = await context.newPage();
+  const problems = [];
+  const allowHttpErrors = stories.some((s) => s.title === entry.title && s.tags?.includes('http-errors'));
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (allowHttpErrors && HTTP_ERROR_LINE.test(text)) return;
+    problems.push(`console error: ${text}`);
+  });
+  let inflight = 0;
+  let lastActivity = performance.now();
+  const done = () => {
+    inflight = Math.max(0, inflight - 1);
+    lastActivity = performance.now();
+  };
+  page.on('request', () => {
+    inflight++;
+    lastActivity = performance.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  const start = performance.now();
+  // A docs page renders every story of its element at once: twice a story's time.
+  const deadline = start + 2 * storyTimeout;
+  let rows = 0;
+  try {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, {timeout: storyTimeout});
+    await page.waitForFunction(
+      () => document.querySelector('#storybook-docs h1') || document.body.classList.contains('sb-show-errordisplay'),
+      null,
+      {timeout: Math.max(1000, deadline - performance.now())},
+    );
+    const errorDisplay = await page.evaluate(() =>
+      document.body.classList.contains('sb-show-errordisplay') ? (document.querySelector('#error-message')?.textContent ?? '').trim() : null,
+    );
+    if (errorDisplay !== null) throw new Error(`Storybook error display: ${errorDisplay.slice(0, 500)}`);
+    for (;;) {
+      if (inflight === 0 && performance.now() - lastActivity >= SETTLE_QUIET_MS && !(await page.evaluate(docsBusy)).length) break;
+      if (performance.now() > deadline) throw new Error(`did not settle within ${2 * storyTimeout} ms (${inflight} request(s) in flight)`);
+      await page.waitForTimeout(100);
+    }
+    const content = await page.evaluate(docsContent);
+    rows = content.rows.length;
+    if (!content.heading) problems.push('the docs page shows no heading');
+    const want = expected?.get(entry.id);
+    if (want) {
+      const shown = new Set(content.rows);
+      const missing = want.names.filter((name) => !shown.has(name));
+      if (missing.length) problems.push(`the <${want.tag}> table lacks rows from custom-elements.json: ${missing.join(', ')}`);
+    }
+    const violations = await page.evaluate(() => window.__cspViolations.splice(0)).catch(() => []);
+    for (const v of violations.filter((v) => violationOwner(v) === 'kit')) problems.push(`CSP/Trusted Types violation (kit): ${describeViolation(v)}`);
+  } catch (error) {
+    problems.push(error.message.split('\n')[0]);
+  } finally {
+    await context.close().catch(() => {});
+  }
+  return {id: entry.id, ms: Math.round(performance.now() - start), rows, problems};
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report cells (scripts/reliability-report.mjs merges reports/reliability/*.json into docs/reliability.md)
 
 function writeReports(results) {
@@ -486,10 +613,23 @@ try {
     }
     if (verbose && result.csp.storybook.length) for (const v of result.csp.storybook) console.log(`    Storybook CSP: ${v}`);
   }
+  const expected = docsPages.length ? await expectedDocsRows() : null;
+  if (docsPages.length && !expected) console.log('dist/custom-elements.json not found: docs tables not compared with the manifest');
+  for (const entry of docsPages) {
+    const result = await runDocs(entry, expected);
+    if (result.problems.length) {
+      failed++;
+      console.log(`✗ ${result.id} (docs, ${result.ms} ms)`);
+      for (const problem of result.problems) console.log(`    ${problem}`);
+    } else {
+      passed++;
+      console.log(`✓ ${result.id} (docs, ${result.ms} ms${result.rows ? `, ${result.rows} table rows` : ''})`);
+    }
+  }
 } finally {
   await shutdown();
 }
 if (!filter && stories.length) writeReports(results);
 console.log(`stories smoke-tested in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed || !stories.length ? 1 : 0);
+process.exit(failed || !(stories.length || docsPages.length) ? 1 : 0);
