@@ -277,8 +277,26 @@ function switchInPlace({locale, theme}) {
   return true;
 }
 
-/** In the page: wait until every Lit element inside #storybook-root (shadow roots included) finished updating, twice over, then two frames. */
+/**
+ * In the page: wait until every Lit element inside #storybook-root (shadow roots included) finished
+ * updating, twice over, then until the CSS transitions the switch started (buttons fade their
+ * colours over 150 ms) have ended: axe measuring contrast mid-fade would read mixed colours.
+ */
 async function renderSettled() {
+  const rootEl = document.querySelector('#storybook-root') ?? document;
+  const roots = () => {
+    const found = [document];
+    const visit = (node) => {
+      for (const el of node.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          found.push(el.shadowRoot);
+          visit(el.shadowRoot);
+        }
+      }
+    };
+    visit(rootEl);
+    return found;
+  };
   for (let round = 0; round < 2; round++) {
     const pending = [];
     const visit = (node) => {
@@ -287,10 +305,17 @@ async function renderSettled() {
         if (el.shadowRoot) visit(el.shadowRoot);
       }
     };
-    visit(document.querySelector('#storybook-root') ?? document);
+    visit(rootEl);
     await Promise.all(pending);
   }
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  await frame();
+  const finite = roots()
+    .flatMap((root) => root.getAnimations())
+    .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => {})));
+  await frame();
+  await frame();
 }
 
 /** In the page: the combination really shown (colour scheme computed on the frame, the provider's locale). */
