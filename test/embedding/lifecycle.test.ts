@@ -35,6 +35,18 @@ function busy(root: ParentNode): boolean {
   return false;
 }
 
+/** Every element under `root`, through shadow roots. */
+function deepAll(root: ParentNode): Element[] {
+  return [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? deepAll(el.shadowRoot) : [])]);
+}
+
+/** Whether the path of selectors matches under `root`, each step inside the previous one's shadow root. */
+function deepQuery(root: ParentNode, [step, ...rest]: string[]): boolean {
+  const matches = deepAll(root).filter((el) => el.matches(step!));
+  if (!rest.length) return matches.length > 0;
+  return matches.some((el) => !!el.shadowRoot && deepQuery(el.shadowRoot, rest));
+}
+
 /** Every kit element under `root` (through shadow roots). */
 function kitElements(root: ParentNode): HTMLElement[] {
   const found: HTMLElement[] = [];
@@ -45,13 +57,13 @@ function kitElements(root: ParentNode): HTMLElement[] {
   return found;
 }
 
-/** Nothing in flight, nothing loading, every element rendered: three polls in a row. */
+/** Nothing in flight, nothing loading, every element rendered: two polls (20 ms apart) in a row. */
 async function settle(root: ParentNode, message: string): Promise<void> {
   let quiet = 0;
   await until(() => {
     const ok = inFlightNow() === 0 && !busy(root) && kitElements(root).every((el) => el.localName === 'reseller-provider' || !!el.shadowRoot?.childElementCount);
     quiet = ok ? quiet + 1 : 0;
-    return quiet >= 3;
+    return quiet >= 2;
   }, message);
 }
 
@@ -137,16 +149,29 @@ describe('SPA life cycle', () => {
     provider = await mountProvider(tenant, {cacheTtlMs: 0});
     const outlet = make('main');
     provider.append(outlet);
-    const pages: (() => HTMLElement[])[] = [
-      () => [make('reseller-customer-table'), make('reseller-usage-dashboard')],
-      () => [make('reseller-customer-detail', {'customer-id': id}), make('reseller-usage-chart', {'customer-id': id})],
-      () => [
-        make('reseller-token-manager', {'customer-id': id}),
-        make('reseller-user-list', {'customer-id': id}),
-        make('reseller-transcription-list', {'customer-id': id}),
-        make('reseller-brand-logo'),
+    // Three routes; each element with what it shows once loaded (found through shadow roots).
+    const LIST_SHOWN = ['table[part~="table"][aria-busy="false"], [part~="state"]:not([part~="loading"])'];
+    const routes: [tag: string, attrs: Record<string, number>, shows: string[]][][] = [
+      [
+        ['reseller-customer-table', {}, ['tbody tr[part~="row"]']],
+        ['reseller-usage-dashboard', {}, ['[part~="totals"]']],
+      ],
+      [
+        ['reseller-customer-detail', {'customer-id': id}, ['reseller-subscription-panel', '[part~="plan"]']],
+        ['reseller-usage-chart', {'customer-id': id}, ['svg[part~="chart"]']],
+      ],
+      [
+        ['reseller-token-manager', {'customer-id': id}, LIST_SHOWN],
+        ['reseller-user-list', {'customer-id': id}, LIST_SHOWN],
+        ['reseller-transcription-list', {'customer-id': id}, LIST_SHOWN],
+        ['reseller-brand-logo', {}, ['[part~="image"], [part~="name"]']],
       ],
     ];
+    const pages = routes.map((route) => () => route.map(([tag, attrs]) => make(tag, attrs)));
+    const missing = (page: number) => routes[page]!.filter(([tag, , shows]) => {
+      const el = outlet.querySelector(tag);
+      return !el || !deepQuery(el.shadowRoot!, shows);
+    }).map(([tag]) => tag);
     await clearRequests(tenant.token);
     const errorsBefore = errors.length;
     const before = snapshot();
@@ -159,6 +184,9 @@ describe('SPA life cycle', () => {
       const page = cycle % pages.length;
       outlet.replaceChildren(...pages[page]!());
       mounts[page]!++;
+      await until(() => !missing(page).length, `page ${page} shows its data in cycle ${cycle}`).catch((error: Error) => {
+        throw new Error(`${error.message}: not shown: ${missing(page).join(', ')}`);
+      });
       await settle(outlet, `page ${page} settles in cycle ${cycle}`);
       for (const el of kitElements(outlet)) await (el as HTMLElement & {updateComplete?: Promise<unknown>}).updateComplete;
       if (page === 1) {
@@ -337,8 +365,8 @@ describe('SPA life cycle', () => {
     const customers = await customersOf(tenant);
     const byId = new Map<number, Customer>(customers.map((c) => [c.id, c]));
     provider = await mountProvider(tenant);
-    // Every customer read takes 300 ms, so each switch happens while the previous one is loading.
-    await setFaults(tenant.token, [{method: 'GET', path: '/customers/*', delay_ms: 300}]);
+    // Every customer read takes 600 ms, so each switch happens while the previous one is loading.
+    await setFaults(tenant.token, [{method: 'GET', path: '/customers/*', delay_ms: 600}]);
     const detail = make('reseller-customer-detail', {'customer-id': customers[0]!.id}) as ResellerCustomerDetail;
     const shown = new Set<string>();
     const record = () => {
@@ -350,13 +378,15 @@ describe('SPA life cycle', () => {
       shown.add(`${idText} ${heading} panel=${panel ?? '-'}`);
     };
     const watcher = new MutationObserver(record);
+    const mark = snapshot().fetches;
     provider.append(detail);
     await detail.updateComplete;
     watcher.observe(detail.shadowRoot!, {subtree: true, childList: true, characterData: true, attributes: true});
     const abortedBefore = outcomes.aborted;
     const switches = customers.slice(1).map((c) => c.id);
     for (const id of switches) {
-      await until(() => inFlightNow() > 0, `the read of ${detail.customerId} has left`);
+      const current = detail.customerId;
+      await until(() => fetchedSince(mark).some((u) => u.endsWith(`/customers/${current}`)), `the read of ${current} has left`);
       detail.customerId = id;
       await detail.updateComplete;
     }
