@@ -65,6 +65,14 @@ export const CONTENT_SECURITY_POLICY = [
   'trusted-types lit-html',
 ].join('; ');
 
+/**
+ * The Vue host demo (demo/vue/, served under /vue/) runs under the same policy plus Vue's own
+ * Trusted Types policy name: Vue 3 creates a policy named `vue` when it loads (for `v-html` and
+ * static template blocks), and a page that refuses it logs a console error. A Vue host adds `vue`
+ * the same way (README, "Vue").
+ */
+export const VUE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace('trusted-types lit-html', 'trusted-types lit-html vue');
+
 export interface ServerOptions {
   /** TCP port; 0 picks a free one. Default 5173. */
   port?: number;
@@ -246,8 +254,9 @@ function isApi(p: string): boolean {
 
 /** Strict CSP and friends on every page and asset; the API answers for itself. */
 const securityHeaders: Middleware = (req, res, next) => {
-  if (!isApi(pathname(req))) {
-    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+  const p = pathname(req);
+  if (!isApi(p)) {
+    res.setHeader('content-security-policy', p === '/vue' || p.startsWith('/vue/') ? VUE_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
   }
