@@ -5,7 +5,7 @@
 import {Hono} from 'hono';
 import {cors} from 'hono/cors';
 import * as z from 'zod/mini';
-import {type Deps, type Env, authenticate, requireSession} from './context.js';
+import {type Deps, type Env, authenticate, invalidateSessions, requireSession} from './context.js';
 import {transcriptControlRoutes} from './control-transcripts.js';
 import {FaultRule, FaultRules, faultResponse} from './faults.js';
 import {ApiError, errorBody, errorResponse, JSON_LIMIT, parseJson, readLimited, validate} from './http.js';
@@ -75,7 +75,12 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('principal', await authenticate(db, c.req.header('authorization')));
-    await next();
+    try {
+      await next();
+    } finally {
+      // Anything that may have changed data may have revoked or deleted a session: forget cached ones.
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !c.res.headers.has('x-sandbox-faulted')) invalidateSessions(db);
+    }
   });
 
   // ---- The API: faults, then the request log, then the routes.

@@ -23,18 +23,50 @@ export interface Deps {
 export type Env = {Variables: {principal: Principal | null; deps: Deps}};
 export type Ctx = Context<Env>;
 
+/**
+ * Valid sessions seen recently, per PGlite database (one process owns it): the token lookup is most
+ * of the cost of a small request. Only successful lookups are kept, with their expiry; any request
+ * that may change data (not GET/HEAD/OPTIONS, not answered by a fault) empties the cache, so a
+ * revoked token, or one whose customer or user was deleted, is refused on the very next request.
+ * A lookup that raced with such a change is not stored (the epoch moved on meanwhile).
+ */
+interface AuthCache {
+  epoch: number;
+  entries: Map<string, {principal: Principal; expiresAt: number}>;
+}
+const authCaches = new WeakMap<Db, AuthCache>();
+
+/** Forgets every cached session of this database (after anything that may have changed tokens). */
+export function invalidateSessions(db: Db): void {
+  const cache = authCaches.get(db);
+  if (!cache) return;
+  cache.epoch++;
+  cache.entries.clear();
+}
+
 /** Resolves `Authorization: Bearer <secret>` to a principal, or null (no, unknown, revoked or expired token). */
 export async function authenticate(db: Db, header: string | undefined): Promise<Principal | null> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match) return null;
-  const {rows} = await db.query<{id: number; tenant_id: number; kind: string; user_id: number | null; customer_id: number | null}>(
-    `SELECT id, tenant_id, kind, user_id, customer_id FROM tokens
+  const hash = sha256Hex(match[1]!);
+  let cache = authCaches.get(db);
+  if (!cache && db.kind === 'pglite') authCaches.set(db, (cache = {epoch: 0, entries: new Map()}));
+  const hit = cache?.entries.get(hash);
+  if (hit && hit.expiresAt > Date.now()) return {...hit.principal};
+  const epoch = cache?.epoch;
+  const {rows} = await db.query<{id: number; tenant_id: number; kind: string; user_id: number | null; customer_id: number | null; expires_at: Date | string | null}>(
+    `SELECT id, tenant_id, kind, user_id, customer_id, expires_at FROM tokens
      WHERE token_hash = $1 AND kind IN ('reseller', 'resellee') AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
-    [sha256Hex(match[1]!)],
+    [hash],
   );
   const t = rows[0];
   if (!t) return null;
-  return {tokenId: t.id, tenantId: t.tenant_id, role: t.kind === 'reseller' ? 'RESELLER' : 'RESELLEE', userId: t.user_id, customerId: t.customer_id};
+  const principal: Principal = {tokenId: t.id, tenantId: t.tenant_id, role: t.kind === 'reseller' ? 'RESELLER' : 'RESELLEE', userId: t.user_id, customerId: t.customer_id};
+  if (cache && cache.epoch === epoch) {
+    if (cache.entries.size >= 1000) cache.entries.clear();
+    cache.entries.set(hash, {principal, expiresAt: t.expires_at === null ? Infinity : new Date(t.expires_at).getTime()});
+  }
+  return {...principal};
 }
 
 /** Any valid session (RESELLER or RESELLEE), else 401. */
