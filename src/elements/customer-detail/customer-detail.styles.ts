@@ -18,6 +18,8 @@ export const styles = css`
     font-size: 1.25em;
     font-weight: 600;
     line-height: 1.3;
+    /* A long unbroken name wraps instead of widening the header (and the page). */
+    overflow-wrap: anywhere;
   }
   .subheading {
     margin: 0;
