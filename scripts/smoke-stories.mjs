@@ -364,7 +364,8 @@ async function runStory(story) {
   page.on('requestfailed', done);
 
   let shown = '';
-  const deadline = performance.now() + storyTimeout;
+  /** Each combination (the load, then each switch) gets the full timeout. */
+  let deadline = performance.now() + storyTimeout;
   const start = performance.now();
   const storyUrl = (combo) =>
     `${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story${combo ? `&globals=locale:${combo.locale};theme:${combo.theme}` : ''}`;
@@ -414,6 +415,7 @@ async function runStory(story) {
     for (const [index, combo] of COMBOS.entries()) {
       current = combo.label;
       const comboStart = performance.now();
+      deadline = comboStart + storyTimeout;
       try {
         if (index === 0) {
           await page.goto(storyUrl(null), {timeout: storyTimeout});
