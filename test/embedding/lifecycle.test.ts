@@ -172,6 +172,11 @@ describe('SPA life cycle', () => {
       const el = outlet.querySelector(tag);
       return !el || !deepQuery(el.shadowRoot!, shows);
     }).map(([tag]) => tag);
+    // The timer counter sees a pending timer, and forgets a cleared one.
+    const probe = window.setTimeout(() => {}, 60_000);
+    expect(snapshot().timers.map((t) => t.id), 'a pending timer is counted').to.include(probe);
+    window.clearTimeout(probe);
+    expect(snapshot().timers.map((t) => t.id), 'a cleared timer is not').to.not.include(probe);
     await clearRequests(tenant.token);
     const errorsBefore = errors.length;
     const before = snapshot();
