@@ -9,8 +9,8 @@
  *   RELIABILITY_FULL=1        a full run: every area in AREAS must have a report written during this
  *                             run (RELIABILITY_SINCE), else the step fails and names the missing areas
  *   RELIABILITY_SINCE=<ISO>   when the run started; older reports are "stale"
- * Without RELIABILITY_FULL (a partial run, `--only`/`--skip`, or by hand) missing or stale areas are
- * listed as warnings and stale reports are still merged (marked with their date).
+ * Without RELIABILITY_FULL (a partial run, `--only`/`--skip`, or by hand) missing areas are listed as
+ * warnings, and an area without a report from this run falls back to older ones (marked stale).
  *
  * Report format: `{suite, area, generated_at, cells: [{row, column, passed, detail?}]}`.
  * This script never prints an "N passed, N failed" line: the suites count as tests already.
@@ -54,7 +54,8 @@ for (const name of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('
 }
 
 const fresh = reports.filter((r) => !r.stale);
-const usable = full ? fresh : reports;
+// A partial run falls back to older reports only for areas it did not measure itself.
+const usable = full ? fresh : reports.filter((r) => !r.stale || !fresh.some((f) => f.area === r.area));
 const missing = AREAS.filter((area) => !usable.some((r) => r.area === area));
 const staleAreas = AREAS.filter((area) => reports.some((r) => r.area === area && r.stale) && !fresh.some((r) => r.area === area));
 
