@@ -40,7 +40,7 @@ import type {
 } from './contract.js';
 import {
   AuthError, HttpError, NetworkError, ResellerApiError, SchemaError, TimeoutError,
-  formatPath, httpErrorFor, isAbortError,
+  formatPath, httpErrorFor, isAbortError, isolateBidi,
 } from './errors.js';
 import {loadContract, type Contract} from './load-contract.js';
 
@@ -652,7 +652,11 @@ export class ResellerClient {
       try {
         const json: unknown = JSON.parse(body);
         const parsed = (await contract).ErrorBody.safeParse(json);
-        if (parsed.success) ({code, message, fields} = parsed.data.error);
+        if (parsed.success) {
+          ({code, message, fields} = parsed.data.error);
+          message = isolateBidi(message);
+          if (fields) fields = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isolateBidi(v)]));
+        }
       } catch {
         // not JSON (or the schemas did not load): keep the generic message
       }

@@ -17,7 +17,14 @@ export function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
 }
 
-/** Fills `{name}` placeholders; an unknown placeholder stays visible as `{name}` (easy to spot). */
+/** Right-to-left letters and bidi controls: a value with any of them may reorder the words around it. */
+const BIDI = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFC]/;
+
+/**
+ * Fills `{name}` placeholders; an unknown placeholder stays visible as `{name}` (easy to spot). A
+ * value with right-to-left text or bidi controls (a customer named in Hebrew, or a hostile
+ * U+202E) is put in a first-strong isolate (U+2068 … U+2069), so it cannot reorder the message.
+ */
 export function interpolate(
   template: string,
   params: MessageParams | undefined,
@@ -27,7 +34,8 @@ export function interpolate(
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) return match;
-    return typeof value === 'number' ? formatNumber(value) : value;
+    if (typeof value === 'number') return formatNumber(value);
+    return BIDI.test(value) ? `\u2068${value}\u2069` : value;
   });
 }
 

@@ -10,7 +10,7 @@ import '../../src/define/index.js';
 import type {Customer} from '../../src/api/contract.js';
 import {API_BASE, clearFaults, createTenant, setFaults, type Tenant} from '../helpers/sandbox.js';
 import {guardPage, record, toastTexts, until} from './matrix.js';
-import {pwnTrap, recordRow, renderedText, standardColumns, watchDocument} from './hostile.helpers.js';
+import {bidiLeaks, pwnTrap, recordRow, renderedText, standardColumns, watchDocument} from './hostile.helpers.js';
 import {PAYLOADS, stored} from './payloads.js';
 
 const SUITE = 'hostile-customers';
@@ -138,6 +138,7 @@ describe('reliability: hostile content in customers', function () {
     const dialog = sr(el).querySelector('reseller-confirm-dialog')!;
     const dialogText = () => renderedText(dialog).replace(/\s+/g, ' ');
     const missing: string[] = [];
+    const leaks: string[] = [];
     for (const [i, customer] of customers.entries()) {
       const payload = PAYLOADS[(i + 7) % PAYLOADS.length]!;
       await setFaults(tenant.token, [{method: 'DELETE', path: '/customers/*', status: 500, message: payload.text}]);
@@ -148,6 +149,7 @@ describe('reliability: hostile content in customers', function () {
       dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
       await until(() => !!dialog.shadowRoot!.querySelector('[part~="error"]'), `the failure shows for #${String(customer.metadata.n)}`);
       const text = dialogText();
+      leaks.push(...bidiLeaks(dialog).map((l) => `#${String(customer.metadata.n)} ${l}`));
       if (!text.includes(customer.name.replace(/\s+/g, ' '))) missing.push(`name #${customer.metadata.n}`);
       if (!text.includes(stored(payload.text, 10_000).replace(/\s+/g, ' '))) missing.push(`server message #${payload.n}`);
       (dialog as HTMLElement & {cancel: () => void}).cancel();
@@ -155,7 +157,7 @@ describe('reliability: hostile content in customers', function () {
     }
     await clearFaults(tenant.token);
     // One real delete: the toast names the customer.
-    const victim = customers.at(-1)!;
+    const victim = customers[47]!; // the RLO payload: the toast must isolate it
     sr(el).querySelector<HTMLButtonElement>(`tbody tr[data-id="${victim.id}"] [part~="menu-button"]`)!.click();
     await until(() => !!sr(el).querySelector('[part~="menu"]')?.matches(':popover-open'), 'the row menu opens');
     [...sr(el).querySelectorAll<HTMLElement>('[part~="menu"] [role="menuitem"]')].find((b) => b.textContent!.trim() === 'Delete')!.click();
@@ -170,9 +172,10 @@ describe('reliability: hostile content in customers', function () {
       detail: `confirm heading/message name each of ${customers.length} customers, the server's message (a payload) in the dialog's error, the toast names the deleted one`,
       failure: missing.length ? `missing: ${missing.slice(0, 5).join(', ')}` : null,
     };
+    if (leaks.length) columns['bidi isolated'] = {detail: columns['bidi isolated']!.detail, failure: `${leaks.length} leak(s) in the open dialog, e.g. ${leaks.slice(0, 3).join(' | ')}`};
     const toastColumns = standardColumns(region, document.body, {pwned, violations: [], expected: [victim.name], what: 'toast'});
     for (const key of ['no active markup', 'bidi isolated'] as const) {
-      if (toastColumns[key].failure) columns[key] = {detail: `${columns[key]!.detail}; toast: ${toastColumns[key].detail}`, failure: `toast: ${toastColumns[key].failure}`};
+      if (toastColumns[key].failure) columns[key] = {detail: columns[key]!.detail, failure: [columns[key]!.failure, `toast: ${toastColumns[key].failure}`].filter(Boolean).join('; ')};
     }
     await recordRow(SUITE, 'confirm dialog + toast (customer names, server messages)', columns);
   });

@@ -5,6 +5,7 @@
  * the element, and bidi text is isolated from the text around it.
  */
 import {deepElements, record, type Cell} from './matrix.js';
+import {PAYLOADS, stored} from './payloads.js';
 
 declare global {
   interface Window {
@@ -53,6 +54,8 @@ export function watchDocument(): {stop: () => string[]} {
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u0590-\u08FF]/;
 const ISOLATING = new Set(['isolate', 'isolate-override', 'plaintext']);
+/** The corpus's bidi payloads, as stored. */
+const BIDI_PAYLOADS = PAYLOADS.map((p) => stored(p.text)).filter((t) => BIDI.test(t));
 
 /**
  * Text nodes with bidi content (controls or RTL letters) whose surroundings can be reordered: not
@@ -64,6 +67,14 @@ export function bidiLeaks(root: Element): string[] {
   for (const el of deepElements(root)) {
     for (const node of el.childNodes) {
       if (node.nodeType !== Node.TEXT_NODE || !BIDI.test(node.textContent ?? '')) continue;
+      // A bidi payload inside a longer message string (an interpolated name) must sit in an
+      // FSI…PDI isolate, or it reorders the words around it.
+      const own = node.textContent ?? '';
+      for (const payload of BIDI_PAYLOADS) {
+        const at = own.indexOf(payload);
+        if (at < 0 || own.trim() === payload.trim()) continue;
+        if (!(own[at - 1] === '\u2068' && own[at + payload.length] === '\u2069')) out.push(`"${own.slice(0, 60)}" (a bidi value inside a message, not isolated)`);
+      }
       let current: Element | null = el;
       let isolated = false;
       while (current) {
@@ -78,8 +89,7 @@ export function bidiLeaks(root: Element): string[] {
       if (isolated || !current) continue;
       // The block's own text besides this node: nothing else to reorder means nothing leaks.
       const blockText = (current.textContent ?? '').replace(/\s+/g, ' ').trim();
-      const own = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (blockText !== own) out.push(`<${current.localName} class="${current.getAttribute('class') ?? ''}" part="${current.getAttribute('part') ?? ''}">: "${blockText.slice(0, 60)}"`);
+      if (blockText !== own.replace(/\s+/g, ' ').trim()) out.push(`<${current.localName} class="${current.getAttribute('class') ?? ''}" part="${current.getAttribute('part') ?? ''}">: "${blockText.slice(0, 60)}"`);
     }
   }
   return out;
