@@ -42,6 +42,8 @@ console.log(`
   Northwind Voice demo portal (reseller-elements) ready in ${ms} ms
   ➜ Local:     ${server.url}
   ➜ CDN page:  ${server.url}cdn.html  (after \`npm run build\`)
+  ➜ React app: ${server.url}react/
+  ➜ Vue app:   ${server.url}vue/
   ➜ API:       ${server.url.replace(/\/$/, '')}/api/v3/reseller
   ➜ Data:      ${displayPath(dataDir)}${firstRun ? ' (new, seeded)' : ' (existing)'}
   ➜ Dev token: ${server.devToken}  (sandbox reseller A; development only)
