@@ -34,7 +34,8 @@
  * failed), no heading, or an element page whose table lacks a row for one of the element's
  * attributes, properties, events, slots, CSS custom properties or parts in custom-elements.json. It
  * waits for the page and its table, not for every inline story (each story is checked on its own
- * above), and runs no axe (Storybook's docs chrome is not the kit).
+ * above), and runs no axe (Storybook's docs chrome is not the kit). `--filter` applies to docs ids
+ * too; `--no-docs` skips the docs pages.
  *
  * A full run (no --filter) writes reports/reliability/a11y-stories.json (one cell per story ×
  * combination) and reports/reliability/csp-stories.json (one cell per story), see
@@ -92,7 +93,10 @@ const stories = Object.values(JSON.parse(readFileSync(indexPath, 'utf8')).entrie
   .filter((entry) => entry.type === 'story' && entry.id.includes(filter))
   .sort((a, b) => a.id.localeCompare(b.id));
 const indexEntries = Object.values(JSON.parse(readFileSync(indexPath, 'utf8')).entries);
-const docsPages = indexEntries.filter((entry) => entry.type === 'docs' && entry.id.includes(filter)).sort((a, b) => a.id.localeCompare(b.id));
+// `--no-docs`: stories only.
+const docsPages = argv.includes('--no-docs')
+  ? []
+  : indexEntries.filter((entry) => entry.type === 'docs' && entry.id.includes(filter)).sort((a, b) => a.id.localeCompare(b.id));
 
 // ---------------------------------------------------------------------------------------------
 // One origin: the static Storybook and the sandbox API
