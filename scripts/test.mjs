@@ -115,7 +115,11 @@ const steps = [
     name: 'package',
     group: 'build',
     title: 'package checks: node --test test/package/',
-    command: ['node', '--test', '--test-reporter=spec', 'test/package/'],
+    // spec for people, plus the plain `N passed, N failed` line this script counts
+    command: [
+      'node', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/node-test-counts.mjs', '--test-reporter-destination=stdout', 'test/package/',
+    ],
   },
   {
     name: 'build-storybook',
