@@ -20,6 +20,17 @@ const pkg = read('package.json');
 const elements = manifestElements(manifest);
 const named = (list) => (list ?? []).filter((x) => x.name).map((x) => x.name).sort();
 
+test('one JSDoc tag per line: no @csspart/@cssprop/@fires/@slot folded into another entry', () => {
+  // cem reads one tag per line; a second tag on the same line ends up inside the first one's
+  // description and is missing from the docs, the editor data and Storybook.
+  const folded = elements.flatMap((d) =>
+    ['attributes', 'events', 'slots', 'cssProperties', 'cssParts'].flatMap((kind) =>
+      (d[kind] ?? []).filter((x) => /@(csspart|cssprop|cssproperty|fires|event|slot)\b/.test(x.description ?? '')).map((x) => `${d.tagName} ${kind} ${x.name}`),
+    ),
+  );
+  assert.deepEqual(folded, []);
+});
+
 test('package.json points editors at both files', () => {
   assert.equal(pkg['web-types'], './dist/web-types.json');
   assert.equal(pkg.exports['./web-types.json'], './dist/web-types.json');
