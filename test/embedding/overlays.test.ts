@@ -178,7 +178,9 @@ describe('host overlays', () => {
         await sendKeys({press: 'Enter'});
         await waitUntil(() => menuOpen(table), 'the menu opens');
         const tAfter = trigger.getBoundingClientRect();
-        expect([tAfter.left, tAfter.top], "opening the menu does not scroll the host's content under it").to.deep.equal([tBefore.left, tBefore.top]);
+        // (WebKit moves the row by 1 px as it opens: sub-pixel layout, not a scroll.)
+        const moved = Math.max(Math.abs(tAfter.left - tBefore.left), Math.abs(tAfter.top - tBefore.top));
+        expect(moved, `opening the menu does not scroll the host's content under it: ${JSON.stringify([tBefore, tAfter])}`).to.be.at.most(2);
         expectOnTop(menu(table), 'the menu');
         const m = menu(table).getBoundingClientRect();
         const t = trigger.getBoundingClientRect();
