@@ -251,6 +251,9 @@ export const shared = css`
 
   /* ---- tables ----------------------------------------------------------------------------- */
   .table-scroll {
+    /* Positioned, so the rows' visually hidden labels (absolute) are clipped here too: a long
+       name in one of them made the whole page scroll sideways. */
+    position: relative;
     overflow: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -350,6 +353,8 @@ export const shared = css`
   .state-message {
     margin: 0;
     max-inline-size: 40ch;
+    /* A server message with a long unbroken string wraps instead of widening the page. */
+    overflow-wrap: anywhere;
   }
   .state.error .state-title {
     color: var(--_danger-text);

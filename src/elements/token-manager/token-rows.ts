@@ -67,7 +67,7 @@ function renderRow(host: TokenRowsHost, token: Token) {
     <td part="cell" class="col-lastUsed">${token.last_used_at ? i18n.dateTime(token.last_used_at) : i18n.t('tokens.neverUsed')}</td>
     <td part="cell" class="col-actions">
       <button type="button" class="button ghost danger-text revoke" part="revoke-button" @click=${() => host.onRevoke(token)}>
-        ${i18n.t('tokens.revoke')}<span class="visually-hidden"> ${token.name} (${token.prefix}…)</span></button>
+        ${i18n.t('tokens.revoke')}<span class="visually-hidden"> <bdi>${token.name}</bdi> (${token.prefix}…)</span></button>
     </td>
   </tr>`;
 }

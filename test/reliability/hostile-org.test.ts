@@ -1,0 +1,186 @@
+/**
+ * Hostile content, organization lists and server messages: every payload stored as a user name,
+ * a token name (first 100 characters) and a transcript title (POST /__sandbox/transcripts; the
+ * document file names derive from it), rendered by the user list, token manager and transcription
+ * list (with documents opened); every payload as the server's error message of a load, rendered by
+ * each element's error state; CSS-injection brand colours refused by the editor, the schema and
+ * the sandbox. Cells: reports/reliability/hostile-org.json.
+ */
+import {fixture, html} from '@open-wc/testing';
+import '../../src/define/index.js';
+import {BrandingUpdate, type Customer} from '../../src/api/contract.js';
+import {API_BASE, clearFaults, createTenant, requests, clearRequests, setFaults, type Tenant} from '../helpers/sandbox.js';
+import {deepElements, guardPage, until} from './matrix.js';
+import {bidiLeaks, pwnTrap, recordRow, standardColumns, watchDocument} from './hostile.helpers.js';
+import {COLOR_INJECTIONS, PAYLOADS, stored} from './payloads.js';
+
+const SUITE = 'hostile-org';
+
+let tenant: Tenant;
+async function call(method: string, path: string, body?: unknown, base = API_BASE): Promise<Response> {
+  return fetch(`${base}${path}`, {
+    method,
+    headers: {authorization: `Bearer ${tenant.token}`, ...(body !== undefined ? {'content-type': 'application/json'} : {})},
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+async function ok<T>(response: Promise<Response>): Promise<T> {
+  const res = await response;
+  if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const sr = (el: Element) => el.shadowRoot!;
+
+async function mount(tag: string, attrs: Record<string, string | number>, width = 760): Promise<{el: HTMLElement; container: HTMLElement}> {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  const provider = document.createElement('reseller-provider');
+  provider.token = tenant.token;
+  provider.clientOptions = {cacheTtlMs: 0, retry: false};
+  provider.append(el);
+  const container = await fixture<HTMLDivElement>(html`<div>${provider}</div>`);
+  container.style.width = `${width}px`;
+  return {el, container};
+}
+
+describe('reliability: hostile content in users, tokens, transcripts, server messages, brand colours', function () {
+  this.timeout(120_000);
+  let customer: Customer;
+  let pwned: number[];
+  const titles: string[] = [];
+
+  before(async function () {
+    this.timeout(120_000);
+    pwned = pwnTrap();
+    tenant = await createTenant({customers: 0});
+    customer = await ok<Customer>(call('POST', '/customers', {name: 'Hostile Lists BV', email: 'lists@hostile.example'}));
+    for (const p of PAYLOADS) {
+      await ok(call('POST', `/customers/${customer.id}/users`, {name: p.text, email: `user${p.n}@hostile.example`}));
+      await ok(call('POST', '/tokens', {customer_id: customer.id, name: p.text.slice(0, 100), permissions: ['usage:read']}));
+      await ok(call('POST', '/transcripts', {customer_id: customer.id, title: p.text, documents: ['txt', 'srt']}, '/__sandbox'));
+      titles.push(p.text);
+    }
+  });
+
+  const listRow = async (row: string, tag: string, attrs: Record<string, string | number>, expected: string[], open?: (el: HTMLElement) => Promise<void>) => {
+    const guard = guardPage();
+    const watch = watchDocument();
+    const {el, container} = await mount(tag, attrs);
+    await until(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length >= PAYLOADS.length, `${tag} shows every row`);
+    await open?.(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    const problems = guard.stop();
+    const columns = standardColumns(el, container, {pwned, violations: [...problems.violations, ...watch.stop()], expected, what: `${PAYLOADS.length} rows`});
+    await recordRow(SUITE, row, columns);
+  };
+
+  it('user list: every payload user name as text', async () => {
+    await listRow('user-list (user names)', 'reseller-user-list', {'customer-id': customer.id}, PAYLOADS.map((p) => stored(p.text)));
+  });
+
+  it('token manager: every payload token name as text', async () => {
+    await listRow('token-manager (token names)', 'reseller-token-manager', {'customer-id': customer.id}, PAYLOADS.map((p) => stored(p.text, 100)));
+  });
+
+  it('transcription list: every payload title as text; each transcript’s documents (file names from the title)', async () => {
+    await listRow('transcription-list (titles)', 'reseller-transcription-list', {'customer-id': customer.id, 'per-page': 100}, titles.map((t) => stored(t, 10_000)));
+    // One transcript's documents open at a time: open each, check that state.
+    const guard = guardPage();
+    const watch = watchDocument();
+    const {el, container} = await mount('reseller-transcription-list', {'customer-id': customer.id, 'per-page': 100});
+    await until(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length >= PAYLOADS.length, 'every transcript shows');
+    const failures: Record<string, string[]> = {};
+    let columns: ReturnType<typeof standardColumns> = {};
+    let files = 0;
+    for (const row of [...sr(el).querySelectorAll<HTMLElement>('tbody tr[part~="row"]')]) {
+      row.querySelector<HTMLButtonElement>('[part~="documents-button"]')!.click();
+      await until(() => sr(el).querySelectorAll(`#documents-${row.dataset.id} .filename`).length === 2, `the documents of ${row.dataset.id} show`);
+      const names = [...sr(el).querySelectorAll(`#documents-${row.dataset.id} .filename`)].map((n) => n.textContent ?? '');
+      files += names.length;
+      columns = standardColumns(el, container, {pwned, violations: [], expected: names, what: 'documents'});
+      for (const [column, c] of Object.entries(columns)) if (c.failure) (failures[column] ??= []).push(`${row.dataset.id}: ${c.failure}`);
+    }
+    const problems = guard.stop();
+    const added = watch.stop();
+    const merged = Object.fromEntries(Object.entries(columns).map(([column, c]) => [column, {
+      detail: c.detail.replace('documents', `documents of ${PAYLOADS.length} transcripts (${files} file names, derived from the payload titles)`),
+      failure: failures[column]?.length ? `${failures[column].length}: ${failures[column].slice(0, 3).join(' | ')}` : null,
+    }]));
+    const violations = [...problems.violations, ...added];
+    if (violations.length) merged['no CSP / Trusted Types violation']!.failure = violations.slice(0, 5).join(' | ');
+    await recordRow(SUITE, 'transcription-list (document file names)', merged);
+  });
+
+  it('server error messages: each payload as the message of a failed load, shown by every list element', async () => {
+    const guard = guardPage();
+    const watch = watchDocument();
+    const elements: [string, string, Record<string, string | number>][] = [
+      ['reseller-customer-table', '/customers', {}],
+      ['reseller-user-list', `/customers/${customer.id}/users`, {'customer-id': customer.id}],
+      ['reseller-token-manager', `/customers/${customer.id}/tokens`, {'customer-id': customer.id}],
+      ['reseller-transcription-list', '/transcripts', {}],
+      ['reseller-usage-chart', `/customers/${customer.id}/usage`, {'customer-id': customer.id}],
+      ['reseller-subscription-panel', `/customers/${customer.id}/subscription`, {'customer-id': customer.id}],
+    ];
+    const failures: Record<string, string[]> = {};
+    let columns: ReturnType<typeof standardColumns> = {};
+    for (const p of PAYLOADS) {
+      const [tag, path, attrs] = elements[p.n % elements.length]!;
+      await setFaults(tenant.token, [{method: 'GET', path, status: 500, message: p.text}]);
+      const {el, container} = await mount(tag, attrs);
+      await until(() => !!sr(el).querySelector('[part~="state"][part~="error"]'), `${tag} shows the error for #${p.n}`);
+      columns = standardColumns(el, container, {pwned, violations: [], expected: [stored(p.text, 10_000)], what: 'error states'});
+      for (const [column, c] of Object.entries(columns)) if (c.failure) (failures[column] ??= []).push(`#${p.n} ${tag}: ${c.failure}`);
+      container.remove();
+    }
+    await clearFaults(tenant.token);
+    const problems = guard.stop();
+    const added = watch.stop();
+    const merged = Object.fromEntries(Object.entries(columns).map(([column, c]) => [column, {
+      detail: c.detail.replace('error states', `${PAYLOADS.length} error states over ${elements.length} elements`),
+      failure: failures[column]?.length ? `${failures[column].length}: ${failures[column].slice(0, 3).join(' | ')}` : null,
+    }]));
+    const violations = [...problems.violations, ...added];
+    if (violations.length) merged['no CSP / Trusted Types violation']!.failure = violations.slice(0, 5).join(' | ');
+    await recordRow(SUITE, 'error states (server messages)', merged);
+  });
+
+  it('brand colours that try CSS injection are refused by the editor, the schema and the sandbox (422)', async () => {
+    const guard = guardPage();
+    const {el, container} = await mount('reseller-brand-editor', {'apply-to': '.nothing-here'});
+    await until(() => !!sr(el).querySelector('form[part~="form"] #hex'), 'the editor shows its form');
+    const before = (await ok<{brand_color: string | null}>(call('GET', '/branding'))).brand_color;
+    const editor: string[] = [];
+    const schema: string[] = [];
+    const sandbox: string[] = [];
+    await clearRequests(tenant.token);
+    for (const value of COLOR_INJECTIONS) {
+      const hex = sr(el).querySelector<HTMLInputElement>('#hex')!;
+      hex.value = value;
+      hex.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+      hex.dispatchEvent(new Event('change', {bubbles: true}));
+      await (el as HTMLElement & {updateComplete: Promise<boolean>}).updateComplete;
+      const saved = await (el as HTMLElement & {save: () => Promise<boolean>}).save();
+      const error = sr(el).querySelector('[part~="color-error"]')?.textContent?.trim() ?? '';
+      if (saved || !error || hex.getAttribute('aria-invalid') !== 'true') editor.push(`${JSON.stringify(value)} (saved ${saved}, message "${error}")`);
+      if (BrandingUpdate.safeParse({brand_color: value}).success) schema.push(JSON.stringify(value));
+      const res = await call('PATCH', '/branding', {brand_color: value});
+      if (res.status !== 422) sandbox.push(`${JSON.stringify(value)} → ${res.status}`);
+    }
+    const patches = (await requests(tenant.token)).filter((r) => r.method === 'PATCH' && r.path === '/branding').length;
+    const after = (await ok<{brand_color: string | null}>(call('GET', '/branding'))).brand_color;
+    const styleLeak = deepElements(document.documentElement).some((n) => n instanceof HTMLElement && /javascript|expression|display:\s*none/i.test(n.getAttribute('style') ?? ''));
+    const problems = guard.stop();
+    const n = COLOR_INJECTIONS.length;
+    await recordRow(SUITE, 'brand colour (CSS injection)', {
+      'refused by the editor': {detail: `${n} values: a message at the field, aria-invalid, save() false, no PATCH from the editor (${patches - n} sent)`, failure: editor.length ? editor.join('; ') : patches !== n ? `the editor sent ${patches - n} PATCH(es)` : null},
+      'refused by the schema': {detail: `${n} values fail BrandingUpdate (zod)`, failure: schema.length ? `accepted: ${schema.join(', ')}` : null},
+      'refused by the sandbox': {detail: `${n} values answered 422, stored colour unchanged`, failure: sandbox.length ? sandbox.join(', ') : after !== before ? `stored colour changed to ${after}` : null},
+      'no script execution': {detail: 'window.__pwned never called, no style attribute with the value anywhere', failure: pwned.length || styleLeak ? `pwned ${pwned.join(',')} style leak ${styleLeak}` : null},
+      'no CSP / Trusted Types violation': {detail: 'no securitypolicyviolation', failure: problems.violations.length ? problems.violations.join(' | ') : null},
+    });
+    void container;
+    void bidiLeaks;
+  });
+});
