@@ -446,7 +446,7 @@ async function runStory(story) {
         const axe = await runAxe(page);
         axeCounts[combo.label] = axe.length;
         for (const v of axe) problems[current].push(`axe: ${v}`);
-        if (verbose && index === 0) shown = await page.evaluate(pageText);
+        if (verbose && (index === 0 || combo.label === 'nl light')) shown += `${index ? '\n    shows (nl): ' : ''}${await page.evaluate(pageText)}`;
         timings.push(`${combo.label} ${Math.round(performance.now() - comboStart)} ms`);
       } catch (error) {
         problems[current].push(error.message.split('\n')[0]);
