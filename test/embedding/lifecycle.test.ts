@@ -184,6 +184,8 @@ describe('SPA life cycle', () => {
     const perPage: string[][] = [[], [], []];
     const mounts = [0, 0, 0];
     let seen = 0;
+    /** The most seen while a page was mounted and loaded (for the figures). */
+    const peak = {listeners: 0, observers: 0};
 
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       const page = cycle % pages.length;
@@ -194,6 +196,9 @@ describe('SPA life cycle', () => {
       });
       await settle(outlet, `page ${page} settles in cycle ${cycle}`);
       for (const el of kitElements(outlet)) await (el as HTMLElement & {updateComplete?: Promise<unknown>}).updateComplete;
+      const mounted = snapshot();
+      peak.listeners = Math.max(peak.listeners, mounted.listeners.length);
+      peak.observers = Math.max(peak.observers, mounted.observers.length);
       if (page === 1) {
         // The counters see the kit: the detail listens for beforeunload, the chart observes its size.
         const now = snapshot();
@@ -226,6 +231,7 @@ describe('SPA life cycle', () => {
       observers: {before: before.observers.length, after: after.observers.length},
       inFlight: after.inFlight,
       fetches: after.fetches - before.fetches,
+      peakWhileMounted: peak,
       ms: Math.round(performance.now() - started),
     };
     console.log(`life cycle figures: ${JSON.stringify(report)}`);
