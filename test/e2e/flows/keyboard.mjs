@@ -39,7 +39,10 @@ function focusMatches(m) {
       el.labels?.[0]?.textContent ||
       el.textContent ||
       ''
-    ).replace(/\s+/g, ' ').trim();
+    )
+      .replace(/[\u2066-\u2069]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!new RegExp(m.name).test(name)) return false;
   }
   return true;
@@ -58,14 +61,15 @@ function focusPath() {
   return parts.join(' > ');
 }
 
-/** In the page: the text of every live region (role=status, role=alert, aria-live), shadow roots included. */
+/** In the page: the text of every live region (role=status, role=alert, aria-live), shadow roots included, as read out. */
 function liveRegionText() {
   const texts = [];
   const visit = (node) => {
     for (const el of node.querySelectorAll('*')) {
       const role = el.getAttribute('role');
       const live = el.getAttribute('aria-live');
-      if (role === 'status' || role === 'alert' || (live && live !== 'off')) texts.push(el.textContent.replace(/\s+/g, ' ').trim());
+      // Bidi isolates (U+2066-U+2069) around interpolated names are invisible and not read out.
+      if (role === 'status' || role === 'alert' || (live && live !== 'off')) texts.push(el.textContent.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim());
       if (el.shadowRoot) visit(el.shadowRoot);
     }
   };
