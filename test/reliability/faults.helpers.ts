@@ -297,8 +297,15 @@ export async function saveCell<C>(suite: string, tenant: Tenant, s: SaveScenario
         const keyed = (await requests(tenant.token)).filter((r) => r.method === s.method && (r.method === 'POST' || r.method === 'PUT'));
         if (keyed.length) note(`${keyed.length} ${s.method}(s), ${new Set(keyed.map((r) => r.idempotency_key)).size} key(s)`);
         await clearFaults(tenant.token);
+        // As an operator would: try again once nothing is busy any more.
+        await until(() => !deepElements(el).some((n) => n.getAttribute('aria-busy') === 'true'), `${s.row} is idle`, 5000).catch(() => {});
         await s.submit(el, ctx);
-        await untilAsync(() => s.done(el, ctx), `${s.row} saves once the fault is gone`);
+        try {
+          await untilAsync(() => s.done(el, ctx), `${s.row} saves once the fault is gone`);
+        } catch (error) {
+          const log = (await requests(tenant.token)).filter((r) => r.method === s.method).map((r) => `${r.path} ${r.status} key=${r.idempotency_key?.slice(0, 8) ?? '-'}`);
+          throw new Error(`${(error as Error).message}; ${s.method} log: ${log.join(', ')}; alerts: ${alertTexts(el).join(' / ')}`);
+        }
         note('saving again works');
       }
       const writes = writeProblems(await requests(tenant.token));
