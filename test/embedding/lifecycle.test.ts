@@ -353,6 +353,36 @@ describe('SPA life cycle', () => {
     expect(after.observers.length, 'the chart observes its size once, not once per move').to.equal(before.observers.length);
   });
 
+  it('moving the detail while it saves keeps the save going: the customer is updated and the form says so', async () => {
+    const tenant = await createTenant({customers: 2});
+    const [first] = await customersOf(tenant);
+    provider = await mountProvider(tenant);
+    const left = make('section');
+    const right = make('aside');
+    provider.append(left, right);
+    const detail = make('reseller-customer-detail', {'customer-id': first!.id}) as ResellerCustomerDetail;
+    left.append(detail);
+    await settle(provider, 'the detail settles');
+    const name = detail.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
+    name.value = 'Saved While Moving BV';
+    name.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+    await detail.updateComplete;
+    await setFaults(tenant.token, [{method: 'PATCH', path: '/customers/*', delay_ms: 400}]);
+    let updated = '';
+    detail.addEventListener('reseller-customer-updated', (e) => (updated = e.detail.customer.name));
+    const saves = outcomes.aborted;
+    detail.shadowRoot!.querySelector<HTMLButtonElement>('[part~="update"]')!.click();
+    await until(() => fetchedSince(0).some((u) => u.startsWith('PATCH ')) && inFlightNow() > 0, 'the save has left');
+    right.append(detail); // the host's layout moves it (a side panel becomes the main column)
+    await until(() => inFlightNow() === 0 && detail.shadowRoot!.querySelector('[part~="update"]')?.getAttribute('aria-busy') === 'false', 'the save settles');
+    await clearFaults(tenant.token);
+    expect(outcomes.aborted - saves, 'the save was not aborted by the move').to.equal(0);
+    await until(() => updated !== '', 'the updated event');
+    expect(updated).to.equal('Saved While Moving BV');
+    expect(detail.dirty, 'the form is saved').to.be.false;
+    expect((await api<Customer>(tenant, `/customers/${first!.id}`)).name).to.equal('Saved While Moving BV');
+  });
+
   it('moving an element into another provider loads from that provider’s tenant', async () => {
     const [a, b] = await Promise.all([createTenant({customers: 2}), createTenant({customers: 4})]);
     const [idsA, idsB] = (await Promise.all([customersOf(a), customersOf(b)])).map((list) => list.map((c) => c.id));

@@ -158,7 +158,11 @@ export class ResellerCustomerDetail extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.#onBeforeUnload);
-    this.#abort?.abort();
+    // Only a removal aborts a save: a move (out and back in within the same task) keeps it going.
+    const abort = this.#abort;
+    queueMicrotask(() => {
+      if (!this.isConnected) abort?.abort();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
