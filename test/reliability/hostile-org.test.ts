@@ -146,6 +146,35 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
     await recordRow(SUITE, 'error states (server messages)', merged);
   });
 
+  it('usage dashboard: payload customer names in the top-customers and near-quota tables', async () => {
+    // A seeded tenant has usage; its customers are renamed to the payloads.
+    const seeded = await createTenant({customers: PAYLOADS.length, seed: 21});
+    const own = tenant;
+    tenant = seeded;
+    try {
+      const page = await ok<{data: Customer[]}>(call('GET', '/customers?per_page=100'));
+      const names = new Map<number, string>();
+      for (const [i, c] of page.data.entries()) {
+        const p = PAYLOADS[i % PAYLOADS.length]!;
+        await ok(call('PATCH', `/customers/${c.id}`, {name: p.text}));
+        names.set(c.id, stored(p.text));
+      }
+      const guard = guardPage();
+      const watch = watchDocument();
+      const {el, container} = await mount('reseller-usage-dashboard', {top: PAYLOADS.length});
+      await until(() => !!sr(el).querySelector('[part~="top-customers"] tbody tr'), 'the top customers show', 15_000);
+      await new Promise((r) => requestAnimationFrame(r));
+      const shownIds = [...sr(el).querySelectorAll<HTMLElement>('[part~="top-customers"] tbody tr, [part~="near-quota"] tbody tr')].map((r) => Number(r.dataset.id));
+      const expected = shownIds.map((id) => names.get(id)).filter((n): n is string => !!n);
+      const problems = guard.stop();
+      const columns = standardColumns(el, container, {pwned, violations: [...problems.violations, ...watch.stop()], expected, what: `${expected.length} customer rows`});
+      if (expected.length < 10) columns['shown as text']!.failure = `only ${expected.length} payload customers listed`;
+      await recordRow(SUITE, 'usage-dashboard (customer names)', columns);
+    } finally {
+      tenant = own;
+    }
+  });
+
   it('brand colours that try CSS injection are refused by the editor, the schema and the sandbox (422)', async () => {
     const guard = guardPage();
     const {el, container} = await mount('reseller-brand-editor', {'apply-to': '.nothing-here'});
