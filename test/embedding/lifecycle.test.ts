@@ -383,6 +383,39 @@ describe('SPA life cycle', () => {
     expect((await api<Customer>(tenant, `/customers/${first!.id}`)).name).to.equal('Saved While Moving BV');
   });
 
+  it('moving the subscription panel while it changes the plan keeps the change going', async () => {
+    const tenant = await createTenant({customers: 1});
+    const [first] = await customersOf(tenant);
+    provider = await mountProvider(tenant);
+    const left = make('section');
+    const right = make('aside');
+    provider.append(left, right);
+    const panel = make('reseller-subscription-panel', {'customer-id': first!.id});
+    left.append(panel);
+    await settle(provider, 'the panel settles');
+    const select = panel.shadowRoot!.querySelector<HTMLSelectElement>('[part~="plan-select"]')!;
+    const plan = [...select.options].map((o) => o.value).find((v) => v && v !== first!.plan && v !== 'enterprise')!;
+    select.value = plan;
+    select.dispatchEvent(new Event('change', {bubbles: true}));
+    await (panel as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('[part~="change-button"]')!.click();
+    const dialog = () => panel.shadowRoot!.querySelector('reseller-confirm-dialog')!.shadowRoot!;
+    await until(() => !!dialog().querySelector('dialog')?.open, 'the confirmation opens');
+    await setFaults(tenant.token, [{method: 'PUT', path: '/customers/*/subscription', delay_ms: 400}]);
+    let changed = '';
+    panel.addEventListener('reseller-subscription-change', (e) => (changed = e.detail.subscription.plan));
+    const aborted = outcomes.aborted;
+    dialog().querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    await until(() => fetchedSince(0).some((u) => u.startsWith('PUT ')) && inFlightNow() > 0, 'the change has left');
+    right.append(panel);
+    await until(() => inFlightNow() === 0 && panel.shadowRoot!.querySelector('[part~="change-button"]')?.getAttribute('aria-busy') === 'false', 'the change settles');
+    await clearFaults(tenant.token);
+    expect(outcomes.aborted - aborted, 'the change was not aborted by the move').to.equal(0);
+    await until(() => changed !== '', 'the change event');
+    expect(changed).to.equal(plan);
+    expect((await api<{plan: string}>(tenant, `/customers/${first!.id}/subscription`)).plan).to.equal(plan);
+  });
+
   it('moving an element into another provider loads from that provider’s tenant', async () => {
     const [a, b] = await Promise.all([createTenant({customers: 2}), createTenant({customers: 4})]);
     const [idsA, idsB] = (await Promise.all([customersOf(a), customersOf(b)])).map((list) => list.map((c) => c.id));

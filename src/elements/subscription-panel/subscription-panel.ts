@@ -118,7 +118,11 @@ export class ResellerSubscriptionPanel extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
+    // Only a removal aborts a plan change: a move (out and back in within the same task) keeps it going.
+    const abort = this.#abort;
+    queueMicrotask(() => {
+      if (!this.isConnected) abort?.abort();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
