@@ -158,7 +158,7 @@ describe('SPA life cycle', () => {
       ],
       [
         ['reseller-customer-detail', {'customer-id': id}, ['reseller-subscription-panel', '[part~="plan"]']],
-        ['reseller-usage-chart', {'customer-id': id}, ['svg[part~="chart"]']],
+        ['reseller-usage-chart', {'customer-id': id}, ['[part~="chart-area"][aria-busy="false"]']],
       ],
       [
         ['reseller-token-manager', {'customer-id': id}, LIST_SHOWN],
@@ -414,6 +414,32 @@ describe('SPA life cycle', () => {
     await until(() => changed !== '', 'the change event');
     expect(changed).to.equal(plan);
     expect((await api<{plan: string}>(tenant, `/customers/${first!.id}/subscription`)).plan).to.equal(plan);
+  });
+
+  it('moving the inline customer form while it creates keeps the create going', async () => {
+    const tenant = await createTenant({customers: 1});
+    provider = await mountProvider(tenant);
+    const left = make('section');
+    const right = make('aside');
+    provider.append(left, right);
+    const form = make('reseller-customer-form', {inline: ''});
+    left.append(form);
+    await settle(provider, 'the form settles');
+    form.shadowRoot!.querySelector<HTMLInputElement>('#name')!.value = 'Created While Moving BV';
+    form.shadowRoot!.querySelector<HTMLInputElement>('#email')!.value = 'moving@example.com';
+    await setFaults(tenant.token, [{method: 'POST', path: '/customers', delay_ms: 400}]);
+    let created = '';
+    form.addEventListener('reseller-customer-created', (e) => (created = e.detail.customer.name));
+    const aborted = outcomes.aborted;
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+    await until(() => fetchedSince(0).some((u) => /^POST .*\/customers$/.test(u)) && inFlightNow() > 0, 'the create has left');
+    right.append(form);
+    await until(() => inFlightNow() === 0 && form.shadowRoot!.querySelector('[part~="submit"]')?.getAttribute('aria-busy') === 'false', 'the create settles');
+    await clearFaults(tenant.token);
+    expect(outcomes.aborted - aborted, 'the create was not aborted by the move').to.equal(0);
+    await until(() => created !== '', 'the created event');
+    expect(created).to.equal('Created While Moving BV');
+    expect((await customersOf(tenant)).map((c) => c.name)).to.include('Created While Moving BV');
   });
 
   it('moving an element into another provider loads from that provider’s tenant', async () => {

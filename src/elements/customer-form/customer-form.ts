@@ -105,7 +105,11 @@ export class ResellerCustomerForm extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
+    // Only a removal aborts a create: a move (out and back in within the same task) keeps it going.
+    const abort = this.#abort;
+    queueMicrotask(() => {
+      if (!this.isConnected) abort?.abort();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
