@@ -68,6 +68,10 @@ async function openPglite(options: OpenOptions): Promise<Db> {
     extensions: {pg_trgm},
   });
   await pg.exec(`SET TIME ZONE 'UTC'`);
+  // PGlite's pages live in memory (or are read whole from its data dir): a random page costs what a
+  // sequential one does. With the default 4.0 the planner chose full scans over the trigram indexes
+  // for common search terms (bench, 100 000 customers: search p50 250 → 37 ms).
+  await pg.exec('SET random_page_cost = 1.1');
   let trigram = true;
   try {
     await pg.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
