@@ -112,6 +112,31 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
     await recordRow(SUITE, 'transcription-list (document file names)', merged);
   });
 
+  it('customer detail tabs: tokens, users and transcriptions of the payload customer inside the detail', async () => {
+    const guard = guardPage();
+    const watch = watchDocument();
+    const {el, container} = await mount('reseller-customer-detail', {'customer-id': customer.id});
+    await until(() => !!sr(el).querySelector('form[part~="form"]'), 'the detail shows');
+    const expected: string[] = [];
+    const inTab: [string, string, string[]][] = [
+      ['tokens', 'reseller-token-manager', PAYLOADS.map((p) => stored(p.text, 100))],
+      ['users', 'reseller-user-list', PAYLOADS.map((p) => stored(p.text))],
+      ['transcriptions', 'reseller-transcription-list', []],
+    ];
+    for (const [id, tag, names] of inTab) {
+      sr(el).querySelector<HTMLButtonElement>(`#tab-${id}`)!.click();
+      await until(() => {
+        const list = sr(el).querySelector(`#panel-${id} ${tag}`);
+        return !!list?.shadowRoot?.querySelector('tbody tr[part~="row"]');
+      }, `the ${id} tab shows its rows`, 15_000);
+      expected.push(...names);
+    }
+    await new Promise((r) => requestAnimationFrame(r));
+    const problems = guard.stop();
+    const columns = standardColumns(el, container, {pwned, violations: [...problems.violations, ...watch.stop()], expected, what: 'detail with its tokens, users and transcriptions tabs'});
+    await recordRow(SUITE, 'customer-detail tabs (tokens, users, transcriptions)', columns);
+  });
+
   it('server error messages: each payload as the message of a failed load, shown by every list element', async () => {
     const guard = guardPage();
     const watch = watchDocument();

@@ -131,6 +131,8 @@ export const styles = css`
   }
   .tabs {
     display: grid;
+    /* A wide list in a panel (long names) scrolls in its own table, not the whole detail. */
+    grid-template-columns: minmax(0, 1fr);
     margin-block-start: var(--_space-6);
   }
   .tablist {
