@@ -12,11 +12,7 @@
 // The kit's event types (reseller-customer-open, …) come from its global event map.
 import type {} from '../src/events.js';
 
-interface DemoConfig {
-  apiBase: string;
-  token: string;
-  sampleCustomerId: number | null;
-}
+import {loadConfig, type DemoConfig} from './shared/config.js';
 
 interface Settings {
   locale: 'en' | 'nl';
@@ -218,7 +214,7 @@ applySettings(loadSettings());
 void onHashChange(false);
 window.addEventListener('hashchange', () => void onHashChange(true));
 
-config = await loadConfig();
+config = await loadConfig('portal');
 if (config) {
   // The token is a property: never an attribute, a URL or storage.
   provider.token = config.token;
@@ -228,17 +224,6 @@ if (config) {
 await import('../src/define/index.js');
 // For tests and tools: the portal has its configuration and the kit is registered.
 document.documentElement.setAttribute('data-portal-ready', '');
-
-async function loadConfig(): Promise<DemoConfig | null> {
-  try {
-    const response = await fetch('/demo-config.json', {cache: 'no-store'});
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return (await response.json()) as DemoConfig;
-  } catch (error) {
-    console.error('[portal] could not load /demo-config.json (is this page served by `npm start`?)', error);
-    return null;
-  }
-}
 
 /** The portal's own header shows who is signed in, from the same API the kit uses. */
 async function showAccount({apiBase, token}: DemoConfig) {

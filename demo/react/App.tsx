@@ -8,11 +8,7 @@ import {ResellerBrandLogo, ResellerProvider} from '../../src/react/index.js';
 import {Branding, CustomerDetailPage, Customers, Usage} from './pages.js';
 import {useHashRoute, type Route} from './router.js';
 
-export interface DemoConfig {
-  apiBase: string;
-  token: string;
-  sampleCustomerId: number | null;
-}
+import type {DemoConfig} from '../shared/config.js';
 
 const LINKS: Array<{href: string; label: string; page: Route['page']}> = [
   {href: '#/customers', label: 'Customers', page: 'customers'},

@@ -5,20 +5,10 @@
  */
 import {StrictMode} from 'react';
 import {createRoot} from 'react-dom/client';
-import {App, type DemoConfig} from './App.js';
+import {loadConfig} from '../shared/config.js';
+import {App} from './App.js';
 
-async function loadConfig(): Promise<DemoConfig | null> {
-  try {
-    const response = await fetch('/demo-config.json', {cache: 'no-store'});
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return (await response.json()) as DemoConfig;
-  } catch (error) {
-    console.error('[react host] could not load /demo-config.json (is this page served by `npm start`?)', error);
-    return null;
-  }
-}
-
-const config = await loadConfig();
+const config = await loadConfig('react host');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App config={config} />

@@ -9,23 +9,7 @@
  */
 import {createApp} from 'vue';
 import '../../src/define/index.js';
+import {loadConfig} from '../shared/config.js';
 import App from './App.vue';
 
-export interface DemoConfig {
-  apiBase: string;
-  token: string;
-  sampleCustomerId: number | null;
-}
-
-async function loadConfig(): Promise<DemoConfig | null> {
-  try {
-    const response = await fetch('/demo-config.json', {cache: 'no-store'});
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return (await response.json()) as DemoConfig;
-  } catch (error) {
-    console.error('[vue host] could not load /demo-config.json (is this page served by `npm start`?)', error);
-    return null;
-  }
-}
-
-createApp(App, {config: await loadConfig()}).mount('#app');
+createApp(App, {config: await loadConfig('vue host')}).mount('#app');

@@ -1,26 +1,8 @@
-/** A tiny hash router: `#/customers`, `#/customers/12`, `#/usage`, `#/branding`. */
+/** The Vue host's hash router: the shared routes, followed as a ref. */
 import {onBeforeUnmount, onMounted, ref, type Ref} from 'vue';
+import {parseRoute, type Route} from '../shared/routes.js';
 
-export type Route =
-  | {page: 'customers'}
-  | {page: 'customer'; customerId: number}
-  | {page: 'usage'}
-  | {page: 'branding'}
-  | {page: 'not-found'};
-
-export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/customers';
-  if (path === '/' || path === '/customers') return {page: 'customers'};
-  const detail = /^\/customers\/(\d+)$/.exec(path);
-  if (detail) return {page: 'customer', customerId: Number(detail[1])};
-  if (path === '/usage') return {page: 'usage'};
-  if (path === '/branding') return {page: 'branding'};
-  return {page: 'not-found'};
-}
-
-export function navigate(hash: string): void {
-  location.hash = hash;
-}
+export {navigate, parseRoute, type Route} from '../shared/routes.js';
 
 /** The current route, following `hashchange`. */
 export function useHashRoute(): Ref<Route> {
