@@ -20,17 +20,7 @@
  * Messages never contain the token: they name the method and the path (plus query) only.
  */
 
-/** Right-to-left letters and bidi controls (the same test as the i18n's `interpolate`). */
-const BIDI = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFC]/;
-
-/**
- * Server text with right-to-left letters or bidi controls, put in a first-strong isolate
- * (U+2068 … U+2069): the elements show server messages inside their own sentences, where an
- * unterminated U+202E would otherwise reverse the words after it.
- */
-export function isolateBidi(text: string): string {
-  return BIDI.test(text) ? `\u2068${text}\u2069` : text;
-}
+export {isolateBidi} from '../i18n/bidi.js';
 
 /** Which failure, for a `switch` without `instanceof` chains. */
 export type ResellerErrorKind =

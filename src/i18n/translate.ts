@@ -4,6 +4,7 @@
  */
 import type {MessageKey} from './en.js';
 import type {PartialMessages} from './registry.js';
+import {isolateBidi} from './bidi.js';
 
 /** Values for a message's `{placeholders}`. Numbers are formatted in the active locale. */
 export type MessageParams = Readonly<Record<string, string | number | null | undefined>>;
@@ -16,9 +17,6 @@ type PluralBase<K> = K extends `${infer B}.other` ? (`${B}.one` extends MessageK
 export function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
 }
-
-/** Right-to-left letters and bidi controls: a value with any of them may reorder the words around it. */
-const BIDI = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFC]/;
 
 /**
  * Fills `{name}` placeholders; an unknown placeholder stays visible as `{name}` (easy to spot). A
@@ -35,7 +33,7 @@ export function interpolate(
     const value = params[name];
     if (value === undefined || value === null) return match;
     if (typeof value === 'number') return formatNumber(value);
-    return BIDI.test(value) ? `\u2068${value}\u2069` : value;
+    return isolateBidi(value);
   });
 }
 
