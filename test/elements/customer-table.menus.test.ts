@@ -59,7 +59,7 @@ describe('<reseller-customer-table> menus and delete', () => {
     const id = rowIds(el)[1]!;
     const trigger = menuButton(el, id);
     const name = row(el, id).querySelector('td.col-name')!.textContent!.trim();
-    expect(trigger.getAttribute('aria-label')).to.equal(`More actions for ${name}`);
+    expect(trigger.getAttribute('aria-label')).to.equal(`More actions for ${inSentence(name)}`);
     expect(trigger.getAttribute('aria-haspopup')).to.equal('menu');
     trigger.focus();
     await sendKeys({press: 'Enter'});
@@ -169,7 +169,7 @@ describe('<reseller-customer-table> menus and delete', () => {
     await dialogOf(el).updateComplete;
     dialogPart(el, 'confirm-button').click();
     await waitUntil(() => dialogPart(el, 'error'), 'the error shows in the dialog');
-    expect(dialogPart(el, 'error').textContent).to.contain(`Could not delete ${name}.`);
+    expect(dialogPart(el, 'error').textContent).to.contain(`Could not delete ${inSentence(name)}.`);
     expect(dialogOf(el).open).to.be.true;
     expect(deletedEvents).to.equal(0);
     expect(rowIds(el)).to.include(id);
