@@ -14,32 +14,47 @@ describe('<reseller-usage-chart> quota', () => {
     const customer = [...page.data].sort((a, b) => b.usage.transcription_minutes - a.usage.transcription_minutes)[0]!;
     const minutes = customer.usage.transcription_minutes;
     expect(minutes, 'the busiest customer has used minutes this period').to.be.greaterThan(100);
-    /** An integer quota for which the sandbox reports exactly `target` %. */
-    const quotaFor = (target: number) => {
+    /** What the sandbox reports (one decimal) for a quota of `q` minutes. */
+    const percentFor = (q: number) => Math.round((minutes / q) * 1000) / 10;
+    /**
+     * An integer quota for which the sandbox reports exactly `target` % or, when none does (633.6
+     * minutes: 633 → 100.1 %, 634 → 99.9 %), the nearest one on the given side of `target`.
+     */
+    const quotaFor = (target: number, side: 'at most' | 'at least') => {
       const guess = Math.round((minutes * 100) / target);
-      for (let q = guess - 20; q <= guess + 20; q++) if (Math.round((minutes / q) * 1000) / 10 === target) return q;
-      throw new Error(`no quota gives ${target} % for ${minutes} minutes`);
+      for (let q = guess - 20; q <= guess + 20; q++) if (percentFor(q) === target) return q;
+      return side === 'at most' ? Math.ceil((minutes * 100) / target) : Math.floor((minutes * 100) / target);
     };
-    const setQuota = (target: number) => api<Customer>(tenant, 'PUT', `/customers/${customer.id}/subscription`, {plan: 'enterprise', quota_minutes: quotaFor(target)});
+    let percent = 0;
+    const setQuota = (target: number, side: 'at most' | 'at least') => {
+      const q = quotaFor(target, side);
+      percent = percentFor(q);
+      return api<Customer>(tenant, 'PUT', `/customers/${customer.id}/subscription`, {plan: 'enterprise', quota_minutes: q});
+    };
+    /** "(79%)", "(79.9%)": the reported percentage as the meter shows it. */
+    const shown = () => `(${new Intl.NumberFormat('en', {style: 'percent', maximumFractionDigits: 1}).format(percent / 100)})`;
 
-    await setQuota(79);
+    await setQuota(79, 'at most');
+    expect(percent).to.be.within(78, 79);
     const el = await chartFor(tenant, {'customer-id': String(customer.id)});
     const quota = () => $(el, '[part~="quota"]');
     const live = () => $(el, '[role="status"]:not([part~="state"])').textContent!.trim();
     expect(quota().dataset.level).to.equal('ok');
-    expect(quota().textContent).to.contain('(79%)');
+    expect(quota().textContent).to.contain(shown());
     expect(quota().textContent).to.contain('Custom quota');
-    expect($(el, '[part~="meter"]').getAttribute('aria-valuenow')).to.equal('79');
+    expect($(el, '[part~="meter"]').getAttribute('aria-valuenow')).to.equal(String(percent));
     expect(el.shadowRoot!.querySelector('[part~="quota-status"]')).to.equal(null);
     expect(live()).to.equal('');
 
-    await setQuota(80);
+    await setQuota(80, 'at most');
+    expect(percent).to.be.within(79, 80);
     await el.reload();
     expect(quota().dataset.level).to.equal('ok');
-    expect(quota().textContent).to.contain('(80%)');
+    expect(quota().textContent).to.contain(shown());
     expect(live()).to.equal('');
 
-    await setQuota(100);
+    await setQuota(100, 'at least');
+    expect(percent).to.be.within(100, 101);
     await el.reload();
     await el.updateComplete;
     expect(quota().dataset.level).to.equal('alert');
