@@ -7,35 +7,27 @@
  * through the detail, the dashboard's chart its toasts and request errors through the dashboard.
  */
 import type {EventName} from '@lit/react';
-import type {
-  ResellerAuthErrorEvent,
-  ResellerBrandChangeEvent,
-  ResellerCustomerCreatedEvent,
-  ResellerCustomerDeletedEvent,
-  ResellerCustomerOpenEvent,
-  ResellerCustomerUpdatedEvent,
-  ResellerRequestErrorEvent,
-  ResellerStateChangeEvent,
-  ResellerToastEvent,
-  ResellerTokenCreatedEvent,
-  ResellerTokenRevokedEvent,
-} from '../events.js';
-import type {ResellerSubscriptionChangeEvent} from '../elements/subscription-panel/subscription-panel.js';
+// The global event map's `reseller-*` entries (declared next to the event classes).
+import type {} from '../events.js';
+import type {} from '../elements/subscription-panel/subscription-panel.js';
+
+/** An event name typed with its event class, from the global event map. */
+const kitEvent = <K extends keyof GlobalEventHandlersEventMap & `reseller-${string}`>(name: K) => name as EventName<GlobalEventHandlersEventMap[K]>;
 
 /** The React prop of each event of the kit, with its typed event. */
 export const EVENT_PROPS = {
-  onCustomerOpen: 'reseller-customer-open' as EventName<ResellerCustomerOpenEvent>,
-  onCustomerCreated: 'reseller-customer-created' as EventName<ResellerCustomerCreatedEvent>,
-  onCustomerUpdated: 'reseller-customer-updated' as EventName<ResellerCustomerUpdatedEvent>,
-  onCustomerDeleted: 'reseller-customer-deleted' as EventName<ResellerCustomerDeletedEvent>,
-  onTokenCreated: 'reseller-token-created' as EventName<ResellerTokenCreatedEvent>,
-  onTokenRevoked: 'reseller-token-revoked' as EventName<ResellerTokenRevokedEvent>,
-  onBrandChange: 'reseller-brand-change' as EventName<ResellerBrandChangeEvent>,
-  onSubscriptionChange: 'reseller-subscription-change' as EventName<ResellerSubscriptionChangeEvent>,
-  onStateChange: 'reseller-state-change' as EventName<ResellerStateChangeEvent>,
-  onRequestError: 'reseller-request-error' as EventName<ResellerRequestErrorEvent>,
-  onAuthError: 'reseller-auth-error' as EventName<ResellerAuthErrorEvent>,
-  onToast: 'reseller-toast' as EventName<ResellerToastEvent>,
+  onCustomerOpen: kitEvent('reseller-customer-open'),
+  onCustomerCreated: kitEvent('reseller-customer-created'),
+  onCustomerUpdated: kitEvent('reseller-customer-updated'),
+  onCustomerDeleted: kitEvent('reseller-customer-deleted'),
+  onTokenCreated: kitEvent('reseller-token-created'),
+  onTokenRevoked: kitEvent('reseller-token-revoked'),
+  onBrandChange: kitEvent('reseller-brand-change'),
+  onSubscriptionChange: kitEvent('reseller-subscription-change'),
+  onStateChange: kitEvent('reseller-state-change'),
+  onRequestError: kitEvent('reseller-request-error'),
+  onAuthError: kitEvent('reseller-auth-error'),
+  onToast: kitEvent('reseller-toast'),
 };
 export type EventProp = keyof typeof EVENT_PROPS;
 

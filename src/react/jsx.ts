@@ -11,19 +11,6 @@
  * neither: use the wrappers there.
  */
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
-import type {
-  ResellerAuthErrorEvent,
-  ResellerBrandChangeEvent,
-  ResellerCustomerCreatedEvent,
-  ResellerCustomerDeletedEvent,
-  ResellerCustomerOpenEvent,
-  ResellerCustomerUpdatedEvent,
-  ResellerRequestErrorEvent,
-  ResellerStateChangeEvent,
-  ResellerToastEvent,
-  ResellerTokenCreatedEvent,
-  ResellerTokenRevokedEvent,
-} from '../events.js';
 import type {ResellerBrandEditor} from '../elements/brand-editor/brand-editor.js';
 import type {ResellerBrandLogo} from '../elements/brand-logo/brand-logo.js';
 import type {ResellerCustomerDetail} from '../elements/customer-detail/customer-detail.js';
@@ -31,28 +18,18 @@ import type {ResellerCustomerForm} from '../elements/customer-form/customer-form
 import type {ResellerPhoneField} from '../elements/customer-form/phone-field.js';
 import type {ResellerCustomerTable} from '../elements/customer-table/customer-table.js';
 import type {ResellerProvider} from '../elements/provider/provider.js';
-import type {ResellerSubscriptionChangeEvent, ResellerSubscriptionPanel} from '../elements/subscription-panel/subscription-panel.js';
+import type {ResellerSubscriptionPanel} from '../elements/subscription-panel/subscription-panel.js';
 import type {ResellerTokenManager} from '../elements/token-manager/token-manager.js';
 import type {ResellerTranscriptionList} from '../elements/transcription-list/transcription-list.js';
 import type {ResellerUsageChart} from '../elements/usage-chart/usage-chart.js';
 import type {ResellerUsageDashboard} from '../elements/usage-dashboard/usage-dashboard.js';
 import type {ResellerUserList} from '../elements/user-list/user-list.js';
 
-/** The kit's events by name. */
-interface KitEvents {
-  'reseller-customer-open': ResellerCustomerOpenEvent;
-  'reseller-customer-created': ResellerCustomerCreatedEvent;
-  'reseller-customer-updated': ResellerCustomerUpdatedEvent;
-  'reseller-customer-deleted': ResellerCustomerDeletedEvent;
-  'reseller-token-created': ResellerTokenCreatedEvent;
-  'reseller-token-revoked': ResellerTokenRevokedEvent;
-  'reseller-brand-change': ResellerBrandChangeEvent;
-  'reseller-subscription-change': ResellerSubscriptionChangeEvent;
-  'reseller-state-change': ResellerStateChangeEvent;
-  'reseller-request-error': ResellerRequestErrorEvent;
-  'reseller-auth-error': ResellerAuthErrorEvent;
-  'reseller-toast': ResellerToastEvent;
-}
+/**
+ * The kit's events by name: the `reseller-*` entries of the global event map, which src/events.ts
+ * and the elements declare next to their event classes.
+ */
+type KitEvents = {[K in keyof GlobalEventHandlersEventMap as K extends `reseller-${string}` ? K : never]: GlobalEventHandlersEventMap[K]};
 
 /** React 19 listener props: `on<event-name>`. */
 type Listeners<N extends keyof KitEvents> = {[K in N as `on${K}`]?: (event: KitEvents[K]) => void};
