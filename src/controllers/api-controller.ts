@@ -204,3 +204,14 @@ function hasUndefinedProviderAround(node: Element): boolean {
   }
   return false;
 }
+
+/**
+ * For `disconnectedCallback`: aborts a running save once `host` has really left the page. A move
+ * (out and back in within the same task, e.g. a host re-parenting it) keeps the save going.
+ */
+export function abortWhenRemoved(host: HTMLElement, abort: AbortController | null | undefined): void {
+  if (!abort) return;
+  queueMicrotask(() => {
+    if (!host.isConnected) abort.abort();
+  });
+}

@@ -5,7 +5,7 @@ import {Task, TaskStatus, initialState} from '@lit/task';
 import type {Customer} from '../../api/contract.js';
 import {ConflictError, HttpError, NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {clientContext} from '../../context/client-context.js';
-import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerCustomerUpdatedEvent, ResellerStateChangeEvent} from '../../events.js';
@@ -158,11 +158,7 @@ export class ResellerCustomerDetail extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.#onBeforeUnload);
-    // Only a removal aborts a save: a move (out and back in within the same task) keeps it going.
-    const abort = this.#abort;
-    queueMicrotask(() => {
-      if (!this.isConnected) abort?.abort();
-    });
+    abortWhenRemoved(this, this.#abort);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

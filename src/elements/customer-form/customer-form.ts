@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {Task} from '@lit/task';
 import type {Customer} from '../../api/contract.js';
 import {isAbortError} from '../../api/errors.js';
-import {ApiController} from '../../controllers/api-controller.js';
+import {abortWhenRemoved, ApiController} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerCustomerCreatedEvent} from '../../events.js';
@@ -105,11 +105,7 @@ export class ResellerCustomerForm extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Only a removal aborts a create: a move (out and back in within the same task) keeps it going.
-    const abort = this.#abort;
-    queueMicrotask(() => {
-      if (!this.isConnected) abort?.abort();
-    });
+    abortWhenRemoved(this, this.#abort);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

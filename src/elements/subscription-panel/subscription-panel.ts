@@ -5,7 +5,7 @@ import {Task, TaskStatus, initialState} from '@lit/task';
 import {PLAN_IDS} from '../../api/constants.js';
 import type {Customer, Plan, PlanId, Subscription} from '../../api/contract.js';
 import {HttpError, NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
-import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
@@ -118,11 +118,7 @@ export class ResellerSubscriptionPanel extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Only a removal aborts a plan change: a move (out and back in within the same task) keeps it going.
-    const abort = this.#abort;
-    queueMicrotask(() => {
-      if (!this.isConnected) abort?.abort();
-    });
+    abortWhenRemoved(this, this.#abort);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
