@@ -59,10 +59,11 @@ export function timeToPaint(change: () => Promise<unknown>): Promise<Timing> {
 }
 
 /**
- * Resolves when `ready()` turns true, checked now and after every DOM mutation under `root`
+ * Resolves when `ready()` turns true, checked now and after every DOM mutation under `root` (or
+ * each of several roots, e.g. an element and its shadow root)
  * (mutation records are delivered as microtasks, so this adds no task or frame of its own).
  */
-export function whenDom(root: Node, ready: () => boolean, timeoutMs = 30_000, what = 'the DOM'): Promise<void> {
+export function whenDom(root: Node | Node[], ready: () => boolean, timeoutMs = 30_000, what = 'the DOM'): Promise<void> {
   if (ready()) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     const observer = new MutationObserver(() => {
@@ -71,7 +72,7 @@ export function whenDom(root: Node, ready: () => boolean, timeoutMs = 30_000, wh
       clearTimeout(timer);
       resolve();
     });
-    observer.observe(root, {childList: true, subtree: true, attributes: true, characterData: true});
+    for (const node of Array.isArray(root) ? root : [root]) observer.observe(node, {childList: true, subtree: true, attributes: true, characterData: true});
     const timer = setTimeout(() => {
       observer.disconnect();
       reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));

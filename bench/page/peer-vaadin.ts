@@ -17,6 +17,7 @@ import type {Grid, GridBodyRenderer} from '@vaadin/grid';
 import type {GridColumn} from '@vaadin/grid/vaadin-grid-column.js';
 import type {Customer} from '../../src/api/contract.js';
 import type {Contender} from './contenders.js';
+import {whenDom} from './measure.js';
 
 const dateFormat = new Intl.DateTimeFormat('en', {dateStyle: 'medium'});
 
@@ -45,24 +46,9 @@ function gridShows(grid: Grid<Customer>, expected: readonly Customer[], count: n
   return nameCell?.textContent === expected[count - 1]!.name;
 }
 
-function whenGrid(grid: Grid<Customer>, ready: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  if (ready()) return Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
-    const observer = new MutationObserver(() => {
-      if (!ready()) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve();
-    });
-    const options = {childList: true, subtree: true, attributes: true, characterData: true};
-    observer.observe(grid, options);
-    if (grid.shadowRoot) observer.observe(grid.shadowRoot, options);
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-    }, timeoutMs);
-  });
-}
+/** `whenDom` over the grid and its shadow root (Vaadin renders rows in both). */
+const whenGrid = (grid: Grid<Customer>, ready: () => boolean, what: string) =>
+  whenDom(grid.shadowRoot ? [grid, grid.shadowRoot] : grid, ready, 30_000, what);
 
 const button = (text: string, label: string) => {
   const b = document.createElement('button');
