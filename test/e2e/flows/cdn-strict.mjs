@@ -239,8 +239,9 @@ export default async function cdnStrict({page, baseUrl, config}) {
   await editor.getByLabel('Hex value').press('Tab');
   await page.waitForFunction((c) => getComputedStyle(document.documentElement).getPropertyValue('--reseller-color-brand').trim() === c, COLOUR);
   await editor.getByRole('button', {name: 'Save', exact: true}).click();
+  // The editor saves the colour, then uploads the logo: wait for both, in that order.
   await waitForValue(async () => (await api('GET', '/branding')).brand_color, COLOUR, 'the colour is saved on the server');
-  assert.equal((await api('GET', '/branding')).logo_content_type, 'image/png', 'the logo is saved on the server');
+  await waitForValue(async () => (await api('GET', '/branding')).logo_content_type, 'image/png', 'the logo is saved on the server');
   // The header's logo follows the save and loads from the API (img-src 'self').
   await page.waitForFunction(() => {
     const img = document.querySelector('reseller-brand-logo')?.shadowRoot?.querySelector('[part~="image"]');
