@@ -52,12 +52,16 @@ async function control(path: string, init: RequestInit): Promise<Response> {
   return response;
 }
 
+/** The data generator's seed for stories that do not set one. */
+const STORY_SEED = 4242;
+
 /** Creates a fresh tenant, applies the fault rules and picks the token for the requested role. */
 export async function createStoryTenant(options: SandboxParameters = {}): Promise<StoryTenant> {
   const {customers, seed, role = 'reseller', faults} = options;
   const body: Record<string, unknown> = {};
   if (customers !== undefined) body.customers = customers;
-  if (seed !== undefined) body.seed = seed;
+  // The same data on every visit (and in every smoke run) unless the story asks for other data.
+  body.seed = seed ?? STORY_SEED;
   const created = (await (
     await control('/tenants', {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)})
   ).json()) as {tenant_id: string | number; name: string; tokens: {reseller: string; resellee: string}};

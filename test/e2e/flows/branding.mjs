@@ -14,7 +14,7 @@ export default async function branding({page, baseUrl, config}) {
   const created = await fetch(new URL('/__sandbox/tenants', baseUrl), {
     method: 'POST',
     headers: {'content-type': 'application/json'},
-    body: JSON.stringify({customers: 3, name: 'Branding Flow Reseller'}),
+    body: JSON.stringify({customers: 3, name: 'Branding Flow Reseller', seed: 201}),
   });
   assert.equal(created.status, 201);
   const tenant = await created.json();
