@@ -7,6 +7,9 @@
  *   left as bare imports.
  * - `--mode cdn`: `dist/cdn/reseller-elements.js`, ONE minified file that registers every element,
  *   with every dependency and every dynamic import inlined.
+ * - `--mode cdn-autoloader`: `dist/cdn/autoloader.js` (src/autoloader.ts) and its chunks in
+ *   `dist/cdn/chunks/`, minified, every dependency inlined: a page without a bundler loads the
+ *   define module (and shared code) of each tag it uses, on the tag's first appearance.
  *
  * Both minify the CSS inside Lit `css` templates (scripts/minify-css-literals.mjs).
  *
@@ -70,6 +73,8 @@ function libConfig(): UserConfig {
   for (const name of defineModules()) entry[`define/${name}`] = src(`define/${name}.ts`);
   // The React wrappers: its own entry (never in the CDN bundle, which builds define/index only).
   entry['react/index'] = src('react/index.ts');
+  // Registers each tag on its first appearance by importing its define module (src/autoloader.ts).
+  entry.autoloader = src('autoloader.ts');
   return {
     ...shared,
     plugins: [defineIndexImportsEntries, minifyCssLiteralsPlugin()],
@@ -103,8 +108,24 @@ function cdnConfig(): UserConfig {
   };
 }
 
+/** The autoloader for pages without a bundler: code-split, so each tag's chunk loads on its first use. */
+function cdnAutoloaderConfig(): UserConfig {
+  return {
+    ...shared,
+    plugins: [minifyCssLiteralsPlugin()],
+    build: {
+      ...shared.build,
+      outDir: 'dist/cdn',
+      minify: true,
+      lib: {entry: src('autoloader.ts'), formats: ['es'], fileName: () => 'autoloader.js'},
+      rolldownOptions: {output: {chunkFileNames: 'chunks/[name]-[hash].js'}},
+    },
+  };
+}
+
 export default defineConfig(({mode}) => {
   if (mode === 'lib') return libConfig();
   if (mode === 'cdn') return cdnConfig();
+  if (mode === 'cdn-autoloader') return cdnAutoloaderConfig();
   return {};
 });

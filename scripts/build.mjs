@@ -2,18 +2,19 @@
 /**
  * `npm run build`: the publishable package in dist/.
  *
- *   1. consistency: every src/define/<name>.ts is imported by src/define/index.ts and listed in
- *      package.json `exports`; `sideEffects`, `main`, `types`, ... are what the build produces
+ *   1. consistency: every src/define/<name>.ts is imported by src/define/index.ts, listed in
+ *      package.json `exports` and has its tag in src/autoloader.ts; `sideEffects`, `main`, `types`, ... are what the build produces
  *      (`node scripts/build.mjs --sync` rewrites those package.json fields and src/define/index.ts);
  *   2. clean dist/;
  *   3. Vite library build (ES modules, deps external, lazy chunks kept lazy)   -> dist/*.js
  *      TypeScript declarations (tsc -p tsconfig.build.json), in parallel        -> dist/types/
  *      single-file minified CDN bundle (everything inlined)                     -> dist/cdn/reseller-elements.js
+ *      code-split CDN autoloader (everything inlined, a chunk per define module) -> dist/cdn/autoloader.js, dist/cdn/chunks/
  *      custom elements manifest (cem analyze --litelement)                      -> dist/custom-elements.json
  *      editor data from the manifest (scripts/editor-data.mjs)                  -> dist/vscode.html-custom-data.json, dist/web-types.json
  *   4. verification: every exports target exists, no decorator syntax survives, registration code
  *      lives only in side-effect modules, and the CDN bundle registers every element in Chromium
- *      without a page error (skipped with a note when no Chromium is found; --no-browser skips it).
+ *      without a page error, as does the CDN autoloader for a page with every tag (skipped with a note when no Chromium is found; --no-browser skips it).
  *
  * Exits 1 on any failure.
  */
@@ -52,6 +53,7 @@ function expectedPackageFields() {
   };
   for (const name of defineNames) exports[`./define/${name}`] = entry(`define/${name}.js`, `define/${name}.d.ts`);
   exports['./react'] = entry('react/index.js', 'react/index.d.ts'); // src/react/index.ts, see vite.config.ts
+  exports['./autoloader'] = entry('autoloader.js', 'autoloader.d.ts'); // src/autoloader.ts, see vite.config.ts
   exports['./cdn/reseller-elements.js'] = './dist/cdn/reseller-elements.js';
   exports['./custom-elements.json'] = './dist/custom-elements.json';
   exports['./vscode.html-custom-data.json'] = './dist/vscode.html-custom-data.json';
@@ -62,7 +64,7 @@ function expectedPackageFields() {
     module: './dist/index.js',
     types: './dist/types/index.d.ts',
     exports,
-    sideEffects: ['./dist/define/*.js', './dist/cdn/*.js', './src/define/*.ts'],
+    sideEffects: ['./dist/define/*.js', './dist/cdn/*.js', './dist/autoloader.js', './src/define/*.ts', './src/autoloader.ts'],
     customElements: 'dist/custom-elements.json',
     'web-types': './dist/web-types.json',
     files: ['dist/', '!dist/size.json'],
@@ -106,7 +108,36 @@ function checkConsistency() {
   for (const name of imported) {
     if (!defineNames.includes(name)) fail(`src/define/index.ts imports './${name}.js', which does not exist`);
   }
+  checkAutoloaderMap();
   if (!failures.length) ok(`package.json exports list ${defineNames.length} define module(s): ${defineNames.join(', ') || '(none yet)'}`);
+}
+
+/**
+ * src/autoloader.ts maps every public tag to the define module that registers it: each define module
+ * `<name>` needs its `'reseller-<name>'` entry (a new element cannot be forgotten), and every entry
+ * must point at a define module that registers that tag.
+ */
+function autoloaderMap() {
+  const source = readFileSync(join(root, 'src/autoloader.ts'), 'utf8');
+  return [...source.matchAll(/^\s*'([a-z][\w-]*-[\w-]*)':\s*\(\)\s*=>\s*import\('\.\/define\/([\w-]+)\.js'\)/gm)].map((m) => ({tag: m[1], module: m[2]}));
+}
+
+function checkAutoloaderMap() {
+  const map = autoloaderMap();
+  const before = failures.length;
+  for (const name of defineNames) {
+    if (!map.some((e) => e.tag === `reseller-${name}` && e.module === name))
+      fail(`src/autoloader.ts has no entry 'reseller-${name}': () => import('./define/${name}.js') (every define module needs one)`);
+  }
+  const seen = new Set();
+  for (const {tag, module} of map) {
+    if (seen.has(tag)) fail(`src/autoloader.ts lists <${tag}> twice`);
+    seen.add(tag);
+    const path = join(root, `src/define/${module}.ts`);
+    const registers = existsSync(path) && new RegExp(`defineElement\\(\\s*'${tag}'`).test(readFileSync(path, 'utf8'));
+    if (!registers) fail(`src/autoloader.ts maps <${tag}> to ./define/${module}.js, which does not register it`);
+  }
+  if (failures.length === before) ok(`src/autoloader.ts maps ${map.length} tag(s) to their define modules`);
 }
 
 function checkConsistencyAgain() {
@@ -235,14 +266,46 @@ async function verifyOutput() {
   else ok(`registration at load time only in define modules (${js.length} module(s) checked)`);
 
   const cdn = join(root, 'dist/cdn');
-  const cdnFiles = walk(cdn);
-  if (cdnFiles.length !== 1) fail(`dist/cdn should hold one file, holds: ${cdnFiles.map((f) => relative(root, f)).join(', ')}`);
+  const cdnFiles = walk(cdn).map((f) => relative(cdn, f));
+  const unexpected = cdnFiles.filter((f) => !/^(reseller-elements\.js|autoloader\.js|chunks\/[\w.-]+\.js)$/.test(f));
+  if (unexpected.length) fail(`dist/cdn should hold reseller-elements.js, autoloader.js and chunks/*.js only, also holds: ${unexpected.join(', ')}`);
+  const bundlePath = join(cdn, 'reseller-elements.js');
+  if (!existsSync(bundlePath)) fail('dist/cdn/reseller-elements.js is missing');
   else {
-    const source = readFileSync(cdnFiles[0], 'utf8');
+    const source = readFileSync(bundlePath, 'utf8');
     if (/\bimport\s*\(|^\s*import\s|\bfrom\s*["']/m.test(source.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""')))
       fail('dist/cdn/reseller-elements.js still imports something: it must be one self-contained file');
     else ok(`dist/cdn/reseller-elements.js is one self-contained file, ${kb(source.length)} minified`);
   }
+  // The CDN autoloader and its chunks import only each other (relative paths): no bare specifier a
+  // browser without an import map could not resolve.
+  const split = cdnFiles.filter((f) => f === 'autoloader.js' || f.startsWith('chunks/'));
+  if (!split.includes('autoloader.js')) fail('dist/cdn/autoloader.js is missing');
+  else {
+    const bare = split.flatMap((f) =>
+      importSpecifiers(parseAst(readFileSync(join(cdn, f), 'utf8')))
+        .filter((specifier) => specifier == null || !/^\.\.?\//.test(specifier))
+        .map((specifier) => `${f}: ${specifier ?? '(computed import())'}`),
+    );
+    if (bare.length) fail(`the CDN autoloader imports non-relative modules: ${bare.join(', ')}`);
+    else ok(`dist/cdn/autoloader.js (${kb(readFileSync(join(cdn, 'autoloader.js')).length)}) and ${split.length - 1} chunk(s) import only each other`);
+  }
+}
+
+/** Every module specifier a module imports or re-exports from (static and `import()`; null when computed). */
+function importSpecifiers(node, found = []) {
+  if (!node || typeof node !== 'object') return found;
+  if (Array.isArray(node)) {
+    for (const child of node) importSpecifiers(child, found);
+    return found;
+  }
+  if (/^(ImportDeclaration|ExportAllDeclaration|ExportNamedDeclaration|ImportExpression)$/.test(node.type) && node.source) {
+    found.push(node.source.type === 'Literal' ? node.source.value : null);
+  }
+  for (const key in node) {
+    if (key !== 'parent' && node[key] && typeof node[key] === 'object') importSpecifiers(node[key], found);
+  }
+  return found;
 }
 
 /** Does the module call `customElements.define(…)` at load time (outside any function)? */
@@ -353,9 +416,44 @@ async function verifyInChromium() {
     else if (undefinedTags.length) fail(`the CDN bundle does not register: ${undefinedTags.join(', ')}`);
     else if (shadowed.length) fail(`class fields shadow reactive properties (useDefineForClassFields must be false): ${shadowed.join(', ')}`);
     else ok(`the CDN bundle loads in Chromium and registers ${defined.length} element(s)${defined.length ? `: ${defined.join(', ')}` : ''}${onDemand.length ? ` (on demand: ${onDemand.join(', ')})` : ''}; reactive properties are accessors (${seconds(start)})`);
+
+    await verifyCdnAutoloader(browser);
   } finally {
     await browser.close();
   }
+}
+
+/** dist/cdn/autoloader.js on a page with every tag it maps: each gets defined, with no page error. */
+async function verifyCdnAutoloader(browser) {
+  const start = performance.now();
+  const tags = autoloaderMap().map((e) => e.tag);
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The elements' API requests answer 404 here (no sandbox): only failures of the kit's code count.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !(/^Failed to load resource/.test(message.text()) && !/\.js$/.test(message.location().url ?? '')))
+      errors.push(`${message.text()} ${message.location().url ?? ''}`);
+  });
+  await page.route('https://cdn.test/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/') {
+      const body = `<!doctype html><title>autoloader</title><script type="module" src="/autoloader.js"></script>${tags.map((t) => `<${t}></${t}>`).join('')}`;
+      return route.fulfill({contentType: 'text/html', body});
+    }
+    const file = join(root, 'dist/cdn', path);
+    if (!/^\/[\w/.-]+\.js$/.test(path) || path.includes('..') || !existsSync(file)) return route.fulfill({status: 404, body: 'not found'});
+    return route.fulfill({contentType: 'text/javascript', body: readFileSync(file)});
+  });
+  await page.goto('https://cdn.test/');
+  const wanted = await page
+    .waitForFunction((list) => list.every((t) => customElements.get(t)), tags, {timeout: 15_000})
+    .then(() => [])
+    .catch(() => page.evaluate((list) => list.filter((t) => !customElements.get(t)), tags));
+  if (errors.length) fail(`the CDN autoloader throws in Chromium: ${errors.join(' | ')}`);
+  else if (wanted.length) fail(`the CDN autoloader did not define: ${wanted.join(', ')}`);
+  else ok(`the CDN autoloader defines all ${tags.length} tag(s) of a page that has them (${seconds(start)})`);
+  await page.close();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -369,6 +467,7 @@ rmSync(join(root, 'dist'), {recursive: true, force: true});
 const types = declarations();
 await viteBuild('lib');
 await viteBuild('cdn');
+await viteBuild('cdn-autoloader');
 await types;
 await manifest();
 await editorData();
