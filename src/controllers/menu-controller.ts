@@ -12,6 +12,8 @@
  * // right click and Shift+F10 / the ContextMenu key on a row
  * html`<tr @contextmenu=${(e: MouseEvent) => this.#menu.onContextMenu(e, customer)}
  *          @keydown=${(e: KeyboardEvent) => this.#menu.onContextKeydown(e, customer)}>`
+ * // or one delegated listener for all rows: pass the trigger / row as the last argument
+ * // (`onTriggerKeydown(e, customer, button)`, `onContextMenu(e, customer, tr)`, `onContextKeydown(e, customer, tr)`)
  * // the one menu (class "menu" from shared styles)
  * html`<div id="row-menu" class="menu" part="menu" role="menu" popover="manual" aria-label=…>
  *   <button class="menuitem" role="menuitem" @click=${() => this.#view(this.#menu.context!)}>View</button>
@@ -135,18 +137,24 @@ export class MenuController<C = unknown> implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Keydown on a trigger: ArrowDown/ArrowUp open on the first/last item (Enter and Space click). */
-  onTriggerKeydown(event: KeyboardEvent, context?: C): void {
+  /**
+   * Keydown on a trigger: ArrowDown/ArrowUp open on the first/last item (Enter and Space click).
+   * `trigger` defaults to the listener's element (pass it from a delegated listener).
+   */
+  onTriggerKeydown(event: KeyboardEvent, context?: C, trigger = event.currentTarget as HTMLElement): void {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    this.openFrom(event.currentTarget as HTMLElement, context, {focus: event.key === 'ArrowDown' ? 'first' : 'last'});
+    this.openFrom(trigger, context, {focus: event.key === 'ArrowDown' ? 'first' : 'last'});
   }
 
-  /** `contextmenu` on a row (right click, or the keyboard where the browser maps it). */
-  onContextMenu(event: MouseEvent, context?: C): void {
+  /**
+   * `contextmenu` on a row (right click, or the keyboard where the browser maps it). `row`
+   * defaults to the listener's element (pass it from a delegated listener).
+   */
+  onContextMenu(event: MouseEvent, context?: C, row = event.currentTarget as HTMLElement | null): void {
     event.preventDefault();
     if (this.#open && performance.now() - this.#keyboardOpenedAt < 300) return; // already opened by the key
-    const origin = (event.currentTarget as HTMLElement | null) ?? null;
+    const origin = row ?? null;
     if (event.clientX === 0 && event.clientY === 0 && origin) {
       const r = origin.getBoundingClientRect();
       this.openAt(r.left, r.bottom, context, {returnFocusTo: focusableOrSelf(origin)});
@@ -155,12 +163,15 @@ export class MenuController<C = unknown> implements ReactiveController {
     }
   }
 
-  /** Keydown on a row: Shift+F10 or the ContextMenu key open the menu at the focused element. */
-  onContextKeydown(event: KeyboardEvent, context?: C): void {
+  /**
+   * Keydown on a row: Shift+F10 or the ContextMenu key open the menu at the focused element.
+   * `row` defaults to the listener's element (pass it from a delegated listener).
+   */
+  onContextKeydown(event: KeyboardEvent, context?: C, row = event.currentTarget as HTMLElement): void {
     if (!(event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) return;
     event.preventDefault();
     const focused = deepActiveElement();
-    const origin = focused && (event.currentTarget as Node).contains(focused) ? focused : (event.currentTarget as HTMLElement);
+    const origin = focused && row.contains(focused) ? focused : row;
     const r = origin.getBoundingClientRect();
     this.#keyboardOpenedAt = performance.now();
     this.openAt(r.left, r.bottom, context, {returnFocusTo: origin});

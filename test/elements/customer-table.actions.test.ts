@@ -169,17 +169,4 @@ describe('<reseller-customer-table> actions', () => {
     const pages = (await requests(tenant.token)).filter((r) => r.path === '/customers').map((r) => new URLSearchParams(r.query).get('page'));
     expect(pages).to.include('4');
   });
-
-  it('the skeleton rows keep the table height while loading', async () => {
-    const tenant = await createTenant({customers: 60});
-    const el = await tableFor(tenant);
-    const height = $(el, 'table').getBoundingClientRect().height;
-    await setFaults(tenant.token, [{method: 'GET', path: '/customers', delay_ms: 600}]);
-    $$<HTMLButtonElement>(el, '[part~="page-button"]').find((b) => b.getAttribute('aria-label') === 'Next page')!.click();
-    await el.updateComplete;
-    expect($$(el, 'tbody tr.skeleton-row')).to.have.length(25);
-    expect(Math.abs($(el, 'table').getBoundingClientRect().height - height)).to.be.below(2);
-    await settled(el);
-    expect(Math.abs($(el, 'table').getBoundingClientRect().height - height)).to.be.below(2);
-  });
 });

@@ -10,6 +10,13 @@ export const styles = css`
     block-size: 1em;
     flex: none;
   }
+  /* The rows' icon symbols (referenced by <use>): not drawn themselves. */
+  .icon-sprite {
+    position: absolute;
+    inline-size: 0;
+    block-size: 0;
+    overflow: hidden;
+  }
 
   /* ---- toolbar ------------------------------------------------------------------------------ */
   .toolbar {
@@ -64,6 +71,13 @@ export const styles = css`
   .table[aria-busy='true'] .sort-button {
     cursor: progress;
   }
+  /* Another page, sort or filter is loading: the last rows stay, dimmed once the wait is noticeable
+     (a fast answer never flickers), back at once when the new rows are in. */
+  .table[aria-busy='true'] tbody:not([part~='skeleton']) {
+    opacity: 0.55;
+    transition: opacity 0.2s 0.15s;
+    cursor: progress;
+  }
   .sort-button .icon {
     opacity: 0.45;
   }
@@ -99,13 +113,10 @@ export const styles = css`
   .copy:focus-visible .icon {
     color: var(--_brand-text);
   }
-  .email {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space-2);
-  }
-  .email .copy {
+  .col-email .copy {
     margin: 0;
+    margin-inline-start: var(--_space-2);
+    vertical-align: middle;
   }
   /* The shared success tint leaves the badge text at 4.4:1; a lighter tint keeps it above 4.5:1. */
   .badge.success {

@@ -10,6 +10,7 @@ import {shared} from '../../styles/shared.js';
 import {tokens} from '../../styles/tokens.js';
 import {styles} from './customer-table.styles.js';
 import {CustomerActionsController} from './table-actions.js';
+import {rowIconSprite} from './icons.js';
 import {renderPagination} from './table-pagination.js';
 import {normalizeState, pageCount, SEARCH_DEBOUNCE_MS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
 import {renderHead, renderRows, renderSkeleton, type RowsHost} from './table-rows.js';
@@ -70,6 +71,7 @@ export class ResellerCustomerTable extends LitElement {
     detailHref: () => this.detailHref,
     onDeleted: (c) => this.#refresh(() => this.#removed.add(c.id)),
     onCreated: (c) => void this.#refresh(() => (this.#created = [c, ...this.#created.filter((x) => x.id !== c.id)])),
+    customer: (id) => this.#shown.find((c) => c.id === id),
   });
 
   /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
@@ -100,9 +102,14 @@ export class ResellerCustomerTable extends LitElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #reloads = 0;
   #fresh = false;
-  /** The last page loaded, and the query it answered (a reload of the same query keeps showing it). */
+  /**
+   * The last page loaded, and the client that loaded it: shown (busy) while another page, sort or
+   * filter loads, instead of the skeleton; a new client (another token or API) starts over.
+   */
   #last: CustomerPage | null = null;
-  #lastKey = '';
+  #lastClient: unknown = null;
+  /** The rows rendered now (the delegated row listeners look customers up here). */
+  #shown: readonly Customer[] = [];
   /** Customers created from here since the last change of page, sort or filter: pinned on top. */
   #created: Customer[] = [];
   /** Customers deleted while the page reloads: hidden at once. */
@@ -117,7 +124,7 @@ export class ResellerCustomerTable extends LitElement {
     },
     onComplete: (page) => {
       this.#last = page;
-      this.#lastKey = this.#key;
+      this.#lastClient = this.#api.client;
       this.#removed.clear();
       const pages = pageCount(page.total, page.per_page);
       if (this.#state.page > pages) this.#commit({page: pages});
@@ -151,8 +158,9 @@ export class ResellerCustomerTable extends LitElement {
     const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
     if (isAccessError(error)) return renderAccess(this.#i18n, error);
     const complete = this.#list.status === TaskStatus.COMPLETE ? this.#list.value! : null;
-    // Reloading the same query (after a delete or create): keep the rows, no skeleton flash.
-    const shown = complete ?? (this.#lastKey === this.#key ? this.#last : null);
+    // Loading another page, sort or filter, or reloading (after a delete or create): keep the last
+    // rows, marked busy, until the answer arrives (no skeleton flash, no rebuilt rows, no layout jump).
+    const shown = complete ?? (this.#lastClient === this.#api.client ? this.#last : null);
     const toolbar = this.#toolbarHost;
     return html`${renderToolbar(toolbar)}
       ${error
@@ -177,8 +185,9 @@ export class ResellerCustomerTable extends LitElement {
     const customers = page
       ? [...this.#created.filter((c) => !page.data.some((d) => d.id === c.id)), ...page.data].filter((c) => !this.#removed.has(c.id))
       : null;
+    this.#shown = customers ?? [];
     const skeletonRows = this.#last?.data.length || Math.min(this.#state.perPage, 10);
-    return html`<div class="table-scroll">
+    return html`<div class="table-scroll">${rowIconSprite}
       <table part="table" class="table" aria-busy=${busy ? 'true' : 'false'}>
         <caption class="visually-hidden">${this.#i18n.t('table.caption')}${busy ? html`, ${this.#i18n.t('table.loading')}` : nothing}</caption>
         ${renderHead(rows)}

@@ -25,6 +25,8 @@ export interface ActionsOptions {
   onDeleted: (customer: Customer) => Promise<unknown>;
   /** After a customer was created through the New Customer dialog. */
   onCreated: (customer: Customer) => void;
+  /** The customer of a shown row, by id (for the rows' delegated listeners). */
+  customer: (id: number) => Customer | undefined;
 }
 
 export class CustomerActionsController implements ReactiveController {
@@ -81,12 +83,50 @@ export class CustomerActionsController implements ReactiveController {
     return this.#host.dispatchEvent(new ResellerCustomerOpenEvent({id: customer.id, href}));
   }
 
-  /** A click on a Name/Email link: plain clicks fire the event; modified clicks open a tab as usual. */
-  onOpenClick(event: MouseEvent, customer: Customer): void {
+  /** A click on a Name/Email link (or button): plain clicks fire the event; modified clicks open a tab as usual. */
+  onOpenClick(event: MouseEvent, customer: Customer, target = event.currentTarget as Element | null): void {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const follow = this.open(customer);
-    const isLink = (event.currentTarget as Element | null)?.localName === 'a';
+    const isLink = target?.localName === 'a';
     if (!follow || !isLink) event.preventDefault();
+  }
+
+  /** The rows' one click listener (on the `<tbody>`): open, copy ID, copy email, row actions menu. */
+  readonly onRowsClick = (event: MouseEvent): void => {
+    const control = (event.target as Element).closest<HTMLElement>('[data-action]');
+    const customer = control && this.#rowCustomer(control);
+    if (!customer) return;
+    switch (control.dataset.action) {
+      case 'open':
+        return this.onOpenClick(event, customer, control);
+      case 'copy-id':
+      case 'copy-email':
+        return void this.copy(control.dataset.action === 'copy-id' ? 'id' : 'email', customer);
+      case 'menu':
+        return this.menu.toggle(control, customer);
+    }
+  };
+
+  /** The rows' one keydown listener: arrows on a menu button; Shift+F10 / ContextMenu anywhere in a row. */
+  readonly onRowsKeydown = (event: KeyboardEvent): void => {
+    const target = event.target as HTMLElement;
+    const row = target.closest<HTMLElement>('tr[data-id]');
+    const customer = row && this.#rowCustomer(row);
+    if (!customer) return;
+    if (target.dataset.action === 'menu') this.menu.onTriggerKeydown(event, customer, target);
+    if (!event.defaultPrevented) this.menu.onContextKeydown(event, customer, row);
+  };
+
+  /** The rows' one contextmenu listener: the row's context menu. */
+  readonly onRowsContextMenu = (event: MouseEvent): void => {
+    const row = (event.target as Element).closest<HTMLElement>('tr[data-id]');
+    const customer = row && this.#rowCustomer(row);
+    if (customer) this.menu.onContextMenu(event, customer, row);
+  };
+
+  #rowCustomer(element: Element): Customer | undefined {
+    const id = element.closest<HTMLElement>('tr[data-id]')?.dataset.id;
+    return id === undefined ? undefined : this.#o.customer(Number(id));
   }
 
   /** View from a menu: the event, then the link when not cancelled. */

@@ -1,0 +1,100 @@
+/**
+ * <reseller-customer-table> while a page loads: the skeleton only for the very first load; on a
+ * re-sort, page change or filter the last rows stay (aria-busy, same height) until the new page
+ * is in; a slow load that fails still ends in the error state with its retry. Slowness and
+ * failures come from the sandbox's fault rules.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import {fixture, html} from '@open-wc/testing';
+import type {CustomerPage} from '../../src/api/contract.js';
+import {clearFaults, setFaults} from '../helpers/sandbox.js';
+import {$, $$, api, createTenant, rowIds, settled, tableFor} from './customer-table.helpers.js';
+
+const busy = (el: HTMLElement) => $(el, 'table')?.getAttribute('aria-busy') === 'true';
+const pageButton = (el: HTMLElement, name: string) => $$<HTMLButtonElement>(el, '[part~="page-button"]').find((b) => b.getAttribute('aria-label') === name)!;
+
+describe('<reseller-customer-table> while loading', () => {
+  it('first load: skeleton rows (aria-busy), then the data rows', async () => {
+    const tenant = await createTenant({customers: 30});
+    await setFaults(tenant.token, [{method: 'GET', path: '/customers', delay_ms: 600}]);
+    const el = document.createElement('reseller-customer-table');
+    el.token = tenant.token;
+    await fixture(html`<div>${el}</div>`);
+    await el.updateComplete;
+    expect(busy(el)).to.be.true;
+    expect($$(el, 'tbody[part~="skeleton"] tr.skeleton-row').length).to.be.greaterThan(0);
+    expect(rowIds(el)).to.deep.equal([]);
+    await settled(el);
+    expect(rowIds(el)).to.have.length(25);
+    expect($$(el, 'tr.skeleton-row')).to.have.length(0);
+  });
+
+  it('next page: the last rows stay, busy and at the same height, until the new page replaces them', async () => {
+    const tenant = await createTenant({customers: 60});
+    const el = await tableFor(tenant);
+    const page1 = rowIds(el);
+    const height = $(el, 'table').getBoundingClientRect().height;
+    await setFaults(tenant.token, [{method: 'GET', path: '/customers', delay_ms: 800}]);
+    pageButton(el, 'Next page').click();
+    await el.updateComplete;
+    expect(busy(el)).to.be.true;
+    expect($(el, 'caption').textContent).to.contain('Loading');
+    expect(rowIds(el)).to.deep.equal(page1, 'page 1 stays while page 2 loads');
+    expect($$(el, 'tr.skeleton-row')).to.have.length(0);
+    expect($(el, '[part~="range"]').textContent).to.contain('Page 2 of 3');
+    expect(Math.abs($(el, 'table').getBoundingClientRect().height - height)).to.be.below(2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rowIds(el)).to.deep.equal(page1, 'still page 1 while the answer is delayed');
+    expect(busy(el)).to.be.true;
+
+    await settled(el);
+    const page2 = await api<CustomerPage>(tenant, 'GET', '/customers?page=2&per_page=25');
+    expect(rowIds(el)).to.deep.equal(page2.data.map((c) => c.id));
+    expect(busy(el)).to.be.false;
+    expect(Math.abs($(el, 'table').getBoundingClientRect().height - height)).to.be.below(2);
+  });
+
+  it('re-sort: aria-sort moves at once; the rows stay until the sorted page arrives', async () => {
+    const tenant = await createTenant({customers: 30});
+    const el = await tableFor(tenant);
+    const before = rowIds(el);
+    await setFaults(tenant.token, [{method: 'GET', path: '/customers', delay_ms: 700}]);
+    $<HTMLButtonElement>(el, 'th[data-sort="name"] button').click();
+    await el.updateComplete;
+    expect($$(el, 'th[aria-sort]').map((th) => [th.dataset.sort, th.getAttribute('aria-sort')])).to.deep.equal([['name', 'ascending']]);
+    expect(busy(el)).to.be.true;
+    expect(rowIds(el)).to.deep.equal(before);
+    await settled(el);
+    const byName = await api<CustomerPage>(tenant, 'GET', '/customers?sort=name&order=asc&per_page=25');
+    expect(rowIds(el)).to.deep.equal(byName.data.map((c) => c.id));
+  });
+
+  it('a slow page change that fails shows the error and its retry, then the page', async () => {
+    const tenant = await createTenant({customers: 60});
+    const el = await tableFor(tenant);
+    await setFaults(tenant.token, [{method: 'GET', path: '/customers', delay_ms: 300, status: 500}]);
+    pageButton(el, 'Next page').click();
+    await el.updateComplete;
+    expect(busy(el)).to.be.true;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="state"][part~="error"]'), 'the error state', {timeout: 10_000});
+    expect($(el, 'table')).to.equal(null, 'no stale rows under the error');
+    await clearFaults(tenant.token);
+    $<HTMLButtonElement>(el, '[part~="retry-button"]').click();
+    await settled(el);
+    const page2 = await api<CustomerPage>(tenant, 'GET', '/customers?page=2&per_page=25');
+    expect(rowIds(el)).to.deep.equal(page2.data.map((c) => c.id));
+  });
+
+  it('the row icons are drawn from the shared sprite (<use> resolves inside the shadow root)', async () => {
+    const tenant = await createTenant({customers: 3});
+    const el = await tableFor(tenant);
+    const uses = $$<SVGUseElement>(el, 'tbody use');
+    expect(uses).to.have.length(9, 'copy ID, copy email and the actions button of 3 rows');
+    for (const use of uses) {
+      // An unresolved reference draws nothing: an empty box.
+      const box = use.getBBox();
+      expect(box.width, `${use.getAttribute('href')} draws its symbol`).to.be.greaterThan(0);
+      expect(box.height, `${use.getAttribute('href')} draws its symbol`).to.be.greaterThan(4);
+    }
+  });
+});
