@@ -102,7 +102,7 @@ test('Are the Types Wrong passes on the tarball (esm-only profile)', async () =>
   }
   const report = JSON.parse(stdout);
   const checked = Object.keys(report.analysis?.entrypoints ?? {});
-  assert.ok(checked.includes('.') && checked.includes('./define'), `attw checked the entry points: ${checked.join(', ')}`);
+  assert.ok(checked.includes('.') && checked.includes('./define') && checked.includes('./autoloader'), `attw checked the entry points: ${checked.join(', ')}`);
 });
 
 test('every entry point imports in Node without a DOM (SSR builds must not crash on import)', async () => {
@@ -113,10 +113,11 @@ test('every entry point imports in Node without a DOM (SSR builds must not crash
     specifiers.push({specifier: `reseller-elements${key.slice(1)}`, json: target.endsWith('.json')});
   }
   // Define modules and the React entry by file too, in case one is built but not exported.
-  for (const file of files.filter((f) => /^dist\/(define\/[\w-]+|react\/index)\.js$/.test(f))) {
+  for (const file of files.filter((f) => /^dist\/(define\/[\w-]+|react\/index|autoloader)\.js$/.test(f))) {
     specifiers.push({specifier: pathToFileURL(join(installed, file)).href, json: false});
   }
   assert.ok(specifiers.some((s) => s.specifier === 'reseller-elements/define'), 'the define entry is checked');
+  assert.ok(specifiers.some((s) => s.specifier === 'reseller-elements/autoloader'), 'the autoloader entry is checked');
 
   const child = `
     const dom = ['window', 'document', 'HTMLElement', 'customElements', 'Element', 'Node', 'ShadowRoot'].filter((n) => n in globalThis);
@@ -141,4 +142,31 @@ test('every entry point imports in Node without a DOM (SSR builds must not crash
   assert.deepEqual(dom, [], 'the child process starts without DOM globals');
   assert.equal(results.length, specifiers.length);
   assert.deepEqual(results.filter((r) => !r.ok), [], 'entry points that throw on import');
+});
+
+test('the autoloader: npm entry with types, kept by sideEffects, CDN variant with its chunks; a no-op in Node', async () => {
+  for (const file of ['dist/autoloader.js', 'dist/types/autoloader.d.ts', 'dist/cdn/autoloader.js']) {
+    assert.ok(files.includes(file), `${file} is in the tarball`);
+  }
+  assert.deepEqual(pkg.exports['./autoloader'], {types: './dist/types/autoloader.d.ts', default: './dist/autoloader.js'});
+  assert.ok(pkg.sideEffects.includes('./dist/autoloader.js'), 'sideEffects keeps dist/autoloader.js (a bundler must not drop its import)');
+  // The CDN autoloader imports its chunks by relative path: each must be in the tarball.
+  const cdnSource = readFileSync(join(installed, 'dist/cdn/autoloader.js'), 'utf8');
+  const chunks = [...cdnSource.matchAll(/import\(\s*["']\.\/(chunks\/[\w.-]+\.js)["']\s*\)/g)].map((m) => `dist/cdn/${m[1]}`);
+  assert.ok(chunks.length >= 12, `the CDN autoloader imports a chunk per define module (found ${chunks.length})`);
+  assert.deepEqual(chunks.filter((c) => !files.includes(c)), [], 'CDN autoloader chunks missing from the tarball');
+
+  // In Node without a DOM: importing it, discover() and stop() do nothing, and the process exits by itself.
+  const child = `
+    const dom = ['window', 'document', 'MutationObserver', 'customElements'].filter((n) => n in globalThis);
+    const autoloader = await import('reseller-elements/autoloader');
+    autoloader.discover({querySelectorAll: () => []});
+    autoloader.stop();
+    console.log(JSON.stringify({dom, exports: Object.keys(autoloader).sort(), tags: Object.keys(autoloader.tagLoaders).length}));
+  `;
+  const {stdout} = await exec(process.execPath, ['--input-type=module', '-e', child], {cwd: work, env: {PATH: process.env.PATH}, timeout: 30_000});
+  const result = JSON.parse(stdout.trim().split('\n').at(-1));
+  assert.deepEqual(result.dom, [], 'no DOM globals');
+  assert.deepEqual(result.exports, ['createAutoloader', 'discover', 'stop', 'tagLoaders']);
+  assert.ok(result.tags >= 12, 'the tag map is there');
 });
