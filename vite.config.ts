@@ -118,7 +118,7 @@ function cdnAutoloaderConfig(): UserConfig {
       outDir: 'dist/cdn',
       minify: true,
       lib: {entry: src('autoloader.ts'), formats: ['es'], fileName: () => 'autoloader.js'},
-      rolldownOptions: {output: {chunkFileNames: 'chunks/[name]-[hash].js'}},
+      rolldownOptions: {output: {chunkFileNames: 'chunks/[name]-[hash].js', minify: true}},
     },
   };
 }

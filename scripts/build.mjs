@@ -300,7 +300,9 @@ function importSpecifiers(node, found = []) {
     return found;
   }
   if (/^(ImportDeclaration|ExportAllDeclaration|ExportNamedDeclaration|ImportExpression)$/.test(node.type) && node.source) {
-    found.push(node.source.type === 'Literal' ? node.source.value : null);
+    const {source} = node;
+    const quasi = source.type === 'TemplateLiteral' && !source.expressions.length ? source.quasis[0].value.cooked : null;
+    found.push(source.type === 'Literal' ? source.value : quasi);
   }
   for (const key in node) {
     if (key !== 'parent' && node[key] && typeof node[key] === 'object') importSpecifiers(node[key], found);

@@ -152,7 +152,7 @@ test('the autoloader: npm entry with types, kept by sideEffects, CDN variant wit
   assert.ok(pkg.sideEffects.includes('./dist/autoloader.js'), 'sideEffects keeps dist/autoloader.js (a bundler must not drop its import)');
   // The CDN autoloader imports its chunks by relative path: each must be in the tarball.
   const cdnSource = readFileSync(join(installed, 'dist/cdn/autoloader.js'), 'utf8');
-  const chunks = [...cdnSource.matchAll(/import\(\s*["']\.\/(chunks\/[\w.-]+\.js)["']\s*\)/g)].map((m) => `dist/cdn/${m[1]}`);
+  const chunks = [...cdnSource.matchAll(/import\(\s*["'`]\.\/(chunks\/[\w.-]+\.js)["'`]\s*\)/g)].map((m) => `dist/cdn/${m[1]}`);
   assert.ok(chunks.length >= 12, `the CDN autoloader imports a chunk per define module (found ${chunks.length})`);
   assert.deepEqual(chunks.filter((c) => !files.includes(c)), [], 'CDN autoloader chunks missing from the tarball');
 
