@@ -7,7 +7,8 @@
  * - `GET /demo-config.json` and `GET /demo-config.js`: the dev token for the demo pages (in a body,
  *   never in an attribute or URL);
  * - `/dist/*` statically (the CDN bundle, after `npm run build`);
- * - `/cdn.html` and `/cdn-page.js` raw from demo/ (the no-build-step page: no Vite involved);
+ * - `/cdn.html` and `/cdn-page.js` raw from demo/ (the no-build-step page: no Vite involved), and
+ *   likewise `/autoload.html` and `/autoload-page.js` (the CDN autoloader's page);
  * - everything else through Vite in middleware mode (root `demo/`), which compiles the kit's TS
  *   sources on the fly (decorators through tsconfig's `experimentalDecorators`), including the host
  *   demos `/react/` (TSX through Vite's own transform, `jsx: react-jsx` in tsconfig.json) and
@@ -166,7 +167,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     nodeMiddleware(sandbox) as Middleware,
     demoConfig(sandbox, devToken),
     staticFiles('/dist/', distRoot),
-    rawDemoFiles(['/cdn.html', '/cdn-page.js', '/cdn.css']),
+    rawDemoFiles(['/cdn.html', '/cdn-page.js', '/cdn.css', '/autoload.html', '/autoload-page.js']),
     vite.middlewares as unknown as Middleware,
   ];
   handler = compose(chain);
