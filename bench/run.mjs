@@ -15,7 +15,8 @@
  * --rebuild-weight (build from src/ even when dist/size.json is fresh), --out FILE.
  *
  * Sections (see bench/README.md for the method of each):
- *   weight  min+gzip and brotli of the eager define bundle, each define entry, each lazy chunk,
+ *   weight  min+gzip and brotli of the eager define bundle, each define entry, the autoloader
+ *           (alone and with a table page), each lazy chunk,
  *           and the peers (Vaadin grid, Shoelace, uPlot, chart.js, libphonenumber max) bundled alike
  *   render  first render of 100 rows and a re-sort, kit vs a vanilla DOM <table> and @vaadin/grid;
  *           the usage chart (365 days) vs uPlot and chart.js; to paint
@@ -172,6 +173,10 @@ try {
     const pair = find(/^define\/customer-table \+ define\/provider/);
     if (eager) rows.push(['weight', 'reseller-elements/define, eager', `${(eager.gzip / 1000).toFixed(1)} kB gzip / ${(eager.brotli / 1000).toFixed(1)} kB br`]);
     if (pair) rows.push(['weight', 'customer table + provider, eager', `${(pair.gzip / 1000).toFixed(1)} kB gzip / ${(pair.brotli / 1000).toFixed(1)} kB br`]);
+    const autoloader = find(/^reseller-elements\/autoloader \(eager\)/);
+    const autoloaderPage = find(/^autoloader \+ table page/);
+    if (autoloader) rows.push(['weight', 'autoloader, eager', `${(autoloader.gzip / 1000).toFixed(1)} kB gzip / ${(autoloader.brotli / 1000).toFixed(1)} kB br`]);
+    if (autoloaderPage) rows.push(['weight', 'autoloader + customer table page (table, provider, logo)', `${(autoloaderPage.gzip / 1000).toFixed(1)} kB gzip / ${(autoloaderPage.brotli / 1000).toFixed(1)} kB br`]);
     const lazy = result.json.rows.filter((r) => r.kind === 'lazy' && r.name.startsWith('lazy (define)'));
     if (lazy.length) {
       const biggest = lazy.reduce((a, b) => (b.gzip > a.gzip ? b : a));

@@ -1,6 +1,6 @@
 /**
  * 1. Weight: min + gzip (level 9) and brotli (quality 11) of the eager define bundle, each
- * element's define entry and each lazy chunk, the way scripts/size.mjs measures dist/ (Lit, zod and
+ * element's define entry, the autoloader (alone and with a table page's elements) and each lazy chunk, the way scripts/size.mjs measures dist/ (Lit, zod and
  * libphonenumber-js included; dynamic imports left out of the eager figure; a lazy chunk counts
  * what loading it adds on top of the eager code). Built here with esbuild straight from src/ into
  * memory (never `npm run build`, which wipes dist/ while others use it), unless dist/size.json is
@@ -104,6 +104,18 @@ async function fromSources() {
   const pairSource = ['customer-table', 'provider'].map((n) => `import ${JSON.stringify(join(defineDir, `${n}.ts`))};`).join('\n');
   const pair = await bundle({contents: pairSource});
   rows.push({name: 'define/customer-table + define/provider', kind: 'eager', ...pair.figures});
+
+  // reseller-elements/autoloader (src/autoloader.ts): its own code (each define module is a dynamic
+  // import, left out), and with what a page holding a table, a provider and a logo then loads.
+  const autoloaderPath = join(root, 'src/autoloader.ts');
+  if (existsSync(autoloaderPath)) {
+    const autoloader = await bundle(autoloaderPath);
+    rows.push({name: 'reseller-elements/autoloader (eager)', kind: 'eager', ...autoloader.figures});
+    const page = await bundle({
+      contents: [autoloaderPath, ...['customer-table', 'provider', 'brand-logo'].map((n) => join(defineDir, `${n}.ts`))].map((p) => `import ${JSON.stringify(p)};`).join('\n'),
+    });
+    rows.push({name: 'autoloader + table page (table, provider, logo)', kind: 'eager', ...page.figures});
+  }
 
   // Lazy chunks: what each dynamic import adds on top of the eager code (and of the chunks that
   // import it, for nested dynamic imports). For every define module together, and for the table
