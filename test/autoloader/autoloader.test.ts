@@ -55,8 +55,10 @@ describe('reseller-elements/autoloader', () => {
 
   it('defines a tag inserted later, also deep inside an inserted subtree', async () => {
     add('reseller-brand-logo');
-    const outer = add('section');
+    // A subtree built detached and inserted at once: one mutation record for the <section>.
+    const outer = document.createElement('section');
     add('reseller-token-manager', add('div', outer));
+    document.body.append(outer);
     await defined('reseller-brand-logo');
     await defined('reseller-token-manager');
     expect(document.querySelector('reseller-token-manager')!.shadowRoot, 'upgraded').to.exist;
