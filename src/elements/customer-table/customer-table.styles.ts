@@ -10,13 +10,6 @@ export const styles = css`
     block-size: 1em;
     flex: none;
   }
-  /* The rows' icon symbols (referenced by <use>): not drawn themselves. */
-  .icon-sprite {
-    position: absolute;
-    inline-size: 0;
-    block-size: 0;
-    overflow: hidden;
-  }
 
   /* ---- toolbar ------------------------------------------------------------------------------ */
   .toolbar {

@@ -10,7 +10,6 @@ import {shared} from '../../styles/shared.js';
 import {tokens} from '../../styles/tokens.js';
 import {styles} from './customer-table.styles.js';
 import {CustomerActionsController} from './table-actions.js';
-import {rowIconSprite} from './icons.js';
 import {renderPagination} from './table-pagination.js';
 import {normalizeState, pageCount, SEARCH_DEBOUNCE_MS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
 import {renderHead, renderRows, renderSkeleton, type RowsHost} from './table-rows.js';
@@ -187,7 +186,7 @@ export class ResellerCustomerTable extends LitElement {
       : null;
     this.#shown = customers ?? [];
     const skeletonRows = this.#last?.data.length || Math.min(this.#state.perPage, 10);
-    return html`<div class="table-scroll">${rowIconSprite}
+    return html`<div class="table-scroll">
       <table part="table" class="table" aria-busy=${busy ? 'true' : 'false'}>
         <caption class="visually-hidden">${this.#i18n.t('table.caption')}${busy ? html`, ${this.#i18n.t('table.loading')}` : nothing}</caption>
         ${renderHead(rows)}

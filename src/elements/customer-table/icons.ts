@@ -16,10 +16,3 @@ export const lastIcon = icon(svg`<path d="M7 18l6-6-6-6"></path><path d="M17 6v1
 export const searchIcon = icon(svg`<circle cx="11" cy="11" r="7"></circle><path d="M21 21l-4.3-4.3"></path>`);
 export const plusIcon = icon(svg`<path d="M12 5v14"></path><path d="M5 12h14"></path>`);
 
-/**
- * The row icons as `<symbol>`s, rendered once per table (in its shadow root); every row refers to
- * them with `<svg class="icon"><use href="#icon-copy"></use></svg>` (two nodes instead of a full
- * SVG per icon per row). A same-document fragment reference resolves in the shadow root's own tree
- * scope (Chromium, Firefox, WebKit); no `data:` URL, no style attribute (CSP-safe).
- */
-export const rowIconSprite = svg`<svg class="icon-sprite" aria-hidden="true" focusable="false"><symbol id="icon-copy" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><rect x="9" y="9" width="12" height="12" rx="2"></rect><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"></path></symbol><symbol id="icon-more" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><circle cx="12" cy="5" r="1.5"></circle><circle cx="12" cy="12" r="1.5"></circle><circle cx="12" cy="19" r="1.5"></circle></symbol></svg>`;
