@@ -34,20 +34,21 @@ export const tagLoaders: Readonly<Record<string, TagLoader>> = {
 };
 
 export interface Autoloader {
-  /** Loads the define modules of the undefined `reseller-*` elements in `root` (and `root` itself). */
+  /** Loads the modules of the undefined elements in `root` (and `root` itself) whose tags it maps. */
   discover(root: ParentNode): void;
   /** Disconnects the observer (`discover()` keeps working). */
   stop(): void;
 }
 
 /**
- * An autoloader over `loaders` that watches `observe` (when given) for added elements. The module
- * starts one over `tagLoaders` and the document; this is for tags of your own or another root.
+ * An autoloader over `loaders` (tag -> import) that watches `observe` (when given) for added
+ * elements. The module starts one over `tagLoaders` and the document; this one is for a map of
+ * your own (your tags, or a subset of the kit's).
  */
 export function createAutoloader(loaders: Readonly<Record<string, TagLoader>>, observe?: Node): Autoloader {
   const loading = new Set<string>();
   const load = (tag: string) => {
-    if (!/^reseller-/.test(tag) || !Object.hasOwn(loaders, tag) || loading.has(tag) || customElements.get(tag)) return;
+    if (!Object.hasOwn(loaders, tag) || loading.has(tag) || customElements.get(tag)) return;
     loading.add(tag);
     loaders[tag]!().catch((error: unknown) => {
       loading.delete(tag);

@@ -99,6 +99,16 @@ describe('createAutoloader', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it("loads a host's own tags too (any tag in its map)", async () => {
+    const own = `host-widget-${++n}`;
+    const {loaders, calls} = recorder([own]);
+    const autoloader = createAutoloader(loaders, root);
+    root.append(document.createElement(own));
+    await waitUntil(() => customElements.get(own), 'defined');
+    expect(calls[own]).to.equal(1);
+    autoloader.stop();
+  });
+
   it('watches nothing without a root to observe', async () => {
     const a = tag('unobserved');
     const {loaders, calls} = recorder([a]);
