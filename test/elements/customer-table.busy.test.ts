@@ -7,8 +7,9 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {fixture, html} from '@open-wc/testing';
 import type {CustomerPage} from '../../src/api/contract.js';
+import {ResellerCustomerCreatedEvent} from '../../src/events.js';
 import {clearFaults, setFaults} from '../helpers/sandbox.js';
-import {$, $$, api, createTenant, rowIds, settled, tableFor} from './customer-table.helpers.js';
+import {$, $$, api, createCustomer, createTenant, row, rowIds, settled, tableFor} from './customer-table.helpers.js';
 
 const busy = (el: HTMLElement) => $(el, 'table')?.getAttribute('aria-busy') === 'true';
 const pageButton = (el: HTMLElement, name: string) => $$<HTMLButtonElement>(el, '[part~="page-button"]').find((b) => b.getAttribute('aria-label') === name)!;
@@ -83,5 +84,21 @@ describe('<reseller-customer-table> while loading', () => {
     await settled(el);
     const page2 = await api<CustomerPage>(tenant, 'GET', '/customers?page=2&per_page=25');
     expect(rowIds(el)).to.deep.equal(page2.data.map((c) => c.id));
+  });
+
+  it('a customer created elsewhere is pinned on top; a focused row control stays with its customer', async () => {
+    const tenant = await createTenant({customers: 30});
+    const el = await tableFor(tenant);
+    const id = rowIds(el)[2]!;
+    const button = row(el, id).querySelector<HTMLButtonElement>('[part~="menu-button"]')!;
+    const label = button.getAttribute('aria-label');
+    button.focus();
+    const customer = await createCustomer(tenant, {name: 'Elsewhere Made BV', email: 'made@elsewhere.example'});
+    document.body.dispatchEvent(new ResellerCustomerCreatedEvent(customer));
+    await waitUntil(() => rowIds(el)[0] === customer.id, 'the new customer is pinned on top');
+    await settled(el);
+    expect(rowIds(el).indexOf(id)).to.equal(3);
+    expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal(label, 'focus is still on that customer\'s button');
+    expect(el.shadowRoot!.activeElement?.closest('tr')?.dataset.id).to.equal(String(id));
   });
 });

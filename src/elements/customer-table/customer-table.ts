@@ -12,7 +12,7 @@ import {styles} from './customer-table.styles.js';
 import {CustomerActionsController} from './table-actions.js';
 import {renderPagination} from './table-pagination.js';
 import {normalizeState, pageCount, SEARCH_DEBOUNCE_MS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
-import {renderHead, renderRows, renderSkeleton, type RowsHost} from './table-rows.js';
+import {renderHead, renderRows, renderSkeleton, type RowKey, type RowsHost} from './table-rows.js';
 import {renderAccess, renderLoadError, renderNoRows, renderToolbar, type ToolbarHost} from './table-toolbar.js';
 
 const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null};
@@ -113,6 +113,9 @@ export class ResellerCustomerTable extends LitElement {
   #created: Customer[] = [];
   /** Customers deleted while the page reloads: hidden at once. */
   #removed = new Set<number>();
+  /** Rows keyed by customer since a create or delete here, by position again after the operator's next change. */
+  #keyById = false;
+  readonly #rowKeys = new Map<number, RowKey>();
 
   readonly #list = new Task(this, {
     args: () => [this.#api.client, this.#key, this.#reloads] as const,
@@ -177,6 +180,8 @@ export class ResellerCustomerTable extends LitElement {
       state: this.#state,
       detailHref: this.detailHref,
       created: new Set(this.#created.map((c) => c.id)),
+      keyById: this.#keyById,
+      rowKeys: this.#rowKeys,
       phone: (p) => this.#actions.phone(p),
       onSort: (key) => this.#commit(key === this.#state.sort ? {order: this.#state.order === 'asc' ? 'desc' : 'asc', page: 1} : {sort: key, order: 'asc', page: 1}),
       actions: this.#actions,
@@ -230,6 +235,7 @@ export class ResellerCustomerTable extends LitElement {
   /** An operator's change: set the reflected properties and tell the host. */
   #commit(patch: Partial<CustomerTableState>): void {
     this.#created = [];
+    this.#keyById = false;
     Object.assign(this, {...this.#state, ...patch});
     this.#state = normalizeState(this);
     this.dispatchEvent(new ResellerStateChangeEvent({...this.#state}));
@@ -243,6 +249,7 @@ export class ResellerCustomerTable extends LitElement {
 
   /** A change made here (create, delete): show it at once, then reload the page. */
   #refresh(change: () => void): Promise<unknown> {
+    this.#keyById = true;
     change();
     return this.reload();
   }

@@ -19,6 +19,14 @@ export interface RowsHost {
   detailHref: string | null;
   /** Customers just created here: marked "New" (and shown even when not on this page). */
   created: ReadonlySet<number>;
+  /**
+   * Rows keyed by customer (a row's DOM follows its customer when rows come and go: after a
+   * create or delete); else by position (another page, sort or filter updates the rows in place:
+   * no rows moved, created or removed, about a third less style work on a re-sort).
+   */
+  keyById: boolean;
+  /** The row key of each customer in the last render (kept by the element, updated here). */
+  rowKeys: Map<number, RowKey>;
   phone(value: string | null): string;
   onSort(key: CustomerSort): void;
   actions: CustomerActionsController;
@@ -65,9 +73,17 @@ export function renderHead(host: RowsHost) {
  */
 export function renderRows(host: RowsHost, customers: readonly Customer[]) {
   const a = host.actions;
+  // Keyed by customer, a customer shown before keeps the key (so the DOM row) it had, whether
+  // that was a position or its own: switching from positions to customers rebuilds nothing.
+  const last = host.rowKeys;
+  const keys = customers.map((c, i): RowKey => (host.keyById ? (last.get(c.id) ?? `c${c.id}`) : i));
+  last.clear();
+  customers.forEach((c, i) => last.set(c.id, keys[i]!));
   return html`<tbody @click=${a.onRowsClick} @keydown=${a.onRowsKeydown} @contextmenu=${a.onRowsContextMenu}
-    >${repeat(customers, (c) => c.id, (c) => renderRow(host, c))}</tbody>`;
+    >${repeat(customers, (_, i) => keys[i], (c) => renderRow(host, c))}</tbody>`;
 }
+
+export type RowKey = number | string;
 
 const openLink = (href: string, text: string) => html`<a class="link open" data-action="open" href=${href} .textContent=${text}></a>`;
 const openButton = (text: string) => html`<button type="button" class="link open" data-action="open" .textContent=${text}></button>`;
