@@ -66,7 +66,7 @@ async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(howToGet('chromium'));
 
-  if (flows.some((f) => /cdn/.test(path.basename(f)))) ensureCdnBundle();
+  if (flows.some((f) => /cdn|autoload/.test(path.basename(f)))) ensureCdnBundle();
   if (flows.some((f) => f.endsWith('.ts'))) {
     const {register} = await import('tsx/esm/api');
     register();
@@ -167,9 +167,9 @@ function indent(text) {
     .join('\n');
 }
 
-/** The CDN flow needs dist/cdn/reseller-elements.js: build it when it is missing. */
+/** The CDN flows need dist/cdn/reseller-elements.js, the autoload flow dist/cdn/autoloader.js: build them when missing. */
 function ensureCdnBundle() {
-  if (existsSync(CDN_BUNDLE)) {
+  if (existsSync(CDN_BUNDLE) && existsSync(path.join(path.dirname(CDN_BUNDLE), 'autoloader.js'))) {
     console.log(`CDN bundle: ${path.relative(repoRoot, CDN_BUNDLE)} built ${statSync(CDN_BUNDLE).mtime.toISOString()}`);
     return;
   }
