@@ -19,7 +19,9 @@ const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (
 
 /**
  * The reseller's customers: a server-paged, sortable, filterable, searchable table with copy,
- * open, row actions and context menus, delete with confirmation, and every loading state.
+ * open, row actions and context menus, delete with confirmation, and every loading state. The
+ * first load shows skeleton rows; while another page, sort or filter loads, the last rows stay
+ * (dimmed, `aria-busy="true"` on the table) until the new ones arrive.
  *
  * @summary Customer list with paging, sorting, status filter, search, open and delete.
  * @tag reseller-customer-table
@@ -34,7 +36,7 @@ const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (
  * @csspart row - Every data row (`new-row` too for a customer just created here).
  * @csspart cell - Every data cell.
  * @csspart menu-button - The row actions button.
- * @csspart skeleton - The placeholder rows while loading.
+ * @csspart skeleton - The placeholder rows while the first page loads.
  * @csspart pagination - The pagination bar.
  * @csspart page-size - Its page size select.
  * @csspart range - The "1–25 of 120 · Page 1 of 5" text.
