@@ -15,4 +15,3 @@ export const nextIcon = icon(svg`<path d="M9 18l6-6-6-6"></path>`);
 export const lastIcon = icon(svg`<path d="M7 18l6-6-6-6"></path><path d="M17 6v12"></path>`);
 export const searchIcon = icon(svg`<circle cx="11" cy="11" r="7"></circle><path d="M21 21l-4.3-4.3"></path>`);
 export const plusIcon = icon(svg`<path d="M12 5v14"></path><path d="M5 12h14"></path>`);
-
