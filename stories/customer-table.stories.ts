@@ -66,7 +66,10 @@ export const Empty: Story = {parameters: sandbox({customers: 0})};
 /** A search that matches nothing. */
 export const NoMatch: Story = {args: {q: 'no customer is called this'}};
 
-/** Every request takes two seconds: skeleton rows of the final height, then the data. */
+/**
+ * Every request takes two seconds: skeleton rows of the final height, then the data. Then sort or
+ * page: the rows stay (the table `aria-busy`, dimmed after 150 ms) until the new page arrives.
+ */
 export const Slow: Story = {parameters: sandbox({customers: 60, faults: [{delay_ms: 2000}]})};
 
 /** The list answers 500: the server's message and a retry. */
