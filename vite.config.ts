@@ -94,7 +94,8 @@ function libConfig(): UserConfig {
   };
 }
 
-function cdnConfig(): UserConfig {
+/** A minified, self-contained (every dependency inlined) build for pages without a bundler, in dist/cdn/. */
+function cdnBuild(entry: string, fileName: string, output: Record<string, unknown>): UserConfig {
   return {
     ...shared,
     plugins: [minifyCssLiteralsPlugin()],
@@ -102,26 +103,17 @@ function cdnConfig(): UserConfig {
       ...shared.build,
       outDir: 'dist/cdn',
       minify: true,
-      lib: {entry: src('define/index.ts'), formats: ['es'], fileName: () => 'reseller-elements.js'},
-      rolldownOptions: {output: {codeSplitting: false}},
+      lib: {entry, formats: ['es'], fileName: () => fileName},
+      rolldownOptions: {output},
     },
   };
 }
 
+/** The single-file bundle: every element, every lazy import inlined. */
+const cdnConfig = () => cdnBuild(src('define/index.ts'), 'reseller-elements.js', {codeSplitting: false});
+
 /** The autoloader for pages without a bundler: code-split, so each tag's chunk loads on its first use. */
-function cdnAutoloaderConfig(): UserConfig {
-  return {
-    ...shared,
-    plugins: [minifyCssLiteralsPlugin()],
-    build: {
-      ...shared.build,
-      outDir: 'dist/cdn',
-      minify: true,
-      lib: {entry: src('autoloader.ts'), formats: ['es'], fileName: () => 'autoloader.js'},
-      rolldownOptions: {output: {chunkFileNames: 'chunks/[name]-[hash].js', minify: true}},
-    },
-  };
-}
+const cdnAutoloaderConfig = () => cdnBuild(src('autoloader.ts'), 'autoloader.js', {chunkFileNames: 'chunks/[name]-[hash].js', minify: true});
 
 export default defineConfig(({mode}) => {
   if (mode === 'lib') return libConfig();
