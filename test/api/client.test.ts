@@ -138,11 +138,12 @@ describe('ResellerClient: dedupe and cache', () => {
   });
 
   it('reuses a result within the TTL and asks again after it', async () => {
-    const c = client(tenant.token, {cacheTtlMs: 150});
+    // A TTL long enough that a stalled CI machine cannot let it lapse between the first two calls.
+    const c = client(tenant.token, {cacheTtlMs: 1000});
     await c.getCustomer(firstId);
     await c.getCustomer(firstId);
     expect(await seen(tenant.token, 'GET', `/customers/${firstId}`)).to.have.length(1);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1100));
     await c.getCustomer(firstId);
     expect(await seen(tenant.token, 'GET', `/customers/${firstId}`)).to.have.length(2);
   });

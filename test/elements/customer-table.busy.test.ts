@@ -35,7 +35,7 @@ describe('<reseller-customer-table> while loading', () => {
     const el = await tableFor(tenant);
     const page1 = rowIds(el);
     const height = $(el, 'table').getBoundingClientRect().height;
-    await setFaults(tenant.token, [{method: 'GET', path: '/customers', delay_ms: 800}]);
+    await setFaults(tenant.token, [{method: 'GET', path: '/customers', delay_ms: 2000}]);
     pageButton(el, 'Next page').click();
     await el.updateComplete;
     expect(busy(el)).to.be.true;
@@ -44,6 +44,7 @@ describe('<reseller-customer-table> while loading', () => {
     expect($$(el, 'tr.skeleton-row')).to.have.length(0);
     expect($(el, '[part~="range"]').textContent).to.contain('Page 2 of 3');
     expect(Math.abs($(el, 'table').getBoundingClientRect().height - height)).to.be.below(2);
+    // 300 ms into a 2 s delay (a margin for a loaded CI machine): still the old rows, still busy.
     await new Promise((r) => setTimeout(r, 300));
     expect(rowIds(el)).to.deep.equal(page1, 'still page 1 while the answer is delayed');
     expect(busy(el)).to.be.true;
