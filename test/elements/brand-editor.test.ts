@@ -282,6 +282,41 @@ describe('<reseller-brand-editor>', () => {
     expect(saveButton(el).getAttribute('aria-disabled')).to.equal('true');
   });
 
+  it('a move by the host keeps the chosen logo, the live preview and a running save; a removal restores the saved colour', async () => {
+    const tenant = await createTenant({customers: 0});
+    await api(tenant, 'PATCH', '/branding', {brand_color: '#0b3d91'});
+    const {el, live} = await editorFor(tenant.token);
+    const other = document.createElement('section');
+    live.append(other);
+    await setHex(el, '#aa2266');
+    await chooseFile(el, pngFile('moved.png'));
+    const brandOf = () => live.style.getPropertyValue('--reseller-color-brand');
+    expect(brandOf()).to.equal('#aa2266');
+
+    other.append(el); // the host's layout moves it
+    await el.updateComplete;
+    expect(brandOf(), 'the live preview stays after a move').to.equal('#aa2266');
+    expect(textOf(el, 'pending-name'), 'the chosen logo is kept').to.contain('moved.png');
+    expect(el.dirty).to.be.true;
+
+    await setFaults(tenant.token, [{method: 'PUT', path: '/branding/logo', delay_ms: 600}]);
+    saveButton(el).click();
+    await waitUntil(async () => (await requests(tenant.token)).some((r) => r.method === 'PATCH'), 'the colour is saved, the logo upload has left', {timeout: 10_000});
+    live.append(el); // moved again while it saves
+    await waitUntil(() => saveButton(el).getAttribute('aria-busy') === 'false', 'the save settles', {timeout: 10_000});
+    await clearFaults(tenant.token);
+    const saved = await branding(tenant);
+    expect(saved.brand_color).to.equal('#aa2266');
+    expect(saved.logo_content_type, 'the upload was not aborted by the move').to.equal('image/png');
+    expect(el.dirty).to.be.false;
+
+    // An unsaved colour, then a real removal: the page gets the saved colour back.
+    await setHex(el, '#117733');
+    expect(brandOf()).to.equal('#117733');
+    el.remove();
+    expect(brandOf()).to.equal('#aa2266');
+  });
+
   it('states: loading, error with retry, reseller access required (RESELLEE and no token); axe clean', async () => {
     const tenant = await createTenant({customers: 0});
     await setFaults(tenant.token, [{method: 'GET', path: '/branding', delay_ms: 1500, times: 1}]);

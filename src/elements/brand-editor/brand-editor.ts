@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {Task, TaskStatus} from '@lit/task';
 import type {Branding} from '../../api/contract.js';
 import {isAbortError} from '../../api/errors.js';
-import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerBrandChangeEvent} from '../../events.js';
@@ -103,9 +103,16 @@ export class ResellerBrandEditor extends LitElement {
     return !!this.colorError || (this.saved !== null && this.color !== this.saved.brand_color) || this.#logo.pending !== null;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page (moved by the host's layout): the unsaved colour is previewed live again.
+    if (this.saved) this.#live.apply(this.applyTo, this.color);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
+    // A move (out and back in within a task) keeps a running save; only a removal aborts it.
+    abortWhenRemoved(this, this.#abort);
     this.#live.restore(this.saved?.brand_color ?? null);
   }
 

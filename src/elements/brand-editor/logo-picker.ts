@@ -43,7 +43,11 @@ export class LogoPicker implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.clear();
+    // Only a removal drops the chosen file (and frees its object URL); a move keeps it.
+    const host = this.#host as unknown as Element;
+    queueMicrotask(() => {
+      if (!host.isConnected) this.clear();
+    });
   }
 
   /** Drops the chosen file (and its message). */
