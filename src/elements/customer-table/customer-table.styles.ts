@@ -80,6 +80,19 @@ export const styles = css`
   th[aria-sort] .sort-button .icon {
     opacity: 1;
   }
+  /* The phone column takes its final width on the first render, before libphonenumber-js has
+     loaded (until then the cells show the raw E.164): under the visible text, a hidden line of the
+     raw number and five spaces, the most any country's international form adds (one after the
+     country code, four between groups; only spaces). Same glyphs, so at least as wide as the
+     formatted form in any font, and the library's arrival moves no column. */
+  td.col-phone::after {
+    content: attr(data-e164) '     ';
+    display: block;
+    block-size: 0;
+    overflow: hidden;
+    visibility: hidden;
+    white-space: pre;
+  }
   .col-actions {
     inline-size: 1%;
     text-align: end;

@@ -101,7 +101,7 @@ function renderRow(host: RowsHost, c: Customer) {
     ><td part="cell" class="col-email">${href ? openLink(href, c.email) : openButton(c.email)}<button type="button" class="copy icon-only" data-action="copy-email"
         aria-label=${i18n.t('table.copyEmail', {email: c.email})}
         ><svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 9h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-8a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2zM5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"></path></svg></button></td
-    ><td part="cell" class="col-phone" .textContent=${host.phone(c.phone)}></td
+    ><td part="cell" class="col-phone" data-e164=${c.phone ?? ''} .textContent=${host.phone(c.phone)}></td
     ><td part="cell" class="col-created_at" .textContent=${i18n.date(c.created_at)}></td
     ><td part="cell" class="col-status"><span class=${c.status === 'active' ? 'badge success' : 'badge'} .textContent=${i18n.t(`status.${c.status}`)}></span></td
     ><td part="cell" class="col-actions"
