@@ -1,22 +1,6 @@
 /**
- * The kit's toast stack: one per document, created on first use by `ToastController` (internal;
- * hosts do not place it). It is a `popover="manual"` element, so it renders in the top layer,
- * above the host's own overlays, and it is raised again for every new toast.
- *
- * Two live regions that exist before any toast is added (so screen readers announce insertions):
- * `role="status"` (polite) for success and info, `role="alert"` for errors. A toast dismisses
- * itself after a while (`durations`); hovering or focusing the stack pauses every timer; each
- * toast has a dismiss button.
- *
- * It sits under `<body>`, so it takes theme tokens from `:root`; `ToastController` also copies
- * the raising element's public tokens (brand, surface, font, scheme) and `lang` onto it.
- *
- * @summary Internal: the shared toast stack.
- * @tag reseller-toast-region
- * @csspart stack - The stack.
- * @csspart toast - One toast (also `toast-success`, `toast-error`, `toast-info`).
- * @csspart message - A toast's text.
- * @csspart dismiss-button - A toast's dismiss button.
+ * `<reseller-toast-region>`: the kit's toast stack (its class JSDoc, the element's documentation in
+ * custom-elements.json, is on the class below: cem reads a component's tags only there).
  */
 import {LitElement, html, type PropertyValues} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
@@ -39,6 +23,46 @@ interface Toast {
 
 export const TOAST_REGION_TAG = 'reseller-toast-region';
 
+/**
+ * The kit's toast stack: one per document (and one inside an open modal dialog), created on first
+ * use by `ToastController`. **Internal**: hosts do not place, register or script it; it is
+ * documented because it can be styled. It is a `popover="manual"` element, so it renders in the
+ * top layer, above the host's own overlays, and it is raised again for every new toast.
+ *
+ * Two live regions that exist before any toast is added (so screen readers announce insertions):
+ * `role="status"` (polite) for success and info, `role="alert"` for errors. A toast dismisses
+ * itself after a while (`durations`); hovering or focusing the stack pauses every timer; each
+ * toast has a dismiss button. A host that wants its own toasts prevents the cancelable
+ * `reseller-toast` event of the element that raises one instead.
+ *
+ * Styling: it sits under `<body>`, so it takes theme tokens from `:root`; `ToastController` also
+ * copies the raising element's public tokens (brand, surface, text, border, status colours, focus
+ * ring, radius, font, scheme) and `lang` onto it. Its parts are reached from the page, e.g.
+ * `reseller-toast-region::part(toast) { box-shadow: none; }`.
+ *
+ * @summary Internal: the shared toast stack (created by the kit; styled through parts and tokens).
+ * @tag reseller-toast-region
+ * @csspart stack - The stack.
+ * @csspart toast - One toast (also `toast-success`, `toast-error`, `toast-info`).
+ * @csspart toast-success - A success toast.
+ * @csspart toast-error - An error toast.
+ * @csspart toast-info - An info toast.
+ * @csspart message - A toast's text.
+ * @csspart dismiss-button - A toast's dismiss button.
+ * @cssprop --reseller-color-surface-raised - A toast's background.
+ * @cssprop --reseller-color-text - A toast's text.
+ * @cssprop --reseller-color-text-muted - The dismiss button.
+ * @cssprop --reseller-color-border - A toast's border.
+ * @cssprop --reseller-color-success - The accent bar of a success toast.
+ * @cssprop --reseller-color-danger - The accent bar of an error toast.
+ * @cssprop --reseller-color-brand - The accent bar of an info toast.
+ * @cssprop --reseller-color-focus-ring - The dismiss button's focus ring.
+ * @cssprop --reseller-radius - Corner radius.
+ * @cssprop --reseller-density - Spacing multiplier (`0.75` compact).
+ * @cssprop --reseller-font-family - Font.
+ * @cssprop --reseller-font-size - Base font size.
+ * @cssprop --reseller-color-scheme - `light` or `dark` for the kit only.
+ */
 export class ResellerToastRegion extends LitElement {
   static override styles = [tokens, shared, styles];
 
