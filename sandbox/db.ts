@@ -14,6 +14,13 @@ export interface Db extends Queryable {
   /** Runs `fn` in a transaction (BEGIN/COMMIT, ROLLBACK on throw). */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   exec(sql: string): Promise<void>;
+  /**
+   * Runs `fn` while no other sandbox process runs an `exclusive` section on this database (schema
+   * creation, the default seed). PGlite has one owner, so it just runs `fn`; on PostgreSQL it holds
+   * a session advisory lock, so sandboxes started together on an empty database neither race on
+   * `CREATE TABLE IF NOT EXISTS` nor seed twice.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** Whether the pg_trgm extension is available (GIN trigram indexes for ILIKE search). */
   trigram: boolean;
@@ -43,7 +50,7 @@ export interface OpenOptions {
 
 export async function openDb(options: OpenOptions): Promise<Db> {
   const db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options);
-  await options.init(db);
+  await db.exclusive(() => options.init(db));
   return db;
 }
 
@@ -100,6 +107,7 @@ function pgliteDb(pg: PGliteInstance, trigram: boolean): Db {
     exec: async (sql) => {
       await pg.exec(sql);
     },
+    exclusive: (fn) => fn(),
     tx: (fn) => pg.transaction((t: {query: PGliteInstance['query']}) => fn({query: (sql, params) => t.query(sql, params) as never})),
     close: () => pg.close(),
   };
@@ -113,7 +121,11 @@ interface PgPool {
   query(sql: string, params?: unknown[]): Promise<{rows: never[]}>;
   connect(): Promise<PgClient>;
   end(): Promise<void>;
+  on(event: 'error', listener: (err: Error) => void): void;
 }
+
+/** The URL without its password, for messages. */
+const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 async function openPostgres(url: string): Promise<Db> {
   let mod: {default?: {Pool: new (o: object) => PgPool}; Pool?: new (o: object) => PgPool};
@@ -126,18 +138,34 @@ async function openPostgres(url: string): Promise<Db> {
   }
   const Pool = (mod.Pool ?? mod.default?.Pool)!;
   const pool = new Pool({connectionString: url, options: '-c timezone=UTC'});
-  let trigram = true;
+  // An idle connection that the server closes (restart, pg_terminate_backend) is reported here; without
+  // a listener the 'error' event would end the process. The pool replaces the connection by itself.
+  pool.on('error', (err) => console.error(`[sandbox] PostgreSQL connection lost (the pool reconnects): ${err.message}`));
   try {
-    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-  } catch {
-    trigram = false;
+    await pool.query('SELECT 1');
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new Error(`Cannot reach PostgreSQL at DATABASE_URL (${redact(url)}): ${(err as Error).message || (err as {code?: string}).code}`, {cause: err});
   }
-  return {
+  const db: Db = {
     kind: 'postgres',
-    trigram,
+    trigram: false,
     query: (sql, params) => pool.query(sql, params) as never,
     exec: async (sql) => {
       await pool.query(sql);
+    },
+    exclusive: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query(`SELECT pg_advisory_lock(hashtext('reseller-sandbox exclusive'))`);
+        try {
+          return await fn();
+        } finally {
+          await client.query(`SELECT pg_advisory_unlock(hashtext('reseller-sandbox exclusive'))`);
+        }
+      } finally {
+        client.release();
+      }
     },
     tx: async (fn) => {
       const client = await pool.connect();
@@ -155,4 +183,16 @@ async function openPostgres(url: string): Promise<Db> {
     },
     close: () => pool.end(),
   };
+  // pg_trgm is in PostgreSQL's contrib (Debian/Ubuntu: part of postgresql-NN; elsewhere postgresql-contrib)
+  // and is a trusted extension: the database owner may create it. Without it search still works, unindexed.
+  db.trigram = await db.exclusive(async () => {
+    try {
+      await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+      return true;
+    } catch (err) {
+      console.warn(`[sandbox] pg_trgm is not available (${(err as Error).message}): search runs without trigram indexes`);
+      return false;
+    }
+  });
+  return db;
 }

@@ -51,7 +51,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     init: createSchema,
     templateKey: `${PGLITE_VERSION}-${SCHEMA_VERSION}`,
   });
-  if (options.seed !== false) await seedDefault(db);
+  if (options.seed !== false) await db.exclusive(() => seedDefault(db));
   const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log});
   const raw = async (request: Request) => app.fetch(request);
   let closed: Promise<void> | null = null;
