@@ -1,6 +1,7 @@
 /** Node-test helpers: one in-memory sandbox per test file, one fresh tenant per test. */
 import {after} from 'node:test';
-import {createSandbox, type Sandbox} from '../../sandbox/index.js';
+import type {Sandbox} from '../../sandbox/index.js';
+import {createTestSandbox} from './postgres.js';
 
 export const BASE = 'http://sandbox.test/api/v3/reseller';
 
@@ -25,9 +26,9 @@ after(async () => {
   if (shared) await (await shared).close();
 });
 
-/** The file's sandbox (in memory, unseeded), closed after the file's tests. */
+/** The file's sandbox (in memory, unseeded; or a fresh PostgreSQL database, see postgres.ts), closed after the file's tests. */
 export function sandbox(): Promise<Sandbox> {
-  shared ??= createSandbox({dataDir: null, seed: false});
+  shared ??= createTestSandbox({seed: false});
   return shared;
 }
 

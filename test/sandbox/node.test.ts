@@ -3,9 +3,10 @@ import {createServer, request, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, test} from 'node:test';
 import {ENDPOINTS} from '../../src/api/endpoints.js';
-import {createSandbox, type Sandbox} from '../../sandbox/index.js';
+import type {Sandbox} from '../../sandbox/index.js';
 import {koaMiddleware, nodeMiddleware} from '../../sandbox/node.js';
 import {control, sandbox, tenant} from './helpers.js';
+import {createTestSandbox} from './postgres.js';
 
 let server: Server;
 let koaServer: Server;
@@ -118,7 +119,7 @@ void test('GET /openapi.json: OpenAPI 3.1 from the endpoint table, public, every
 void test('CORS: only allow-listed origins, exposing ETag and Retry-After', async () => {
   let sb: Sandbox | null = null;
   try {
-    sb = await createSandbox({dataDir: null, seed: false, corsOrigins: ['https://portal.example']});
+    sb = await createTestSandbox({seed: false, corsOrigins: ['https://portal.example']});
     const pre = await sb.fetch(new Request('http://x/api/v3/reseller/customers', {
       method: 'OPTIONS', headers: {origin: 'https://portal.example', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,if-match,idempotency-key'},
     }));

@@ -4,15 +4,19 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {AggregateUsage, CustomerPage, DocumentPage, Me, TranscriptPage} from '../../src/api/contract.js';
-import {createSandbox} from '../../sandbox/index.js';
+import {createSandbox, type SandboxOptions} from '../../sandbox/index.js';
+import {createTestDatabase, testDatabaseUrl} from './postgres.js';
 
 const get = async (sb: {fetch(r: Request): Promise<Response>}, token: string, path: string) =>
   (await sb.fetch(new Request(`http://x/api/v3/reseller${path}`, {headers: {authorization: `Bearer ${token}`}}))).json();
 
 void test('the default seed: two reseller tenants with the documented dev tokens, realistic data, a RESELLEE login', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sandbox-seed-'));
+  // A PGlite data directory, or (npm run test:sandbox:pg) a fresh PostgreSQL database: both are reopened below.
+  const dir = testDatabaseUrl ? null : mkdtempSync(join(tmpdir(), 'sandbox-seed-'));
+  const database = testDatabaseUrl ? await createTestDatabase() : null;
+  const storage: SandboxOptions = database ? {databaseUrl: database.databaseUrl} : {dataDir: dir};
   try {
-    let sb = await createSandbox({dataDir: dir});
+    let sb = await createSandbox(storage);
     const {resellerA, resellerB, resellee} = sb.devTokens;
     assert.deepEqual([resellerA, resellerB, resellee], ['rs_dev_reseller_a', 'rs_dev_reseller_b', 'rs_dev_resellee']);
     const a = CustomerPage.parse(await get(sb, resellerA, '/customers?per_page=100'));
@@ -46,11 +50,12 @@ void test('the default seed: two reseller tenants with the documented dev tokens
     assert.ok(DocumentPage.parse(await get(sb, resellerA, '/transcripts/documents')).total > 200);
     await sb.close();
 
-    // A restart on the same directory keeps the data and does not seed again.
-    sb = await createSandbox({dataDir: dir});
+    // A restart on the same directory (database) keeps the data and does not seed again.
+    sb = await createSandbox(storage);
     assert.equal(CustomerPage.parse(await get(sb, resellerA, '/customers')).total, 300);
     await sb.close();
   } finally {
-    rmSync(dir, {recursive: true, force: true});
+    if (dir) rmSync(dir, {recursive: true, force: true});
+    await database?.drop();
   }
 });
