@@ -1,7 +1,8 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html, nothing} from 'lit';
 import {defineMeProbe} from './helpers/me-probe.js';
-import type {SandboxParameters} from './helpers/sandbox.js';
+import {inProvider, STORY_LOCALES} from './helpers/render.js';
+import type {SandboxParameters, StoryTenant} from './helpers/sandbox.js';
 
 /**
  * `<reseller-provider>` gives every element inside it the API client (base URL, token), locale and
@@ -9,18 +10,42 @@ import type {SandboxParameters} from './helpers/sandbox.js';
  * with the provider's client, next to the customer table (when it is registered); every story runs
  * against its own fresh sandbox tenant.
  */
-const meta: Meta = {
+interface ProviderArgs {
+  /** Empty: the toolbar's locale. */
+  locale?: string;
+  /** Empty: the default, `/api/v3/reseller` on this origin. */
+  apiBase?: string;
+}
+
+const meta: Meta<ProviderArgs> = {
   title: 'Provider',
   component: 'reseller-provider',
-  render: () => {
+  // The story renders the provider itself (the one the global decorator would add, same frame),
+  // so its attributes follow the controls.
+  render: (args, {loaded, globals}) => {
     defineMeProbe();
     const table = customElements.get('reseller-customer-table') ? html`<reseller-customer-table></reseller-customer-table>` : nothing;
-    return html`<div class="provider-story"><story-me-probe></story-me-probe>${table}</div>`;
+    return inProvider(
+      {
+        token: (loaded.tenant as StoryTenant | null | undefined)?.token ?? null,
+        locale: args.locale || (globals.locale as string),
+        brand: globals.brand as string,
+        theme: globals.theme as 'light' | 'dark',
+        apiBase: args.apiBase || undefined,
+      },
+      html`<div class="provider-story"><story-me-probe></story-me-probe>${table}</div>`,
+    );
   },
+  args: {locale: '', apiBase: ''},
+  argTypes: {
+    locale: {control: 'select', options: ['', ...Object.keys(STORY_LOCALES)]},
+    apiBase: {name: 'api-base', control: 'text'},
+  },
+  parameters: {provider: false},
 };
 export default meta;
 
-type Story = StoryObj;
+type Story = StoryObj<ProviderArgs>;
 const sandbox = (options: SandboxParameters) => ({sandbox: options});
 
 /** A reseller token: the probe shows the organization. */

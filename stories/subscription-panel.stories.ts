@@ -1,5 +1,6 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html, type TemplateResult} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {until} from 'lit/directives/until.js';
 import type {ResellerSubscriptionPanel} from '../src/elements/subscription-panel/subscription-panel.js';
 import {firstCustomerId} from './customer-detail.stories.js';
@@ -12,12 +13,30 @@ import type {SandboxParameters, StoryTenant} from './helpers/sandbox.js';
  * sandbox tenant and shows its first customer, whose plan the story sets first when it says so.
  */
 interface PanelArgs {
-  /** A fixed id instead of the tenant's first customer. */
+  /** A fixed id instead of the tenant's first customer (`0`: the first customer). */
   customerId?: number;
+  /** Empty: the provider's client. Else the element's own client on this base URL (with the story tenant's token). */
+  apiBase?: string;
 }
 
-/** The element for one id; tests may render it too. */
-export const renderPanel = (id: number): TemplateResult => html`<reseller-subscription-panel customer-id=${id}></reseller-subscription-panel>`;
+/**
+ * The element for one id; tests may render it too. With `apiBase` it configures itself (its own
+ * client: `api-base` and the `token` property) instead of using the provider's.
+ */
+export const renderPanel = (id: number, own?: {apiBase?: string; token?: string | null}): TemplateResult =>
+  html`<reseller-subscription-panel customer-id=${id} api-base=${ifDefined(own?.apiBase || undefined)} .token=${own?.apiBase ? (own.token ?? null) : null}></reseller-subscription-panel>`;
+
+/** Each story tenant's customer, prepared once: a change of a control re-renders the element, not the preparation. */
+const preparedIds = new WeakMap<StoryTenant, number>();
+const preparing = new WeakMap<StoryTenant, Promise<number>>();
+function preparedOnce(tenant: StoryTenant, plan?: {plan: string; usedFraction?: number}): Promise<number> {
+  let promise = preparing.get(tenant);
+  if (!promise) {
+    promise = prepared(tenant, plan).then((id) => (preparedIds.set(tenant, id), id));
+    preparing.set(tenant, promise);
+  }
+  return promise;
+}
 
 /** The tenant's first customer, on `plan` (Enterprise: a quota `fraction` of its use, for the meter's levels). */
 async function prepared(tenant: StoryTenant, plan?: {plan: string; usedFraction?: number}): Promise<number> {
@@ -37,11 +56,20 @@ const meta: Meta<PanelArgs> = {
   title: 'Subscription panel',
   component: 'reseller-subscription-panel',
   excludeStories: /^render[A-Z]/,
-  render: (args, {loaded, parameters}) =>
-    args.customerId
-      ? renderPanel(args.customerId)
-      : html`${until(prepared(loaded.tenant as StoryTenant, parameters.plan as {plan: string; usedFraction?: number} | undefined).then(renderPanel), '')}`,
-  argTypes: {customerId: {name: 'customer-id', control: 'number'}},
+  render: (args, {loaded, parameters}) => {
+    const tenant = loaded.tenant as StoryTenant;
+    const own = {apiBase: args.apiBase, token: tenant?.token};
+    const id = args.customerId || preparedIds.get(tenant);
+    // The same outer template either way, so the element stays when the id becomes known.
+    return html`${id
+      ? renderPanel(id, own)
+      : until(preparedOnce(tenant, parameters.plan as {plan: string; usedFraction?: number} | undefined).then((prepared) => renderPanel(prepared, own)), '')}`;
+  },
+  args: {customerId: 0, apiBase: ''},
+  argTypes: {
+    customerId: {name: 'customer-id', control: {type: 'number', min: 0}},
+    apiBase: {name: 'api-base', control: 'text'},
+  },
   parameters: {sandbox: {customers: 3, seed: 7} satisfies SandboxParameters},
 };
 export default meta;

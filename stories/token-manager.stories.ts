@@ -1,7 +1,8 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import type {Loader} from '@storybook/web-components-vite';
 import {html} from 'lit';
-import {createStoryTenant, setFaults, type SandboxParameters} from './helpers/sandbox.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {createStoryTenant, setFaults, type SandboxParameters, type StoryTenant} from './helpers/sandbox.js';
 
 /**
  * `<reseller-token-manager customer-id>`: a customer's API tokens. Generate one to see the secret
@@ -14,10 +15,18 @@ interface TokenStoryParameters extends SandboxParameters {
   tokens?: {name: string; permissions: string[]; expires_in_days?: number}[];
 }
 
+/** The element's attributes as controls. */
+interface ElementArgs {
+  /** `0`: the customer the loader made. */
+  customerId?: number;
+  /** Empty: the provider's client. Else the element's own client on this base URL (with the story tenant's token). */
+  apiBase?: string;
+}
+
 const API = '/api/v3/reseller';
 
 /** A tenant, one customer with the story's tokens, then the story's faults. Overrides the global tenant. */
-const customerLoader: Loader = async ({parameters}) => {
+const customerLoader: Loader<ElementArgs> = async ({parameters}) => {
   const options = (parameters.tokenManager ?? {}) as TokenStoryParameters;
   const tenant = await createStoryTenant({customers: 0, role: options.role});
   const auth = {authorization: `Bearer ${tenant.tokens.reseller}`, 'content-type': 'application/json'};
@@ -31,11 +40,20 @@ const customerLoader: Loader = async ({parameters}) => {
   return {tenant, customerId: customer.id};
 };
 
-const meta: Meta = {
+const meta: Meta<ElementArgs> = {
   title: 'Token manager',
   component: 'reseller-token-manager',
   loaders: [customerLoader],
-  render: (_args, {loaded}) => html`<reseller-token-manager customer-id=${loaded.customerId as number}></reseller-token-manager>`,
+  render: (args, {loaded}) => html`<reseller-token-manager
+    customer-id=${args.customerId || (loaded.customerId as number)}
+    api-base=${ifDefined(args.apiBase || undefined)}
+    .token=${args.apiBase ? ((loaded.tenant as StoryTenant | undefined)?.token ?? null) : null}
+  ></reseller-token-manager>`,
+  args: {customerId: 0, apiBase: ''},
+  argTypes: {
+    customerId: {name: 'customer-id', control: {type: 'number', min: 0}},
+    apiBase: {name: 'api-base', control: 'text'},
+  },
   parameters: {
     // The global loader's tenant is replaced by this file's (same key, loaded after it).
     sandbox: {disabled: true} satisfies SandboxParameters,
@@ -50,7 +68,7 @@ const meta: Meta = {
 };
 export default meta;
 
-type Story = StoryObj;
+type Story = StoryObj<ElementArgs>;
 const tokenManager = (options: TokenStoryParameters) => ({tokenManager: options});
 
 /** Three tokens; Generate token shows the secret once. */

@@ -1,6 +1,7 @@
 import type {Loader, Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
-import {createStoryTenant, setFaults, type SandboxParameters} from './helpers/sandbox.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {createStoryTenant, setFaults, type SandboxParameters, type StoryTenant} from './helpers/sandbox.js';
 
 /**
  * `<reseller-user-list customer-id>`: the users (RESELLEE role) of a customer organization: invite,
@@ -11,9 +12,17 @@ interface UserStoryParameters extends SandboxParameters {
   users?: {name: string; email: string; status?: 'invited' | 'active' | 'inactive'}[];
 }
 
+/** The element's attributes as controls. */
+interface ElementArgs {
+  /** `0`: the customer the loader made. */
+  customerId?: number;
+  /** Empty: the provider's client. Else the element's own client on this base URL (with the story tenant's token). */
+  apiBase?: string;
+}
+
 const API = '/api/v3/reseller';
 
-const customerLoader: Loader = async ({parameters}) => {
+const customerLoader: Loader<ElementArgs> = async ({parameters}) => {
   const options = (parameters.userList ?? {}) as UserStoryParameters;
   const tenant = await createStoryTenant({customers: 0, role: options.role});
   const headers = {authorization: `Bearer ${tenant.tokens.reseller}`, 'content-type': 'application/json'};
@@ -28,11 +37,20 @@ const customerLoader: Loader = async ({parameters}) => {
   return {tenant, customerId: customer.id};
 };
 
-const meta: Meta = {
+const meta: Meta<ElementArgs> = {
   title: 'User list',
   component: 'reseller-user-list',
   loaders: [customerLoader],
-  render: (_args, {loaded}) => html`<reseller-user-list customer-id=${loaded.customerId as number}></reseller-user-list>`,
+  render: (args, {loaded}) => html`<reseller-user-list
+    customer-id=${args.customerId || (loaded.customerId as number)}
+    api-base=${ifDefined(args.apiBase || undefined)}
+    .token=${args.apiBase ? ((loaded.tenant as StoryTenant | undefined)?.token ?? null) : null}
+  ></reseller-user-list>`,
+  args: {customerId: 0, apiBase: ''},
+  argTypes: {
+    customerId: {name: 'customer-id', control: {type: 'number', min: 0}},
+    apiBase: {name: 'api-base', control: 'text'},
+  },
   parameters: {
     // The global loader's tenant is replaced by this file's (same key, loaded after it).
     sandbox: {disabled: true} satisfies SandboxParameters,
@@ -47,7 +65,7 @@ const meta: Meta = {
 };
 export default meta;
 
-type Story = StoryObj;
+type Story = StoryObj<ElementArgs>;
 const userList = (options: UserStoryParameters) => ({userList: options});
 
 /** Active, invited and inactive users. Inviting anouk@acme.example again shows the server's 422 at Email. */
