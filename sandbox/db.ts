@@ -115,7 +115,8 @@ function pgliteDb(pg: PGliteInstance, trigram: boolean): Db {
 
 interface PgClient {
   query(sql: string, params?: unknown[]): Promise<{rows: never[]}>;
-  release(): void;
+  /** `true` (or an error) destroys the connection instead of returning it to the pool. */
+  release(destroy?: boolean | Error): void;
 }
 interface PgPool {
   query(sql: string, params?: unknown[]): Promise<{rows: never[]}>;
@@ -156,29 +157,34 @@ async function openPostgres(url: string): Promise<Db> {
     },
     exclusive: async (fn) => {
       const client = await pool.connect();
+      let broken = true;
       try {
         await client.query(`SELECT pg_advisory_lock(hashtext('reseller-sandbox exclusive'))`);
         try {
           return await fn();
         } finally {
           await client.query(`SELECT pg_advisory_unlock(hashtext('reseller-sandbox exclusive'))`);
+          broken = false;
         }
       } finally {
-        client.release();
+        // A connection that failed to lock or unlock is dropped (which also frees a lock it still holds).
+        client.release(broken);
       }
     },
     tx: async (fn) => {
       const client = await pool.connect();
+      let broken = false;
       try {
         await client.query('BEGIN');
         const result = await fn({query: (sql, params) => client.query(sql, params) as never});
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        // A connection that cannot even roll back is broken: the pool discards it instead of reusing it.
+        broken = await client.query('ROLLBACK').then(() => false, () => true);
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

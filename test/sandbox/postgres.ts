@@ -35,10 +35,17 @@ export async function adminQuery(url: string, sql: string, params?: unknown[]): 
 
 let counter = 0;
 
+/**
+ * Extra `CREATE DATABASE` options for the test databases, e.g.
+ * `TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'` to run under a linguistic collation
+ * (PGlite and Debian's default cluster use C / C.UTF-8).
+ */
+const createOptions = process.env.SANDBOX_TEST_DATABASE_OPTIONS ?? '';
+
 /** A new empty database on the test server: its URL, and `drop()` (also ends its other connections). */
 export async function createTestDatabase(url = testDatabaseUrl!): Promise<{databaseUrl: string; drop(): Promise<void>}> {
   const name = `${testDatabasePrefix()}_${process.pid}_${++counter}`;
-  await adminQuery(url, `CREATE DATABASE "${name}"`);
+  await adminQuery(url, `CREATE DATABASE "${name}" ${createOptions}`);
   const databaseUrl = new URL(url);
   databaseUrl.pathname = `/${name}`;
   return {
