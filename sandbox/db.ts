@@ -125,8 +125,8 @@ interface PgPool {
   on(event: 'error', listener: (err: Error) => void): void;
 }
 
-/** The URL without its password, for messages. */
-const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+/** A database URL without its password, for messages. */
+export const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 async function openPostgres(url: string): Promise<Db> {
   let mod: {default?: {Pool: new (o: object) => PgPool}; Pool?: new (o: object) => PgPool};
@@ -146,7 +146,7 @@ async function openPostgres(url: string): Promise<Db> {
     await pool.query('SELECT 1');
   } catch (err) {
     await pool.end().catch(() => {});
-    throw new Error(`Cannot reach PostgreSQL at DATABASE_URL (${redact(url)}): ${(err as Error).message || (err as {code?: string}).code}`, {cause: err});
+    throw new Error(`Cannot reach PostgreSQL at DATABASE_URL (${redactDatabaseUrl(url)}): ${(err as Error).message || (err as {code?: string}).code}`, {cause: err});
   }
   const db: Db = {
     kind: 'postgres',

@@ -1,6 +1,7 @@
 /** `npm run sandbox`: the reference API on PORT (default 8787), data in .sandbox-data/ (or DATABASE_URL). */
 import {createServer} from 'node:http';
 import {resolve} from 'node:path';
+import {redactDatabaseUrl} from './db.js';
 import {createSandbox} from './index.js';
 import {nodeMiddleware} from './node.js';
 
@@ -22,7 +23,7 @@ server.listen(port, () => {
   const url = `http://localhost:${port}/api/v3/reseller`;
   console.log(`Reseller sandbox listening on ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
   console.log(`  OpenAPI:   ${url}/openapi.json`);
-  console.log(`  Storage:   ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dataDir}`);
+  console.log(`  Storage:   ${databaseUrl ? `PostgreSQL ${redactDatabaseUrl(databaseUrl)} (DATABASE_URL)` : dataDir}`);
   console.log(`  Dev tokens (Authorization: Bearer …):`);
   console.log(`    reseller A  ${sandbox.devTokens.resellerA}`);
   console.log(`    reseller B  ${sandbox.devTokens.resellerB}`);
