@@ -81,11 +81,12 @@ export const styles = css`
     opacity: 1;
   }
   /* The phone column takes its final width on the first render, before libphonenumber-js has
-     loaded (until then the cells show the raw E.164): under the visible text, a hidden line of the
-     raw number and five spaces, the most any country's international form adds (one after the
-     country code, four between groups; only spaces). Same glyphs, so at least as wide as the
-     formatted form in any font, and the library's arrival moves no column. */
-  td.col-phone::after {
+     loaded (until then the cells show the raw E.164): in the cell of the longest number only, a
+     hidden line of that raw number and five spaces, the most any country's international form
+     adds (one after the country code, four between groups; only spaces). Same glyphs in the same
+     font, and digits of one width (the table's tabular-nums), so at least as wide as any row's
+     formatted number: the library's arrival moves no column. One box, not one per row. */
+  td.col-phone[data-e164]::after {
     content: attr(data-e164) '     ';
     display: block;
     block-size: 0;
