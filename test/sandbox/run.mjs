@@ -29,10 +29,11 @@ if (postgres) {
     process.exit(2);
   }
   pg = await import('./postgres.ts');
+  const {redactDatabaseUrl} = await import('../../sandbox/db.ts');
   try {
     await pg.adminQuery(url, 'SELECT 1');
   } catch (err) {
-    console.error(`test:sandbox:pg: cannot reach PostgreSQL at ${url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}: ${err.message || err.code || err}\n${howTo}`);
+    console.error(`test:sandbox:pg: cannot reach PostgreSQL at ${redactDatabaseUrl(url)}: ${err.message || err.code || err}\n${howTo}`);
     process.exit(2);
   }
   // Each sandbox a test creates gets its own database named after this run; leftovers are dropped at the end.
