@@ -79,4 +79,18 @@ export async function tabUntil(page, predicate, arg, {max = 40, backward = false
   throw new Error(`focus never reached the target after ${max} Tab presses`);
 }
 
+/**
+ * A fresh sandbox tenant for a flow (fixed `seed`: the same data every run), asserting it was
+ * created. Answers `{tenant_id, name, tokens: {reseller, resellee}}`.
+ */
+export async function createTenant(baseUrl, body) {
+  const created = await fetch(new URL('/__sandbox/tenants', baseUrl), {
+    method: 'POST',
+    headers: {'content-type': 'application/json'},
+    body: JSON.stringify(body),
+  });
+  assert.equal(created.status, 201);
+  return created.json();
+}
+
 export {assert};

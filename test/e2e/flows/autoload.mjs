@@ -9,7 +9,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {assert, repoRoot, waitForDefined} from '../helpers.mjs';
+import {assert, createTenant, repoRoot, waitForDefined} from '../helpers.mjs';
 
 const AUTOLOADER = path.join(repoRoot, 'dist/cdn/autoloader.js');
 const ON_PAGE = ['reseller-provider', 'reseller-customer-table', 'reseller-brand-logo'];
@@ -31,13 +31,7 @@ export default async function autoload({page, baseUrl, config}) {
   const used = new Set(ON_PAGE.map((tag) => chunks.get(tag)));
   const unused = [...chunks].filter(([tag, file]) => !ON_PAGE.includes(tag) && !used.has(file));
 
-  const created = await fetch(new URL('/__sandbox/tenants', baseUrl), {
-    method: 'POST',
-    headers: {'content-type': 'application/json'},
-    body: JSON.stringify({customers: 7, name: 'Autoload Reseller', seed: 303}),
-  });
-  assert.equal(created.status, 201);
-  const tenant = await created.json();
+  const tenant = await createTenant(baseUrl, {customers: 7, name: 'Autoload Reseller', seed: 303});
   await page.route('**/demo-config.js', (route) =>
     route.fulfill({
       contentType: 'text/javascript',

@@ -3,7 +3,7 @@
  * through the file button, pick a colour (the portal re-themes live), save, reload: the header shows
  * the logo and the portal's elements take the saved colour.
  */
-import {assert, expectNoAxeViolations, openPortal} from '../helpers.mjs';
+import {assert, createTenant, expectNoAxeViolations, openPortal} from '../helpers.mjs';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const COLOUR = '#aa2266';
@@ -11,13 +11,7 @@ const COLOUR = '#aa2266';
 /** @param {{page: import('playwright-core').Page, baseUrl: string, config: {token: string, apiBase: string}}} ctx */
 export default async function branding({page, baseUrl, config}) {
   // A flow that changes data gets its own tenant, so the other flows keep the dev tenant's default branding.
-  const created = await fetch(new URL('/__sandbox/tenants', baseUrl), {
-    method: 'POST',
-    headers: {'content-type': 'application/json'},
-    body: JSON.stringify({customers: 3, name: 'Branding Flow Reseller', seed: 201}),
-  });
-  assert.equal(created.status, 201);
-  const tenant = await created.json();
+  const tenant = await createTenant(baseUrl, {customers: 3, name: 'Branding Flow Reseller', seed: 201});
   await page.route('**/demo-config.json', (route) => route.fulfill({json: {...config, token: tenant.tokens.reseller}}));
 
   await openPortal(page, baseUrl, '#/branding');

@@ -13,7 +13,7 @@
  */
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {assert, repoRoot, waitForDefined} from '../helpers.mjs';
+import {assert, createTenant, repoRoot, waitForDefined} from '../helpers.mjs';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -44,13 +44,7 @@ export default async function cdnStrict({page, baseUrl, config}) {
   assert.ok(tags.length >= 12, `the define modules register the kit's elements (found ${tags.join(', ')})`);
 
   // A tenant of its own, handed to the page through the same module the page always imports.
-  const created = await fetch(new URL('/__sandbox/tenants', baseUrl), {
-    method: 'POST',
-    headers: {'content-type': 'application/json'},
-    body: JSON.stringify({customers: 12, name: 'Strict CSP Reseller', seed: 202}),
-  });
-  assert.equal(created.status, 201);
-  const tenant = await created.json();
+  const tenant = await createTenant(baseUrl, {customers: 12, name: 'Strict CSP Reseller', seed: 202});
   const token = tenant.tokens.reseller;
   const api = async (method, p, body) => {
     const response = await fetch(new URL(`${config.apiBase}${p}`, baseUrl), {

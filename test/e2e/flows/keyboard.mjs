@@ -9,7 +9,7 @@
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {assert, openPortal, repoRoot, tabUntil, waitForDefined} from '../helpers.mjs';
+import {assert, createTenant, openPortal, repoRoot, tabUntil, waitForDefined} from '../helpers.mjs';
 
 /**
  * In the page: does the focused element (followed through shadow roots) match `m`?
@@ -79,13 +79,7 @@ function liveRegionText() {
 
 /** @param {{page: import('playwright-core').Page, baseUrl: string, config: {apiBase: string}}} ctx */
 export default async function keyboard({page, baseUrl, config}) {
-  const created = await fetch(new URL('/__sandbox/tenants', baseUrl), {
-    method: 'POST',
-    headers: {'content-type': 'application/json'},
-    body: JSON.stringify({customers: 4, name: 'Keyboard Flow Reseller', seed: 203}),
-  });
-  assert.equal(created.status, 201);
-  const tenant = await created.json();
+  const tenant = await createTenant(baseUrl, {customers: 4, name: 'Keyboard Flow Reseller', seed: 203});
   const token = tenant.tokens.reseller;
   await page.route('**/demo-config.json', (route) => route.fulfill({json: {...config, token, sampleCustomerId: null}}));
   const apiCall = async (method, p) => {
