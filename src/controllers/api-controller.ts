@@ -206,12 +206,16 @@ function hasUndefinedProviderAround(node: Element): boolean {
 }
 
 /**
- * For `disconnectedCallback`: aborts a running save once `host` has really left the page. A move
- * (out and back in within the same task, e.g. a host re-parenting it) keeps the save going.
+ * For `disconnectedCallback`: runs `fn` once `host` has really left the page. A move (out and back
+ * in within the same task, e.g. a host re-parenting it) does not run it.
  */
-export function abortWhenRemoved(host: HTMLElement, abort: AbortController | null | undefined): void {
-  if (!abort) return;
+export function whenRemoved(host: Element, fn: () => void): void {
   queueMicrotask(() => {
-    if (!host.isConnected) abort.abort();
+    if (!host.isConnected) fn();
   });
+}
+
+/** For `disconnectedCallback`: aborts a running save only when `host` is really removed (see `whenRemoved`). */
+export function abortWhenRemoved(host: HTMLElement, abort: AbortController | null | undefined): void {
+  if (abort) whenRemoved(host, () => abort.abort());
 }

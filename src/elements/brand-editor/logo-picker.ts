@@ -4,6 +4,7 @@
  * (the URL is revoked when the file is replaced, dropped, or the editor goes away).
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {whenRemoved} from '../../controllers/api-controller.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {logoProblemText} from './brand-support.js';
 import {checkLogo} from './logo-file.js';
@@ -44,10 +45,7 @@ export class LogoPicker implements ReactiveController {
 
   hostDisconnected(): void {
     // Only a removal drops the chosen file (and frees its object URL); a move keeps it.
-    const host = this.#host as unknown as Element;
-    queueMicrotask(() => {
-      if (!host.isConnected) this.clear();
-    });
+    whenRemoved(this.#host as unknown as Element, () => this.clear());
   }
 
   /** Drops the chosen file (and its message). */
