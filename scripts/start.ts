@@ -42,6 +42,7 @@ console.log(`
   Northwind Voice demo portal (reseller-elements) ready in ${ms} ms
   ➜ Local:     ${server.url}
   ➜ CDN page:  ${server.url}cdn.html  (after \`npm run build\`)
+  ➜ Autoload:  ${server.url}autoload.html  (after \`npm run build\`)
   ➜ React app: ${server.url}react/
   ➜ Vue app:   ${server.url}vue/
   ➜ API:       ${server.url.replace(/\/$/, '')}/api/v3/reseller
