@@ -1,5 +1,6 @@
 /** Fault injection and the request log: per-tenant, in memory (a development tool). */
 import * as z from 'zod/mini';
+import {globMatch} from './glob.js';
 
 export const FaultRule = z.object({
   method: z.optional(z.string().check(z.maxLength(10))),
@@ -20,10 +21,6 @@ export const FaultRule = z.object({
 export type FaultRule = z.infer<typeof FaultRule>;
 export const FaultRules = z.object({rules: z.array(FaultRule).check(z.maxLength(100))});
 
-interface StoredRule extends FaultRule {
-  matcher: RegExp | null;
-}
-
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -38,15 +35,12 @@ export interface RecordedRequest {
 
 const LOG_LIMIT = 1000;
 
-const toMatcher = (path: string | undefined): RegExp | null =>
-  path === undefined || path === '*' ? null : new RegExp('^' + path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
-
 export class SandboxState {
-  #faults = new Map<number, StoredRule[]>();
+  #faults = new Map<number, FaultRule[]>();
   #log = new Map<number, RecordedRequest[]>();
 
   setFaults(tenantId: number, rules: FaultRule[]): void {
-    this.#faults.set(tenantId, rules.map((r) => ({...r, matcher: toMatcher(r.path)})));
+    this.#faults.set(tenantId, rules.map((r) => ({...r})));
   }
 
   clearFaults(tenantId: number): void {
@@ -55,19 +49,18 @@ export class SandboxState {
 
   /** The first rule matching the request (a header rule wins); consumes one of its `times`. */
   takeFault(tenantId: number | null, method: string, path: string, headerRule: FaultRule | null): FaultRule | null {
-    if (headerRule) return matches(headerRule, toMatcher(headerRule.path), method, path) ? headerRule : null;
+    if (headerRule) return matches(headerRule, method, path) ? headerRule : null;
     if (tenantId === null) return null;
     const rules = this.#faults.get(tenantId);
     if (!rules) return null;
-    const index = rules.findIndex((r) => matches(r, r.matcher, method, path));
+    const index = rules.findIndex((r) => matches(r, method, path));
     if (index < 0) return null;
     const rule = rules[index]!;
     if (rule.times !== undefined) {
       rule.times -= 1;
       if (rule.times <= 0) rules.splice(index, 1);
     }
-    const {matcher: _m, ...plain} = rule;
-    return plain;
+    return {...rule};
   }
 
   record(tenantId: number, entry: RecordedRequest): void {
@@ -86,9 +79,9 @@ export class SandboxState {
   }
 }
 
-function matches(rule: FaultRule, matcher: RegExp | null, method: string, path: string): boolean {
+function matches(rule: FaultRule, method: string, path: string): boolean {
   if (rule.method && rule.method.toUpperCase() !== method) return false;
-  return matcher === null || matcher.test(path);
+  return rule.path === undefined || globMatch(rule.path, path);
 }
 
 /** The response a fault asks for (null when it only adds latency). */
