@@ -192,8 +192,12 @@ export function isAccessError(error: unknown): error is ResellerApiError {
   return error instanceof AuthError || error instanceof ForbiddenError;
 }
 
-/** Is there a `<reseller-provider>` around `node` (across shadow roots) that is not defined yet? */
-function hasUndefinedProviderAround(node: Element): boolean {
+/**
+ * Is there a `<reseller-provider>` around `node` (across shadow roots) that is not defined yet? Then
+ * a context request from `node` went unanswered, and must be asked again once the provider upgrades
+ * (the ApiController for the client, the LocaleController for locale and strings).
+ */
+export function hasUndefinedProviderAround(node: Element): boolean {
   if (customElements.get(PROVIDER_TAG)) return false;
   let current: Node | null = node;
   while (current) {

@@ -20,6 +20,7 @@
  */
 import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {hasUndefinedProviderAround} from './api-controller.js';
 import {createFormatters, pluralRules, type DateInput, type Formatters} from '../format.js';
 import {i18nContext, localeContext} from '../i18n/context.js';
 import type {MessageKey} from '../i18n/en.js';
@@ -76,6 +77,18 @@ export class LocaleController implements ReactiveController {
     this.#unsubscribe = onLocalesChange(() => this.#refresh());
     watchLang(this);
     this.#resolve();
+    if (hasUndefinedProviderAround(this.#host)) {
+      // The provider upgrades after this element (a single-file bundle that defines the table
+      // first, a host that loads the provider later): its contexts did not answer; ask again.
+      void customElements.whenDefined('reseller-provider').then(() => {
+        if (!this.#host.isConnected) return;
+        for (const consumer of [this.#localeConsumer, this.#overridesConsumer]) {
+          consumer.hostDisconnected();
+          consumer.hostConnected();
+        }
+        this.#refresh();
+      });
+    }
   }
 
   hostDisconnected(): void {
