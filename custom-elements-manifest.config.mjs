@@ -30,6 +30,32 @@ function resolveTagConstants() {
   };
 }
 
+/**
+ * cem records every `this.dispatchEvent(new X(arg))` as an event named by `arg`'s text. The kit's
+ * event classes carry their own name and take the detail as their first argument, so each call
+ * became a second entry next to the element's `@fires {X} reseller-…` JSDoc line: nameless for an
+ * object literal (`new ResellerStateChangeEvent({...})`: eight elements), or named after the
+ * variable passed in (`new ResellerCustomerUpdatedEvent(updated)` became an event `updated`).
+ * Editors, Storybook and the React typings showed those. Drop an undocumented entry (no
+ * description) when an `@fires` line documents the same class; an event no `@fires` line
+ * documents stays, so the package test that wants every event named `reseller-…` names the
+ * element and the missing JSDoc line.
+ */
+function dropDispatchDuplicatesOfFires() {
+  return {
+    name: 'reseller:drop-dispatch-duplicates-of-fires',
+    packageLinkPhase({customElementsManifest}) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const d of mod.declarations ?? []) {
+          if (!d.events) continue;
+          const documented = new Set(d.events.filter((e) => e.name && e.description).map((e) => e.type?.text));
+          d.events = d.events.filter((e) => (e.name && e.description) || !documented.has(e.type?.text));
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/*.test.ts'],
@@ -38,5 +64,5 @@ export default {
   dev: false,
   // never rewrite package.json: its customElements field is maintained by scripts/build.mjs
   packagejson: false,
-  plugins: [resolveTagConstants()],
+  plugins: [resolveTagConstants(), dropDispatchDuplicatesOfFires()],
 };

@@ -75,3 +75,16 @@ test('<reseller-toast-region> is in the editor data, and has no React wrapper (t
   const {ELEMENT_EVENTS} = await import(pathToFileURL(join(root, 'dist/react/events.js')).href);
   assert.equal('reseller-toast-region' in ELEMENT_EVENTS, false);
 });
+
+test('every event of every element is named reseller-…: no nameless entries, none named after a variable', () => {
+  // cem adds an entry for each `this.dispatchEvent(new X(detail))`, named after `detail`'s text
+  // (nameless for an object literal); custom-elements-manifest.config.mjs drops those an @fires
+  // line documents.
+  const wrong = elements.flatMap((d) =>
+    (d.events ?? []).filter((e) => !/^reseller-[a-z]+(-[a-z]+)*$/.test(e.name ?? ''))
+      .map((e) => `<${d.tagName}> event ${JSON.stringify(e.name ?? null)} (${e.type?.text}): add an @fires {${e.type?.text}} reseller-… line`),
+  );
+  assert.deepEqual(wrong, []);
+  const fired = elements.flatMap((d) => d.events ?? []);
+  assert.ok(fired.length >= 30, `the elements' events are documented (${fired.length})`);
+});
