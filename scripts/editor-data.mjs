@@ -14,8 +14,10 @@
  *
  * Enum values: the manifest only has type texts (`ChartGranularity | null`), so the TypeScript
  * checker resolves each attribute's declared type in src/ and keeps unions of string literals.
- * Storybook links: RESELLER_DOCS_URL (default http://localhost:6006/, where `npm run storybook`
- * serves) + `?path=/docs/<story title>--docs`, for the elements that have a stories file.
+ * Storybook links: only when RESELLER_DOCS_URL (a hosted Storybook) is set at build time:
+ * RESELLER_DOCS_URL + `?path=/docs/<story title>--docs`, for the elements that have a stories
+ * file. Without it the files carry no link (a localhost URL would point a partner's editor at a
+ * server that is not there).
  * `--dist <dir>` reads and writes another directory than dist/.
  */
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -25,7 +27,6 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export const WEB_TYPES_SCHEMA = 'https://raw.githubusercontent.com/JetBrains/web-types/master/schema/web-types.json';
-export const DEFAULT_DOCS_URL = 'http://localhost:6006/';
 
 /** Every declaration of the manifest that is a custom element with a tag name, with its module path. */
 export function manifestElements(manifest) {
@@ -109,11 +110,11 @@ function tagMarkdown(d) {
 /**
  * Both editor files from a manifest.
  * @param {object} manifest  custom-elements.json
- * @param {{name: string, version: string, enums?: Record<string, Record<string, string[]>>, titles?: Record<string, string>, docsUrl?: string}} options
+ * @param {{name: string, version: string, enums?: Record<string, Record<string, string[]>>, titles?: Record<string, string>, docsUrl?: string}} options  no docsUrl: no links
  */
-export function editorData(manifest, {name, version, enums = {}, titles = {}, docsUrl = DEFAULT_DOCS_URL}) {
+export function editorData(manifest, {name, version, enums = {}, titles = {}, docsUrl}) {
   const elements = manifestElements(manifest).sort((a, b) => a.tagName.localeCompare(b.tagName));
-  const docUrl = (tag) => (titles[tag] ? `${docsUrl}?path=/docs/${docsId(titles[tag])}` : undefined);
+  const docUrl = (tag) => (docsUrl && titles[tag] ? `${docsUrl}?path=/docs/${docsId(titles[tag])}` : undefined);
 
   const vscode = {
     $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
@@ -186,7 +187,7 @@ export function editorData(manifest, {name, version, enums = {}, titles = {}, do
 }
 
 /** Reads dist/custom-elements.json and writes both files next to it; returns their paths and counts. */
-export async function writeEditorData({cwd = root, dist = join(cwd, 'dist'), docsUrl = process.env.RESELLER_DOCS_URL || DEFAULT_DOCS_URL} = {}) {
+export async function writeEditorData({cwd = root, dist = join(cwd, 'dist'), docsUrl = process.env.RESELLER_DOCS_URL || undefined} = {}) {
   const manifest = JSON.parse(readFileSync(join(dist, 'custom-elements.json'), 'utf8'));
   const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
   const enums = await resolveEnumValues(manifestElements(manifest), {cwd});

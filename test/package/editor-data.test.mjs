@@ -59,14 +59,32 @@ test('VS Code data: every tag of the manifest with its attributes, events, slots
   }
 });
 
-test('VS Code data: enum attributes behind type aliases get their values, and Storybook references', () => {
+test('VS Code data: enum attributes behind type aliases get their values', () => {
   const values = (tag, name) =>
     vscode.tags.find((t) => t.name === tag)?.attributes.find((a) => a.name === name)?.values?.map((v) => v.name);
   assert.deepEqual(values('reseller-usage-chart', 'granularity'), ['day', 'week', 'month']);
   assert.deepEqual(values('reseller-customer-table', 'order'), ['asc', 'desc']);
   assert.deepEqual(values('reseller-customer-table', 'status'), ['all', 'active', 'inactive']);
-  const table = vscode.tags.find((t) => t.name === 'reseller-customer-table');
-  assert.match(table.references?.[0]?.url ?? '', /\?path=\/docs\/customer-table--docs$/);
+});
+
+test('editor data links to docs only when RESELLER_DOCS_URL is set: never to localhost', () => {
+  const text = JSON.stringify(vscode) + JSON.stringify(webTypes);
+  assert.doesNotMatch(text, /localhost|127\.0\.0\.1/, 'no link to a local Storybook in the published editor data');
+  const linked = [
+    ...vscode.tags.filter((t) => t.references).map((t) => t.name),
+    ...webTypes.contributions.html.elements.filter((e) => e['doc-url']).map((e) => e.name),
+  ];
+  if (process.env.RESELLER_DOCS_URL) assert.ok(linked.length >= 12, 'with RESELLER_DOCS_URL every element with stories links its docs');
+  else assert.deepEqual(linked, [], 'built without RESELLER_DOCS_URL: no docs links');
+});
+
+test('editorData: no docsUrl, no references or doc-url; with one, the Storybook docs page', () => {
+  const small = {modules: [{path: 'src/x.ts', declarations: [{kind: 'class', name: 'X', customElement: true, tagName: 'x-y'}]}]};
+  const none = editorData(small, {name: 'kit', version: '1.0.0', titles: {'x-y': 'X y'}});
+  assert.equal(none.vscode.tags[0].references, undefined);
+  assert.equal(none.webTypes.contributions.html.elements[0]['doc-url'], undefined);
+  const hosted = editorData(small, {name: 'kit', version: '1.0.0', titles: {'x-y': 'X y'}, docsUrl: 'https://docs.example/'});
+  assert.equal(hosted.vscode.tags[0].references[0].url, 'https://docs.example/?path=/docs/x-y--docs');
 });
 
 test('web-types: every element with attributes, events, slots, JS properties, CSS properties and parts', () => {
