@@ -55,6 +55,10 @@ function expectedPackageFields() {
   exports['./react'] = entry('react/index.js', 'react/index.d.ts'); // src/react/index.ts, see vite.config.ts
   exports['./autoloader'] = entry('autoloader.js', 'autoloader.d.ts'); // src/autoloader.ts, see vite.config.ts
   exports['./cdn/reseller-elements.js'] = './dist/cdn/reseller-elements.js';
+  // The CDN autoloader imports its chunks by relative path; exporting both lets a host resolve
+  // (and copy, or serve) the entry and every chunk through the package's own map.
+  exports['./cdn/autoloader.js'] = './dist/cdn/autoloader.js';
+  exports['./cdn/chunks/*'] = './dist/cdn/chunks/*';
   exports['./custom-elements.json'] = './dist/custom-elements.json';
   exports['./vscode.html-custom-data.json'] = './dist/vscode.html-custom-data.json';
   exports['./web-types.json'] = './dist/web-types.json';
@@ -233,7 +237,9 @@ async function verifyOutput() {
   console.log('verify');
   const pkg = JSON.parse(readFileSync(packagePath, 'utf8'));
   const targets = Object.values(pkg.exports ?? {}).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));
-  const missing = targets.filter((t) => !existsSync(join(root, t)));
+  // A subpath pattern (`./dist/cdn/chunks/*`) must match at least one file.
+  const exists = (t) => (t.includes('*') ? readdirSync(join(root, t.slice(0, t.lastIndexOf('/')))).length > 0 : existsSync(join(root, t)));
+  const missing = targets.filter((t) => { try { return !exists(t); } catch { return true; } });
   if (missing.length) fail(`exports targets missing after the build: ${missing.join(', ')}`);
   else ok(`all ${targets.length} exports targets exist`);
 

@@ -50,8 +50,18 @@ test('the tarball holds dist/ and the package metadata only', () => {
   assert.deepEqual(typescript, [], 'TypeScript sources outside dist/types (declarations only there)');
 });
 
+test('the MIT LICENSE is in the tarball, matching package.json "license"', () => {
+  assert.equal(pkg.license, 'MIT');
+  assert.ok(files.includes('LICENSE'), 'LICENSE is in the tarball');
+  const license = readFileSync(join(installed, 'LICENSE'), 'utf8');
+  assert.match(license, /^MIT License\n\nCopyright \(c\) \d{4} /);
+  assert.match(license, /THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND/);
+});
+
 test('every exports target, the manifest and the editor data are in the tarball', () => {
-  const targets = Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));
+  const targets = Object.values(pkg.exports)
+    .flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
+    .filter((t) => !t.includes('*')); // subpath patterns: checked against their files below
   const missing = targets.map((t) => t.replace(/^\.\//, '')).filter((t) => !files.includes(t));
   assert.deepEqual(missing, [], 'exports targets missing from the tarball');
   for (const field of [pkg.main, pkg.types, pkg.customElements, pkg['web-types']]) {
@@ -88,7 +98,7 @@ test('Are the Types Wrong passes on the tarball (esm-only profile)', async () =>
   const args = [
     join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball,
     '--profile', 'esm-only', '--no-definitely-typed', '--format', 'json',
-    '--exclude-entrypoints', './cdn/reseller-elements.js',
+    '--exclude-entrypoints', './cdn/reseller-elements.js', './cdn/autoloader.js', './cdn/chunks/*',
   ];
   let stdout;
   try {
@@ -109,7 +119,8 @@ test('every entry point imports in Node without a DOM (SSR builds must not crash
   const specifiers = [];
   for (const [key, value] of Object.entries(pkg.exports)) {
     const target = typeof value === 'string' ? value : value.default ?? value.import;
-    if (key === './package.json' || key === './cdn/reseller-elements.js') continue; // the CDN bundle is a browser <script>
+    // the CDN files are browser <script type=module> files, not Node entry points
+    if (key === './package.json' || key.startsWith('./cdn/')) continue;
     specifiers.push({specifier: `reseller-elements${key.slice(1)}`, json: target.endsWith('.json')});
   }
   // Define modules and the React entry by file too, in case one is built but not exported.
@@ -155,6 +166,23 @@ test('the autoloader: npm entry with types, kept by sideEffects, CDN variant wit
   const chunks = [...cdnSource.matchAll(/import\(\s*["'`]\.\/(chunks\/[\w.-]+\.js)["'`]\s*\)/g)].map((m) => `dist/cdn/${m[1]}`);
   assert.ok(chunks.length >= 12, `the CDN autoloader imports a chunk per define module (found ${chunks.length})`);
   assert.deepEqual(chunks.filter((c) => !files.includes(c)), [], 'CDN autoloader chunks missing from the tarball');
+
+  // In `exports`: a host resolves (to copy or serve) the entry and each chunk through the package's
+  // own map, next to each other as the relative imports need.
+  assert.equal(pkg.exports['./cdn/autoloader.js'], './dist/cdn/autoloader.js');
+  assert.equal(pkg.exports['./cdn/chunks/*'], './dist/cdn/chunks/*');
+  const resolve = `
+    const out = {};
+    for (const s of JSON.parse(process.env.SPECIFIERS)) out[s] = import.meta.resolve(s);
+    console.log(JSON.stringify(out));
+  `;
+  const allChunks = files.filter((f) => f.startsWith('dist/cdn/chunks/'));
+  const specifiers = ['reseller-elements/cdn/autoloader.js', ...allChunks.map((f) => `reseller-elements/cdn/chunks/${f.slice('dist/cdn/chunks/'.length)}`)];
+  const resolved = JSON.parse((await exec(process.execPath, ['--input-type=module', '-e', resolve], {cwd: work, env: {PATH: process.env.PATH, SPECIFIERS: JSON.stringify(specifiers)}, timeout: 30_000})).stdout.trim());
+  assert.equal(resolved['reseller-elements/cdn/autoloader.js'], pathToFileURL(join(installed, 'dist/cdn/autoloader.js')).href);
+  for (const file of allChunks) {
+    assert.equal(resolved[`reseller-elements/cdn/chunks/${file.slice('dist/cdn/chunks/'.length)}`], pathToFileURL(join(installed, file)).href, `${file} through exports`);
+  }
 
   // In Node without a DOM: importing it, discover() and stop() do nothing, and the process exits by itself.
   const child = `
