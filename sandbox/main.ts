@@ -1,6 +1,7 @@
 /** `npm run sandbox`: the reference API on PORT (default 8787), data in .sandbox-data/ (or DATABASE_URL). */
 import {createServer} from 'node:http';
 import {resolve} from 'node:path';
+import {corsOriginsFromEnv} from './cors-origins.js';
 import {redactDatabaseUrl} from './db.js';
 import {createSandbox} from './index.js';
 import {nodeMiddleware} from './node.js';
@@ -9,7 +10,7 @@ const started = performance.now();
 const port = Number(process.env.PORT ?? 8787);
 const dataDir = resolve(process.env.SANDBOX_DATA_DIR ?? '.sandbox-data');
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const corsOrigins = (process.env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const corsOrigins = corsOriginsFromEnv(process.env.CORS_ORIGINS);
 
 const sandbox = await createSandbox({dataDir, databaseUrl, log: process.env.SANDBOX_LOG !== '0', corsOrigins});
 const middleware = nodeMiddleware(sandbox);
