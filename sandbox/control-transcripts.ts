@@ -6,7 +6,7 @@
  */
 import type {Hono} from 'hono';
 import * as z from 'zod/mini';
-import {TRANSCRIPT_STATUSES} from '../src/api/constants.js';
+import {TRANSCRIPT_STATUSES} from '../src/contract/constants.js';
 import {type Env, requireReseller} from './context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from './http.js';
 

@@ -1,6 +1,6 @@
 /** Errors in the contract's shape, body reading with byte limits, validation to 422. */
 import * as z from 'zod/mini';
-import {ErrorBody} from '../src/api/contract.js';
+import {ErrorBody} from '../src/contract/schemas.js';
 
 export const JSON_LIMIT = 64 * 1024;
 

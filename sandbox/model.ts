@@ -1,5 +1,5 @@
 /** Row → contract object mapping, the billing period, and the shared customer SELECT. */
-import type {PlanId} from '../src/api/contract.js';
+import type {PlanId} from '../src/contract/schemas.js';
 import {iso} from './context.js';
 import type {Queryable} from './db.js';
 import {ApiError} from './http.js';

@@ -1,7 +1,7 @@
-/** OpenAPI 3.1, generated from src/api/endpoints.ts and the contract's schemas (`z.toJSONSchema`). */
+/** OpenAPI 3.1, generated from src/contract/endpoints.ts and the contract's schemas (`z.toJSONSchema`). */
 import * as z from 'zod/mini';
-import {ErrorBody} from '../src/api/contract.js';
-import {ENDPOINTS} from '../src/api/endpoints.js';
+import {ErrorBody} from '../src/contract/schemas.js';
+import {ENDPOINTS} from '../src/contract/endpoints.js';
 
 type JsonSchema = Record<string, unknown> & {properties?: Record<string, unknown>; required?: string[]};
 

@@ -3,7 +3,7 @@
  * `reseller-` prefixed and registered in the global event map so `addEventListener` is typed.
  * "Before" actions (open, toast) are cancelable and honoured.
  */
-import type {Branding, Customer, Token} from './api/contract.js';
+import type {Branding, Customer, Token} from './contract/schemas.js';
 
 abstract class ResellerEvent<D> extends Event {
   readonly detail: D;

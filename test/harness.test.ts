@@ -6,7 +6,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {LitElement, css} from 'lit';
 import {customElement, property} from 'lit/decorators.js';
-import {ErrorBody, Me} from '../src/api/contract.js';
+import {ErrorBody, Me} from '../src/contract/schemas.js';
 import {API_BASE, createTenant} from './helpers/sandbox.js';
 
 @customElement('harness-greeting')

@@ -14,7 +14,7 @@
  */
 import uPlot from 'uplot';
 import {BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip} from 'chart.js';
-import type {UsagePoint} from '../../src/api/contract.js';
+import type {UsagePoint} from '../../src/contract/schemas.js';
 import {whenDom} from './measure.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);

@@ -8,7 +8,7 @@
  * `mount` resolves when all rows are in the DOM; `resort` clicks the "Name" header the way a user
  * does and resolves when the rows are in the new order.
  */
-import type {Customer} from '../../src/api/contract.js';
+import type {Customer} from '../../src/contract/schemas.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import {whenDom} from './measure.js';
 import {vaadinGrid, vaadinGridVirtual} from './peer-vaadin.js';

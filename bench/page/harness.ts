@@ -2,7 +2,7 @@
  * The in-page side of `npm run bench` (bundled by bench/lib/server.mjs, driven by run.mjs through
  * `page.evaluate(() => window.bench.…)`). Every function returns plain JSON.
  */
-import type {CustomerListQuery} from '../../src/api/contract.js';
+import type {CustomerListQuery} from '../../src/contract/schemas.js';
 import type {ResellerCustomerDetail} from '../../src/elements/customer-detail/customer-detail.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import type {ResellerProvider} from '../../src/elements/provider/provider.js';

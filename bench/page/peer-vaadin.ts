@@ -15,7 +15,7 @@ import '@vaadin/grid/vaadin-grid-column.js';
 import '@vaadin/grid/vaadin-grid-sort-column.js';
 import type {Grid, GridBodyRenderer} from '@vaadin/grid';
 import type {GridColumn} from '@vaadin/grid/vaadin-grid-column.js';
-import type {Customer} from '../../src/api/contract.js';
+import type {Customer} from '../../src/contract/schemas.js';
 import type {Contender} from './contenders.js';
 import {whenDom} from './measure.js';
 

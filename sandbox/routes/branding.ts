@@ -3,12 +3,12 @@
  * without credentials and always inert: nosniff, and a CSP sandbox that stops scripts in SVG.
  */
 import type {Hono} from 'hono';
-import {Branding, BrandingUpdate, LOGO_MAX_BYTES, LOGO_TYPES} from '../../src/api/contract.js';
+import {Branding, BrandingUpdate, LOGO_MAX_BYTES, LOGO_TYPES} from '../../src/contract/schemas.js';
 import {type Env, iso, requireReseller, send} from '../context.js';
 import type {Queryable} from '../db.js';
 import {ApiError, JSON_LIMIT, mediaType, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';
-import {sniffImage} from '../sniff.js';
+import {sniffLogo} from '../../src/contract/logo-type.js';
 import {sha256Hex} from '../tokens.js';
 
 export const LOGO_PATH = '/api/v3/reseller/branding/logo/';
@@ -53,7 +53,7 @@ export function brandingRoutes(api: Hono<Env>): void {
     }
     return idempotent(c, p, LOGO_MAX_BYTES, async (bytes) => {
       if (!bytes.byteLength) throw new ApiError(422, 'The image is empty', {logo: 'Choose an image file'});
-      const sniffed = sniffImage(bytes);
+      const sniffed = sniffLogo(bytes);
       if (!sniffed) throw new ApiError(415, 'The file is not a PNG, JPEG, GIF, WebP, AVIF or SVG image');
       if (declared !== 'application/octet-stream' && declared !== sniffed) {
         throw new ApiError(415, `The file content is ${sniffed}, not ${declared}`);

@@ -2,7 +2,7 @@
 import type {Hono} from 'hono';
 import {
   Customer, CustomerCreate, CustomerListQuery, CustomerPage, CustomerUpdate, Me, PlanList, Subscription, SubscriptionUpdate,
-} from '../../src/api/contract.js';
+} from '../../src/contract/schemas.js';
 import {type Env, idParam, requireReseller, requireSession, send} from '../context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';

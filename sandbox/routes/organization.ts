@@ -1,6 +1,6 @@
 /** A customer's API tokens and users. */
 import type {Hono} from 'hono';
-import {TokenCreate, TokenCreated, TokenList, User, UserInvite, UserList, UserUpdate} from '../../src/api/contract.js';
+import {TokenCreate, TokenCreated, TokenList, User, UserInvite, UserList, UserUpdate} from '../../src/contract/schemas.js';
 import {type Env, idParam, iso, requireReseller, send} from '../context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';

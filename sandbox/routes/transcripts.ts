@@ -1,6 +1,6 @@
 /** Transcripts, their documents, and document downloads (content generated from the transcript). */
 import type {Hono} from 'hono';
-import {DocumentListQuery, DocumentPage, TranscriptListQuery, TranscriptPage} from '../../src/api/contract.js';
+import {DocumentListQuery, DocumentPage, TranscriptListQuery, TranscriptPage} from '../../src/contract/schemas.js';
 import {type Env, idParam, iso, requireReseller, send} from '../context.js';
 import {ApiError, validate} from '../http.js';
 import {assertCustomer, likePattern} from '../model.js';

@@ -1,6 +1,6 @@
 /** Usage: one customer's daily series, the reseller-wide aggregate, and the CSV export. */
 import type {Hono} from 'hono';
-import {AggregateUsage, CustomerUsage, UsageExportQuery, UsageQuery} from '../../src/api/contract.js';
+import {AggregateUsage, CustomerUsage, UsageExportQuery, UsageQuery} from '../../src/contract/schemas.js';
 import {type Env, idParam, requireReseller, send} from '../context.js';
 import {ApiError, validate} from '../http.js';
 import {addDays, assertCustomer, billingPeriod, loadCustomer, percent, quotaOf, todayUtc} from '../model.js';

@@ -37,12 +37,12 @@ import type {
   Subscription as SubscriptionT, SubscriptionUpdate, Token, TokenCreate, TokenCreated as TokenCreatedT,
   TranscriptDocument, TranscriptListQuery, TranscriptPage as TranscriptPageT, UsageExportQuery, UsageQuery,
   User as UserT, UserInvite, UserUpdate,
-} from './contract.js';
+} from '../contract/schemas.js';
 import {
   AuthError, HttpError, NetworkError, ResellerApiError, SchemaError, TimeoutError,
   formatPath, httpErrorFor, isAbortError, isolateBidi,
 } from './errors.js';
-import {loadContract, type Contract} from './load-contract.js';
+import {loadContract, type Contract} from '../contract/load-contract.js';
 
 /** The API base when none is given, on the page's origin. */
 export const DEFAULT_BASE_URL = '/api/v3/reseller';

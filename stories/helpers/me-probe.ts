@@ -1,7 +1,7 @@
 import {LitElement, css, html, nothing, type PropertyValues} from 'lit';
 import {Task, TaskStatus} from '@lit/task';
 import {ApiController, resellerAccess, type ResellerAccess} from '../../src/controllers/api-controller.js';
-import type {Me} from '../../src/api/contract.js';
+import type {Me} from '../../src/contract/schemas.js';
 
 /**
  * Story-only probe: shows `GET /me` through the client of the `<reseller-provider>` around it,

@@ -8,7 +8,7 @@ import {
   AuthError, ConflictError, HttpError, NetworkError, NotFoundError, RateLimitError, ResellerApiError, SchemaError,
   TimeoutError, ValidationError, formatPath, isAbortError,
 } from '../../src/api/errors.js';
-import type {Customer} from '../../src/api/contract.js';
+import type {Customer} from '../../src/contract/schemas.js';
 import {type RecordedRequest, type Tenant, clearRequests, createTenant, requests, setFaults} from '../helpers/sandbox.js';
 
 /** Fast retries so tests do not wait on production backoff. */

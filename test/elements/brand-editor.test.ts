@@ -8,7 +8,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define/brand-editor.js';
 import {ResellerClient} from '../../src/api/client.js';
 import {HttpError} from '../../src/api/errors.js';
-import {LOGO_MAX_BYTES} from '../../src/api/contract.js';
+import {LOGO_MAX_BYTES} from '../../src/contract/schemas.js';
 import type {ResellerBrandChangeEvent, ResellerToastEvent} from '../../src/events.js';
 import {clearFaults, createTenant, requests, setFaults} from '../helpers/sandbox.js';
 import {

@@ -1,6 +1,6 @@
 /** Shared helpers of the brand editor and brand logo tests (test/elements/brand-*.test.ts). */
 import {fixture, html, waitUntil} from '@open-wc/testing';
-import type {Branding} from '../../src/api/contract.js';
+import type {Branding} from '../../src/contract/schemas.js';
 import type {ResellerBrandEditor} from '../../src/elements/brand-editor/brand-editor.js';
 import {API_BASE, type Tenant} from '../helpers/sandbox.js';
 

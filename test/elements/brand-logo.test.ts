@@ -6,7 +6,7 @@
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/brand-logo.js';
-import type {Branding, Me} from '../../src/api/contract.js';
+import type {Branding, Me} from '../../src/contract/schemas.js';
 import type {ResellerBrandLogo} from '../../src/elements/brand-logo/brand-logo.js';
 import {ResellerBrandChangeEvent} from '../../src/events.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';

@@ -4,7 +4,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import type {ResellerCustomerDetail} from '../../src/elements/customer-detail/customer-detail.js';
 import type {TabLoaders} from '../../src/elements/customer-detail/tab-loaders.js';
 import type {ResellerPhoneField} from '../../src/elements/customer-form/phone-field.js';
-import type {Customer, CustomerCreate} from '../../src/api/contract.js';
+import type {Customer, CustomerCreate} from '../../src/contract/schemas.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
 
 export {createTenant, type Tenant};

@@ -6,7 +6,7 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import {fixture, html} from '@open-wc/testing';
-import type {CustomerPage} from '../../src/api/contract.js';
+import type {CustomerPage} from '../../src/contract/schemas.js';
 import {ResellerCustomerCreatedEvent} from '../../src/events.js';
 import {clearFaults, setFaults} from '../helpers/sandbox.js';
 import {$, $$, api, createCustomer, createTenant, row, rowIds, settled, tableFor} from './customer-table.helpers.js';

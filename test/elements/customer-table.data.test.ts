@@ -5,7 +5,7 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import type {CustomerPage} from '../../src/api/contract.js';
+import type {CustomerPage} from '../../src/contract/schemas.js';
 import type {ResellerStateChangeEvent} from '../../src/events.js';
 import {formatInternational} from '../../src/phone/index.js';
 import {clearFaults, requests, setFaults} from '../helpers/sandbox.js';

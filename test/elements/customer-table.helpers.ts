@@ -2,7 +2,7 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/customer-table.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
-import type {Customer, CustomerCreate} from '../../src/api/contract.js';
+import type {Customer, CustomerCreate} from '../../src/contract/schemas.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
 
 export {createTenant, type Tenant};

@@ -1,7 +1,7 @@
 /** Shared helpers of the token manager, user list and transcription list tests. */
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import type {Customer, CustomerCreate} from '../../src/api/contract.js';
+import type {Customer, CustomerCreate} from '../../src/contract/schemas.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
 
 export {createTenant, type Tenant};

@@ -5,7 +5,7 @@
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/subscription-panel.js';
-import type {Customer, Subscription} from '../../src/api/contract.js';
+import type {Customer, Subscription} from '../../src/contract/schemas.js';
 import type {ResellerSubscriptionPanel, ResellerSubscriptionChangeEvent} from '../../src/elements/subscription-panel/subscription-panel.js';
 import {quotaLevel} from '../../src/elements/subscription-panel/quota-meter.js';
 import type {ResellerToastEvent} from '../../src/events.js';

@@ -5,7 +5,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define/token-manager.js';
-import type {Token, TokenCreated} from '../../src/api/contract.js';
+import type {Token, TokenCreated} from '../../src/contract/schemas.js';
 import type {ResellerTokenManager} from '../../src/elements/token-manager/token-manager.js';
 import type {ResellerTokenCreatedEvent, ResellerTokenRevokedEvent} from '../../src/events.js';
 import type {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';

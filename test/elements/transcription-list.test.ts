@@ -5,7 +5,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define/transcription-list.js';
-import type {DocumentPage, TranscriptPage} from '../../src/api/contract.js';
+import type {DocumentPage, TranscriptPage} from '../../src/contract/schemas.js';
 import type {ResellerStateChangeEvent, ResellerToastEvent} from '../../src/events.js';
 import {clearFaults, clearRequests, requests, setFaults} from '../helpers/sandbox.js';
 import {$, $$, api, bareCustomer, column, createTenant, focused, mount, nextEvent, row, rowIds, settled, type Tenant} from './org-lists.helpers.js';

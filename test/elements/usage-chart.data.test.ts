@@ -4,7 +4,7 @@
  * access states (axe in each).
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import type {AggregateUsage, CustomerUsage} from '../../src/api/contract.js';
+import type {AggregateUsage, CustomerUsage} from '../../src/contract/schemas.js';
 import {csvTotalsByPeriod} from '../../src/usage/csv.js';
 import {addMonths, endOfMonth} from '../../src/usage/dates.js';
 import {$, $$, api, chartFor, createTenant, daysBefore, fmt, nextDownload, settled, tableRows, utcToday} from './usage-chart.helpers.js';

@@ -4,7 +4,7 @@
  * access states (axe in each).
  */
 import {expect} from '@open-wc/testing';
-import type {Customer, CustomerPage} from '../../src/api/contract.js';
+import type {Customer, CustomerPage} from '../../src/contract/schemas.js';
 import {$, api, chartFor, createTenant} from './usage-chart.helpers.js';
 
 describe('<reseller-usage-chart> quota', () => {

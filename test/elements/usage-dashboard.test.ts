@@ -1,7 +1,7 @@
 /** <reseller-usage-dashboard> against the sandbox: totals and change, top customers (open event), near quota, range from the chart, states. */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/usage-dashboard.js';
-import type {AggregateUsage} from '../../src/api/contract.js';
+import type {AggregateUsage} from '../../src/contract/schemas.js';
 import type {ResellerUsageDashboard} from '../../src/elements/usage-dashboard/usage-dashboard.js';
 import type {ResellerCustomerOpenEvent, ResellerStateChangeEvent} from '../../src/events.js';
 import {presetRange, previousRange} from '../../src/usage/dates.js';

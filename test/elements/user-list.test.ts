@@ -5,7 +5,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define/user-list.js';
-import type {User} from '../../src/api/contract.js';
+import type {User} from '../../src/contract/schemas.js';
 import type {ResellerUserList} from '../../src/elements/user-list/user-list.js';
 import type {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
 import type {ResellerToastEvent} from '../../src/events.js';

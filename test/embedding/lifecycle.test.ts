@@ -21,7 +21,7 @@ import '../../src/define/index.js';
 import type {ResellerProvider} from '../../src/elements/provider/provider.js';
 import type {ResellerCustomerDetail} from '../../src/elements/customer-detail/customer-detail.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
-import type {Customer, CustomerPage} from '../../src/api/contract.js';
+import type {Customer, CustomerPage} from '../../src/contract/schemas.js';
 import {API_BASE, clearFaults, clearRequests, createTenant, requests, setFaults, type RecordedRequest, type Tenant} from '../helpers/sandbox.js';
 
 const CYCLES = 50;

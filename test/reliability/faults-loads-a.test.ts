@@ -2,7 +2,7 @@
  * Fault matrix, loads (1/2): customer table, customer detail, subscription panel, usage chart,
  * usage dashboard × every load fault (faults.helpers.ts). Cells go to reports/reliability/faults-loads.json.
  */
-import type {Customer, CustomerPage} from '../../src/api/contract.js';
+import type {Customer, CustomerPage} from '../../src/contract/schemas.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
 import {LOAD_FAULTS, has, loadCell, type LoadScenario} from './faults.helpers.js';
 

@@ -2,7 +2,7 @@
  * Fault matrix, loads (2/2): token manager, user list, transcription list, brand editor, brand
  * logo × every load fault (faults.helpers.ts).
  */
-import type {Customer, CustomerPage} from '../../src/api/contract.js';
+import type {Customer, CustomerPage} from '../../src/contract/schemas.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
 import {LOAD_FAULTS, has, loadCell, type LoadScenario} from './faults.helpers.js';
 

@@ -4,7 +4,7 @@
  * 422 with field messages, and 413/415 for the logo upload (faults.helpers.ts). The rows are split
  * over three test files (faults-saves-*.test.ts) to stay within the runner's per-file time limit.
  */
-import type {Branding, Customer, CustomerPage, Subscription, Token, TokenCreated} from '../../src/api/contract.js';
+import type {Branding, Customer, CustomerPage, Subscription, Token, TokenCreated} from '../../src/contract/schemas.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
 import {SAVE_FAULTS, UPLOAD_FAULTS, fault422, saveCell, typeValue, type Fault, type SaveScenario} from './faults.helpers.js';
 

@@ -7,7 +7,7 @@
  */
 import {fixture, html} from '@open-wc/testing';
 import '../../src/define/index.js';
-import type {Customer} from '../../src/api/contract.js';
+import type {Customer} from '../../src/contract/schemas.js';
 import {API_BASE, clearFaults, createTenant, setFaults, type Tenant} from '../helpers/sandbox.js';
 import {guardPage, record, toastTexts, until} from './matrix.js';
 import {bidiLeaks, pwnTrap, recordRow, renderedText, standardColumns, watchDocument} from './hostile.helpers.js';

@@ -8,7 +8,7 @@
  */
 import {fixture, html} from '@open-wc/testing';
 import '../../src/define/index.js';
-import {BrandingUpdate, type Customer} from '../../src/api/contract.js';
+import {BrandingUpdate, type Customer} from '../../src/contract/schemas.js';
 import {API_BASE, clearFaults, createTenant, requests, clearRequests, setFaults, type Tenant} from '../helpers/sandbox.js';
 import {deepElements, guardPage, until} from './matrix.js';
 import {bidiLeaks, pwnTrap, recordRow, standardColumns, watchDocument} from './hostile.helpers.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {DocumentPage, ErrorBody, TranscriptPage} from '../../src/api/contract.js';
+import {DocumentPage, ErrorBody, TranscriptPage} from '../../src/contract/schemas.js';
 import {call, control, tenant} from './helpers.js';
 
 void test('fault rules carry a custom message and 422 field messages in the contract error body', async () => {

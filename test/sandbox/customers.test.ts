@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {Customer, CustomerPage, Me, PlanList, Subscription} from '../../src/api/contract.js';
+import {Customer, CustomerPage, Me, PlanList, Subscription} from '../../src/contract/schemas.js';
 import {call, tenant} from './helpers.js';
 
 void test('GET /me answers the reseller organization and role', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {CustomerPage, ErrorBody} from '../../src/api/contract.js';
+import {CustomerPage, ErrorBody} from '../../src/contract/schemas.js';
 import {call, control, raw, tenant} from './helpers.js';
 
 const fault = (rule: object) => ({'x-sandbox-fault': JSON.stringify(rule)});

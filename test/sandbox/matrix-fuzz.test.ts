@@ -1,6 +1,6 @@
 /**
  * Reliability matrix, fuzzing (issue 9): for every response schema of the contract (every
- * `response` in src/api/endpoints.ts, plus the error body), fast-check generates valid values from
+ * `response` in src/contract/endpoints.ts, plus the error body), fast-check generates valid values from
  * the zod schema itself and corrupts them (a required key dropped, a wrong type, null, a huge
  * string, extra nesting, a broken or non-object document). Each value is served by the real
  * sandbox (a `body_raw` fault rule) and read through `ResellerClient`, in process:
@@ -13,8 +13,8 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
 import type {ResellerClient} from '../../src/api/client.js';
-import * as contract from '../../src/api/contract.js';
-import {ENDPOINTS} from '../../src/api/endpoints.js';
+import * as contract from '../../src/contract/schemas.js';
+import {ENDPOINTS} from '../../src/contract/endpoints.js';
 import {HttpError, SchemaError, isolateBidi} from '../../src/api/errors.js';
 import {control, sandbox, tenant} from './helpers.js';
 import {Matrix} from './reliability.js';

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
 import {test} from 'node:test';
-import {LOGO_MAX_BYTES} from '../../src/api/contract.js';
+import {LOGO_MAX_BYTES} from '../../src/contract/schemas.js';
 import {BASE, call, raw, tenant, type Tenant} from './helpers.js';
 import {Matrix} from './reliability.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {createServer, request, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, test} from 'node:test';
-import {ENDPOINTS} from '../../src/api/endpoints.js';
+import {ENDPOINTS} from '../../src/contract/endpoints.js';
 import type {Sandbox} from '../../sandbox/index.js';
 import {koaMiddleware, nodeMiddleware} from '../../sandbox/node.js';
 import {control, sandbox, tenant} from './helpers.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {TokenCreated, TokenList, User, UserList} from '../../src/api/contract.js';
+import {TokenCreated, TokenList, User, UserList} from '../../src/contract/schemas.js';
 import {call, firstCustomer, tenant} from './helpers.js';
 
 void test('POST /tokens answers the secret once (201); the list shows prefix but never the secret', async () => {

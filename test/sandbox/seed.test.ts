@@ -3,7 +3,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {AggregateUsage, CustomerPage, DocumentPage, Me, TranscriptPage} from '../../src/api/contract.js';
+import {AggregateUsage, CustomerPage, DocumentPage, Me, TranscriptPage} from '../../src/contract/schemas.js';
 import {createSandbox, type SandboxOptions} from '../../sandbox/index.js';
 import {createTestDatabase, testDatabaseUrl} from './postgres.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {DocumentPage, TranscriptPage} from '../../src/api/contract.js';
+import {DocumentPage, TranscriptPage} from '../../src/contract/schemas.js';
 import {call, raw, tenant} from './helpers.js';
 
 void test('GET /transcripts pages, filters by customer and status, searches titles, newest first by default', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {AggregateUsage, CustomerPage, CustomerUsage} from '../../src/api/contract.js';
+import {AggregateUsage, CustomerPage, CustomerUsage} from '../../src/contract/schemas.js';
 import {call, firstCustomer, tenant, today} from './helpers.js';
 
 const addDays = (d: string, n: number) => new Date(Date.parse(d) + n * 86_400_000).toISOString().slice(0, 10);

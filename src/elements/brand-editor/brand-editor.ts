@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Task, TaskStatus} from '@lit/task';
-import type {Branding} from '../../api/contract.js';
+import type {Branding} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';

@@ -4,7 +4,7 @@
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import {LOGO_MAX_BYTES} from '../../api/constants.js';
+import {LOGO_MAX_BYTES} from '../../contract/constants.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {DEFAULT_BRAND, contrastFacts, roundRatio} from './brand-color.js';
 import {LOGO_ACCEPT} from './logo-file.js';

@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Task, TaskStatus} from '@lit/task';
-import type {Branding, Me} from '../../api/contract.js';
+import type {Branding, Me} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {ApiController} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';

@@ -2,7 +2,7 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
-import type {Customer} from '../../api/contract.js';
+import type {Customer} from '../../contract/schemas.js';
 import {ConflictError, HttpError, NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {clientContext} from '../../context/client-context.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';

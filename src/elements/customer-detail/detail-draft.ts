@@ -5,9 +5,9 @@
  * from the baseline, so typing a value back to the original makes the form clean again.
  * No DOM, no Lit.
  */
-import {METADATA_KEY_PATTERN} from '../../api/constants.js';
-import type {Customer, CustomerUpdate as CustomerUpdateT} from '../../api/contract.js';
-import {loadContract} from '../../api/load-contract.js';
+import {METADATA_KEY_PATTERN} from '../../contract/constants.js';
+import type {Customer, CustomerUpdate as CustomerUpdateT} from '../../contract/schemas.js';
+import {loadContract} from '../../contract/load-contract.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
 import type {PhoneResult} from '../customer-form/phone-field.js';

@@ -9,7 +9,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import {repeat} from 'lit/directives/repeat.js';
-import type {Customer} from '../../api/contract.js';
+import type {Customer} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {copyIcon, plusIcon} from '../customer-table/icons.js';
 // The phone field's class module (no side effects; the define module registers the tag).

@@ -3,11 +3,11 @@
  * field errors, checked with the contract's own schema (one source of truth) plus the phone check.
  * No DOM, no Lit: the customer detail form and tests can use it as is.
  */
-import {PLAN_IDS} from '../../api/constants.js';
-import type {CustomerCreate, Plan, PlanId} from '../../api/contract.js';
+import {PLAN_IDS} from '../../contract/constants.js';
+import type {CustomerCreate, Plan, PlanId} from '../../contract/schemas.js';
 import type {ResellerClient} from '../../api/client.js';
 import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
-import {loadContract} from '../../api/load-contract.js';
+import {loadContract} from '../../contract/load-contract.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
 import type {PhoneResult} from './phone-field.js';

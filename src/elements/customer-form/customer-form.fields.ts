@@ -4,7 +4,7 @@
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import type {Plan, PlanId} from '../../api/contract.js';
+import type {Plan, PlanId} from '../../contract/schemas.js';
 import type {FormField, Translate} from './customer-draft.js';
 
 /** The DOM id (and part prefix) of a field: `quota_minutes` → `quota`. */

@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Task} from '@lit/task';
-import type {Customer} from '../../api/contract.js';
+import type {Customer} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';

@@ -2,7 +2,7 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
-import {E164_PATTERN} from '../../api/constants.js';
+import {E164_PATTERN} from '../../contract/constants.js';
 import {formatAsYouType, parsePhone, preloadPhone, type CountryCode} from '../../phone/index.js';
 import {shared, tokens} from '../../styles/index.js';
 import {styles} from './phone-field.styles.js';

@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {Task, TaskStatus} from '@lit/task';
-import type {Customer, CustomerPage, CustomerSort, Order} from '../../api/contract.js';
+import type {Customer, CustomerPage, CustomerSort, Order} from '../../contract/schemas.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResellerStateChangeEvent} from '../../events.js';

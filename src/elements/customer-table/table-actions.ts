@@ -5,7 +5,7 @@
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import type {ResellerClient} from '../../api/client.js';
-import type {Customer} from '../../api/contract.js';
+import type {Customer} from '../../contract/schemas.js';
 import {HttpError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {MenuController} from '../../controllers/menu-controller.js';

@@ -3,8 +3,8 @@
  * allowed values, and how attribute values become a valid `GET /customers` query. A bad value
  * warns once per attribute and falls back to its default; it never throws.
  */
-import {CUSTOMER_SORT_KEYS, PER_PAGE_OPTIONS} from '../../api/constants.js';
-import type {CustomerListQuery, CustomerSort, Order, PerPage} from '../../api/contract.js';
+import {CUSTOMER_SORT_KEYS, PER_PAGE_OPTIONS} from '../../contract/constants.js';
+import type {CustomerListQuery, CustomerSort, Order, PerPage} from '../../contract/schemas.js';
 
 /** Sortable columns (the `sort` attribute), in column order. */
 export const SORT_KEYS = CUSTOMER_SORT_KEYS;

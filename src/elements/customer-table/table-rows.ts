@@ -5,7 +5,7 @@
 import {html, nothing} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {repeat} from 'lit/directives/repeat.js';
-import type {Customer, CustomerSort} from '../../api/contract.js';
+import type {Customer, CustomerSort} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {CustomerActionsController} from './table-actions.js';

@@ -3,8 +3,8 @@
  * operator chose → whether it differs from the current subscription, the `SubscriptionUpdate`
  * body or the quota field's message, and the confirmation text that shows the new quota.
  */
-import {QUOTA_MAX} from '../../api/constants.js';
-import type {Plan, PlanId, Subscription, SubscriptionUpdate} from '../../api/contract.js';
+import {QUOTA_MAX} from '../../contract/constants.js';
+import type {Plan, PlanId, Subscription, SubscriptionUpdate} from '../../contract/schemas.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
 

@@ -2,8 +2,8 @@
  * The Generate token form's draft: what the operator typed, client-side checks, and the request
  * body. Pure functions (no DOM, no Lit), so they are easy to test and reuse.
  */
-import {TOKEN_PERMISSIONS} from '../../api/constants.js';
-import type {TokenCreate, TokenPermission} from '../../api/contract.js';
+import {TOKEN_PERMISSIONS} from '../../contract/constants.js';
+import type {TokenCreate, TokenPermission} from '../../contract/schemas.js';
 import type {MessageKey} from '../../i18n/en.js';
 
 /** Expiry choices of the form: never, or a number of days from now. */

@@ -9,8 +9,8 @@ import {html, nothing, type ReactiveController, type ReactiveElement} from 'lit'
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import type {ResellerClient} from '../../api/client.js';
-import {TOKEN_PERMISSIONS} from '../../api/constants.js';
-import type {Token, TokenPermission} from '../../api/contract.js';
+import {TOKEN_PERMISSIONS} from '../../contract/constants.js';
+import type {Token, TokenPermission} from '../../contract/schemas.js';
 import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {ModalController} from '../customer-form/modal-controller.js';

@@ -4,7 +4,7 @@
  */
 import {html, nothing} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
-import type {Token} from '../../api/contract.js';
+import type {Token} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import type {MessageKey} from '../../i18n/en.js';
 

@@ -6,7 +6,7 @@
 import {html, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import type {ResellerClient} from '../../api/client.js';
-import type {TranscriptDocument} from '../../api/contract.js';
+import type {TranscriptDocument} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import type {ToastController} from '../../controllers/toast-controller.js';

@@ -3,8 +3,8 @@
  * values and how attribute values become a valid `GET /transcripts` query. A bad value warns once
  * and falls back to its default; it never throws.
  */
-import {PER_PAGE_OPTIONS, TRANSCRIPT_STATUSES} from '../../api/constants.js';
-import type {PerPage, TranscriptListQuery} from '../../api/contract.js';
+import {PER_PAGE_OPTIONS, TRANSCRIPT_STATUSES} from '../../contract/constants.js';
+import type {PerPage, TranscriptListQuery} from '../../contract/schemas.js';
 
 /** Status filter values (the `status` attribute); `all` sends no filter. */
 export const STATUS_FILTERS = ['all', ...TRANSCRIPT_STATUSES] as const;

@@ -2,7 +2,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {repeat} from 'lit/directives/repeat.js';
-import type {Transcript, TranscriptStatus} from '../../api/contract.js';
+import type {Transcript, TranscriptStatus} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import type {MessageKey} from '../../i18n/en.js';
 

@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {Task, TaskStatus, initialState} from '@lit/task';
-import type {TranscriptPage} from '../../api/contract.js';
+import type {TranscriptPage} from '../../contract/schemas.js';
 import {HttpError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';

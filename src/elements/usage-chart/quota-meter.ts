@@ -5,7 +5,7 @@
  * per level change), not here.
  */
 import {html, nothing, svg} from 'lit';
-import type {PlanId} from '../../api/contract.js';
+import type {PlanId} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {quotaLevel, type QuotaLevel} from '../../usage/quota.js';
 import {alertIcon, warningIcon} from './icons.js';

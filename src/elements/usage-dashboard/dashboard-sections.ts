@@ -1,6 +1,6 @@
 /** The dashboard's sections: totals with change against the previous period, top customers, customers near their quota. */
 import {html, nothing} from 'lit';
-import type {AggregateUsage, CustomerUsageRow} from '../../api/contract.js';
+import type {AggregateUsage, CustomerUsageRow} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {minutesToHours} from '../../usage/buckets.js';
 import {isNearQuota, quotaLevel} from '../../usage/quota.js';

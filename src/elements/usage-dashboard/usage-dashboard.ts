@@ -3,7 +3,7 @@ import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus} from '@lit/task';
-import type {AggregateUsage, CustomerUsageRow} from '../../api/contract.js';
+import type {AggregateUsage, CustomerUsageRow} from '../../contract/schemas.js';
 import {HttpError} from '../../api/errors.js';
 import {clientContext} from '../../context/client-context.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';

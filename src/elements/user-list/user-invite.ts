@@ -7,7 +7,7 @@ import {html, nothing, type ReactiveController, type ReactiveElement} from 'lit'
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import type {ResellerClient} from '../../api/client.js';
-import type {User} from '../../api/contract.js';
+import type {User} from '../../contract/schemas.js';
 import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {ModalController} from '../customer-form/modal-controller.js';

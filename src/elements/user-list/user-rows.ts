@@ -1,7 +1,7 @@
 /** The user table: head, data rows (status badge, last sign-in, actions) and skeleton rows. */
 import {html} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
-import type {User, UserStatus} from '../../api/contract.js';
+import type {User, UserStatus} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import type {MessageKey} from '../../i18n/en.js';
 

@@ -1,12 +1,17 @@
-/** Image type by magic bytes (never by the declared Content-Type alone). */
-import type {LOGO_TYPES} from '../src/api/contract.js';
+/**
+ * A logo's image type by its first bytes (never by the declared Content-Type alone): magic bytes for
+ * PNG, JPEG, GIF, WebP and AVIF, a content sniff for SVG. One rule for both sides of the wire: the
+ * sandbox refuses an upload with it (415) and the brand editor checks a chosen file with it first.
+ */
+import type {LOGO_TYPES} from './constants.js';
 
 export type LogoType = (typeof LOGO_TYPES)[number];
 
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((v, i) => b[at + i] === v);
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
 
-export function sniffImage(b: Uint8Array): LogoType | null {
+/** The image type of the first bytes of a file (4 KB are enough), or null. */
+export function sniffLogo(b: Uint8Array): LogoType | null {
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(b, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a') return 'image/gif';
@@ -20,6 +25,5 @@ export function sniffImage(b: Uint8Array): LogoType | null {
     if (next === text) break;
     text = next;
   }
-  if (/^\s*<svg[\s>]/i.test(text)) return 'image/svg+xml';
-  return null;
+  return /^\s*<svg[\s>]/i.test(text) ? 'image/svg+xml' : null;
 }

@@ -1,13 +1,15 @@
 /**
- * Every endpoint of the contract, for the sandbox's OpenAPI document and the README. Not imported by
- * browser code. `origin` tells which come from the public Reseller API page and which are kit extensions.
+ * The endpoint table: every endpoint of the contract as plain data (method, path, query, body and
+ * response schemas), beside the schemas it names. The sandbox builds its OpenAPI document from it and
+ * the sandbox tests walk it; browser code never imports it (the client's methods name their schemas
+ * themselves), so none of it reaches a partner's page, and the package build leaves it out.
  */
 import {
   AggregateUsage, Branding, BrandingUpdate, Customer, CustomerCreate, CustomerListQuery, CustomerPage,
   CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, Me, PlanList, Subscription,
   SubscriptionUpdate, TokenCreate, TokenCreated, TokenList, TranscriptListQuery, TranscriptPage,
   UsageExportQuery, UsageQuery, User, UserInvite, UserList, UserUpdate,
-} from './contract.js';
+} from './schemas.js';
 
 /**
  * Every endpoint, for the OpenAPI document and the README. `origin` tells which come from the
