@@ -27,8 +27,12 @@ export {bucketize, type UsageBucket} from './usage/buckets.js';
 export {
   registerLocale,
   loadLocale,
+  localeDirection,
+  SHIPPED_LOCALES,
   type MessageKey,
   type Messages,
+  type LocaleMessages,
+  type PluralCategory,
   type PartialMessages,
   type LocaleSource,
   type I18nOverrides,

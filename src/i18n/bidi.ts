@@ -9,3 +9,31 @@ const BIDI = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-
 export function isolateBidi(text: string): string {
   return BIDI.test(text) ? `\u2068${text}\u2069` : text;
 }
+
+/** Languages written right to left (ISO 639 codes), for engines without `Intl.Locale#getTextInfo`. */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+/** Scripts written right to left (ISO 15924), for tags such as `az-Arab` or `pa-Arab`. */
+const RTL_SCRIPTS = new Set(['adlm', 'arab', 'hebr', 'mand', 'nkoo', 'rohg', 'samr', 'syrc', 'thaa']);
+const LTR_SCRIPTS_OF_RTL_LANGUAGES = new Set(['latn', 'cyrl']);
+
+/**
+ * The writing direction of a locale: `'rtl'` for Arabic, Hebrew, Persian, Urdu… (and any tag with
+ * a right-to-left script subtag), else `'ltr'`. A script subtag decides first; then the engine's
+ * own data where it has it (`Intl.Locale#getTextInfo`), a list otherwise; an invalid tag is `'ltr'`.
+ */
+export function localeDirection(tag: string): 'ltr' | 'rtl' {
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(tag.trim().replace(/_/g, '-'));
+  } catch {
+    return 'ltr';
+  }
+  // An explicit script subtag decides (`az-Arab`, `ku-Latn`): some engines answer from the language only.
+  const script = locale.script?.toLowerCase();
+  if (script && RTL_SCRIPTS.has(script)) return 'rtl';
+  if (script && LTR_SCRIPTS_OF_RTL_LANGUAGES.has(script)) return 'ltr';
+  const info = locale as Intl.Locale & {getTextInfo?: () => {direction?: string}; textInfo?: {direction?: string}};
+  const direction = info.getTextInfo?.().direction ?? info.textInfo?.direction;
+  if (direction === 'rtl' || direction === 'ltr') return direction;
+  return RTL_LANGUAGES.has(locale.language.toLowerCase()) ? 'rtl' : 'ltr';
+}

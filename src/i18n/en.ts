@@ -94,6 +94,23 @@ export const en = {
   'error.schema': 'The server sent an unexpected answer.',
   'error.unknown': 'Something went wrong. Try again.',
   'error.withStatus': 'Request failed ({status}).',
+  'error.badRequest': 'The server did not accept the request.',
+
+  // ---- server field errors (a 422's `field_codes`, src/api: FIELD_ERROR_CODES) ----------------
+  'serverField.required': 'This field is required.',
+  'serverField.tooLong': 'This value is too long.',
+  'serverField.tooShort': 'This value is too short.',
+  'serverField.invalid': 'This value is not valid.',
+  'serverField.invalidEmail': 'Enter a valid email address, e.g. name@example.com.',
+  'serverField.invalidPhone': 'Enter a valid phone number in international format, e.g. +31 6 12345678.',
+  'serverField.emailTaken': 'This email address is already in use.',
+  'serverField.quotaRequired': 'Enter the monthly minutes for the Enterprise plan.',
+  'serverField.quotaNotAllowed': 'A custom quota is only for the Enterprise plan.',
+  'serverField.rangeReversed': 'The start date is after the end date.',
+  'serverField.rangeTooLong': 'The date range is too long.',
+  'serverField.expiryPast': 'The expiry date must be in the future.',
+  'serverField.imageEmpty': 'The image is empty. Choose an image file.',
+  'serverField.unknownField': 'The server does not accept this field.',
 
   // ---- field validation (client-side checks) -------------------------------------------------
   'field.required': '{field} is required.',
@@ -564,3 +581,17 @@ export const en = {
 export type MessageKey = keyof typeof en;
 /** A complete locale: every key, any string. A missing key is a type error. */
 export type Messages = {readonly [K in MessageKey]: string};
+
+/** The CLDR plural categories `Intl.PluralRules` chooses from (Arabic uses all six). */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+/** Keys that come as a `.one` / `.other` pair, for `tn()`: `'table.total'`, `'users.total'`, … */
+export type PluralKey = PluralBase<MessageKey>;
+type PluralBase<K> = K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never;
+/** A plural form of a plural key in any category: `'table.total.few'`. */
+export type PluralFormKey = `${PluralKey}.${PluralCategory}`;
+/**
+ * A complete locale as shipped: every key of English, plus the plural forms its language needs
+ * beyond `.one`/`.other` (`table.total.zero|two|few|many` in Arabic, `.many` in French and Spanish).
+ * test/i18n checks that each plural key has exactly the categories `Intl.PluralRules` gives the language.
+ */
+export type LocaleMessages = Messages & {readonly [K in PluralFormKey]?: string};

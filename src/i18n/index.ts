@@ -1,10 +1,12 @@
 /**
- * i18n: typed English strings, Dutch, loadable locales, host overrides.
+ * i18n: typed English strings; Dutch, German, French, Spanish, Arabic (lazy); a host's own locales; host overrides.
  * Elements use `LocaleController` (src/controllers/locale-controller.ts) rather than this directly.
  */
-export {en, type MessageKey, type Messages} from './en.js';
+export {en, type MessageKey, type Messages, type LocaleMessages, type PluralCategory, type PluralKey} from './en.js';
+export {localeDirection, isolateBidi} from './bidi.js';
 export {
   registerLocale,
+  SHIPPED_LOCALES,
   loadLocale,
   isLocaleLoaded,
   isLocaleRegistered,
@@ -16,6 +18,6 @@ export {
   type LocaleSource,
   type PartialMessages,
 } from './registry.js';
-export {interpolate, placeholders, lookup, type MessageParams, type PluralKey} from './translate.js';
+export {interpolate, placeholders, lookup, type MessageParams} from './translate.js';
 export {overrideLayers, type I18nOverrides} from './overrides.js';
 export {localeContext, i18nContext} from './context.js';

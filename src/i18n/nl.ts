@@ -88,6 +88,22 @@ export const nl: Messages = {
   'error.schema': 'De server gaf een onverwacht antwoord.',
   'error.unknown': 'Er ging iets mis. Probeer het opnieuw.',
   'error.withStatus': 'Verzoek mislukt ({status}).',
+  'error.badRequest': 'De server heeft het verzoek niet geaccepteerd.',
+
+  'serverField.required': 'Dit veld is verplicht.',
+  'serverField.tooLong': 'Deze waarde is te lang.',
+  'serverField.tooShort': 'Deze waarde is te kort.',
+  'serverField.invalid': 'Deze waarde is niet geldig.',
+  'serverField.invalidEmail': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
+  'serverField.invalidPhone': 'Vul een geldig telefoonnummer in internationaal formaat in, bijvoorbeeld +31 6 12345678.',
+  'serverField.emailTaken': 'Dit e-mailadres is al in gebruik.',
+  'serverField.quotaRequired': 'Vul het aantal minuten per maand in voor het Enterprise-abonnement.',
+  'serverField.quotaNotAllowed': 'Een tegoed op maat kan alleen bij het Enterprise-abonnement.',
+  'serverField.rangeReversed': 'De begindatum ligt na de einddatum.',
+  'serverField.rangeTooLong': 'De periode is te lang.',
+  'serverField.expiryPast': 'De vervaldatum moet in de toekomst liggen.',
+  'serverField.imageEmpty': 'De afbeelding is leeg. Kies een afbeeldingsbestand.',
+  'serverField.unknownField': 'De server accepteert dit veld niet.',
 
   // ---- field validation ----------------------------------------------------------------------
   'field.required': '{field} is verplicht.',

@@ -1,24 +1,34 @@
 /**
  * The locale registry: which message bundles exist, which are loaded, and how a locale tag falls
- * back (`nl-BE` → `nl` → `en`). English is bundled; Dutch is registered as a lazy chunk (so hosts
- * that never show Dutch never download it); a host adds any other locale with
- * `registerLocale('de', () => import('./de.js'))` or `registerLocale('de', {...})`.
+ * back (`nl-BE` → `nl` → `en`). English is bundled; Dutch, German, French, Spanish and Arabic are
+ * registered as lazy chunks (a host that never shows German never downloads it); a host adds any
+ * other locale with `registerLocale('pt-BR', () => import('./pt-br.js'))` or
+ * `registerLocale('pt-BR', {...})`, and may replace a shipped one the same way.
  *
  * Bundles other than English may be partial: a missing key falls back along the chain to English.
  * Plain module state, no DOM: elements read it through the LocaleController.
  */
-import {en, type MessageKey, type Messages} from './en.js';
+import {en, type MessageKey, type Messages, type PluralFormKey} from './en.js';
 
-/** Strings for some or all keys. */
-export type PartialMessages = Partial<Record<MessageKey, string>>;
+/** Strings for some or all keys (and plural forms in any category: `table.total.few`). */
+export type PartialMessages = Partial<Record<MessageKey | PluralFormKey, string>>;
 /** What `registerLocale` accepts: a bundle, or a loader for one (a module with `default` or the bundle itself). */
 export type LocaleSource =
   | PartialMessages
   | (() => Promise<PartialMessages | {default: PartialMessages} | Record<string, PartialMessages>>);
 
 const loaded = new Map<string, PartialMessages>([['en', en]]);
-/** Dutch ships complete but as its own chunk, loaded the first time an element needs it. */
-const loaders = new Map<string, () => Promise<unknown>>([['nl', () => import('./nl.js')]]);
+/** The shipped locales besides English: complete, each its own chunk, loaded the first time an element needs it. */
+const loaders = new Map<string, () => Promise<unknown>>([
+  ['nl', () => import('./nl.js')],
+  ['de', () => import('./de.js')],
+  ['fr', () => import('./fr.js')],
+  ['es', () => import('./es.js')],
+  ['ar', () => import('./ar.js')],
+]);
+
+/** The locales the kit ships (English bundled, the rest lazy), in the order a locale menu shows them. */
+export const SHIPPED_LOCALES = ['en', 'nl', 'de', 'fr', 'es', 'ar'] as const;
 const pending = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 

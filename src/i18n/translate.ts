@@ -2,16 +2,14 @@
  * Message lookup and `{placeholder}` filling. Pure: the LocaleController supplies the layers
  * (element strings → host overrides → locale chain → English) and a number formatter.
  */
-import type {MessageKey} from './en.js';
+import type {PluralKey} from './en.js';
 import type {PartialMessages} from './registry.js';
 import {isolateBidi} from './bidi.js';
 
 /** Values for a message's `{placeholders}`. Numbers are formatted in the active locale. */
 export type MessageParams = Readonly<Record<string, string | number | null | undefined>>;
 
-/** Keys that come as a `.one` / `.other` pair, for `tn()`: `'table.total'`, `'users.total'`, … */
-export type PluralKey = PluralBase<MessageKey>;
-type PluralBase<K> = K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never;
+export type {PluralKey};
 
 /** The names of the `{placeholders}` in a template, in order of first appearance. */
 export function placeholders(template: string): string[] {
@@ -40,7 +38,7 @@ export function interpolate(
 /** The first layer that has the key, or undefined. */
 export function lookup(key: string, layers: readonly (PartialMessages | undefined | null)[]): string | undefined {
   for (const layer of layers) {
-    const value = layer?.[key as MessageKey];
+    const value = (layer as Record<string, string | undefined> | null | undefined)?.[key];
     if (typeof value === 'string') return value;
   }
   return undefined;

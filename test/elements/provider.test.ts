@@ -221,6 +221,24 @@ describe('<reseller-provider>', () => {
     expect(provider.client).to.equal(client);
   });
 
+  it('sets dir="rtl" for a right-to-left locale, removes it again, and never touches a dir the host wrote', async () => {
+    const provider = await fixture<ResellerProvider>(html`<reseller-provider locale="ar" .token=${alpha.token}><p>x</p></reseller-provider>`);
+    expect(provider.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(provider.querySelector('p')!).direction, 'the elements inside mirror').to.equal('rtl');
+    provider.locale = 'nl';
+    await provider.updateComplete;
+    expect(provider.hasAttribute('dir')).to.equal(false);
+    provider.locale = 'he-IL';
+    await provider.updateComplete;
+    expect(provider.getAttribute('dir')).to.equal('rtl');
+
+    const own = await fixture<ResellerProvider>(html`<reseller-provider dir="ltr" locale="ar" .token=${alpha.token}></reseller-provider>`);
+    expect(own.getAttribute('dir'), "the host's own dir").to.equal('ltr');
+    own.locale = 'en';
+    await own.updateComplete;
+    expect(own.getAttribute('dir')).to.equal('ltr');
+  });
+
   it('dispatches reseller-auth-error from itself when the token is refused', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><reseller-provider .token=${'rsk_not_a_real_token'}></reseller-provider></div>`);
     const provider = wrapper.querySelector('reseller-provider')!;

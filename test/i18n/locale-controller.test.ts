@@ -142,26 +142,70 @@ describe('LocaleController', () => {
 
   it('loads a registered locale lazily, falls back to English for missing keys, then re-renders', async () => {
     let resolveLoad!: (m: {default: PartialMessages}) => void;
-    registerLocale('de', () => new Promise((r) => (resolveLoad = r)));
-    const el = await fixture<I18nProbe>(html`<i18n-probe lang="de-AT"></i18n-probe>`);
-    expect(text(el, 'h2'), 'English until German arrives').to.equal('New Customer');
+    registerLocale('pt', () => new Promise((r) => (resolveLoad = r)));
+    const el = await fixture<I18nProbe>(html`<i18n-probe lang="pt-BR"></i18n-probe>`);
+    expect(text(el, 'h2'), 'English until Portuguese arrives').to.equal('New Customer');
     const renders = el.renders;
-    resolveLoad({default: {'table.newCustomer': 'Neuer Kunde'}});
+    resolveLoad({default: {'table.newCustomer': 'Novo cliente'}});
     await el.i18n.ready;
     await el.updateComplete;
     expect(el.renders).to.be.greaterThan(renders);
-    expect(text(el, 'h2')).to.equal('Neuer Kunde');
-    expect(text(el, '.total'), 'missing in de: English').to.equal('1 customer');
-    expect(text(el, '.range'), 'but numbers in Austrian German').to.equal(
-      `1–25 of ${new Intl.NumberFormat('de-AT').format(1234)}`,
+    expect(text(el, 'h2')).to.equal('Novo cliente');
+    expect(text(el, '.total'), 'missing in pt: English').to.equal('1 customer');
+    expect(text(el, '.range'), 'but numbers in Brazilian Portuguese').to.equal(
+      `1–25 of ${new Intl.NumberFormat('pt-BR').format(1234)}`,
     );
-    expect(new Intl.NumberFormat('de-AT').format(1234)).not.to.equal('1,234');
+    expect(new Intl.NumberFormat('pt-BR').format(1234)).not.to.equal('1,234');
   });
 
   it('accepts a plain object bundle', async () => {
-    registerLocale('fr', {'table.newCustomer': 'Nouveau client'});
-    const el = await fixture<I18nProbe>(html`<i18n-probe lang="fr"></i18n-probe>`);
-    expect(text(el, 'h2')).to.equal('Nouveau client');
+    registerLocale('sv', {'table.newCustomer': 'Ny kund'});
+    const el = await fixture<I18nProbe>(html`<i18n-probe lang="sv"></i18n-probe>`);
+    expect(text(el, 'h2')).to.equal('Ny kund');
+  });
+
+  it('speaks the shipped German, French, Spanish and Arabic, with their plural rules and Intl formats', async () => {
+    const cases: [string, string, string, string][] = [
+      ['de', 'Neuer Kunde', '1.234 Kunden', '1 Std. 20 Min.'],
+      ['fr', 'Nouveau client', `${new Intl.NumberFormat('fr').format(1234)} clients`, '1 h 20 min'],
+      ['es', 'Nuevo cliente', `${new Intl.NumberFormat('es').format(1234)} clientes`, '1 h 20 min'],
+      ['ar', 'عميل جديد', `${new Intl.NumberFormat('ar').format(1234)} عميلًا`, `${new Intl.NumberFormat('ar').format(1)} س ${new Intl.NumberFormat('ar').format(20)} د`],
+    ];
+    for (const [tag, heading, total, duration] of cases) {
+      await loadLocale(tag);
+      const el = await fixture<I18nProbe>(html`<i18n-probe lang=${tag}></i18n-probe>`);
+      el.count = 1234;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(text(el, 'h2'), tag).to.equal(heading);
+      expect(text(el, '.total'), tag).to.equal(total);
+      expect(text(el, '.duration'), tag).to.equal(duration);
+    }
+  });
+
+  it('picks all six Arabic plural categories, and French/Spanish "many" for millions', async () => {
+    await Promise.all([loadLocale('ar'), loadLocale('fr'), loadLocale('es')]);
+    const ar = await fixture<I18nProbe>(html`<i18n-probe lang="ar"></i18n-probe>`);
+    const n = (v: number) => new Intl.NumberFormat('ar').format(v);
+    expect([0, 1, 2, 3, 11, 100].map((c) => ar.i18n.tn('table.total', c))).to.deep.equal([
+      'لا يوجد عملاء', 'عميل واحد', 'عميلان', `${n(3)} عملاء`, `${n(11)} عميلًا`, `${n(100)} عميل`,
+    ]);
+    expect(ar.i18n.dir).to.equal('rtl');
+    const fr = await fixture<I18nProbe>(html`<i18n-probe lang="fr"></i18n-probe>`);
+    expect(fr.i18n.tn('table.total', 0)).to.equal('0 client');
+    expect(fr.i18n.tn('table.total', 1_000_000)).to.equal(`${new Intl.NumberFormat('fr').format(1_000_000)} de clients`);
+    expect(fr.i18n.dir).to.equal('ltr');
+    const es = await fixture<I18nProbe>(html`<i18n-probe lang="es"></i18n-probe>`);
+    expect(es.i18n.tn('users.total', 1_000_000)).to.equal(`${new Intl.NumberFormat('es').format(1_000_000)} de usuarios`);
+  });
+
+  it("takes a partner locale's own plural forms (any category) and its dates through Intl", async () => {
+    registerLocale('pl', {'table.total.one': '{count} klient', 'table.total.few': '{count} klientów (few)', 'table.total.many': '{count} klientów', 'table.total.other': '{count} klienta'});
+    const el = await fixture<I18nProbe>(html`<i18n-probe lang="pl"></i18n-probe>`);
+    expect([1, 3, 5, 1.5].map((c) => el.i18n.tn('table.total', c))).to.deep.equal([
+      '1 klient', '3 klientów (few)', '5 klientów', `${new Intl.NumberFormat('pl').format(1.5)} klienta`,
+    ]);
+    expect(el.i18n.date('2025-01-17')).to.equal(new Intl.DateTimeFormat('pl', {dateStyle: 'medium', timeZone: 'UTC'}).format(new Date('2025-01-17T00:00:00Z')));
   });
 
   it('falls back to English for an unknown locale, and to navigator.language without any lang', async () => {

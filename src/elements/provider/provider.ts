@@ -4,6 +4,7 @@ import {ContextProvider} from '@lit/context';
 import {ResellerClient, type ResellerClientOptions} from '../../api/client.js';
 import {clientContext} from '../../context/client-context.js';
 import {i18nContext, localeContext} from '../../i18n/context.js';
+import {localeDirection} from '../../i18n/bidi.js';
 import type {I18nOverrides} from '../../i18n/overrides.js';
 import {ResellerAuthErrorEvent, ResellerRequestErrorEvent} from '../../events.js';
 import {styles} from './provider.styles.js';
@@ -31,7 +32,10 @@ export class ResellerProvider extends LitElement {
   /** Base URL of the Reseller API, absolute or relative to the page (default `/api/v3/reseller`). */
   @property({attribute: 'api-base'}) apiBase: string | null = null;
 
-  /** Locale of the elements inside (BCP 47, e.g. `nl`); unset follows `lang` and the browser. */
+  /**
+   * Locale of the elements inside (BCP 47, e.g. `nl`); unset follows `lang` and the browser. A
+   * right-to-left locale (`ar`) also sets `dir="rtl"` on the provider unless the host set a `dir`.
+   */
   @property() locale: string | undefined = undefined;
 
   /** Bearer token (property only, never an attribute). */
@@ -52,6 +56,8 @@ export class ResellerProvider extends LitElement {
   readonly #clientProvider = new ContextProvider(this, {context: clientContext});
   readonly #localeProvider = new ContextProvider(this, {context: localeContext});
   readonly #i18nProvider = new ContextProvider(this, {context: i18nContext});
+  /** The `dir` this provider set from its locale (null: none, or the host's own). */
+  #dirSet: string | null = null;
   static #warnedTokenAttribute = false;
 
   /** Alias of `i18n`. */
@@ -80,12 +86,32 @@ export class ResellerProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#sync();
-    if (changed.has('locale')) this.#localeProvider.setValue(this.locale || undefined);
+    if (changed.has('locale')) {
+      this.#localeProvider.setValue(this.locale || undefined);
+      this.#applyDirection();
+    }
     if (changed.has('i18n')) this.#i18nProvider.setValue(this.i18n);
   }
 
   protected override render() {
     return html`<slot></slot>`;
+  }
+
+  /**
+   * A right-to-left `locale` (Arabic, Hebrew, …) sets `dir="rtl"` on the provider, so the elements
+   * inside mirror even on a left-to-right page; a `dir` the host wrote itself is never touched.
+   */
+  #applyDirection(): void {
+    const wanted = this.locale ? localeDirection(this.locale) : null;
+    const current = this.getAttribute('dir');
+    if (current !== null && current !== this.#dirSet) return; // the host's own
+    if (wanted === 'rtl') {
+      this.setAttribute('dir', 'rtl');
+      this.#dirSet = 'rtl';
+    } else if (this.#dirSet !== null) {
+      this.removeAttribute('dir');
+      this.#dirSet = null;
+    }
   }
 
   /** Builds a new client when the base URL, token, token source presence or options changed. */
