@@ -1,7 +1,8 @@
 /**
  * The demo partner portal's own code: what a partner writes around the kit. Hash routing, the
  * provider's token (a property, from the server, in memory only), host reactions to the kit's
- * events, and the Settings page (locale, theme, brand colour).
+ * events, and the Settings page (locale, theme, brand colour). The portal's own chrome speaks the
+ * chosen locale too (demo/shared/portal-strings.ts), and the page turns right to left for Arabic.
  *
  * The kit is registered as a partner would do it (`import 'reseller-elements/define'`): every
  * element the kit's define index registers appears here, in place of its placeholder. It is
@@ -13,9 +14,11 @@
 import type {} from '../src/events.js';
 
 import {loadConfig, type DemoConfig} from './shared/config.js';
+import {PORTAL_LOCALES, portalText, type PortalKey, type PortalLocale} from './shared/portal-strings.js';
+import {localeDirection} from '../src/i18n/bidi.js';
 
 interface Settings {
-  locale: 'en' | 'nl';
+  locale: PortalLocale;
   theme: 'light' | 'dark';
   brand: string | null;
 }
@@ -27,13 +30,13 @@ interface Route {
   customerId?: string;
 }
 
-const TITLES: Record<Page, string> = {
-  customers: 'Customers',
-  customer: 'Customer detail',
-  usage: 'Usage dashboard',
-  branding: 'Branding',
-  settings: 'Settings',
-  'not-found': 'Page not found',
+const TITLES: Record<Page, PortalKey> = {
+  customers: 'customers',
+  customer: 'customerDetail',
+  usage: 'usage',
+  branding: 'branding',
+  settings: 'settings',
+  'not-found': 'notFound',
 };
 const DEFAULT_BRAND = '#1d5fd1';
 const SETTINGS_KEY = 'northwind-portal-settings';
@@ -42,6 +45,10 @@ const $ = <T extends Element = HTMLElement>(selector: string) => document.queryS
 const provider = $<HTMLElement & {token?: string}>('#provider');
 let lastCustomerId: string | null = null;
 let config: DemoConfig | null = null;
+
+/** The portal's own string in the locale shown (demo/shared/portal-strings.ts). */
+const text = (key: PortalKey) => portalText(key, document.documentElement.lang);
+const asLocale = (value: unknown): PortalLocale => ((PORTAL_LOCALES as readonly unknown[]).includes(value) ? (value as PortalLocale) : 'en');
 
 // ---------------------------------------------------------------------------------------------
 // Routing
@@ -68,15 +75,15 @@ function render(route: Route, moveFocus: boolean) {
       el.setAttribute('customer-id', route.customerId);
     }
     $('#customer-title-id').textContent = route.customerId;
-    $('#customer-crumb').textContent = `Customer ${route.customerId}`;
+    $('#customer-crumb').textContent = `${text('customer')} ${route.customerId}`;
   }
   updateCustomerLink();
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     if (link.dataset.nav === route.page) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  const title = route.page === 'customer' ? `Customer ${route.customerId}` : TITLES[route.page];
-  document.title = `${title} · Northwind Voice partner portal`;
+  const title = route.page === 'customer' ? `${text('customer')} ${route.customerId}` : text(TITLES[route.page]);
+  document.title = `${title} · ${text('portalTitle')}`;
   // After a navigation, put focus on the new page's heading so keyboard and screen-reader users
   // start there (not on the first load: the browser's own start position is right then).
   if (moveFocus) $(`[data-page="${route.page}"] h1`).focus();
@@ -145,7 +152,7 @@ function loadSettings(): Settings {
   try {
     const stored = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as Partial<Settings> | null;
     return {
-      locale: stored?.locale === 'nl' ? 'nl' : 'en',
+      locale: asLocale(stored?.locale),
       theme: stored?.theme === 'dark' ? 'dark' : 'light',
       brand: typeof stored?.brand === 'string' && /^#[0-9a-f]{6}$/i.test(stored.brand) ? stored.brand : null,
     };
@@ -171,9 +178,22 @@ function applyBrand(colour: string | null) {
   $('#setting-brand-value').textContent = value;
 }
 
+/** The portal's own chrome in the chosen locale (the kit's elements follow the provider's `locale`). */
+function translateChrome() {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = text(el.dataset.i18n as PortalKey);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
+    const [attribute, key] = el.dataset.i18nAttr!.split(':');
+    el.setAttribute(attribute, text(key as PortalKey));
+  }
+}
+
 function applySettings(settings: Settings) {
   provider.setAttribute('locale', settings.locale);
   document.documentElement.lang = settings.locale;
+  document.documentElement.dir = localeDirection(settings.locale);
+  translateChrome();
+  const route = parseRoute(location.hash);
+  if (route) render(route, false);
   document.documentElement.dataset.theme = settings.theme;
   applyBrand(settings.brand);
   $<HTMLSelectElement>('#setting-locale').value = settings.locale;
@@ -187,24 +207,24 @@ function readForm(): Settings {
   const data = new FormData(form);
   const brand = String(data.get('brand') ?? DEFAULT_BRAND).toLowerCase();
   return {
-    locale: data.get('locale') === 'nl' ? 'nl' : 'en',
+    locale: asLocale(data.get('locale')),
     theme: data.get('theme') === 'dark' ? 'dark' : 'light',
     brand: brand === DEFAULT_BRAND ? null : brand,
   };
 }
 
-function onSettingsChange(message: string) {
+function onSettingsChange(message: PortalKey) {
   const settings = readForm();
   applySettings(settings);
   saveSettings(settings);
-  $('#settings-status').textContent = message;
+  $('#settings-status').textContent = text(message);
 }
 
-$<HTMLFormElement>('#settings').addEventListener('input', () => onSettingsChange('Settings saved.'));
+$<HTMLFormElement>('#settings').addEventListener('input', () => onSettingsChange('saved'));
 $<HTMLFormElement>('#settings').addEventListener('submit', (event) => event.preventDefault());
 $('#setting-brand-reset').addEventListener('click', () => {
   $<HTMLInputElement>('#setting-brand').value = DEFAULT_BRAND;
-  onSettingsChange('Brand colour reset.');
+  onSettingsChange('brandReset');
 });
 
 // ---------------------------------------------------------------------------------------------

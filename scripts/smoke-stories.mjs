@@ -9,9 +9,9 @@
  * to settle (no request in flight for 500 ms, no `aria-busy="true"` and no `data-state="loading"`
  * left, shadow roots included), then runs axe (wcag2a + wcag2aa) on #storybook-root.
  *
- * Every story is checked in four combinations of the toolbar's globals: en light, en dark, nl light,
- * nl dark. The story is loaded once (en light, the default globals); the other three are switched IN
- * PLACE, exactly as the global decorator would render them (`<story-frame>`'s `scheme`, the decorator's
+ * Every story is checked in eight combinations of the toolbar's globals: en light, en dark, nl light,
+ * nl dark, then de, fr, es and ar light (Arabic must show right to left). The story is loaded once
+ * (en light, the default globals); the others are switched IN PLACE, exactly as the global decorator would render them (`<story-frame>`'s `scheme`, the decorator's
  * `<reseller-provider locale>`), then the page settles again and axe runs again. A story without the
  * decorator's frame falls back to a reload with `&globals=locale:…;theme:…`.
  *
@@ -21,8 +21,8 @@
  * is attributed to Storybook (its own files and inline blocks) or to the kit (everything else,
  * including anything that cannot be attributed). Any kit violation fails the story.
  *
- * A story fails on: a Storybook error display, a page error, a console error, an axe violation in
- * any combination, a CSP/Trusted Types violation, or not settling within the timeout. Stories tagged
+ * A story fails on: a Storybook error display, a page error, a console error, a missing-string
+ * warning of the kit (`reseller-elements: missing string …`), an axe violation in any combination, a CSP/Trusted Types violation, or not settling within the timeout. Stories tagged
  * `http-errors` (API down, no token, …) may log the browser's own "Failed to load resource: … status
  * of NNN" lines; nothing else.
  *
@@ -67,13 +67,24 @@ const SETTLE_QUIET_MS = 500;
 const HTTP_ERROR_LINE = /^Failed to load resource: the server responded with a status of \d{3}/;
 /** After an in-place switch: a shorter quiet window (the page is loaded; a switch that fetches shows up as a request). */
 const SWITCH_QUIET_MS = 150;
-/** The four combinations of the toolbar's globals; the first is the default the story loads with. */
+/**
+ * The combinations of the toolbar's globals; the first is the default the story loads with. English
+ * and Dutch in both schemes; the other shipped locales once each, light only (the scheme is
+ * independent of the language; this keeps the added CI time to one in-place switch per locale).
+ */
 const COMBOS = [
   {locale: 'en', theme: 'light'},
   {locale: 'en', theme: 'dark'},
   {locale: 'nl', theme: 'light'},
   {locale: 'nl', theme: 'dark'},
-].map((combo) => ({...combo, label: `${combo.locale} ${combo.theme}`}));
+  {locale: 'de', theme: 'light'},
+  {locale: 'fr', theme: 'light'},
+  {locale: 'es', theme: 'light'},
+  {locale: 'ar', theme: 'light'},
+].map((combo) => ({...combo, rtl: combo.locale === 'ar', label: `${combo.locale} ${combo.theme}`}));
+/** The LocaleController's warning for a string a locale lacks (src/controllers/locale-controller.ts). */
+const MISSING_STRING = /^reseller-elements: missing string /;
+
 
 const started = performance.now();
 const indexPath = join(staticDir, 'index.json');
@@ -270,14 +281,17 @@ const describeViolation = (v) =>
 
 /**
  * In the page: switch the decorator's frame to `combo` in place, as the decorator renders the
- * globals (`<story-frame .scheme>`, `<reseller-provider locale>`). Returns false when the story has
+ * globals (`<story-frame .scheme>` and its `dir` for a right-to-left locale, `<reseller-provider
+ * locale>`). Returns false when the story has
  * no decorator frame (the caller reloads with the globals in the URL instead).
  */
-function switchInPlace({locale, theme}) {
+function switchInPlace({locale, theme, rtl}) {
   const frame = document.querySelector('#storybook-root story-frame');
   const provider = frame?.querySelector(':scope > reseller-provider');
   if (!frame || !provider) return false;
   frame.scheme = theme;
+  if (rtl) frame.setAttribute('dir', 'rtl');
+  else frame.removeAttribute('dir');
   provider.setAttribute('locale', locale);
   return true;
 }
@@ -327,7 +341,11 @@ async function renderSettled() {
 function shownCombo() {
   const frame = document.querySelector('#storybook-root story-frame');
   const provider = frame?.querySelector(':scope > reseller-provider') ?? document.querySelector('#storybook-root reseller-provider');
-  return {theme: frame ? getComputedStyle(frame).colorScheme : null, locale: provider?.getAttribute('locale') ?? null};
+  return {
+    theme: frame ? getComputedStyle(frame).colorScheme : null,
+    locale: provider?.getAttribute('locale') ?? null,
+    direction: getComputedStyle(provider ?? document.querySelector('#storybook-root') ?? document.body).direction,
+  };
 }
 
 async function runAxe(page) {
@@ -349,8 +367,9 @@ async function runStory(story) {
   const allowHttpErrors = story.tags?.includes('http-errors');
   page.on('pageerror', (error) => problems[current].push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
     const text = message.text();
+    if (message.type() === 'warning' && MISSING_STRING.test(text)) problems[current].push(`missing string: ${text}`);
+    if (message.type() !== 'error') return;
     if (allowHttpErrors && HTTP_ERROR_LINE.test(text)) return;
     const where = message.location()?.url;
     problems[current].push(`console error: ${text}${where && HTTP_ERROR_LINE.test(text) ? ` (${where.replace(origin, '')})` : ''}`);
@@ -441,6 +460,9 @@ async function runStory(story) {
         // the switches after it are checked to have taken effect.
         if (index > 0 && (seen.theme !== combo.theme || seen.locale !== combo.locale)) {
           problems[current].push(`switch did not take effect: shows ${seen.locale} ${seen.theme}`);
+        }
+        if (index > 0 && seen.locale === combo.locale && seen.direction !== (combo.rtl ? 'rtl' : 'ltr')) {
+          problems[current].push(`${combo.locale} shows ${seen.direction}, not ${combo.rtl ? 'rtl' : 'ltr'}`);
         }
         await collectViolations();
         const axe = await runAxe(page);
@@ -535,8 +557,9 @@ async function runDocs(entry, expected) {
   const allowHttpErrors = indexEntries.some((s) => s.type === 'story' && s.title === entry.title && s.tags?.includes('http-errors'));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
     const text = message.text();
+    if (message.type() === 'warning' && MISSING_STRING.test(text)) problems[current].push(`missing string: ${text}`);
+    if (message.type() !== 'error') return;
     if (allowHttpErrors && HTTP_ERROR_LINE.test(text)) return;
     if (/Content Security Policy/.test(text) && fromStorybook(message.location()?.url)) return; // recorded as Storybook's violation below
     problems.push(`console error: ${text}`);

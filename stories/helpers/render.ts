@@ -1,6 +1,7 @@
 import {html, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import '../../src/define/provider.js';
+import {localeDirection} from '../../src/i18n/bidi.js';
 import {defineStoryFrame} from './story-frame.js';
 
 export const BRAND_SWATCHES = {
@@ -11,7 +12,8 @@ export const BRAND_SWATCHES = {
   Black: '#1f1f1f',
 } as const;
 
-export const STORY_LOCALES = {en: 'English', nl: 'Nederlands'} as const;
+/** The toolbar's locales: the six the kit ships, each named in its own language. */
+export const STORY_LOCALES = {en: 'English', nl: 'Nederlands', de: 'Deutsch', fr: 'Français', es: 'Español', ar: 'العربية'} as const;
 export type StoryLocale = keyof typeof STORY_LOCALES;
 
 export const STORY_THEMES = ['light', 'dark'] as const;
@@ -28,15 +30,16 @@ export interface FrameOptions {
 }
 
 /**
- * A story's content inside `<story-frame>` (brand colour and colour scheme) and
- * `<reseller-provider>` (token as a property, locale). Stories get it through the global decorator;
- * tests can render the same template with `render(inProvider(…), container)`.
+ * A story's content inside `<story-frame>` (brand colour and colour scheme; `dir="rtl"` for a
+ * right-to-left locale such as Arabic, so the whole story root mirrors) and `<reseller-provider>`
+ * (token as a property, locale). Stories get it through the global decorator; tests can render the
+ * same template with `render(inProvider(…), container)`.
  */
 export function inProvider(options: FrameOptions, content: unknown): TemplateResult {
   defineStoryFrame();
   const {token = null, locale, brand = '', theme = 'light', apiBase} = options;
   return html`
-    <story-frame .brand=${brand} .scheme=${theme}>
+    <story-frame .brand=${brand} .scheme=${theme} dir=${ifDefined(locale && localeDirection(locale) === 'rtl' ? 'rtl' : undefined)}>
       <reseller-provider .token=${token} locale=${ifDefined(locale)} api-base=${ifDefined(apiBase)}>${content}</reseller-provider>
     </story-frame>
   `;
