@@ -57,9 +57,11 @@ const sandboxNode = `${root}sandbox/node.ts`;
 if (existsSync(sandboxIndex) && existsSync(sandboxNode)) {
   const {createSandbox} = await import(sandboxIndex);
   const {koaMiddleware} = await import(sandboxNode);
-  const sandbox = await createSandbox({dataDir: null, seed: false});
+  // The control API is on, and the runner adds its admin secret to the test pages' control requests
+  // (a harness-only option: test code in the browser never handles the secret).
+  const sandbox = await createSandbox({dataDir: null, seed: false, control: true});
   cleanups.push(() => sandbox.close());
-  middleware.push(koaMiddleware(sandbox));
+  middleware.push(koaMiddleware(sandbox, {injectAdminSecret: true}));
 } else {
   console.warn('web-test-runner: sandbox/index.ts or sandbox/node.ts not present; /api and /__sandbox are not served.');
 }

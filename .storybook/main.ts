@@ -11,7 +11,11 @@ import type {Plugin} from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Mounts the sandbox (in memory, unseeded: every story creates its own tenant) on the dev server. */
+/**
+ * Mounts the sandbox (in memory, unseeded: every story creates its own tenant) on the dev server,
+ * with its control API on and the admin secret added to the stories' control requests by the
+ * middleware (a harness-only option: Storybook dev is a local tool).
+ */
 function sandboxPlugin(): Plugin {
   return {
     name: 'reseller:sandbox',
@@ -19,8 +23,8 @@ function sandboxPlugin(): Plugin {
     async configureServer(server) {
       const {createSandbox} = await import('../sandbox/index.js');
       const {nodeMiddleware} = await import('../sandbox/node.js');
-      const sandbox = await createSandbox({dataDir: null, seed: false});
-      server.middlewares.use(nodeMiddleware(sandbox));
+      const sandbox = await createSandbox({dataDir: null, seed: false, control: true});
+      server.middlewares.use(nodeMiddleware(sandbox, {injectAdminSecret: true}));
       server.httpServer?.once('close', () => void sandbox.close());
     },
   };

@@ -1,36 +1,23 @@
 /**
  * The Hono app: CORS, authentication, fault injection and the request log around the API routes,
- * plus the always-on control API under /__sandbox.
+ * plus, when enabled, the control API under /__sandbox (control.ts).
  */
 import {Hono} from 'hono';
 import {cors} from 'hono/cors';
-import * as z from 'zod/mini';
-import {type Deps, type Env, authenticate, invalidateSessions, requireSession} from './context.js';
-import {transcriptControlRoutes} from './control-transcripts.js';
-import {FaultRule, FaultRules, faultResponse} from './faults.js';
-import {ApiError, errorBody, errorResponse, JSON_LIMIT, parseJson, readLimited, validate} from './http.js';
+import {type Deps, type Env, authenticate, invalidateSessions} from './context.js';
+import {ADMIN_HEADER, type ControlOptions, controlRoutes, requireAdmin} from './control.js';
+import {FaultRule, faultResponse, redactIdempotencyKey} from './faults.js';
+import {ApiError, errorBody, errorResponse, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
 import {brandingRoutes} from './routes/branding.js';
 import {customerRoutes} from './routes/customers.js';
 import {organizationRoutes} from './routes/organization.js';
 import {transcriptRoutes} from './routes/transcripts.js';
 import {usageRoutes} from './routes/usage.js';
-import {seedTenant} from './seed.js';
-import {newSecret, RESELLEE_PREFIX, RESELLER_PREFIX, sha256Hex} from './tokens.js';
 
 export const API_BASE = '/api/v3/reseller';
 /** Marks a response that the node adapter must turn into a destroyed connection. */
 export const DROP_HEADER = 'x-sandbox-drop';
-
-const TenantCreate = z.object({
-  customers: z._default(z.int().check(z.nonnegative(), z.maximum(2000)), 30),
-  seed: z.optional(z.int()),
-  name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-});
-const SessionCreate = z.object({
-  role: z._default(z.enum(['RESELLER', 'RESELLEE']), 'RESELLER'),
-  expires_at: z.optional(z.nullable(z.iso.datetime({offset: false}))),
-});
 
 /** Waits `ms`, or less when the client aborts first. */
 const delay = (ms: number, signal: AbortSignal): Promise<void> =>
@@ -48,11 +35,14 @@ const delay = (ms: number, signal: AbortSignal): Promise<void> =>
 export interface AppOptions {
   corsOrigins?: string[];
   log?: boolean;
+  /** The control API and its admin secret (control.ts); off when absent. */
+  control?: ControlOptions | null;
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const {db, state} = deps;
+  const control = options.control ?? null;
 
   app.onError((err) => {
     if (err instanceof ApiError) return errorResponse(err);
@@ -91,8 +81,10 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
     const path = url.pathname.slice(API_BASE.length) || '/';
     const started = new Date().toISOString();
     let headerRule: FaultRule | null = null;
-    const rawHeader = c.req.header('x-sandbox-fault');
+    // A per-request fault is a control operation: ignored when the control API is off, else it needs the admin secret.
+    const rawHeader = control ? c.req.header('x-sandbox-fault') : undefined;
     if (rawHeader) {
+      requireAdmin(control, c.req.header(ADMIN_HEADER), 'X-Sandbox-Fault');
       try {
         headerRule = validate(FaultRule, JSON.parse(rawHeader), 'Invalid X-Sandbox-Fault header');
       } catch (err) {
@@ -113,7 +105,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
     if (principal) {
       state.record(principal.tenantId, {
         method: c.req.method, path, query: url.search.replace(/^\?/, ''),
-        idempotency_key: c.req.header('idempotency-key') ?? null, if_match: c.req.header('if-match') ?? null,
+        idempotency_key: redactIdempotencyKey(c.req.header('idempotency-key')), if_match: c.req.header('if-match') ?? null,
         status, at: started, aborted,
       });
     }
@@ -128,56 +120,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
   brandingRoutes(api);
   app.route(API_BASE, api);
 
-  // ---- Control API (a development tool: always on).
-  app.post('/__sandbox/tenants', async (c) => {
-    const raw = await readLimited(c.req.raw, JSON_LIMIT);
-    const input = validate(TenantCreate, raw.byteLength ? parseJson(c.req.raw, raw) : {});
-    const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const tenant = await seedTenant(db, {name: input.name ?? `Test Reseller ${seed}`, customers: input.customers, seed});
-    return c.json({tenant_id: tenant.tenantId, name: tenant.name, tokens: tenant.tokens}, 201);
-  });
-  app.put('/__sandbox/faults', async (c) => {
-    const p = requireSession(c);
-    const input = validate(FaultRules, parseJson(c.req.raw, await readLimited(c.req.raw, JSON_LIMIT)));
-    state.setFaults(p.tenantId, input.rules);
-    return c.json({rules: input.rules});
-  });
-  app.delete('/__sandbox/faults', (c) => {
-    state.clearFaults(requireSession(c).tenantId);
-    return c.body(null, 204);
-  });
-  app.get('/__sandbox/requests', (c) => c.json({data: state.requests(requireSession(c).tenantId)}));
-  app.delete('/__sandbox/requests', (c) => {
-    state.clearRequests(requireSession(c).tenantId);
-    return c.body(null, 204);
-  });
-  // Extra sessions for auth tests: another (optionally expiring) token of the caller's tenant; DELETE revokes the caller's own token.
-  app.post('/__sandbox/tokens', async (c) => {
-    const p = requireSession(c);
-    const input = validate(SessionCreate, parseJson(c.req.raw, await readLimited(c.req.raw, JSON_LIMIT)));
-    const reseller = input.role === 'RESELLER';
-    const secret = newSecret(reseller ? RESELLER_PREFIX : RESELLEE_PREFIX);
-    let userId: number | null = null;
-    let customerId: number | null = null;
-    if (!reseller) {
-      const {rows} = await db.query<{user_id: number | null; customer_id: number | null}>(
-        `SELECT user_id, customer_id FROM tokens WHERE tenant_id = $1 AND kind = 'resellee' ORDER BY id LIMIT 1`, [p.tenantId],
-      );
-      userId = rows[0]?.user_id ?? null;
-      customerId = rows[0]?.customer_id ?? null;
-    }
-    await db.query(
-      `INSERT INTO tokens (tenant_id, kind, customer_id, user_id, name, prefix, token_hash, expires_at) VALUES ($1, $2, $3, $4, 'Test session', $5, $6, $7)`,
-      [p.tenantId, reseller ? 'reseller' : 'resellee', customerId, userId, secret.slice(0, 12), sha256Hex(secret), input.expires_at ?? null],
-    );
-    return c.json({token: secret, role: input.role, expires_at: input.expires_at ?? null}, 201);
-  });
-  app.delete('/__sandbox/tokens', async (c) => {
-    const p = requireSession(c);
-    await db.query(`UPDATE tokens SET revoked_at = now() WHERE id = $1`, [p.tokenId]);
-    return c.body(null, 204);
-  });
-  transcriptControlRoutes(app);
+  // ---- Control API (a development tool), only when enabled.
+  if (control) controlRoutes(app, control);
 
   return app;
 }

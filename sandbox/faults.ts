@@ -1,6 +1,7 @@
 /** Fault injection and the request log: per-tenant, in memory (a development tool). */
 import * as z from 'zod/mini';
 import {globMatch} from './glob.js';
+import {sha256Hex} from './tokens.js';
 
 export const FaultRule = z.object({
   method: z.optional(z.string().check(z.maxLength(10))),
@@ -25,6 +26,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: string;
+  /** `sha256:` and the first 16 hex digits of the key's SHA-256: equal keys compare equal, the key itself is never kept. */
   idempotency_key: string | null;
   if_match: string | null;
   status: number;
@@ -34,6 +36,9 @@ export interface RecordedRequest {
 }
 
 const LOG_LIMIT = 1000;
+
+/** How the request log shows an Idempotency-Key (never in clear: it is the capability to replay an answer). */
+export const redactIdempotencyKey = (key: string | undefined): string | null => (key === undefined ? null : `sha256:${sha256Hex(key).slice(0, 16)}`);
 
 export class SandboxState {
   #faults = new Map<number, FaultRule[]>();

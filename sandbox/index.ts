@@ -4,6 +4,7 @@
  * Serve it with `nodeMiddleware()` / `koaMiddleware()` from `./node.js`.
  */
 import {createApp, DROP_HEADER} from './app.js';
+import {type ControlOptions, resolveControl} from './control.js';
 import {type Db, openDb, PGLITE_VERSION} from './db.js';
 import {SandboxState} from './faults.js';
 import {createSchema, SCHEMA_VERSION} from './schema.js';
@@ -21,6 +22,12 @@ export interface SandboxOptions {
   log?: boolean;
   /** Origins allowed by CORS (none by default: same-origin use needs none). */
   corsOrigins?: string[];
+  /**
+   * The control API under /__sandbox (tenants, faults, request log, sessions): off by default.
+   * `true` turns it on with a random admin secret; an object sets the secret and the tenant
+   * creation limits (see control.ts).
+   */
+  control?: boolean | Partial<ControlOptions>;
 }
 
 export interface Sandbox {
@@ -29,6 +36,8 @@ export interface Sandbox {
   /** Closes PGlite / pg. */
   close(): Promise<void>;
   devTokens: {resellerA: string; resellerB: string; resellee: string};
+  /** The control API's admin secret (send it as `X-Sandbox-Admin`), or null when the control API is off. */
+  adminSecret: string | null;
 }
 
 /** The sandbox's database, for tests that inspect what is stored (token hashes, rows). */
@@ -45,6 +54,7 @@ export class SandboxConnectionDropped extends TypeError {
 }
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const control = resolveControl(options.control); // a bad secret fails before the database opens
   const db = await openDb({
     dataDir: options.dataDir === undefined ? '.sandbox-data' : options.dataDir,
     databaseUrl: options.databaseUrl,
@@ -52,7 +62,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     templateKey: `${PGLITE_VERSION}-${SCHEMA_VERSION}`,
   });
   if (options.seed !== false) await db.exclusive(() => seedDefault(db));
-  const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log});
+  const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log, control});
   const raw = async (request: Request) => app.fetch(request);
   let closed: Promise<void> | null = null;
   const sandbox: Sandbox = {
@@ -63,6 +73,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     },
     close: () => (closed ??= db.close()),
     devTokens: {...DEV_TOKENS},
+    adminSecret: control?.secret ?? null,
   };
   rawHandlers.set(sandbox, raw);
   sandboxDatabases.set(sandbox, db);

@@ -1,4 +1,8 @@
-/** `npm run sandbox`: the reference API on PORT (default 8787), data in .sandbox-data/ (or DATABASE_URL). */
+/**
+ * `npm run sandbox`: the reference API on PORT (default 8787), data in .sandbox-data/ (or DATABASE_URL).
+ * The control API (/__sandbox) is off unless `--control` or SANDBOX_CONTROL=1; then it needs the
+ * admin secret printed below (SANDBOX_ADMIN_SECRET, else random per start).
+ */
 import {createServer} from 'node:http';
 import {resolve} from 'node:path';
 import {corsOriginsFromEnv} from './cors-origins.js';
@@ -11,8 +15,26 @@ const port = Number(process.env.PORT ?? 8787);
 const dataDir = resolve(process.env.SANDBOX_DATA_DIR ?? '.sandbox-data');
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const corsOrigins = corsOriginsFromEnv(process.env.CORS_ORIGINS);
+const controlOn = process.argv.includes('--control') || process.env.SANDBOX_CONTROL === '1';
+/** A positive whole number from the environment, or undefined (the default applies). */
+const envCount = (name: string): number | undefined => {
+  const value = process.env[name];
+  if (!value) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got ${JSON.stringify(value)}`);
+  return n;
+};
 
-const sandbox = await createSandbox({dataDir, databaseUrl, log: process.env.SANDBOX_LOG !== '0', corsOrigins});
+const sandbox = await createSandbox({
+  dataDir, databaseUrl, log: process.env.SANDBOX_LOG !== '0', corsOrigins,
+  control: controlOn
+    ? {
+        secret: process.env.SANDBOX_ADMIN_SECRET || undefined,
+        tenantsPerMinute: envCount('SANDBOX_TENANTS_PER_MINUTE'),
+        customersPerMinute: envCount('SANDBOX_CUSTOMERS_PER_MINUTE'),
+      }
+    : false,
+});
 const middleware = nodeMiddleware(sandbox);
 const server = createServer((req, res) =>
   middleware(req, res, () => {
@@ -30,6 +52,11 @@ server.listen(port, () => {
   console.log(`    reseller B  ${sandbox.devTokens.resellerB}`);
   console.log(`    RESELLEE    ${sandbox.devTokens.resellee}  (a user of one of A's customers)`);
   if (corsOrigins.length) console.log(`  CORS:      ${corsOrigins.join(', ')}`);
+  console.log(
+    sandbox.adminSecret
+      ? `  Control:   ${url.replace('/api/v3/reseller', '/__sandbox')}  (X-Sandbox-Admin: ${sandbox.adminSecret})`
+      : '  Control:   off (npm run sandbox -- --control, or SANDBOX_CONTROL=1)',
+  );
 });
 
 let stopping = false;

@@ -6,18 +6,46 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {getRequestListener} from '@hono/node-server';
 import {DROP_HEADER} from './app.js';
+import {ADMIN_HEADER} from './control.js';
 import {rawHandlers, type Sandbox} from './index.js';
 
 export type NextFunction = (err?: unknown) => void;
 export type ConnectMiddleware = (req: IncomingMessage, res: ServerResponse, next: NextFunction) => void;
 
+const pathOf = (url: string | undefined): string => (url ?? '/').split('?')[0]!;
+const isControl = (url: string | undefined): boolean => {
+  const path = pathOf(url);
+  return path === '/__sandbox' || path.startsWith('/__sandbox/');
+};
 const handles = (url: string | undefined): boolean => {
-  const path = (url ?? '/').split('?')[0]!;
-  return path === '/api/v3/reseller' || path.startsWith('/api/v3/reseller/') || path === '/__sandbox' || path.startsWith('/__sandbox/');
+  const path = pathOf(url);
+  return path === '/api/v3/reseller' || path.startsWith('/api/v3/reseller/') || isControl(url);
 };
 
-export function nodeMiddleware(sandbox: Sandbox): ConnectMiddleware {
+export interface MiddlewareOptions {
+  /**
+   * For test and story harnesses only (the test runner, Storybook, the story smoke test, the
+   * bench): adds the sandbox's admin secret to every /__sandbox request and every request with an
+   * X-Sandbox-Fault header that reaches this server, so test and story code in the browser needs
+   * no secret. Never for a server other people can reach: anyone who can reach it can then use
+   * the control API.
+   */
+  injectAdminSecret?: boolean;
+}
+
+/** Sets (or replaces) one request header, in both the parsed and the raw list (the Request is built from the raw one). */
+function setHeader(req: IncomingMessage, name: string, value: string): void {
+  for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
+    if (req.rawHeaders[i]!.toLowerCase() === name) req.rawHeaders.splice(i, 2);
+  }
+  req.rawHeaders.push(name, value);
+  req.headers[name] = value;
+}
+
+export function nodeMiddleware(sandbox: Sandbox, options: MiddlewareOptions = {}): ConnectMiddleware {
   const raw = rawHandlers.get(sandbox) ?? ((r: Request) => sandbox.fetch(r));
+  const secret = options.injectAdminSecret ? sandbox.adminSecret : null;
+  if (options.injectAdminSecret && !secret) throw new Error('injectAdminSecret: this sandbox was created without its control API (control: true)');
   const listener = getRequestListener(async (request, env) => {
     const response = await raw(request);
     if (response.headers.has(DROP_HEADER)) {
@@ -28,6 +56,7 @@ export function nodeMiddleware(sandbox: Sandbox): ConnectMiddleware {
   });
   return (req, res, next) => {
     if (!handles(req.url)) return next();
+    if (secret && (isControl(req.url) || req.headers['x-sandbox-fault'] !== undefined)) setHeader(req, ADMIN_HEADER, secret);
     listener(req, res).catch(next);
   };
 }
@@ -40,8 +69,8 @@ interface KoaContext {
   respond?: boolean;
 }
 
-export function koaMiddleware(sandbox: Sandbox): (ctx: KoaContext, next: () => Promise<unknown>) => Promise<unknown> {
-  const connect = nodeMiddleware(sandbox);
+export function koaMiddleware(sandbox: Sandbox, options: MiddlewareOptions = {}): (ctx: KoaContext, next: () => Promise<unknown>) => Promise<unknown> {
+  const connect = nodeMiddleware(sandbox, options);
   return async (ctx, next) => {
     if (!handles(ctx.url)) return next();
     ctx.respond = false;

@@ -83,6 +83,8 @@ export interface ServerOptions {
   dataDir?: string | null;
   /** Log Vite's and the sandbox's messages. Default true. */
   log?: boolean;
+  /** The control API's admin secret (default: SANDBOX_ADMIN_SECRET, else random per start). */
+  adminSecret?: string;
 }
 
 export interface RunningServer {
@@ -91,6 +93,8 @@ export interface RunningServer {
   port: number;
   /** The seeded reseller dev token the demo pages use. */
   devToken: string;
+  /** The control API's admin secret (`X-Sandbox-Admin`); the control API is always on here. */
+  adminSecret: string;
   sandbox: Sandbox;
   vite: ViteDevServer;
   /** Stops accepting connections, closes Vite and the sandbox (PGlite). Safe to call twice. */
@@ -109,7 +113,7 @@ type Next = (error?: unknown) => void;
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const {port = 5173, host = '127.0.0.1', dataDir = '.sandbox-data', log = true} = options;
+  const {port = 5173, host = '127.0.0.1', dataDir = '.sandbox-data', log = true, adminSecret = process.env.SANDBOX_ADMIN_SECRET || undefined} = options;
 
   // Listen first: a busy port fails in milliseconds, before PGlite and Vite start. Requests that
   // arrive while they start wait for `ready`.
@@ -132,7 +136,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let vite: ViteDevServer | undefined;
   try {
     [sandbox, vite] = await Promise.all([
-      createSandbox({dataDir, log}),
+      createSandbox({dataDir, log, control: {secret: adminSecret}}),
       createViteServer({
         configFile: false,
         root: demoRoot,
@@ -182,7 +186,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (rejected) throw rejected.reason;
     })());
 
-  return {url: `http://localhost:${actualPort}/`, port: actualPort, devToken, sandbox, vite, close};
+  return {url: `http://localhost:${actualPort}/`, port: actualPort, devToken, adminSecret: sandbox.adminSecret!, sandbox, vite, close};
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  *   PORT              port to listen on (default 5173; 0 picks a free one)
  *   HOST              interface to listen on (default 127.0.0.1)
  *   SANDBOX_DATA_DIR  PGlite data directory (default .sandbox-data; seeded on first run, kept after)
+ *   SANDBOX_ADMIN_SECRET  the control API's admin secret (default: random per start, printed below)
  *
  * Stops cleanly on SIGINT/SIGTERM (closes PGlite, so no sequence values are lost).
  */
@@ -48,6 +49,7 @@ console.log(`
   ➜ API:       ${server.url.replace(/\/$/, '')}/api/v3/reseller
   ➜ Data:      ${displayPath(dataDir)}${firstRun ? ' (new, seeded)' : ' (existing)'}
   ➜ Dev token: ${server.devToken}  (sandbox reseller A; development only)
+  ➜ Control:   ${server.url}__sandbox  (X-Sandbox-Admin: ${server.adminSecret})
 `);
 if (signalled) void stop(signalled);
 

@@ -3,7 +3,7 @@
  * search and sort requests through the Hono app in process (`app.fetch`, no HTTP), timed from the
  * Request to the parsed JSON body.
  *
- * `POST /__sandbox/tenants` caps `customers` at 2 000 and seeds a year of daily usage per customer
+ * `POST /__sandbox/tenants` caps `customers` at 500 and seeds a year of daily usage per customer
  * (minutes per customer), so the customers are inserted here in one SQL statement instead (names,
  * emails, phones, plans, statuses and dates spread like the seed's; no usage, users, tokens or
  * transcripts: the list query only reads usage through the primary key of usage_daily). That needs
@@ -12,6 +12,7 @@
  * shows up in `npm run typecheck`.
  */
 import {createApp} from '../../sandbox/app.js';
+import {ADMIN_HEADER, resolveControl} from '../../sandbox/control.js';
 import {openDb, PGLITE_VERSION} from '../../sandbox/db.js';
 import {SandboxState} from '../../sandbox/faults.js';
 import {createSchema, SCHEMA_VERSION} from '../../sandbox/schema.js';
@@ -47,7 +48,8 @@ const pick = (list: string[], salt: string) => `(${sqlArray(list)})[1 + abs(hash
 export async function runScale(customers: number, requests: number, log: (line: string) => void = () => {}): Promise<ScaleResult> {
   const db = await openDb({dataDir: null, init: createSchema, templateKey: `${PGLITE_VERSION}-${SCHEMA_VERSION}`});
   try {
-    const app = createApp({db, state: new SandboxState(), locks: new Map()});
+    const control = resolveControl(true)!;
+    const app = createApp({db, state: new SandboxState(), locks: new Map()}, {control});
     const call = async (path: string, init: RequestInit = {}) => {
       const response = await app.fetch(new Request(`http://bench.local${path}`, init));
       const body: unknown = await response.json();
@@ -58,7 +60,7 @@ export async function runScale(customers: number, requests: number, log: (line: 
     const seedStart = performance.now();
     const tenant = (await call('/__sandbox/tenants', {
       method: 'POST',
-      headers: {'content-type': 'application/json'},
+      headers: {'content-type': 'application/json', [ADMIN_HEADER]: control.secret},
       body: JSON.stringify({customers: 0, name: 'Bench Scale Reseller', seed: 7}),
     })) as {tenant_id: number; tokens: {reseller: string}};
     // One statement per 20 000 rows keeps PGlite's memory in check at 100 000.

@@ -59,8 +59,9 @@ export async function startBenchServer() {
       import('../../sandbox/node.ts'),
       bundlePage(outdir),
     ]);
-    sandbox = await createSandbox({dataDir: null, seed: false});
-    const api = nodeMiddleware(sandbox);
+    // Control API on; the server adds its admin secret to control requests (a harness on 127.0.0.1).
+    sandbox = await createSandbox({dataDir: null, seed: false, control: true});
+    const api = nodeMiddleware(sandbox, {injectAdminSecret: true});
     server = createServer((req, res) => {
       api(req, res, (error) => {
         if (error) return void res.writeHead(500, {'content-type': 'text/plain'}).end(String(error));

@@ -80,16 +80,27 @@ export async function tabUntil(page, predicate, arg, {max = 40, backward = false
 }
 
 /**
+ * Headers for the sandbox's control API (`/__sandbox/*`): its admin secret, which run.mjs gives to
+ * `npm start` (SANDBOX_ADMIN_SECRET), plus `extra`.
+ * @param {Record<string, string>} [extra]
+ */
+export function controlHeaders(extra = {}) {
+  const secret = process.env.SANDBOX_ADMIN_SECRET;
+  if (!secret) throw new Error('SANDBOX_ADMIN_SECRET is not set (test/e2e/run.mjs sets it for npm start and the flows)');
+  return {'x-sandbox-admin': secret, ...extra};
+}
+
+/**
  * A fresh sandbox tenant for a flow (fixed `seed`: the same data every run), asserting it was
  * created. Answers `{tenant_id, name, tokens: {reseller, resellee}}`.
  */
 export async function createTenant(baseUrl, body) {
   const created = await fetch(new URL('/__sandbox/tenants', baseUrl), {
     method: 'POST',
-    headers: {'content-type': 'application/json'},
+    headers: controlHeaders({'content-type': 'application/json'}),
     body: JSON.stringify(body),
   });
-  assert.equal(created.status, 201);
+  assert.equal(created.status, 201, `POST /__sandbox/tenants answered ${created.status}`);
   return created.json();
 }
 

@@ -17,6 +17,7 @@
  * The server (its whole process group) and the browser are always stopped at the end.
  */
 import {spawn, spawnSync} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,6 +74,8 @@ async function main() {
   }
 
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'reseller-e2e-'));
+  // The control API's admin secret: given to `npm start` and read by the flows (helpers.mjs, controlHeaders).
+  process.env.SANDBOX_ADMIN_SECRET ||= `e2e_${randomBytes(24).toString('base64url')}`;
   const started = performance.now();
   const baseUrl = await startServer(dataDir);
   console.log(`server up at ${baseUrl} in ${Math.round(performance.now() - started)} ms (data ${dataDir})`);

@@ -11,7 +11,7 @@ import {type ChildSandbox, startChildSandbox} from './child.js';
 
 let child: ChildSandbox;
 before(async () => {
-  child = await startChildSandbox({dataDir: null, seed: false});
+  child = await startChildSandbox({dataDir: null, seed: false, control: true});
 });
 after(() => child?.stop());
 

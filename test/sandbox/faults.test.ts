@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import {createHash} from 'node:crypto';
 import {test} from 'node:test';
 import {CustomerPage, ErrorBody} from '../../src/contract/schemas.js';
-import {call, control, raw, tenant} from './helpers.js';
+import {adminHeaders, call, control, raw, tenant} from './helpers.js';
 
-const fault = (rule: object) => ({'x-sandbox-fault': JSON.stringify(rule)});
+/** One rule for one request (a control operation: it carries the admin secret). */
+const fault = async (rule: object) => ({'x-sandbox-fault': JSON.stringify(rule), ...(await adminHeaders())});
+/** How the request log shows an Idempotency-Key. */
+const logged = (key: string) => `sha256:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 
 void test('fault rule: status with a contract error body and Retry-After, limited by times', async () => {
   const t = await tenant({customers: 3});
@@ -37,22 +41,22 @@ void test('fault rules match method and path with * wildcards, and only for thei
 
 void test("fault body 'malformed' is broken JSON; 'invalid' is JSON that breaks the schema", async () => {
   const t = await tenant({customers: 2});
-  const malformed = await raw('/customers', {headers: {authorization: `Bearer ${t.token}`, ...fault({body: 'malformed'})}});
+  const malformed = await raw('/customers', {headers: {authorization: `Bearer ${t.token}`, ...(await fault({body: 'malformed'}))}});
   assert.equal(malformed.status, 200);
   assert.match(malformed.headers.get('content-type')!, /application\/json/);
   await assert.rejects(async () => JSON.parse(await malformed.text()), SyntaxError);
-  const invalid = await raw('/customers', {headers: {authorization: `Bearer ${t.token}`, ...fault({body: 'invalid'})}});
+  const invalid = await raw('/customers', {headers: {authorization: `Bearer ${t.token}`, ...(await fault({body: 'invalid'}))}});
   const json = await invalid.json();
   assert.equal(CustomerPage.safeParse(json).success, false);
   assert.equal(ErrorBody.safeParse(json).success, false);
-  const withStatus = await raw('/customers', {headers: {authorization: `Bearer ${t.token}`, ...fault({status: 502, body: 'invalid'})}});
+  const withStatus = await raw('/customers', {headers: {authorization: `Bearer ${t.token}`, ...(await fault({status: 502, body: 'invalid'}))}});
   assert.equal(withStatus.status, 502);
 });
 
 void test('fault delay_ms adds latency before the real answer', async () => {
   const t = await tenant({customers: 1});
   const started = performance.now();
-  const res = await call(t.token, 'GET', '/plans', undefined, fault({delay_ms: 300}));
+  const res = await call(t.token, 'GET', '/plans', undefined, await fault({delay_ms: 300}));
   assert.ok(performance.now() - started >= 290);
   assert.equal(res.status, 200);
   assert.equal(res.body.data.length, 4);
@@ -67,13 +71,13 @@ void test('fault drop: sandbox.fetch rejects like a network error', async () => 
 
 void test('the X-Sandbox-Fault header applies one rule to one request; a bad header is 400/422', async () => {
   const t = await tenant({customers: 1});
-  const res = await call(t.token, 'GET', '/customers', undefined, fault({status: 504}));
+  const res = await call(t.token, 'GET', '/customers', undefined, await fault({status: 504}));
   assert.equal(res.status, 504);
   assert.equal(res.body.error.code, 'gateway_timeout');
   assert.equal((await call(t.token, 'GET', '/customers')).status, 200);
-  assert.equal((await call(t.token, 'GET', '/customers', undefined, fault({method: 'POST', status: 500}))).status, 200, 'rule does not match GET');
-  assert.equal((await call(t.token, 'GET', '/customers', undefined, {'x-sandbox-fault': '{nope'})).status, 400);
-  assert.equal((await call(t.token, 'GET', '/customers', undefined, fault({status: 'x'}))).status, 422);
+  assert.equal((await call(t.token, 'GET', '/customers', undefined, await fault({method: 'POST', status: 500}))).status, 200, 'rule does not match GET');
+  assert.equal((await call(t.token, 'GET', '/customers', undefined, {'x-sandbox-fault': '{nope', ...(await adminHeaders())})).status, 400);
+  assert.equal((await call(t.token, 'GET', '/customers', undefined, await fault({status: 'x'}))).status, 422);
   assert.equal((await control('PUT', '/faults', t.token, {rules: [{status: 1000}]})).status, 422);
   assert.equal((await control('PUT', '/faults', undefined, {rules: []})).status, 401);
 });
@@ -92,7 +96,7 @@ void test('request log: what reached the server, oldest first, per tenant, witho
     ['GET', '/customers', 200], ['POST', '/customers', 201], ['GET', '/customers', 200], ['PATCH', `/customers/${c.id}`, 412],
   ]);
   assert.equal(log[0].query, 'page=1&q=ab');
-  assert.equal(log[1].idempotency_key, 'key-1');
+  assert.equal(log[1].idempotency_key, logged('key-1'), 'the key is never logged in clear');
   assert.equal(log[3].if_match, 'W/"1"');
   assert.ok(log.every((r: {at: string}) => !Number.isNaN(Date.parse(r.at))));
   assert.equal((await control('DELETE', '/requests', t.token)).status, 204);
@@ -141,7 +145,7 @@ void test('concurrency: parallel creates get distinct ids; parallel replays of o
   assert.ok(replays.every((r) => r.status === 201));
   assert.equal(new Set(replays.map((r) => r.body.id)).size, 1);
   assert.equal((await call(t.token, 'GET', '/customers?per_page=100')).body.total, 13);
-  const log = (await control('GET', '/requests', t.token)).body.data.filter((r: {idempotency_key: string | null}) => r.idempotency_key === 'parallel');
+  const log = (await control('GET', '/requests', t.token)).body.data.filter((r: {idempotency_key: string | null}) => r.idempotency_key === logged('parallel'));
   assert.equal(log.length, 10, 'every replay reached the server');
 });
 

@@ -26,9 +26,9 @@ after(async () => {
   if (shared) await (await shared).close();
 });
 
-/** The file's sandbox (in memory, unseeded; or a fresh PostgreSQL database, see postgres.ts), closed after the file's tests. */
+/** The file's sandbox (in memory, unseeded, control API on; or a fresh PostgreSQL database, see postgres.ts), closed after the file's tests. */
 export function sandbox(): Promise<Sandbox> {
-  shared ??= createTestSandbox({seed: false});
+  shared ??= createTestSandbox({seed: false, control: true});
   return shared;
 }
 
@@ -64,13 +64,25 @@ export async function call(
   return {status: res.status, headers: res.headers, body: parsed, text};
 }
 
+/** The admin-secret header of the file's sandbox (the control API needs it). */
+export async function adminHeaders(): Promise<Record<string, string>> {
+  return {'x-sandbox-admin': (await sandbox()).adminSecret!};
+}
+
+/** A control API call with the admin secret (`token` picks the tenant it is about). */
 export async function control(method: string, path: string, token?: string, body?: unknown): Promise<Call> {
-  return call(token ?? null, method, `http://sandbox.test/__sandbox${path}`, body);
+  return call(token ?? null, method, `http://sandbox.test/__sandbox${path}`, body, await adminHeaders());
 }
 
 let seedCounter = 1000;
 export async function tenant(opts: {customers?: number; seed?: number; name?: string} = {}): Promise<Tenant> {
-  const res = await control('POST', '/tenants', undefined, {customers: 12, seed: seedCounter++, ...opts});
+  const body = {customers: 12, seed: seedCounter++, ...opts};
+  let res = await control('POST', '/tenants', undefined, body);
+  // Tenant creation is rate-limited (control.ts): wait as asked, like any client that honours Retry-After.
+  for (let tries = 0; res.status === 429 && tries < 3; tries++) {
+    await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+    res = await control('POST', '/tenants', undefined, body);
+  }
   if (res.status !== 201) throw new Error(`tenant: ${res.status} ${res.text}`);
   return {tenantId: res.body.tenant_id, name: res.body.name, token: res.body.tokens.reseller, reselleeToken: res.body.tokens.resellee};
 }

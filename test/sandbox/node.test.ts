@@ -5,7 +5,7 @@ import {after, before, test} from 'node:test';
 import {ENDPOINTS} from '../../src/contract/endpoints.js';
 import type {Sandbox} from '../../sandbox/index.js';
 import {koaMiddleware, nodeMiddleware} from '../../sandbox/node.js';
-import {control, sandbox, tenant} from './helpers.js';
+import {adminHeaders, control, sandbox, tenant} from './helpers.js';
 import {createTestSandbox} from './postgres.js';
 
 let server: Server;
@@ -43,7 +43,7 @@ void test('nodeMiddleware answers /api/v3/reseller/** and /__sandbox/**, next() 
   assert.equal((await me.json()).role, 'RESELLER');
   assert.equal(await (await fetch(`${origin}/index.html`)).text(), 'next');
   assert.equal(await (await fetch(`${origin}/api/v3/resellers`)).text(), 'next');
-  const created = await fetch(`${origin}/__sandbox/tenants`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"customers":1}'});
+  const created = await fetch(`${origin}/__sandbox/tenants`, {method: 'POST', headers: {'content-type': 'application/json', ...(await adminHeaders())}, body: '{"customers":1}'});
   assert.equal(created.status, 201);
 });
 

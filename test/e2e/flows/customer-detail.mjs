@@ -3,7 +3,7 @@
  * injected through the sandbox control API) and see the input kept, switch tabs by keyboard.
  * Changes only the customer it opens, and puts its name back at the end.
  */
-import {assert, expectNoAxeViolations, openPortal, waitForDefined} from '../helpers.mjs';
+import {assert, controlHeaders, expectNoAxeViolations, openPortal, waitForDefined} from '../helpers.mjs';
 
 /** @param {{page: import('playwright-core').Page, baseUrl: string, config: {token: string}}} ctx */
 export default async function customerDetail({page, baseUrl, config}) {
@@ -38,7 +38,7 @@ export default async function customerDetail({page, baseUrl, config}) {
 
   // A failing save (500 from the sandbox's fault injection): the message, the input kept.
   const faults = (method, rules) => fetch(`${baseUrl}/__sandbox/faults`, {
-    method, headers: {authorization: `Bearer ${config.token}`, 'content-type': 'application/json'}, body: rules ? JSON.stringify({rules}) : undefined,
+    method, headers: controlHeaders({authorization: `Bearer ${config.token}`, 'content-type': 'application/json'}), body: rules ? JSON.stringify({rules}) : undefined,
   });
   await faults('PUT', [{method: 'PATCH', path: `/customers/${id}`, status: 500}]);
   try {

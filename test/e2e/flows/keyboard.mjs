@@ -9,7 +9,7 @@
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {assert, createTenant, openPortal, repoRoot, tabUntil, waitForDefined} from '../helpers.mjs';
+import {assert, controlHeaders, createTenant, openPortal, repoRoot, tabUntil, waitForDefined} from '../helpers.mjs';
 
 /**
  * In the page: does the focused element (followed through shadow roots) match `m`?
@@ -89,7 +89,7 @@ export default async function keyboard({page, baseUrl, config}) {
   const faults = (method, rules) =>
     fetch(new URL('/__sandbox/faults', baseUrl), {
       method,
-      headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
+      headers: controlHeaders({authorization: `Bearer ${token}`, 'content-type': 'application/json'}),
       body: rules ? JSON.stringify({rules}) : undefined,
     });
 
