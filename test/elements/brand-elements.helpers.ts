@@ -2,9 +2,12 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import type {Branding} from '../../src/contract/schemas.js';
 import type {ResellerBrandEditor} from '../../src/elements/brand-editor/brand-editor.js';
-import {API_BASE, type Tenant} from '../helpers/sandbox.js';
+import type {Tenant} from '../helpers/sandbox.js';
+import {api} from '../helpers/api.js';
+import {$} from '../helpers/dom.js';
 
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+export {$, nextEvent} from '../helpers/dom.js';
+export {api} from '../helpers/api.js';
 export const part = <T extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 export const textOf = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -15,21 +18,6 @@ export const GIF = Uint8Array.from(atob('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAA
 
 export const pngFile = (name = 'logo.png') => new File([PNG], name, {type: 'image/png'});
 export const svgFile = (body: string, name = 'logo.svg') => new File([body], name, {type: 'image/svg+xml'});
-
-/** Calls the API with the tenant's token (setup and checks, not through the element). */
-export async function api<T>(tenant: Tenant, method: string, path: string, body?: BodyInit | object, type?: string): Promise<T> {
-  const raw = body instanceof Blob || typeof body === 'string';
-  const response = await fetch(`${API_BASE}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${tenant.token}`,
-      ...(body ? {'content-type': type ?? (raw ? 'application/octet-stream' : 'application/json')} : {}),
-    },
-    body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
 
 export const branding = (tenant: Tenant) => api<Branding>(tenant, 'GET', '/branding');
 
@@ -120,17 +108,6 @@ export function toHex(color: string): string {
   ctx.fillRect(0, 0, 1, 1);
   const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
   return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
-
-export function nextEvent<E extends Event>(target: EventTarget, type: string, filter: (e: E) => boolean = () => true): Promise<E> {
-  return new Promise((resolve) => {
-    const on = (e: Event) => {
-      if (!filter(e as E)) return;
-      target.removeEventListener(type, on);
-      resolve(e as E);
-    };
-    target.addEventListener(type, on);
-  });
 }
 
 /**

@@ -4,23 +4,15 @@ import {sendKeys} from '@web/test-runner-commands';
 import type {ResellerCustomerDetail} from '../../src/elements/customer-detail/customer-detail.js';
 import type {TabLoaders} from '../../src/elements/customer-detail/tab-loaders.js';
 import type {ResellerPhoneField} from '../../src/elements/customer-form/phone-field.js';
-import type {Customer, CustomerCreate} from '../../src/contract/schemas.js';
-import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
+import type {Customer} from '../../src/contract/schemas.js';
+import {createTenant, type Tenant} from '../helpers/sandbox.js';
+import {api, createCustomer} from '../helpers/api.js';
+import {$, fieldError, typeInto} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
+export {$, $$, focused, nextEvent, typeInto} from '../helpers/dom.js';
+export {api, createCustomer} from '../helpers/api.js';
 
-/** Calls the API with the tenant's token (setup and checks, not through the element). */
-export async function api<T>(tenant: Tenant, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${API_BASE}${path}`, {
-    method,
-    headers: {authorization: `Bearer ${tenant.token}`, ...(body ? {'content-type': 'application/json'} : {})},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-export const createCustomer = (tenant: Tenant, body: CustomerCreate) => api<Customer>(tenant, 'POST', '/customers', body);
 export const getCustomer = (tenant: Tenant, id: number) => api<Customer>(tenant, 'GET', `/customers/${id}`);
 
 /** A tenant and one customer with known data (phone, metadata with known and free keys). */
@@ -60,8 +52,6 @@ export async function settled(el: ResellerCustomerDetail): Promise<void> {
   await el.updateComplete;
 }
 
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 export const input = (el: Element, id: string) => $<HTMLInputElement>(el, `#${id}`);
 export const phoneField = (el: Element) => $<ResellerPhoneField>(el, 'reseller-phone-field');
 export const phoneInput = (el: Element) => phoneField(el).shadowRoot!.querySelector('input')!;
@@ -70,16 +60,7 @@ export const alertText = (el: Element) => el.shadowRoot!.querySelector('[part~="
 
 /** The error text a field's aria-describedby points to ('' when none). */
 export function errorOf(el: Element, id: string): string {
-  const target = id === 'phone' ? phoneInput(el) : input(el, id);
-  const root = target.getRootNode() as ShadowRoot;
-  const ids = (target.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((x) => x.endsWith('error'));
-  return ids.map((x) => root.getElementById(x)?.textContent?.trim() ?? '').join(' ');
-}
-
-/** Types one key at a time (WebKitWebDriver drops repeated letters from one long `type`). */
-export async function typeInto(target: HTMLElement, text: string): Promise<void> {
-  target.focus();
-  for (const key of text) await sendKeys({type: key});
+  return fieldError(id === 'phone' ? phoneInput(el) : input(el, id));
 }
 
 /** Replaces an input's text as a person does: select all, then type. */
@@ -96,17 +77,6 @@ export async function clickUpdate(el: ResellerCustomerDetail): Promise<void> {
   await el.updateComplete;
   await waitUntil(() => updateButton(el)?.getAttribute('aria-busy') !== 'true', 'the save settles', {timeout: 10_000});
   await el.updateComplete;
-}
-
-export function nextEvent<E extends Event>(target: EventTarget, type: string): Promise<E> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as E), {once: true}));
-}
-
-/** The element focused now, looking into shadow roots. */
-export function focused(): Element | null {
-  let node = document.activeElement;
-  while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
-  return node;
 }
 
 /** The open confirm dialog of the element (unsaved changes). */

@@ -13,7 +13,9 @@ import type {ResellerCustomerCreatedEvent, ResellerToastEvent} from '../../src/e
 import {validateDraft, type Translate} from '../../src/elements/customer-form/customer-draft.js';
 import {en} from '../../src/i18n/en.js';
 import {interpolate} from '../../src/i18n/translate.js';
-import {API_BASE, createTenant, requests, setFaults, clearFaults, type Tenant} from '../helpers/sandbox.js';
+import {createTenant, requests, setFaults, clearFaults, type Tenant} from '../helpers/sandbox.js';
+import {api} from '../helpers/api.js';
+import {$, fieldError, focused, nextEvent, typeInto} from '../helpers/dom.js';
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -45,7 +47,6 @@ async function openByKeyboard({form, opener}: Mounted): Promise<void> {
   await form.updateComplete;
 }
 
-const $ = <T extends Element = HTMLElement>(form: Element, selector: string) => form.shadowRoot!.querySelector<T>(selector)!;
 const dialog = (form: Element) => $<HTMLDialogElement>(form, 'dialog');
 const input = (form: Element, id: 'name' | 'email' | 'quota') => $<HTMLInputElement>(form, `#${id}`);
 const phoneField = (form: Element) => $<ResellerPhoneField>(form, 'reseller-phone-field');
@@ -56,23 +57,7 @@ const alertBox = (form: Element) => form.shadowRoot!.querySelector<HTMLElement>(
 
 /** The error text that the field's aria-describedby points to ('' when none). */
 function errorOf(form: Element, field: 'name' | 'email' | 'quota' | 'phone'): string {
-  const target = field === 'phone' ? phoneInput(form) : input(form, field);
-  const root = target.getRootNode() as ShadowRoot;
-  const ids = (target.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('error'));
-  return ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
-}
-
-/** The element focused now, looking into shadow roots. */
-function focused(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
-
-/** Types one key at a time: WebKitWebDriver drops repeated letters and some spaces from one long `type`. */
-async function typeInto(target: HTMLElement, text: string): Promise<void> {
-  target.focus();
-  for (const key of text) await sendKeys({type: key});
+  return fieldError(field === 'phone' ? phoneInput(form) : input(form, field));
 }
 
 async function fill(form: ResellerCustomerForm, values: {name?: string; email?: string; phone?: string}): Promise<void> {
@@ -90,16 +75,7 @@ async function choosePlan(form: ResellerCustomerForm, plan: string): Promise<voi
   await form.updateComplete;
 }
 
-function nextEvent<E extends Event>(target: EventTarget, type: string): Promise<E> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as E), {once: true}));
-}
-
-async function api<T>(tenant: Tenant, path: string): Promise<T> {
-  const response = await fetch(`${API_BASE}${path}`, {headers: {authorization: `Bearer ${tenant.token}`}});
-  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
-const total = async (tenant: Tenant) => (await api<CustomerPage>(tenant, '/customers?per_page=25')).total;
+const total = async (tenant: Tenant) => (await api<CustomerPage>(tenant, 'GET', '/customers?per_page=25')).total;
 const creates = async (tenant: Tenant) => (await requests(tenant.token)).filter((r) => r.method === 'POST' && r.path === '/customers');
 
 const toastMessages = () => document.querySelector('reseller-toast-region')?.toasts.map((t) => t.message) ?? [];
@@ -164,7 +140,7 @@ describe('<reseller-customer-form>', () => {
     expect(customer).to.include({name: 'Bakkerij de Vries', email: 'info@devries.example', phone: '+31612345678', status: 'active', plan: 'bronze'});
     expect(customer.id).to.be.a('number');
 
-    const stored = await api<Customer>(m.tenant, `/customers/${customer.id}`);
+    const stored = await api<Customer>(m.tenant, 'GET', `/customers/${customer.id}`);
     expect(stored.phone).to.equal('+31612345678');
     expect(stored.status).to.equal('active');
 
@@ -192,7 +168,7 @@ describe('<reseller-customer-form>', () => {
 
   it('shows the server’s 422 field message (email already in use) next to the field and stays open', async () => {
     const m = await mount();
-    const existing = (await api<CustomerPage>(m.tenant, '/customers')).data[0]!;
+    const existing = (await api<CustomerPage>(m.tenant, 'GET', '/customers')).data[0]!;
     await openByKeyboard(m);
     await fill(m.form, {name: 'Copycat', email: existing.email});
     submit(m.form).click();

@@ -2,10 +2,13 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/customer-table.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
-import type {Customer, CustomerCreate} from '../../src/contract/schemas.js';
+import type {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
+import {$, $$} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
+export {$, $$, nextEvent} from '../helpers/dom.js';
+export {api, createCustomer} from '../helpers/api.js';
 
 /** A table with its own token on a fresh tenant, waited until its first page has settled. */
 export async function tableFor(tenant: Tenant, attrs: Record<string, string> = {}): Promise<ResellerCustomerTable> {
@@ -28,9 +31,6 @@ export async function settled(el: ResellerCustomerTable, message = 'the table se
   await el.updateComplete;
 }
 
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-
 /** The data rows' ids, in order. */
 export const rowIds = (el: Element) => $$(el, 'tbody tr[part~="row"]').map((tr) => Number(tr.dataset.id));
 /** The text of one column of the data rows. */
@@ -38,20 +38,19 @@ export const column = (el: Element, key: string) => $$(el, `tbody td.col-${key}`
 /** A data row by customer id. */
 export const row = (el: Element, id: number) => $<HTMLTableRowElement>(el, `tbody tr[data-id="${id}"]`);
 
-/** Calls the API with the tenant's token (test setup and checks, not through the element). */
-export async function api<T>(tenant: Tenant, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${API_BASE}${path}`, {
-    method,
-    headers: {authorization: `Bearer ${tenant.token}`, ...(body ? {'content-type': 'application/json'} : {})},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+/** The row actions / context menu (a popover) and its items. */
+export const menu = (el: ResellerCustomerTable) => $(el, '[part~="menu"]');
+export const menuOpen = (el: ResellerCustomerTable) => menu(el).matches(':popover-open');
+export const items = (el: ResellerCustomerTable) => [...menu(el).querySelectorAll<HTMLElement>('[role="menuitem"]')];
+export const menuButton = (el: ResellerCustomerTable, id: number) => row(el, id).querySelector<HTMLButtonElement>('[part~="menu-button"]')!;
+/** The delete confirmation and one of its parts. */
+export const confirmOf = (el: ResellerCustomerTable) => $<ResellerConfirmDialog>(el, 'reseller-confirm-dialog');
+export const confirmPart = (el: ResellerCustomerTable, part: string) => confirmOf(el).shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`)!;
 
-export const createCustomer = (tenant: Tenant, body: CustomerCreate) => api<Customer>(tenant, 'POST', '/customers', body);
-
-/** Resolves with the next event of `type` on `target`. */
-export function nextEvent<E extends Event>(target: EventTarget, type: string): Promise<E> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as E), {once: true}));
+/** Whether the customer exists on the server: 200 yes, 404 no; any other answer throws. */
+export async function customerExists(tenant: Tenant, id: number): Promise<boolean> {
+  const response = await fetch(`${API_BASE}/customers/${id}`, {headers: {authorization: `Bearer ${tenant.token}`}});
+  if (response.status === 404) return false;
+  if (!response.ok) throw new Error(`GET /customers/${id} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  return true;
 }

@@ -4,37 +4,13 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import type {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
-import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import type {ResellerCustomerDeletedEvent, ResellerCustomerOpenEvent} from '../../src/events.js';
 import {setFaults} from '../helpers/sandbox.js';
-import {$, api, createTenant, nextEvent, row, rowIds, tableFor, type Tenant} from './customer-table.helpers.js';
+import {focused} from '../helpers/dom.js';
+import {confirmOf, confirmPart, createTenant, customerExists, items, menuButton, menuOpen, nextEvent, row, rowIds, tableFor} from './customer-table.helpers.js';
 
 /** A name as the kit puts it in a sentence: one with Arabic or Hebrew letters in a first-strong isolate. */
 const inSentence = (name: string) => (/[\u0590-\u08FF]/.test(name) ? `\u2068${name}\u2069` : name);
-
-/** The focused element, through shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-const menu = (el: ResellerCustomerTable) => $(el, '[part~="menu"]');
-const menuOpen = (el: ResellerCustomerTable) => menu(el).matches(':popover-open');
-const items = (el: ResellerCustomerTable) => [...menu(el).querySelectorAll<HTMLElement>('[role="menuitem"]')];
-const dialogOf = (el: ResellerCustomerTable) => $<ResellerConfirmDialog>(el, 'reseller-confirm-dialog');
-const dialogPart = (el: ResellerCustomerTable, part: string) => dialogOf(el).shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`)!;
-const menuButton = (el: ResellerCustomerTable, id: number) => row(el, id).querySelector<HTMLButtonElement>('[part~="menu-button"]')!;
-
-async function exists(tenant: Tenant, id: number): Promise<boolean> {
-  try {
-    await api(tenant, 'GET', `/customers/${id}`);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Shift+F10 through the browser's own input where the runner can hold a modifier (Chromium,
@@ -132,23 +108,23 @@ describe('<reseller-customer-table> menus and delete', () => {
     await waitUntil(() => menuOpen(el), 'the menu opens');
     expect(focused()!.textContent!.trim()).to.equal('Delete');
     await sendKeys({press: 'Enter'});
-    await waitUntil(() => dialogOf(el).open, 'the confirm opens');
-    await dialogOf(el).updateComplete;
-    expect(dialogPart(el, 'heading').textContent).to.equal(`Delete ${inSentence(name)}?`);
-    expect(dialogPart(el, 'message').textContent).to.contain('permanent');
-    expect(dialogPart(el, 'message').textContent).to.contain(name);
-    expect(focused(), 'a danger confirm starts on Cancel').to.equal(dialogPart(el, 'cancel-button'));
-    await expect(dialogOf(el)).to.be.accessible();
+    await waitUntil(() => confirmOf(el).open, 'the confirm opens');
+    await confirmOf(el).updateComplete;
+    expect(confirmPart(el, 'heading').textContent).to.equal(`Delete ${inSentence(name)}?`);
+    expect(confirmPart(el, 'message').textContent).to.contain('permanent');
+    expect(confirmPart(el, 'message').textContent).to.contain(name);
+    expect(focused(), 'a danger confirm starts on Cancel').to.equal(confirmPart(el, 'cancel-button'));
+    await expect(confirmOf(el)).to.be.accessible();
 
     const deleted = nextEvent<ResellerCustomerDeletedEvent>(el, 'reseller-customer-deleted');
     const toast = nextEvent<CustomEvent>(el, 'reseller-toast');
     await sendKeys({press: 'Tab'});
-    expect(focused()).to.equal(dialogPart(el, 'confirm-button'));
+    expect(focused()).to.equal(confirmPart(el, 'confirm-button'));
     await sendKeys({press: 'Enter'});
     expect((await deleted).detail).to.deep.equal({id, name});
     expect((await toast).detail).to.deep.equal({message: `Customer ${inSentence(name)} deleted.`, kind: 'success'});
     await waitUntil(() => !rowIds(el).includes(id), 'the row disappears');
-    expect(await exists(tenant, id)).to.be.false;
+    expect(await customerExists(tenant, id)).to.be.false;
     expect(rowIds(el)).to.have.length(3);
     await waitUntil(() => focused() === menuButton(el, nextId), 'focus moves to the next row');
   });
@@ -165,18 +141,18 @@ describe('<reseller-customer-table> menus and delete', () => {
     row(el, id).dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, composed: true, cancelable: true, clientX: r.left + 10, clientY: r.top + 10}));
     await waitUntil(() => menuOpen(el), 'the context menu opens');
     items(el)[1]!.click();
-    await waitUntil(() => dialogOf(el).open, 'the confirm opens');
-    await dialogOf(el).updateComplete;
-    dialogPart(el, 'confirm-button').click();
-    await waitUntil(() => dialogPart(el, 'error'), 'the error shows in the dialog');
-    expect(dialogPart(el, 'error').textContent).to.contain(`Could not delete ${inSentence(name)}.`);
-    expect(dialogOf(el).open).to.be.true;
+    await waitUntil(() => confirmOf(el).open, 'the confirm opens');
+    await confirmOf(el).updateComplete;
+    confirmPart(el, 'confirm-button').click();
+    await waitUntil(() => confirmPart(el, 'error'), 'the error shows in the dialog');
+    expect(confirmPart(el, 'error').textContent).to.contain(`Could not delete ${inSentence(name)}.`);
+    expect(confirmOf(el).open).to.be.true;
     expect(deletedEvents).to.equal(0);
     expect(rowIds(el)).to.include(id);
-    expect(await exists(tenant, id)).to.be.true;
+    expect(await customerExists(tenant, id)).to.be.true;
 
-    dialogPart(el, 'cancel-button').click();
-    await waitUntil(() => !dialogOf(el).open, 'cancel closes');
+    confirmPart(el, 'cancel-button').click();
+    await waitUntil(() => !confirmOf(el).open, 'cancel closes');
     expect(rowIds(el)).to.include(id);
   });
 
@@ -188,11 +164,11 @@ describe('<reseller-customer-table> menus and delete', () => {
     await sendKeys({press: 'ArrowUp'});
     await waitUntil(() => menuOpen(el), 'the menu opens');
     await sendKeys({press: 'Enter'});
-    await waitUntil(() => dialogOf(el).open, 'the confirm opens');
+    await waitUntil(() => confirmOf(el).open, 'the confirm opens');
     await sendKeys({press: 'Escape'});
-    await waitUntil(() => !dialogOf(el).open, 'Escape closes');
+    await waitUntil(() => !confirmOf(el).open, 'Escape closes');
     expect(focused()).to.equal(menuButton(el, id));
-    expect(await exists(tenant, id)).to.be.true;
+    expect(await customerExists(tenant, id)).to.be.true;
     expect(rowIds(el)).to.include(id);
   });
 

@@ -1,10 +1,13 @@
 /** Shared helpers of the token manager, user list and transcription list tests. */
 import {fixture, html, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
-import type {Customer, CustomerCreate} from '../../src/contract/schemas.js';
-import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
+import type {Customer} from '../../src/contract/schemas.js';
+import {createTenant, type Tenant} from '../helpers/sandbox.js';
+import {createCustomer} from '../helpers/api.js';
+import {$, $$} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
+export {$, $$, fieldError, focused, nextEvent, typeInto} from '../helpers/dom.js';
+export {api, createCustomer} from '../helpers/api.js';
 
 type Mountable = HTMLElement & {token: string | null; updateComplete: Promise<boolean>};
 
@@ -33,57 +36,17 @@ export async function settled(el: Mountable, message = 'the element settles'): P
   await el.updateComplete;
 }
 
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 /** The data rows' ids, in order. */
 export const rowIds = (el: Element) => $$(el, 'tbody tr[part~="row"]').map((tr) => Number(tr.dataset.id));
 /** The text of one column of the data rows. */
 export const column = (el: Element, key: string) => $$(el, `tbody tr[part~="row"] td.col-${key}`).map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
 export const row = (el: Element, id: number) => $<HTMLTableRowElement>(el, `tbody tr[data-id="${id}"]`);
 
-/** Calls the API with the tenant's token (test setup and checks, not through the element). */
-export async function api<T>(tenant: Tenant, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${API_BASE}${path}`, {
-    method,
-    headers: {authorization: `Bearer ${tenant.token}`, ...(body ? {'content-type': 'application/json'} : {})},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-export const createCustomer = (tenant: Tenant, body: CustomerCreate) => api<Customer>(tenant, 'POST', '/customers', body);
-
 /** A tenant with one customer made through the API (no seeded tokens, users or transcripts). */
 export async function bareCustomer(): Promise<{tenant: Tenant; customer: Customer}> {
   const tenant = await createTenant({customers: 0});
   const customer = await createCustomer(tenant, {name: 'Bare Customer BV', email: `bare-${Date.now()}@example.com`});
   return {tenant, customer};
-}
-
-/** Resolves with the next event of `type` on `target`. */
-export function nextEvent<E extends Event>(target: EventTarget, type: string): Promise<E> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as E), {once: true}));
-}
-
-/** The element focused now, looking into shadow roots. */
-export function focused(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
-
-/** Types one key at a time: WebKitWebDriver drops repeated letters from one long `type`. */
-export async function typeInto(target: HTMLElement, text: string): Promise<void> {
-  target.focus();
-  for (const key of text) await sendKeys({type: key});
-}
-
-/** The messages of a field's `aria-describedby` error nodes. */
-export function fieldError(target: Element): string {
-  const root = target.getRootNode() as ShadowRoot;
-  const ids = (target.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('error'));
-  return ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
 }
 
 /** Everything an element renders, as markup plus the live values of its inputs. */

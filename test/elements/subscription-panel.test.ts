@@ -10,7 +10,8 @@ import type {ResellerSubscriptionPanel, ResellerSubscriptionChangeEvent} from '.
 import {quotaLevel} from '../../src/elements/subscription-panel/quota-meter.js';
 import type {ResellerToastEvent} from '../../src/events.js';
 import {clearFaults, createTenant, requests, setFaults, type Tenant} from '../helpers/sandbox.js';
-import {api, createCustomer, nextEvent, typeInto} from './customer-detail.helpers.js';
+import {api, createCustomer} from '../helpers/api.js';
+import {$, nextEvent, typeInto} from '../helpers/dom.js';
 
 async function panelFor(tenant: Tenant | null, id: number, token?: string): Promise<ResellerSubscriptionPanel> {
   const el = await fixture<ResellerSubscriptionPanel>(html`<reseller-subscription-panel customer-id=${id} .token=${token ?? tenant?.token ?? null}></reseller-subscription-panel>`);
@@ -19,7 +20,6 @@ async function panelFor(tenant: Tenant | null, id: number, token?: string): Prom
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: Element, s: string) => el.shadowRoot!.querySelector<T>(s)!;
 const text = (el: Element, part: string) => $(el, `[part~="${part}"]`).textContent!.replace(/\s+/g, ' ').trim();
 const dialogOf = (el: Element) => $(el, 'reseller-confirm-dialog').shadowRoot!;
 const dialogOpen = (el: Element) => !!dialogOf(el).querySelector('dialog')?.open;

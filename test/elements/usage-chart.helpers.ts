@@ -2,12 +2,12 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/usage-chart.js';
 import type {ResellerUsageChart} from '../../src/elements/usage-chart/usage-chart.js';
-import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
+import {createTenant, type Tenant} from '../helpers/sandbox.js';
+import {$$} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
-
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+export {$, $$, nextEvent} from '../helpers/dom.js';
+export {api} from '../helpers/api.js';
 
 /** Today in UTC and `n` days before it (the API's calendar dates). */
 export const utcToday = () => new Date().toISOString().slice(0, 10);
@@ -34,17 +34,6 @@ export async function settled(el: HTMLElement & {updateComplete: Promise<boolean
   await el.updateComplete;
 }
 
-/** Calls the API with the tenant's token (test setup and checks, not through the element). */
-export async function api<T>(tenant: Tenant, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${API_BASE}${path}`, {
-    method,
-    headers: {authorization: `Bearer ${tenant.token}`, ...(body ? {'content-type': 'application/json'} : {})},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
 /**
  * Resolves with the next file the page downloads through `<a download>` (the click is prevented,
  * so no real download starts): its file name and its text, read from the blob URL.
@@ -69,11 +58,6 @@ export function tableRows(el: Element) {
     label: tr.querySelector('th')!.textContent!.trim(),
     cells: [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
   }));
-}
-
-/** Resolves with the next event of `type` on `target`. */
-export function nextEvent<E extends Event>(target: EventTarget, type: string): Promise<E> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as E), {once: true}));
 }
 
 export const fmt = {

@@ -22,6 +22,7 @@ import type {ResellerProvider} from '../../src/elements/provider/provider.js';
 import type {ResellerCustomerDetail} from '../../src/elements/customer-detail/customer-detail.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import type {Customer, CustomerPage} from '../../src/contract/schemas.js';
+import {api} from '../helpers/api.js';
 import {API_BASE, clearFaults, clearRequests, createTenant, requests, setFaults, type RecordedRequest, type Tenant} from '../helpers/sandbox.js';
 
 const CYCLES = 50;
@@ -91,12 +92,7 @@ async function mountProvider(tenant: Tenant, clientOptions?: ResellerProvider['c
   return provider;
 }
 
-async function api<T>(tenant: Tenant, path: string): Promise<T> {
-  const res = await fetch(`${API_BASE}${path}`, {headers: {authorization: `Bearer ${tenant.token}`}});
-  if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
-  return (await res.json()) as T;
-}
-const customersOf = async (tenant: Tenant) => (await api<CustomerPage>(tenant, '/customers?per_page=100')).data;
+const customersOf = async (tenant: Tenant) => (await api<CustomerPage>(tenant, 'GET', '/customers?per_page=100')).data;
 
 const key = (r: RecordedRequest) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`;
 function tally(list: string[]): Map<string, number> {
@@ -380,7 +376,7 @@ describe('SPA life cycle', () => {
     await until(() => updated !== '', 'the updated event');
     expect(updated).to.equal('Saved While Moving BV');
     expect(detail.dirty, 'the form is saved').to.be.false;
-    expect((await api<Customer>(tenant, `/customers/${first!.id}`)).name).to.equal('Saved While Moving BV');
+    expect((await api<Customer>(tenant, 'GET', `/customers/${first!.id}`)).name).to.equal('Saved While Moving BV');
   });
 
   it('moving the subscription panel while it changes the plan keeps the change going', async () => {
@@ -413,7 +409,7 @@ describe('SPA life cycle', () => {
     expect(outcomes.aborted - aborted, 'the change was not aborted by the move').to.equal(0);
     await until(() => changed !== '', 'the change event');
     expect(changed).to.equal(plan);
-    expect((await api<{plan: string}>(tenant, `/customers/${first!.id}/subscription`)).plan).to.equal(plan);
+    expect((await api<{plan: string}>(tenant, 'GET', `/customers/${first!.id}/subscription`)).plan).to.equal(plan);
   });
 
   it('moving the inline customer form while it creates keeps the create going', async () => {

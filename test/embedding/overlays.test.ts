@@ -15,11 +15,12 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../src/define/customer-table.js';
-import type {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import type {ResellerCustomerDeletedEvent} from '../../src/events.js';
 import {preloadPhone} from '../../src/phone/index.js';
-import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
+import {createTenant} from '../helpers/sandbox.js';
+import {focused} from '../helpers/dom.js';
+import {confirmOf, confirmPart, customerExists, items, menu, menuButton, menuOpen, row} from '../elements/customer-table.helpers.js';
 
 const hostCss = new CSSStyleSheet();
 hostCss.replaceSync(`
@@ -71,13 +72,6 @@ const hosts: Host[] = [
   },
 ];
 
-/** The focused element, through shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
 /** The browser's hit test at (x, y), followed into shadow roots. */
 function hitAt(x: number, y: number): Element | null {
   let hit = document.elementFromPoint(x, y);
@@ -104,20 +98,7 @@ function expectOnTop(node: Element, what: string): void {
   expect(!!hit && (hit === node || node.contains(hit)), `${what} is on top at its centre (hit ${hit?.localName}.${hit?.className})`).to.be.true;
 }
 
-async function exists(tenant: Tenant, id: number): Promise<boolean> {
-  const res = await fetch(`${API_BASE}/customers/${id}`, {headers: {authorization: `Bearer ${tenant.token}`}});
-  return res.ok;
-}
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const menu = (el: ResellerCustomerTable) => $(el, '[part~="menu"]');
-const menuOpen = (el: ResellerCustomerTable) => menu(el).matches(':popover-open');
-const items = (el: ResellerCustomerTable) => [...menu(el).querySelectorAll<HTMLElement>('[role="menuitem"]')];
-const confirmOf = (el: ResellerCustomerTable) => $<ResellerConfirmDialog>(el, 'reseller-confirm-dialog');
-const confirmPart = (el: ResellerCustomerTable, part: string) => confirmOf(el).shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`)!;
 const rows = (el: ResellerCustomerTable) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[part~="row"]')];
-const rowOf = (el: ResellerCustomerTable, id: number) => $<HTMLTableRowElement>(el, `tbody tr[data-id="${id}"]`);
-const menuButton = (el: ResellerCustomerTable, id: number) => rowOf(el, id).querySelector<HTMLButtonElement>('[part~="menu-button"]')!;
 
 describe('host overlays', () => {
   let cleanup: (() => void) | null = null;
@@ -204,7 +185,7 @@ describe('host overlays', () => {
       it('the context menu opens at the pointer, on top, and a real click on an item acts', async () => {
         const {table, modal} = await setup(host);
         const id = Number(rows(table)[0]!.dataset.id);
-        const cell = rowOf(table, id).querySelector<HTMLElement>('td.col-name')!;
+        const cell = row(table, id).querySelector<HTMLElement>('td.col-name')!;
         const [x, y] = center(cell);
         const event = new MouseEvent('contextmenu', {bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y, button: 2});
         cell.dispatchEvent(event);
@@ -251,7 +232,7 @@ describe('host overlays', () => {
         await waitUntil(() => !confirmOf(table).open, 'Escape cancels');
         expect(focused(), 'focus back on the menu button').to.equal(trigger);
         if (modal) expect(modal.open, "the host's dialog stays open").to.be.true;
-        expect(await exists(tenant, id)).to.be.true;
+        expect(await customerExists(tenant, id)).to.be.true;
 
         // Now for real: menu → Delete → a real click on the confirm button.
         await sendKeys({press: 'ArrowUp'});
@@ -264,8 +245,8 @@ describe('host overlays', () => {
         const deleted = new Promise<ResellerCustomerDeletedEvent>((resolve) => table.addEventListener('reseller-customer-deleted', resolve, {once: true}));
         await sendMouse({type: 'click', position: center(confirm)});
         expect((await deleted).detail.id).to.equal(id);
-        await waitUntil(() => !rowOf(table, id), 'the row disappears');
-        expect(await exists(tenant, id), 'deleted in the sandbox').to.be.false;
+        await waitUntil(() => !row(table, id), 'the row disappears');
+        expect(await customerExists(tenant, id), 'deleted in the sandbox').to.be.false;
         expect(confirmOf(table).open).to.be.false;
         if (modal) expect(modal.open, "the host's dialog stays open").to.be.true;
       });
