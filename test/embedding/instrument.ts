@@ -14,6 +14,8 @@
  * - **fetch**: calls started and not settled (in flight), and every URL asked.
  */
 
+import {waitFor} from '../helpers/wait.js';
+
 type Key = string;
 interface ListenerEntry {
   target: string;
@@ -214,13 +216,9 @@ export const inFlightNow = () => inFlight;
 /** The real timer functions, for the tests' own polling (so it never counts as the kit's). */
 export const real = {setTimeout: realSetTimeout, clearTimeout: realClearTimeout};
 
-/** Polls `predicate` every 20 ms with the real timers until true or `timeout` ms passed. */
-export async function until(predicate: () => boolean, message: string, timeout = 10_000): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out: ${message}`);
-    await new Promise<void>((resolve) => realSetTimeout(resolve, 20));
-  }
+/** `waitFor` (test/helpers/wait.ts) polling with the real timers, so the tests' own polling is not counted as the kit's. */
+export function until(predicate: () => boolean, what: string, timeout = 10_000): Promise<true> {
+  return waitFor(predicate, what, {timeout, setTimeout: realSetTimeout});
 }
 
 /** Errors the page saw: uncaught errors, unhandled rejections, console.error calls. */

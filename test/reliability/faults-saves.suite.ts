@@ -5,22 +5,13 @@
  * over three test files (faults-saves-*.test.ts) to stay within the runner's per-file time limit.
  */
 import type {Branding, Customer, CustomerPage, Subscription, Token, TokenCreated} from '../../src/contract/schemas.js';
-import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
+import {createTenant, type Tenant} from '../helpers/sandbox.js';
+import {api} from '../helpers/api.js';
+import {waitFor} from '../helpers/wait.js';
 import {SAVE_FAULTS, UPLOAD_FAULTS, fault422, saveCell, typeValue, type Fault, type SaveScenario} from './faults.helpers.js';
 
 
 let tenant: Tenant;
-async function api<T>(method: string, path: string, body?: unknown, type = 'application/json'): Promise<T> {
-  const raw = body instanceof Uint8Array;
-  const response = await fetch(`${API_BASE}${path}`, {
-    method,
-    headers: {authorization: `Bearer ${tenant.token}`, ...(body !== undefined ? {'content-type': type} : {})},
-    body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
 const sr = (el: HTMLElement) => el.shadowRoot!;
 const q = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => sr(el).querySelector<T>(selector);
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
@@ -37,7 +28,7 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
   let customer: Customer;
   before(async () => {
     tenant = await createTenant({customers: 2, seed: 11});
-    customer = (await api<CustomerPage>('GET', '/customers')).data[0]!;
+    customer = (await api<CustomerPage>(tenant, 'GET', '/customers')).data[0]!;
   });
 
   const scenarios = (): [SaveScenario<Ctx>, Fault[]][] => [
@@ -81,7 +72,7 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
           const overwrite = q<HTMLButtonElement>(el, '[part~="conflict-overwrite"]');
           (overwrite ?? q<HTMLButtonElement>(el, '[part~="update"]')!).click();
         },
-        done: async (_el, ctx) => (await api<Customer>('GET', `/customers/${customer.id}`)).name === ctx.name,
+        done: async (_el, ctx) => (await api<Customer>(tenant, 'GET', `/customers/${customer.id}`)).name === ctx.name,
       },
       [...SAVE_FAULTS, fault422({name: 'This name is not allowed'})],
     ],
@@ -94,7 +85,7 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
         path: '/customers/*/subscription',
         ready: (el) => !!q(el, '[part~="plan-select"]'),
         setup: async () => {
-          const current = (await api<Subscription>('GET', `/customers/${customer.id}/subscription`)).plan;
+          const current = (await api<Subscription>(tenant, 'GET', `/customers/${customer.id}/subscription`)).plan;
           return {plan: current === 'silver' ? 'gold' : 'silver'};
         },
         fill: async (el, ctx) => typeValue(q<HTMLSelectElement>(el, '[part~="plan-select"]')!, ctx.plan as string),
@@ -102,11 +93,10 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
         submit: async (el) => {
           q<HTMLButtonElement>(el, '[part~="change-button"]')!.click();
           const dialog = q(el, 'reseller-confirm-dialog')!;
-          const start = performance.now();
-          while (!dialog.shadowRoot!.querySelector('dialog')?.open && performance.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+          await waitFor(() => dialog.shadowRoot!.querySelector('dialog')?.open, 'the plan change confirmation opens');
           dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
         },
-        done: async (_el, ctx) => (await api<Subscription>('GET', `/customers/${customer.id}/subscription`)).plan === ctx.plan,
+        done: async (_el, ctx) => (await api<Subscription>(tenant, 'GET', `/customers/${customer.id}/subscription`)).plan === ctx.plan,
       },
       [...SAVE_FAULTS, fault422({plan: 'This plan is not available'})],
     ],
@@ -121,8 +111,7 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
         setup: async () => ({name: ''}),
         fill: async (el, ctx) => {
           q<HTMLButtonElement>(el, '[part~="generate-button"]')!.click();
-          const start = performance.now();
-          while (!q<HTMLDialogElement>(el, 'dialog.generate')?.open && performance.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+          await waitFor(() => q<HTMLDialogElement>(el, 'dialog.generate')?.open, 'the generate dialog opens');
           ctx.name = `Matrix ${unique()}`;
           await typeValue(q<HTMLInputElement>(el, '#token-name')!, ctx.name as string);
           const box = q<HTMLInputElement>(el, 'input[name="permissions"][value="usage:read"]')!;
@@ -135,7 +124,7 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
         ],
         submit: async (el) => q<HTMLButtonElement>(el, '[part~="submit-button"]')!.click(),
         done: async (el, ctx) =>
-          !!q(el, '[part~="secret"]') && (await api<{data: Token[]}>('GET', `/customers/${customer.id}/tokens`)).data.some((t) => t.name === ctx.name),
+          !!q(el, '[part~="secret"]') && (await api<{data: Token[]}>(tenant, 'GET', `/customers/${customer.id}/tokens`)).data.some((t) => t.name === ctx.name),
       },
       [...SAVE_FAULTS, fault422({name: 'This name is already taken'})],
     ],
@@ -148,26 +137,26 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
         path: '/tokens/*',
         ready: (el) => !!q(el, '[part~="revoke-button"]'),
         setup: async () => {
-          const token = await api<TokenCreated>('POST', '/tokens', {customer_id: customer.id, name: `Revoke me ${unique()}`, permissions: ['usage:read']});
+          const token = await api<TokenCreated>(tenant, 'POST', '/tokens', {customer_id: customer.id, name: `Revoke me ${unique()}`, permissions: ['usage:read']});
           return {id: token.id};
         },
         fill: async (el, ctx) => {
-          const start = performance.now();
-          while (!q(el, `tbody tr[data-id="${String(ctx.id)}"]`) && performance.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+          await waitFor(() => q(el, `tbody tr[data-id="${String(ctx.id)}"]`), `the row of token ${String(ctx.id)} shows`, {
+            observe: () => [...sr(el).querySelectorAll<HTMLElement>('tbody tr[part~="row"]')].map((r) => r.dataset.id),
+          });
         },
         values: (el) => [...sr(el).querySelectorAll<HTMLElement>('tbody tr[part~="row"]')].map((r) => r.dataset.id ?? ''),
         submit: async (el, ctx) => {
           const dialog = q(el, 'reseller-confirm-dialog')!;
           if (!dialog.shadowRoot!.querySelector('dialog')?.open) {
             q<HTMLButtonElement>(el, `tbody tr[data-id="${String(ctx.id)}"] [part~="revoke-button"]`)!.click();
-            const start = performance.now();
-            while (!dialog.shadowRoot!.querySelector('dialog')?.open && performance.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+            await waitFor(() => dialog.shadowRoot!.querySelector('dialog')?.open, 'the revoke confirmation opens');
           }
           dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
         },
         done: async (el, ctx) =>
           !q(el, `tbody tr[data-id="${String(ctx.id)}"]`) &&
-          !(await api<{data: Token[]}>('GET', `/customers/${customer.id}/tokens`)).data.some((t) => t.id === ctx.id),
+          !(await api<{data: Token[]}>(tenant, 'GET', `/customers/${customer.id}/tokens`)).data.some((t) => t.id === ctx.id),
       },
       // A DELETE reads no body: malformed JSON / schema-invalid on its 200 are not applicable.
       SAVE_FAULTS.filter((f) => f.column !== 'malformed JSON' && f.column !== 'schema-invalid'),
@@ -184,7 +173,7 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
         fill: async (el, ctx) => typeValue(q<HTMLInputElement>(el, '#hex')!, ctx.color as string),
         values: (el) => [q<HTMLInputElement>(el, '#hex')!.value],
         submit: async (el) => q<HTMLButtonElement>(el, '[part~="save-button"]')!.click(),
-        done: async (_el, ctx) => (await api<Branding>('GET', '/branding')).brand_color?.toLowerCase() === (ctx.color as string).toLowerCase(),
+        done: async (_el, ctx) => (await api<Branding>(tenant, 'GET', '/branding')).brand_color?.toLowerCase() === (ctx.color as string).toLowerCase(),
       },
       [...SAVE_FAULTS, fault422({brand_color: 'Use a colour like #1a73e8'})],
     ],
@@ -197,8 +186,8 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
         path: '/branding/logo',
         ready: (el) => !!q(el, 'form[part~="form"] .file-input'),
         setup: async () => {
-          const current = await api<Branding>('GET', '/branding');
-          if (current.logo_url) await api('DELETE', '/branding/logo');
+          const current = await api<Branding>(tenant, 'GET', '/branding');
+          if (current.logo_url) await api(tenant, 'DELETE', '/branding/logo');
           return {};
         },
         fill: async (el) => {
@@ -207,12 +196,13 @@ describe(`reliability: save faults (${rows.join(', ')})`, () => {
           dt.items.add(new File([PNG], 'matrix-logo.png', {type: 'image/png'}));
           input.files = dt.files;
           input.dispatchEvent(new Event('change', {bubbles: true}));
-          const start = performance.now();
-          while (!q(el, '[part~="pending-name"]')?.textContent?.includes('matrix-logo.png') && performance.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+          await waitFor(() => q(el, '[part~="pending-name"]')?.textContent?.includes('matrix-logo.png'), 'the chosen logo file is named as pending', {
+            observe: () => q(el, '[part~="pending-name"], [part~="logo-error"]')?.textContent?.trim(),
+          });
         },
         values: (el) => [q(el, '[part~="pending-name"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''],
         submit: async (el) => q<HTMLButtonElement>(el, '[part~="save-button"]')!.click(),
-        done: async () => !!(await api<Branding>('GET', '/branding')).logo_url,
+        done: async () => !!(await api<Branding>(tenant, 'GET', '/branding')).logo_url,
       },
       [...SAVE_FAULTS, ...UPLOAD_FAULTS],
     ],

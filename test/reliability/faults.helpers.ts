@@ -15,7 +15,8 @@ import {fixture, html} from '@open-wc/testing';
 import '../../src/define/index.js';
 import type {ProviderClientOptions, ResellerProvider} from '../../src/elements/provider/provider.js';
 import {clearFaults, clearRequests, requests, setFaults, type FaultRule, type RecordedRequest, type Tenant} from '../helpers/sandbox.js';
-import {cell, deepElements, describeProblems, guardPage, liveTexts, unclearReason, until} from './matrix.js';
+import {waitFor} from '../helpers/wait.js';
+import {cell, deepElements, describeProblems, guardPage, liveTexts, unclearReason} from './matrix.js';
 
 export const TIMEOUT_MS = 700;
 export const CLIENT_OPTIONS: ProviderClientOptions = {
@@ -139,19 +140,19 @@ export async function loadCell(suite: string, tenant: Tenant, s: LoadScenario, f
       const {el, refreshes} = await mountInProvider(tenant, s.tag, s.attrs);
       const errorShown = () => shownMessages(el).length > 0 && !!deepElements(el).some((n) => n.getAttribute('role') === 'alert' || n.part?.contains('state'));
       if (fault.expect === 'recover') {
-        await until(() => s.loaded(el), `${s.row} loads after one 401 and a token refresh`);
+        await waitFor(() => s.loaded(el), `${s.row} loads after one 401 and a token refresh`);
         if (refreshes() < 1) throw new Error('getToken was not called after the 401');
         const errors = shownMessages(el).filter((t) => /error|could not|failed|not /i.test(t));
         if (errors.length) throw new Error(`an error shows after a successful refresh: ${errors.join(' | ')}`);
         note('refreshed once, data shown, no error');
       } else if (s.degraded) {
-        await until(() => s.degraded!(el), `${s.row} falls back`);
+        await waitFor(() => s.degraded!(el), `${s.row} falls back`);
         await clearFaults(tenant.token);
         s.reload?.(el);
-        await until(() => s.loaded(el), `${s.row} shows the data after reload()`);
+        await waitFor(() => s.loaded(el), `${s.row} shows the data after reload()`);
         note('falls back to the organization name (no message by design), reload() recovers');
       } else {
-        await until(errorShown, `${s.row} shows a message`);
+        await waitFor(errorShown, `${s.row} shows a message`);
         const messages = shownMessages(el);
         const unclear = messages.map(unclearReason).filter(Boolean);
         if (unclear.length) throw new Error(`unclear message: ${unclear.join('; ')}`);
@@ -160,7 +161,7 @@ export async function loadCell(suite: string, tenant: Tenant, s: LoadScenario, f
           firstLoad = await requests(tenant.token);
           await clearFaults(tenant.token);
           if (clickRetries(el) === 0) throw new Error('no retry control');
-          await until(() => s.loaded(el), `${s.row} loads after retry`);
+          await waitFor(() => s.loaded(el), `${s.row} loads after retry`);
           note('retry works');
         }
       }
@@ -245,15 +246,6 @@ export interface SaveScenario<C = unknown> {
   done: (el: HTMLElement, ctx: C) => Promise<boolean>;
 }
 
-/** Polls an async predicate. */
-export async function untilAsync(predicate: () => Promise<boolean>, message: string, timeout = 10_000): Promise<void> {
-  const start = performance.now();
-  while (!(await predicate())) {
-    if (performance.now() - start > timeout) throw new Error(`timed out: ${message}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** One save cell: fault → message, values kept, writes not repeated without a key; then the save works. */
 export async function saveCell<C>(suite: string, tenant: Tenant, s: SaveScenario<C>, fault: Fault): Promise<void> {
   await clearFaults(tenant.token);
@@ -263,14 +255,14 @@ export async function saveCell<C>(suite: string, tenant: Tenant, s: SaveScenario
     let problems = '';
     try {
       const {el, refreshes} = await mountInProvider(tenant, s.tag, s.attrs);
-      await until(() => s.ready(el), `${s.row} is ready to edit`);
+      await waitFor(() => s.ready(el), `${s.row} is ready to edit`);
       await s.fill(el, ctx);
       const typed = s.values(el);
       await clearRequests(tenant.token);
       await setFaults(tenant.token, [{...fault.rule, method: s.method, path: s.path}]);
       await s.submit(el, ctx);
       if (fault.expect === 'recover') {
-        await untilAsync(() => s.done(el, ctx), `${s.row} saves after one 401 and a token refresh`);
+        await waitFor(() => s.done(el, ctx), `${s.row} saves after one 401 and a token refresh`);
         if (refreshes() < 1) throw new Error('getToken was not called after the 401');
         const errors = alertTexts(el);
         if (errors.length) throw new Error(`an error shows after a successful refresh: ${errors.join(' | ')}`);
@@ -278,7 +270,7 @@ export async function saveCell<C>(suite: string, tenant: Tenant, s: SaveScenario
       } else {
         const fields = fault.rule.fields ?? {};
         const fieldShown = () => Object.values(fields).some((text) => fieldMessage(el, text));
-        await until(() => alertTexts(el).length > 0 || fieldShown(), `${s.row} shows a message in an alert or next to the field`, 12_000);
+        await waitFor(() => alertTexts(el).length > 0 || fieldShown(), `${s.row} shows a message in an alert or next to the field`, {timeout: 12_000});
         const messages = alertTexts(el);
         const unclear = messages.map(unclearReason).filter(Boolean);
         if (unclear.length) throw new Error(`unclear message: ${unclear.join('; ')}`);
@@ -298,10 +290,11 @@ export async function saveCell<C>(suite: string, tenant: Tenant, s: SaveScenario
         if (keyed.length) note(`${keyed.length} ${s.method}(s), ${new Set(keyed.map((r) => r.idempotency_key)).size} key(s)`);
         await clearFaults(tenant.token);
         // As an operator would: try again once nothing is busy any more.
-        await until(() => !deepElements(el).some((n) => n.getAttribute('aria-busy') === 'true'), `${s.row} is idle`, 5000).catch(() => {});
+        const busy = () => deepElements(el).filter((n) => n.getAttribute('aria-busy') === 'true').map((n) => `<${n.localName} part="${n.getAttribute('part') ?? ''}">`);
+        await waitFor(() => busy().length === 0, `${s.row} is idle after the failed save`, {observe: busy});
         await s.submit(el, ctx);
         try {
-          await untilAsync(() => s.done(el, ctx), `${s.row} saves once the fault is gone`);
+          await waitFor(() => s.done(el, ctx), `${s.row} saves once the fault is gone`);
         } catch (error) {
           const log = (await requests(tenant.token)).filter((r) => r.method === s.method).map((r) => `${r.path} ${r.status} key=${r.idempotency_key?.slice(0, 8) ?? '-'}`);
           throw new Error(`${(error as Error).message}; ${s.method} log: ${log.join(', ')}; alerts: ${alertTexts(el).join(' / ')}`);

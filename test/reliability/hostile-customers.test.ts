@@ -9,7 +9,8 @@ import {fixture, html} from '@open-wc/testing';
 import '../../src/define/index.js';
 import type {Customer} from '../../src/contract/schemas.js';
 import {API_BASE, clearFaults, createTenant, setFaults, type Tenant} from '../helpers/sandbox.js';
-import {guardPage, record, toastTexts, until} from './matrix.js';
+import {waitFor} from '../helpers/wait.js';
+import {guardPage, record, toastTexts} from './matrix.js';
 import {bidiLeaks, pwnTrap, recordRow, renderedText, standardColumns, watchDocument} from './hostile.helpers.js';
 import {PAYLOADS, stored} from './payloads.js';
 
@@ -91,7 +92,7 @@ describe('reliability: hostile content in customers', function () {
     const el = document.createElement('reseller-customer-table');
     el.setAttribute('per-page', '100');
     const container = await inContainer(el);
-    await until(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length === customers.length, 'all rows show');
+    await waitFor(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length === customers.length, 'all rows show');
     await new Promise((r) => requestAnimationFrame(r));
     const problems = guard.stop();
     const added = watch.stop();
@@ -108,7 +109,7 @@ describe('reliability: hostile content in customers', function () {
       const el = document.createElement('reseller-customer-detail');
       el.setAttribute('customer-id', String(customer.id));
       const container = await inContainer(el, 600);
-      await until(() => !!sr(el).querySelector('form[part~="form"]'), `detail ${customer.id} shows its form`);
+      await waitFor(() => !!sr(el).querySelector('form[part~="form"]'), `detail ${customer.id} shows its form`);
       await new Promise((r) => requestAnimationFrame(r));
       const columns = standardColumns(el, container, {
         pwned, violations: [], expected: [customer.name, customer.email, customer.metadata.payload!], what: 'detail',
@@ -134,7 +135,7 @@ describe('reliability: hostile content in customers', function () {
     const el = document.createElement('reseller-customer-table');
     el.setAttribute('per-page', '100');
     const container = await inContainer(el);
-    await until(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length === customers.length, 'all rows show');
+    await waitFor(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length === customers.length, 'all rows show');
     const dialog = sr(el).querySelector('reseller-confirm-dialog')!;
     const dialogText = () => renderedText(dialog).replace(/\s+/g, ' ');
     const missing: string[] = [];
@@ -143,27 +144,27 @@ describe('reliability: hostile content in customers', function () {
       const payload = PAYLOADS[(i + 7) % PAYLOADS.length]!;
       await setFaults(tenant.token, [{method: 'DELETE', path: '/customers/*', status: 500, message: payload.text}]);
       sr(el).querySelector<HTMLButtonElement>(`tbody tr[data-id="${customer.id}"] [part~="menu-button"]`)!.click();
-      await until(() => !!sr(el).querySelector('[part~="menu"]')?.matches(':popover-open'), 'the row menu opens');
+      await waitFor(() => !!sr(el).querySelector('[part~="menu"]')?.matches(':popover-open'), 'the row menu opens');
       [...sr(el).querySelectorAll<HTMLElement>('[part~="menu"] [role="menuitem"]')].find((b) => b.textContent!.trim() === 'Delete')!.click();
-      await until(() => !!dialog.shadowRoot!.querySelector('dialog')?.open, `the confirm opens for #${String(customer.metadata.n)}`);
+      await waitFor(() => !!dialog.shadowRoot!.querySelector('dialog')?.open, `the confirm opens for #${String(customer.metadata.n)}`);
       dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
-      await until(() => !!dialog.shadowRoot!.querySelector('[part~="error"]'), `the failure shows for #${String(customer.metadata.n)}`);
+      await waitFor(() => !!dialog.shadowRoot!.querySelector('[part~="error"]'), `the failure shows for #${String(customer.metadata.n)}`);
       const text = dialogText();
       leaks.push(...bidiLeaks(dialog).map((l) => `#${String(customer.metadata.n)} ${l}`));
       if (!text.includes(customer.name.replace(/\s+/g, ' '))) missing.push(`name #${customer.metadata.n}`);
       if (!text.includes(stored(payload.text, 10_000).replace(/\s+/g, ' '))) missing.push(`server message #${payload.n}`);
       (dialog as HTMLElement & {cancel: () => void}).cancel();
-      await until(() => !dialog.shadowRoot!.querySelector('dialog')?.open, 'the confirm closes');
+      await waitFor(() => !dialog.shadowRoot!.querySelector('dialog')?.open, 'the confirm closes');
     }
     await clearFaults(tenant.token);
     // One real delete: the toast names the customer.
     const victim = customers[47]!; // the RLO payload: the toast must isolate it
     sr(el).querySelector<HTMLButtonElement>(`tbody tr[data-id="${victim.id}"] [part~="menu-button"]`)!.click();
-    await until(() => !!sr(el).querySelector('[part~="menu"]')?.matches(':popover-open'), 'the row menu opens');
+    await waitFor(() => !!sr(el).querySelector('[part~="menu"]')?.matches(':popover-open'), 'the row menu opens');
     [...sr(el).querySelectorAll<HTMLElement>('[part~="menu"] [role="menuitem"]')].find((b) => b.textContent!.trim() === 'Delete')!.click();
-    await until(() => !!dialog.shadowRoot!.querySelector('dialog')?.open, 'the confirm opens');
+    await waitFor(() => !!dialog.shadowRoot!.querySelector('dialog')?.open, 'the confirm opens');
     dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
-    await until(() => toastTexts().some((t) => t.includes(victim.name)), 'the toast names the deleted customer');
+    await waitFor(() => toastTexts().some((t) => t.includes(victim.name)), 'the toast names the deleted customer');
     const region = document.querySelector('reseller-toast-region') as HTMLElement;
     const problems = guard.stop();
     const added = watch.stop();

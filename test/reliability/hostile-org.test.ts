@@ -10,7 +10,8 @@ import {fixture, html} from '@open-wc/testing';
 import '../../src/define/index.js';
 import {BrandingUpdate, type Customer} from '../../src/contract/schemas.js';
 import {API_BASE, clearFaults, createTenant, requests, clearRequests, setFaults, type Tenant} from '../helpers/sandbox.js';
-import {deepElements, guardPage, until} from './matrix.js';
+import {waitFor} from '../helpers/wait.js';
+import {deepElements, guardPage} from './matrix.js';
 import {bidiLeaks, pwnTrap, recordRow, standardColumns, watchDocument} from './hostile.helpers.js';
 import {COLOR_INJECTIONS, PAYLOADS, stored} from './payloads.js';
 
@@ -67,7 +68,7 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
     const guard = guardPage();
     const watch = watchDocument();
     const {el, container} = await mount(tag, attrs);
-    await until(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length >= PAYLOADS.length, `${tag} shows every row`);
+    await waitFor(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length >= PAYLOADS.length, `${tag} shows every row`);
     await open?.(el);
     await new Promise((r) => requestAnimationFrame(r));
     const problems = guard.stop();
@@ -89,13 +90,13 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
     const guard = guardPage();
     const watch = watchDocument();
     const {el, container} = await mount('reseller-transcription-list', {'customer-id': customer.id, 'per-page': 100});
-    await until(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length >= PAYLOADS.length, 'every transcript shows');
+    await waitFor(() => sr(el).querySelectorAll('tbody tr[part~="row"]').length >= PAYLOADS.length, 'every transcript shows');
     const failures: Record<string, string[]> = {};
     let columns: ReturnType<typeof standardColumns> = {};
     let files = 0;
     for (const row of [...sr(el).querySelectorAll<HTMLElement>('tbody tr[part~="row"]')]) {
       row.querySelector<HTMLButtonElement>('[part~="documents-button"]')!.click();
-      await until(() => sr(el).querySelectorAll(`#documents-${row.dataset.id} .filename`).length === 2, `the documents of ${row.dataset.id} show`);
+      await waitFor(() => sr(el).querySelectorAll(`#documents-${row.dataset.id} .filename`).length === 2, `the documents of ${row.dataset.id} show`);
       const names = [...sr(el).querySelectorAll(`#documents-${row.dataset.id} .filename`)].map((n) => n.textContent ?? '');
       files += names.length;
       columns = standardColumns(el, container, {pwned, violations: [], expected: names, what: 'documents'});
@@ -116,7 +117,7 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
     const guard = guardPage();
     const watch = watchDocument();
     const {el, container} = await mount('reseller-customer-detail', {'customer-id': customer.id});
-    await until(() => !!sr(el).querySelector('form[part~="form"]'), 'the detail shows');
+    await waitFor(() => !!sr(el).querySelector('form[part~="form"]'), 'the detail shows');
     const expected: string[] = [];
     const inTab: [string, string, string[]][] = [
       ['tokens', 'reseller-token-manager', PAYLOADS.map((p) => stored(p.text, 100))],
@@ -125,10 +126,10 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
     ];
     for (const [id, tag, names] of inTab) {
       sr(el).querySelector<HTMLButtonElement>(`#tab-${id}`)!.click();
-      await until(() => {
+      await waitFor(() => {
         const list = sr(el).querySelector(`#panel-${id} ${tag}`);
         return !!list?.shadowRoot?.querySelector('tbody tr[part~="row"]');
-      }, `the ${id} tab shows its rows`, 15_000);
+      }, `the ${id} tab shows its rows`, {timeout: 15_000});
       expected.push(...names);
     }
     await new Promise((r) => requestAnimationFrame(r));
@@ -154,7 +155,7 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
       const [tag, path, attrs] = elements[p.n % elements.length]!;
       await setFaults(tenant.token, [{method: 'GET', path, status: 500, message: p.text}]);
       const {el, container} = await mount(tag, attrs);
-      await until(() => !!sr(el).querySelector('[part~="state"][part~="error"]'), `${tag} shows the error for #${p.n}`);
+      await waitFor(() => !!sr(el).querySelector('[part~="state"][part~="error"]'), `${tag} shows the error for #${p.n}`);
       columns = standardColumns(el, container, {pwned, violations: [], expected: [stored(p.text, 10_000)], what: 'error states'});
       for (const [column, c] of Object.entries(columns)) if (c.failure) (failures[column] ??= []).push(`#${p.n} ${tag}: ${c.failure}`);
       container.remove();
@@ -187,7 +188,7 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
       const guard = guardPage();
       const watch = watchDocument();
       const {el, container} = await mount('reseller-usage-dashboard', {top: PAYLOADS.length});
-      await until(() => !!sr(el).querySelector('[part~="top-customers"] tbody tr'), 'the top customers show', 15_000);
+      await waitFor(() => !!sr(el).querySelector('[part~="top-customers"] tbody tr'), 'the top customers show', {timeout: 15_000});
       await new Promise((r) => requestAnimationFrame(r));
       const shownIds = [...sr(el).querySelectorAll<HTMLElement>('[part~="top-customers"] tbody tr, [part~="near-quota"] tbody tr')].map((r) => Number(r.dataset.id));
       const expected = shownIds.map((id) => names.get(id)).filter((n): n is string => !!n);
@@ -203,7 +204,7 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
   it('brand colours that try CSS injection are refused by the editor, the schema and the sandbox (422)', async () => {
     const guard = guardPage();
     const {el, container} = await mount('reseller-brand-editor', {'apply-to': '.nothing-here'});
-    await until(() => !!sr(el).querySelector('form[part~="form"] #hex'), 'the editor shows its form');
+    await waitFor(() => !!sr(el).querySelector('form[part~="form"] #hex'), 'the editor shows its form');
     const before = (await ok<{brand_color: string | null}>(call('GET', '/branding'))).brand_color;
     const editor: string[] = [];
     const schema: string[] = [];

@@ -144,14 +144,3 @@ export function unclearReason(text: string): string | null {
   for (const re of UNCLEAR) if (re.test(text)) return `contains ${re}: "${text.slice(0, 200)}"`;
   return null;
 }
-
-/** Polls `predicate` until true or `timeout` ms, then throws `message`. */
-export async function until(predicate: () => boolean, message: string, timeout = 10_000): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out: ${message}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
