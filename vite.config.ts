@@ -2,7 +2,7 @@
  * Vite builds of the shipped code, selected by mode (scripts/build.mjs runs both):
  *
  * - `--mode lib`: the npm package. ES modules, one file per entry (`dist/index.js`,
- *   `dist/define/index.js`, `dist/define/<name>.js`, `dist/react/index.js`), shared code and lazy
+ *   `dist/define/index.js`, `dist/define/<name>.js`, `dist/react/index.js`, `dist/react/<name>.js`), shared code and lazy
  *   `import()` targets in `dist/chunks/`, dependencies (lit, @lit/*, zod, libphonenumber-js, react)
  *   left as bare imports.
  * - `--mode cdn`: `dist/cdn/reseller-elements.js`, ONE minified file that registers every element,
@@ -29,7 +29,7 @@ const src = (path: string) => `${root}src/${path}`;
  * Runtime dependencies of the npm build: the consumer's bundler resolves (and dedupes) them. React
  * (for `reseller-elements/react`, with @lit/react) is the host's: an optional peer dependency.
  */
-const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|zod|libphonenumber-js|react|react-dom)(?:\/.*)?$/;
+const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|zod|libphonenumber-js|react|react-dom|vue)(?:\/.*)?$/;
 
 /** The define modules (`src/define/<name>.ts`, besides index.ts), sorted. */
 export function defineModules(): string[] {
@@ -73,6 +73,10 @@ function libConfig(): UserConfig {
   for (const name of defineModules()) entry[`define/${name}`] = src(`define/${name}.ts`);
   // The React wrappers: its own entry (never in the CDN bundle, which builds define/index only).
   entry['react/index'] = src('react/index.ts');
+  // One React entry per define module (`reseller-elements/react/<name>`): registers only that element.
+  for (const name of defineModules()) entry[`react/${name}`] = src(`react/${name}.ts`);
+  // Vue: `isCustomElement` for the template compiler, and (types) the tags in GlobalComponents.
+  entry['vue/index'] = src('vue/index.ts');
   // Registers each tag on its first appearance by importing its define module (src/autoloader.ts).
   entry.autoloader = src('autoloader.ts');
   return {

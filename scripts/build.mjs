@@ -53,6 +53,9 @@ function expectedPackageFields() {
   };
   for (const name of defineNames) exports[`./define/${name}`] = entry(`define/${name}.js`, `define/${name}.d.ts`);
   exports['./react'] = entry('react/index.js', 'react/index.d.ts'); // src/react/index.ts, see vite.config.ts
+  // src/react/<name>.ts: the React component(s) of one define module, registering only those.
+  for (const name of defineNames) exports[`./react/${name}`] = entry(`react/${name}.js`, `react/${name}.d.ts`);
+  exports['./vue'] = entry('vue/index.js', 'vue/index.d.ts'); // src/vue/index.ts: GlobalComponents typings, isCustomElement
   exports['./autoloader'] = entry('autoloader.js', 'autoloader.d.ts'); // src/autoloader.ts, see vite.config.ts
   exports['./cdn/reseller-elements.js'] = './dist/cdn/reseller-elements.js';
   // The CDN autoloader imports its chunks by relative path; exporting both lets a host resolve
@@ -68,7 +71,13 @@ function expectedPackageFields() {
     module: './dist/index.js',
     types: './dist/types/index.d.ts',
     exports,
-    sideEffects: ['./dist/define/*.js', './dist/cdn/*.js', './dist/autoloader.js', './src/define/*.ts', './src/autoloader.ts'],
+    // The React entries register their elements (by importing define modules): a bundler must keep
+    // them even when a host imports only some components of reseller-elements/react, which
+    // registers every element as documented (in development and in a production build alike).
+    sideEffects: [
+      './dist/define/*.js', './dist/cdn/*.js', './dist/autoloader.js', './dist/react/index.js', ...defineNames.map((n) => `./dist/react/${n}.js`),
+      './src/define/*.ts', './src/autoloader.ts', './src/react/index.ts', ...defineNames.map((n) => `./src/react/${n}.ts`),
+    ],
     customElements: 'dist/custom-elements.json',
     'web-types': './dist/web-types.json',
     files: ['dist/', '!dist/size.json'],
@@ -113,6 +122,9 @@ function checkConsistency() {
     if (!defineNames.includes(name)) fail(`src/define/index.ts imports './${name}.js', which does not exist`);
   }
   checkAutoloaderMap();
+  for (const name of defineNames) {
+    if (!existsSync(join(root, `src/react/${name}.ts`))) fail(`src/react/${name}.ts is missing: every define module has its React entry (reseller-elements/react/${name})`);
+  }
   if (!failures.length) ok(`package.json exports list ${defineNames.length} define module(s): ${defineNames.join(', ') || '(none yet)'}`);
 }
 

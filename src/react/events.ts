@@ -7,33 +7,48 @@
  * through the detail, the dashboard's chart its toasts and request errors through the dashboard.
  */
 import type {EventName} from '@lit/react';
+import type {ResellerElementEvents} from '../element-events.js';
 // The global event map's `reseller-*` entries (declared next to the event classes).
 import type {} from '../events.js';
 import type {} from '../elements/subscription-panel/subscription-panel.js';
 
-/** An event name typed with its event class, from the global event map. */
-const kitEvent = <K extends keyof GlobalEventHandlersEventMap & `reseller-${string}`>(name: K) => name as EventName<GlobalEventHandlersEventMap[K]>;
+/** The event name of each React prop. */
+const EVENT_NAMES = {
+  onCustomerOpen: 'reseller-customer-open',
+  onCustomerCreated: 'reseller-customer-created',
+  onCustomerUpdated: 'reseller-customer-updated',
+  onCustomerDeleted: 'reseller-customer-deleted',
+  onTokenCreated: 'reseller-token-created',
+  onTokenRevoked: 'reseller-token-revoked',
+  onBrandChange: 'reseller-brand-change',
+  onSubscriptionChange: 'reseller-subscription-change',
+  onStateChange: 'reseller-state-change',
+  onRequestError: 'reseller-request-error',
+  onAuthError: 'reseller-auth-error',
+  onToast: 'reseller-toast',
+} as const satisfies Record<string, keyof GlobalEventHandlersEventMap & `reseller-${string}`>;
 
-/** The React prop of each event of the kit, with its typed event. */
-export const EVENT_PROPS = {
-  onCustomerOpen: kitEvent('reseller-customer-open'),
-  onCustomerCreated: kitEvent('reseller-customer-created'),
-  onCustomerUpdated: kitEvent('reseller-customer-updated'),
-  onCustomerDeleted: kitEvent('reseller-customer-deleted'),
-  onTokenCreated: kitEvent('reseller-token-created'),
-  onTokenRevoked: kitEvent('reseller-token-revoked'),
-  onBrandChange: kitEvent('reseller-brand-change'),
-  onSubscriptionChange: kitEvent('reseller-subscription-change'),
-  onStateChange: kitEvent('reseller-state-change'),
-  onRequestError: kitEvent('reseller-request-error'),
-  onAuthError: kitEvent('reseller-auth-error'),
-  onToast: kitEvent('reseller-toast'),
-};
-export type EventProp = keyof typeof EVENT_PROPS;
+/** The React prop of each event of the kit, with its event class from the global event map. */
+export const EVENT_PROPS = EVENT_NAMES as {[P in keyof typeof EVENT_NAMES]: EventName<GlobalEventHandlersEventMap[(typeof EVENT_NAMES)[P]]>};
+export type EventProp = keyof typeof EVENT_NAMES;
 
 /** Each wrapped tag and the event props of its wrapper. */
 export const ELEMENT_EVENTS = {
-  'reseller-provider': ['onAuthError', 'onRequestError'],
+  // Its own errors, and every event that bubbles through it from the elements inside.
+  'reseller-provider': [
+    'onAuthError',
+    'onRequestError',
+    'onCustomerOpen',
+    'onCustomerCreated',
+    'onCustomerUpdated',
+    'onCustomerDeleted',
+    'onTokenCreated',
+    'onTokenRevoked',
+    'onSubscriptionChange',
+    'onBrandChange',
+    'onStateChange',
+    'onToast',
+  ],
   'reseller-customer-table': ['onCustomerOpen', 'onCustomerDeleted', 'onCustomerCreated', 'onStateChange', 'onToast', 'onRequestError'],
   'reseller-customer-form': ['onCustomerCreated', 'onToast', 'onRequestError'],
   // Fires the native `input` and `change`.
@@ -55,12 +70,23 @@ export const ELEMENT_EVENTS = {
   'reseller-transcription-list': ['onStateChange', 'onToast', 'onRequestError'],
   'reseller-brand-editor': ['onBrandChange', 'onToast', 'onRequestError'],
   'reseller-brand-logo': ['onRequestError'],
-} as const satisfies Record<string, readonly EventProp[]>;
+} as const satisfies {[T in keyof ResellerElementEvents]: readonly EventProp[]};
 export type WrappedTag = keyof typeof ELEMENT_EVENTS;
 
+/**
+ * The typed events map of `tag`'s wrapper: each prop's event class as that element fires it
+ * (src/element-events.ts), e.g. the table's `onStateChange` gets
+ * `ResellerStateChangeEvent<CustomerTableState>`.
+ */
+export type EventsOf<T extends WrappedTag> = {
+  [P in (typeof ELEMENT_EVENTS)[T][number]]: EventName<
+    ResellerElementEvents[T][(typeof EVENT_NAMES)[P] & keyof ResellerElementEvents[T]] & Event
+  >;
+};
+
 /** The events map `createComponent` takes for `tag`: `{onCustomerOpen: 'reseller-customer-open', …}`, typed. */
-export function eventsOf<T extends WrappedTag>(tag: T): Pick<typeof EVENT_PROPS, (typeof ELEMENT_EVENTS)[T][number]> {
+export function eventsOf<T extends WrappedTag>(tag: T): EventsOf<T> {
   const picked: Partial<Record<EventProp, string>> = {};
-  for (const prop of ELEMENT_EVENTS[tag]) picked[prop] = EVENT_PROPS[prop];
-  return picked as Pick<typeof EVENT_PROPS, (typeof ELEMENT_EVENTS)[T][number]>;
+  for (const prop of ELEMENT_EVENTS[tag]) picked[prop] = EVENT_NAMES[prop];
+  return picked as EventsOf<T>;
 }

@@ -48,7 +48,7 @@ test("each wrapper maps every kit event its element declares (@fires in the mani
 });
 
 test('React and @lit/react stay bare imports of the react entry (the host brings React)', () => {
-  const source = text('dist/react/index.js');
+  const source = text('dist/react/wrap.js'); // every React entry creates its components through it
   assert.match(source, /from "react";/);
   assert.match(source, /from "@lit\/react";/);
   assert.doesNotMatch(source, /createElement\s*\(\s*["']div|__SECRET_INTERNALS|react\.development/, 'React itself is not bundled');
@@ -64,4 +64,53 @@ test("the entry's declarations bring the JSX typings of the plain tags", () => {
   const jsx = text('dist/types/react/jsx.d.ts');
   assert.match(jsx, /declare module 'react'/);
   for (const tag of Object.keys(ELEMENT_EVENTS)) assert.match(jsx, new RegExp(`'${tag}': Tag<`), `${tag} in IntrinsicElements`);
+});
+
+/** The dist/ modules a bundler puts in the eager bundle of `entry` (dynamic imports and React left out). */
+async function eagerModules(entry) {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [join(root, entry)], bundle: true, write: false, format: 'esm', platform: 'browser', metafile: true, logLevel: 'silent',
+    outfile: join(root, 'node_modules/.cache/react-entry-test/out.js'),
+    external: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+    plugins: [{name: 'no-lazy', setup: (build) => build.onResolve({filter: /.*/}, (args) => (args.kind === 'dynamic-import' ? {path: args.path, external: true} : undefined))}],
+  });
+  return Object.keys(result.metafile.inputs).filter((path) => path.startsWith('dist/')).sort();
+}
+const defineModulesIn = (modules) => modules.filter((m) => /^dist\/define\/[\w-]+\.js$/.test(m));
+const elementsIn = (modules) => [...new Set(modules.map((m) => m.match(/^dist\/elements\/([\w-]+)\//)?.[1]).filter(Boolean))].sort();
+const defineNames = [...text('src/define/index.ts').matchAll(/import '\.\/([\w-]+)\.js'/g)].map((m) => m[1]).sort();
+
+test('reseller-elements/react/<name>: one entry per define module, in exports with its types', () => {
+  assert.ok(defineNames.length >= 12, `the define modules: ${defineNames.join(', ')}`);
+  for (const name of defineNames) {
+    assert.deepEqual(pkg.exports[`./react/${name}`], {types: `./dist/types/react/${name}.d.ts`, default: `./dist/react/${name}.js`}, `exports ./react/${name}`);
+    assert.ok(existsSync(join(root, `dist/react/${name}.js`)) && existsSync(join(root, `dist/types/react/${name}.d.ts`)), `dist/react/${name}.js and its types are built`);
+  }
+});
+
+test('each React entry registers what its define module registers, nothing else; reseller-elements/react registers all', async () => {
+  for (const name of defineNames) {
+    const viaReact = await eagerModules(`dist/react/${name}.js`);
+    const viaDefine = await eagerModules(`dist/define/${name}.js`);
+    assert.ok(defineModulesIn(viaReact).includes(`dist/define/${name}.js`), `react/${name} registers through define/${name}`);
+    assert.deepEqual(defineModulesIn(viaReact), defineModulesIn(viaDefine), `react/${name} registers what define/${name} does (the element and what it renders), no other element`);
+    assert.deepEqual(elementsIn(viaReact), elementsIn(viaDefine), `react/${name} pulls in the elements define/${name} does`);
+  }
+  const all = await eagerModules('dist/react/index.js');
+  assert.deepEqual(defineModulesIn(all), defineNames.map((n) => `dist/define/${n}.js`).sort(), 'reseller-elements/react: every define module');
+});
+
+test('React components and element classes have different names: components bare, element types …Element', async () => {
+  const react = text('dist/types/react/index.d.ts') + defineNames.map((n) => text(`dist/types/react/${n}.d.ts`)).join('\n');
+  const main = text('dist/types/index.d.ts');
+  const components = Object.keys(ELEMENT_EVENTS).map((tag) => tag.replace(/(?:^|-)(\w)/g, (_, c) => c.toUpperCase()));
+  for (const component of components) {
+    assert.match(react, new RegExp(`export declare const ${component}: `), `the React component ${component}`);
+    assert.match(react, new RegExp(`\\b${component}Element\\b`), `reseller-elements/react also names the element type ${component}Element`);
+    assert.match(main, new RegExp(`\\b${component} as ${component}Element\\b`), `the main entry exports the class as ${component}Element`);
+  }
+  // The former class names still work from the main entry, marked deprecated.
+  const deprecated = text('dist/types/deprecated-names.d.ts');
+  for (const component of components) assert.match(deprecated, new RegExp(`@deprecated Use \`${component}Element\`[^\\n]*\\n\\s*\\*?/?\\s*export declare const ${component}: `), `${component} is a deprecated alias`);
 });
