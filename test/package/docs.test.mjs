@@ -2,7 +2,7 @@
 // browsers, checked against the repository and this machine.
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {ENGINES, findBrowser} from '../../scripts/browsers.mjs';
 
@@ -84,4 +84,31 @@ test('CHANGELOG.md follows Keep a Changelog: one [Unreleased], known section nam
   for (const block of unreleased.split(/^### /m).slice(1)) {
     assert.equal(new Set(block.split('\n').filter(Boolean).slice(1)).size, block.split('\n').filter(Boolean).length - 1, `no duplicated line under ### ${block.split('\n')[0]}`);
   }
+});
+
+test('README and docs/: every relative link and #anchor resolves (the split moved sections between files)', () => {
+  const slug = (heading) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  const anchors = (path) => {
+    const text = read(path).replace(/```[\s\S]*?```/g, '');
+    return new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1])));
+  };
+  const pages = ['README.md', 'CHANGELOG.md', ...readdirSync(new URL('../../docs/', import.meta.url)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const broken = [];
+  let checked = 0;
+  for (const page of pages) {
+    const fences = read(page).split('\n').filter((line) => line.startsWith('```')).length;
+    if (fences % 2) broken.push(`${page}: an unclosed code fence (${fences} fence lines)`);
+    const text = read(page).replace(/```[\s\S]*?```/g, '');
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^(https?:|mailto:)/.test(target)) continue;
+      checked++;
+      const [file, anchor] = target.split('#');
+      const resolved = file ? new URL(file, new URL(`../../${page}`, import.meta.url)) : new URL(`../../${page}`, import.meta.url);
+      const relative = resolved.pathname.slice(new URL('../../', import.meta.url).pathname.length);
+      if (!existsSync(resolved)) broken.push(`${page}: ${target} (no ${relative})`);
+      else if (anchor && relative.endsWith('.md') && !anchors(relative).has(anchor)) broken.push(`${page}: ${target} (no heading #${anchor} in ${relative})`);
+    }
+  }
+  assert.ok(checked >= 20, `links checked: ${checked}`);
+  assert.deepEqual(broken, []);
 });
