@@ -57,9 +57,10 @@ const sandboxNode = `${root}sandbox/node.ts`;
 if (existsSync(sandboxIndex) && existsSync(sandboxNode)) {
   const {createSandbox} = await import(sandboxIndex);
   const {koaMiddleware} = await import(sandboxNode);
+  const {HARNESS_CONTROL} = await import(`${root}sandbox/control.ts`);
   // The control API is on, and the runner adds its admin secret to the test pages' control requests
   // (a harness-only option: test code in the browser never handles the secret).
-  const sandbox = await createSandbox({dataDir: null, seed: false, control: true});
+  const sandbox = await createSandbox({dataDir: null, seed: false, control: HARNESS_CONTROL});
   cleanups.push(() => sandbox.close());
   middleware.push(koaMiddleware(sandbox, {injectAdminSecret: true}));
 } else {

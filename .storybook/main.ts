@@ -23,7 +23,8 @@ function sandboxPlugin(): Plugin {
     async configureServer(server) {
       const {createSandbox} = await import('../sandbox/index.js');
       const {nodeMiddleware} = await import('../sandbox/node.js');
-      const sandbox = await createSandbox({dataDir: null, seed: false, control: true});
+      const {HARNESS_CONTROL} = await import('../sandbox/control.js');
+      const sandbox = await createSandbox({dataDir: null, seed: false, control: HARNESS_CONTROL});
       server.middlewares.use(nodeMiddleware(sandbox, {injectAdminSecret: true}));
       server.httpServer?.once('close', () => void sandbox.close());
     },

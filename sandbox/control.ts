@@ -41,6 +41,13 @@ export interface ControlOptions {
 export const DEFAULT_TENANTS_PER_MINUTE = 120;
 export const DEFAULT_CUSTOMERS_PER_MINUTE = 3000;
 
+/**
+ * The control options of a private, in-memory harness sandbox (test runner, Storybook, story smoke
+ * test, bench): every test and story makes its own tenant, a full run makes hundreds a minute, and
+ * nobody else shares that sandbox, so the creation budget is sized for that, not for a shared one.
+ */
+export const HARNESS_CONTROL: Readonly<Partial<ControlOptions>> = {tenantsPerMinute: 2000, customersPerMinute: 100_000};
+
 /** A fresh random admin secret. */
 export const newAdminSecret = (): string => `sbx_admin_${randomBytes(24).toString('base64url')}`;
 

@@ -119,8 +119,9 @@ register();
 const launching = chromium.launch({executablePath, args: chromiumArgs({headless: false}), headless: true});
 const {createSandbox} = await import('../sandbox/index.ts');
 const {nodeMiddleware} = await import('../sandbox/node.ts');
+const {HARNESS_CONTROL} = await import('../sandbox/control.ts');
 // Control API on, its admin secret added to the stories' control requests (harness only).
-const sandbox = await createSandbox({dataDir: null, seed: false, control: true});
+const sandbox = await createSandbox({dataDir: null, seed: false, control: HARNESS_CONTROL});
 const sandboxMiddleware = nodeMiddleware(sandbox, {injectAdminSecret: true});
 const {CONTENT_SECURITY_POLICY} = await import('./serve.ts');
 

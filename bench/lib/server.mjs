@@ -54,13 +54,14 @@ export async function startBenchServer() {
   let sandbox;
   let server;
   try {
-    const [{createSandbox}, {nodeMiddleware}] = await Promise.all([
+    const [{createSandbox}, {nodeMiddleware}, {HARNESS_CONTROL}] = await Promise.all([
       import('../../sandbox/index.ts'),
       import('../../sandbox/node.ts'),
+      import('../../sandbox/control.ts'),
       bundlePage(outdir),
     ]);
     // Control API on; the server adds its admin secret to control requests (a harness on 127.0.0.1).
-    sandbox = await createSandbox({dataDir: null, seed: false, control: true});
+    sandbox = await createSandbox({dataDir: null, seed: false, control: HARNESS_CONTROL});
     const api = nodeMiddleware(sandbox, {injectAdminSecret: true});
     server = createServer((req, res) => {
       api(req, res, (error) => {

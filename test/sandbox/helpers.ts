@@ -1,5 +1,6 @@
 /** Node-test helpers: one in-memory sandbox per test file, one fresh tenant per test. */
 import {after} from 'node:test';
+import {HARNESS_CONTROL} from '../../sandbox/control.js';
 import type {Sandbox} from '../../sandbox/index.js';
 import {createTestSandbox} from './postgres.js';
 
@@ -28,7 +29,7 @@ after(async () => {
 
 /** The file's sandbox (in memory, unseeded, control API on; or a fresh PostgreSQL database, see postgres.ts), closed after the file's tests. */
 export function sandbox(): Promise<Sandbox> {
-  shared ??= createTestSandbox({seed: false, control: true});
+  shared ??= createTestSandbox({seed: false, control: HARNESS_CONTROL});
   return shared;
 }
 
