@@ -55,8 +55,9 @@ export async function authenticate(db: Db, header: string | undefined): Promise<
   if (hit && hit.expiresAt > Date.now()) return {...hit.principal};
   const epoch = cache?.epoch;
   const {rows} = await db.query<{id: number; tenant_id: number; kind: string; user_id: number | null; customer_id: number | null; expires_at: Date | string | null}>(
-    `SELECT id, tenant_id, kind, user_id, customer_id, expires_at FROM tokens
-     WHERE token_hash = $1 AND kind IN ('reseller', 'resellee') AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+    `SELECT id, tenant_id, kind, user_id, customer_id, expires_at FROM tokens t
+     WHERE token_hash = $1 AND kind IN ('reseller', 'resellee') AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+       AND (user_id IS NULL OR EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id AND u.status <> 'inactive'))`,
     [hash],
   );
   const t = rows[0];

@@ -6,6 +6,7 @@ import {
 import {type Env, idParam, requireReseller, requireSession, send} from '../context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';
+import {endSessions} from '../sessions.js';
 import {
   billingPeriod, CUSTOMER_COLUMNS, type CustomerRow, customerObject, etagOf, isUniqueViolation, likePattern, loadCustomer,
   percent, PLANS, planOf, quotaOf,
@@ -132,6 +133,7 @@ export function customerRoutes(api: Hono<Env>): void {
         if (isUniqueViolation(err)) throw new ApiError(422, 'Some fields are invalid', EMAIL_TAKEN);
         throw err;
       }
+      if (input.status === 'inactive' && current.status !== 'inactive') await endSessions(q, p.tenantId, {customerId: id});
       return loadCustomer(q, p.tenantId, id);
     });
     return send(Customer, customerObject(row), 200, {etag: etagOf(row)});

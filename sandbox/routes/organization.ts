@@ -6,6 +6,7 @@ import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js
 import {idempotent} from '../idempotency.js';
 import {assertCustomer, isUniqueViolation} from '../model.js';
 import {CUSTOMER_PREFIX, displayPrefix, newSecret, sha256Hex} from '../tokens.js';
+import {endSessions} from '../sessions.js';
 
 interface TokenRow {
   id: number;
@@ -120,10 +121,14 @@ export function organizationRoutes(api: Hono<Env>): void {
     const userId = idParam(c, 'userId');
     await assertUser(c, p.tenantId, id, userId);
     const input = validate(UserUpdate, parseJson(c.req.raw, await readLimited(c.req.raw, JSON_LIMIT)));
-    const {rows: [row]} = await db.query<UserRow>(
-      `UPDATE users SET status = $3 WHERE id = $1 AND customer_id = $2 RETURNING ${USER_COLUMNS}`,
-      [userId, id, input.status],
-    );
+    const row = await db.tx(async (q) => {
+      const {rows: [updated]} = await q.query<UserRow>(
+        `UPDATE users SET status = $3 WHERE id = $1 AND customer_id = $2 RETURNING ${USER_COLUMNS}`,
+        [userId, id, input.status],
+      );
+      if (input.status === 'inactive') await endSessions(q, p.tenantId, {userId});
+      return updated;
+    });
     return send(User, userObject(row!));
   });
 
