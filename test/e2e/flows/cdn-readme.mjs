@@ -75,5 +75,6 @@ export default async function cdnReadme({page, baseUrl}) {
   assert.deepEqual(unauthorized, [], 'no 401');
   assert.deepEqual(api.filter((r) => !r.auth).map((r) => r.path), [], 'no API request without Authorization');
   const paths = api.map((r) => r.path);
+  console.log(`    README CDN recipe: ${api.length} API request(s) until the rows showed, none 401: ${paths.join(', ')}`);
   assert.deepEqual(paths.filter((p, i) => paths.indexOf(p) !== i), [], `each resource requested once (${paths.join(', ')})`);
 }
