@@ -7,7 +7,7 @@
 import {ResellerProvider as ResellerProviderElement} from './elements/provider/provider.js';
 import {ResellerCustomerTable as ResellerCustomerTableElement} from './elements/customer-table/customer-table.js';
 import {ResellerCustomerForm as ResellerCustomerFormElement} from './elements/customer-form/customer-form.js';
-import {ResellerPhoneField as ResellerPhoneFieldElement} from './elements/customer-form/phone-field.js';
+import {ResellerPhoneField as ResellerPhoneFieldElement} from './elements/phone-field/phone-field.js';
 import {ResellerCustomerDetail as ResellerCustomerDetailElement} from './elements/customer-detail/customer-detail.js';
 import {ResellerSubscriptionPanel as ResellerSubscriptionPanelElement} from './elements/subscription-panel/subscription-panel.js';
 import {ResellerUsageChart as ResellerUsageChartElement} from './elements/usage-chart/usage-chart.js';

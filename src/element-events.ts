@@ -9,7 +9,7 @@ import type {CustomerTableState} from './elements/customer-table/table-query.js'
 import type {TabId} from './elements/customer-detail/tab-loaders.js';
 import type {ResellerSubscriptionChangeEvent} from './elements/subscription-panel/subscription-panel.js';
 import type {TranscriptListState} from './elements/transcription-list/transcript-query.js';
-import type {UsageChartState} from './elements/usage-chart/chart-state.js';
+import type {UsageChartState} from './elements/shared/chart-state.js';
 import type {
   ResellerBrandChangeEvent,
   ResellerCustomerCreatedEvent,

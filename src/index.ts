@@ -15,12 +15,12 @@ export {ResellerProvider as ResellerProviderElement, type ProviderClientOptions}
 export {ResellerCustomerTable as ResellerCustomerTableElement} from './elements/customer-table/customer-table.js';
 export type {CustomerTableState, StatusFilter} from './elements/customer-table/table-query.js';
 export {ResellerCustomerForm as ResellerCustomerFormElement} from './elements/customer-form/customer-form.js';
-export {ResellerPhoneField as ResellerPhoneFieldElement, type PhoneResult} from './elements/customer-form/phone-field.js';
+export {ResellerPhoneField as ResellerPhoneFieldElement, type PhoneResult} from './elements/phone-field/phone-field.js';
 export {ResellerCustomerDetail as ResellerCustomerDetailElement} from './elements/customer-detail/customer-detail.js';
 export {TABS as CUSTOMER_DETAIL_TABS, TAB_TAGS as CUSTOMER_DETAIL_TAB_TAGS, type TabId as CustomerDetailTab, type TabLoader, type TabLoaders} from './elements/customer-detail/tab-loaders.js';
 export {ResellerSubscriptionPanel as ResellerSubscriptionPanelElement, ResellerSubscriptionChangeEvent} from './elements/subscription-panel/subscription-panel.js';
 export {ResellerUsageChart as ResellerUsageChartElement, type UsageData} from './elements/usage-chart/usage-chart.js';
-export {METRICS as USAGE_METRICS, type UsageChartState, type UsageMetric} from './elements/usage-chart/chart-state.js';
+export {METRICS as USAGE_METRICS, type UsageChartState, type UsageMetric} from './elements/shared/chart-state.js';
 export {ResellerTokenManager as ResellerTokenManagerElement} from './elements/token-manager/token-manager.js';
 export {ResellerUserList as ResellerUserListElement} from './elements/user-list/user-list.js';
 export {ResellerTranscriptionList as ResellerTranscriptionListElement} from './elements/transcription-list/transcription-list.js';

@@ -8,7 +8,7 @@ import type {SandboxParameters, StoryTenant} from './helpers/sandbox.js';
 
 /**
  * `<reseller-subscription-panel>`: a customer's plan, monthly minutes, features, billing period,
- * quota use (warning from 80 %, alert at 100 %) and plan change with a confirmation. Standalone
+ * quota use (warning above 80 %, alert at 100 %) and plan change with a confirmation. Standalone
  * here; it is also the Subscription tab of `<reseller-customer-detail>`. Each story runs on its own
  * sandbox tenant and shows its first customer, whose plan the story sets first when it says so.
  */

@@ -2,7 +2,7 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {until} from 'lit/directives/until.js';
-import {GRANULARITIES, METRICS} from '../src/elements/usage-chart/chart-state.js';
+import {GRANULARITIES, METRICS} from '../src/elements/shared/chart-state.js';
 import type {SandboxParameters, StoryTenant} from './helpers/sandbox.js';
 
 /**

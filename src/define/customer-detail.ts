@@ -4,7 +4,7 @@
  * each loads when its tab first opens.
  */
 import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
-import {ResellerPhoneField} from '../elements/customer-form/phone-field.js';
+import {ResellerPhoneField} from '../elements/phone-field/phone-field.js';
 import {ResellerCustomerDetail} from '../elements/customer-detail/customer-detail.js';
 import {defineElement} from './shared/define-element.js';
 

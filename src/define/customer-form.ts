@@ -3,7 +3,7 @@
  * when the tag is already defined).
  */
 import {ResellerCustomerForm} from '../elements/customer-form/customer-form.js';
-import {ResellerPhoneField} from '../elements/customer-form/phone-field.js';
+import {ResellerPhoneField} from '../elements/phone-field/phone-field.js';
 import {defineElement} from './shared/define-element.js';
 
 defineElement('reseller-phone-field', ResellerPhoneField);

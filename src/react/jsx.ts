@@ -15,7 +15,7 @@ import type {ResellerBrandEditor} from '../elements/brand-editor/brand-editor.js
 import type {ResellerBrandLogo} from '../elements/brand-logo/brand-logo.js';
 import type {ResellerCustomerDetail} from '../elements/customer-detail/customer-detail.js';
 import type {ResellerCustomerForm} from '../elements/customer-form/customer-form.js';
-import type {ResellerPhoneField} from '../elements/customer-form/phone-field.js';
+import type {ResellerPhoneField} from '../elements/phone-field/phone-field.js';
 import type {ResellerCustomerTable} from '../elements/customer-table/customer-table.js';
 import type {ResellerProvider} from '../elements/provider/provider.js';
 import type {ResellerSubscriptionPanel} from '../elements/subscription-panel/subscription-panel.js';

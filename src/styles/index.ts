@@ -1,5 +1,4 @@
-/** Shared styles: theme tokens, shared CSS, state templates and colour maths. */
+/** Shared styles: theme tokens, shared CSS and colour maths (the state templates: elements/shared/states.ts). */
 export {tokens, PUBLIC_TOKENS, DENSITIES, type PublicToken} from './tokens.js';
 export {shared} from './shared.js';
-export {renderLoading, renderEmpty, renderError, renderAccessRequired} from './states.js';
 export * from './color.js';

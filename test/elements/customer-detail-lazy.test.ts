@@ -4,22 +4,42 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define/customer-detail.js';
-import {requests} from '../helpers/sandbox.js';
+import {requests, setFaults} from '../helpers/sandbox.js';
 import {$, detailFor, tenantWithCustomer} from './customer-detail.helpers.js';
 
 describe('<reseller-customer-detail> lazy tabs', () => {
-  it('Usage without <reseller-usage-chart>: minutes used against the quota (warning from 80 %, alert at 100 %); axe clean', async () => {
+  it('Usage without <reseller-usage-chart>: minutes used against the quota (warning above 80 %, alert at 100 %); axe clean', async () => {
     const {tenant, customer} = await tenantWithCustomer();
     const el = await detailFor(tenant, customer.id, {attrs: {tab: 'usage'}, loaders: {usage: null}});
     expect(customElements.get('reseller-usage-chart'), 'not registered in this page').to.equal(undefined);
     const quota = () => $(el, '#panel-usage [part~="quota"]');
     await waitUntil(() => quota(), 'the usage meter shows');
     const used = customer.usage.transcription_minutes;
-    expect(quota().querySelector('meter')!.value).to.equal(Math.min(used, 10000));
+    const percent = Math.round((used / 10000) * 1000) / 10;
+    expect(quota().querySelector('[part~="meter"]')!.getAttribute('aria-valuenow')).to.equal(String(Math.min(percent, 100)));
     expect(quota().textContent).to.contain('of 10,000 minutes used');
-    expect(quota().dataset.level).to.equal(used >= 10000 ? 'alert' : used >= 8000 ? 'warning' : 'ok');
+    expect(quota().dataset.level).to.equal(percent >= 100 ? 'alert' : percent > 80 ? 'warning' : 'ok');
     await expect(el).to.be.accessible();
   });
+
+  for (const c of [
+    {name: 'exactly 80 %', used: 400, quota: 500, level: 'ok', value: '400 of 500 minutes used (80%)', status: false},
+    {name: '100 %', used: 500, quota: 500, level: 'alert', value: '500 of 500 minutes used (100%)', status: true},
+    {name: 'a zero quota', used: 120, quota: 0, level: 'none', value: 'No quota set.', status: false},
+  ]) {
+    it(`the Usage fallback meter at ${c.name} shows ${c.level}, as the panel and the chart do (quota-meter.test.ts)`, async () => {
+      const {tenant, customer} = await tenantWithCustomer();
+      const body = {...customer, usage: {transcription_minutes: c.used, quota_minutes: c.quota}};
+      await setFaults(tenant.token, [{method: 'GET', path: `/customers/${customer.id}`, body_raw: JSON.stringify(body)}]);
+      const el = await detailFor(tenant, customer.id, {attrs: {tab: 'usage'}, loaders: {usage: null}});
+      const quota = () => $(el, '#panel-usage [part~="quota"]');
+      await waitUntil(() => quota(), 'the usage meter shows');
+      expect(quota().dataset.level).to.equal(c.level);
+      expect(quota().querySelector('[part~="quota-value"]')!.textContent!.trim()).to.equal(c.value);
+      expect(!!quota().querySelector('[part~="quota-status"]')).to.equal(c.status);
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('a host loader that fails shows an error with a retry; the retry loads the element', async () => {
     const {tenant, customer} = await tenantWithCustomer();

@@ -3,7 +3,7 @@ import {fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {ResellerCustomerDetail} from '../../src/elements/customer-detail/customer-detail.js';
 import type {TabLoaders} from '../../src/elements/customer-detail/tab-loaders.js';
-import type {ResellerPhoneField} from '../../src/elements/customer-form/phone-field.js';
+import type {ResellerPhoneField} from '../../src/elements/phone-field/phone-field.js';
 import type {Customer} from '../../src/contract/schemas.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';
 import {api, createCustomer} from '../helpers/api.js';

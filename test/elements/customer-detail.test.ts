@@ -41,6 +41,22 @@ describe('<reseller-customer-detail> form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('copy ID through the fallback (no Clipboard API) keeps focus on its button', async () => {
+    const {tenant, customer} = await tenantWithCustomer();
+    const el = await detailFor(tenant, customer.id);
+    const button = $<HTMLButtonElement>(el, '[part~="copy-id"]');
+    button.focus();
+    Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError'))}});
+    try {
+      const toast = nextEvent<ResellerToastEvent>(el, 'reseller-toast');
+      await sendKeys({press: 'Enter'});
+      await toast;
+      expect(focused(), 'focus stays on Copy ID').to.equal(button);
+    } finally {
+      delete (navigator as {clipboard?: unknown}).clipboard;
+    }
+  });
+
   it('Update is enabled only while something differs; typing a value back to the original disables it again', async () => {
     const {tenant, customer} = await tenantWithCustomer();
     const el = await detailFor(tenant, customer.id);

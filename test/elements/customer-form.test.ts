@@ -7,7 +7,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define/customer-form.js';
 import type {ResellerCustomerForm} from '../../src/elements/customer-form/customer-form.js';
-import type {ResellerPhoneField} from '../../src/elements/customer-form/phone-field.js';
+import type {ResellerPhoneField} from '../../src/elements/phone-field/phone-field.js';
 import type {Customer, CustomerPage} from '../../src/contract/schemas.js';
 import type {ResellerCustomerCreatedEvent, ResellerToastEvent} from '../../src/events.js';
 import {validateDraft, type Translate} from '../../src/elements/customer-form/customer-draft.js';

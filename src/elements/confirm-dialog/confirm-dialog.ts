@@ -37,6 +37,7 @@ import {LitElement, html, nothing} from 'lit';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {shared} from '../../styles/shared.js';
 import {tokens} from '../../styles/tokens.js';
+import {deepActiveElement} from '../shared/focus.js';
 import {styles} from './confirm-dialog.styles.js';
 
 export const CONFIRM_DIALOG_TAG = 'reseller-confirm-dialog';
@@ -222,12 +223,6 @@ export class ResellerConfirmDialog extends LitElement {
 /** Registers `<reseller-confirm-dialog>` unless already defined. */
 export function defineConfirmDialog(): void {
   if (!customElements.get(CONFIRM_DIALOG_TAG)) customElements.define(CONFIRM_DIALOG_TAG, ResellerConfirmDialog);
-}
-
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : null;
 }
 
 declare global {

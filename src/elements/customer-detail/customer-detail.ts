@@ -13,9 +13,10 @@ import type {PartialMessages} from '../../i18n/registry.js';
 import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
 import {shared, tokens} from '../../styles/index.js';
 import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
-import type {ResellerPhoneField} from '../customer-form/phone-field.js';
-import {renderAccess, renderLoadError, renderNotFound} from '../subscription-panel/panel-states.js';
-import {quotaStyles, renderQuotaMeter} from '../subscription-panel/quota-meter.js';
+import type {ResellerPhoneField} from '../phone-field/phone-field.js';
+import {writeClipboard} from '../shared/clipboard.js';
+import {quotaStyles, renderQuotaMeter} from '../shared/quota-meter.js';
+import {renderAccess, renderLoadError, renderNotFound} from '../shared/states.js';
 import {CustomerTabsController} from './customer-tabs.js';
 import {styles} from './customer-detail.styles.js';
 import {buildPatch, changes, current, draftOf, firstErrorField, newRow, serverErrors, type Draft, type Edits, type FieldErrors} from './detail-draft.js';
@@ -464,26 +465,6 @@ export class ResellerCustomerDetail extends LitElement {
     }
   }
 }
-
-/** The Clipboard API, else `execCommand('copy')` (insecure origins have no `navigator.clipboard`). */
-async function writeClipboard(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch (error) {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'visually-hidden';
-    document.body.append(area);
-    area.select();
-    try {
-      if (!document.execCommand('copy')) throw error;
-    } finally {
-      area.remove();
-    }
-  }
-}
-
 
 declare global {
   interface HTMLElementTagNameMap {

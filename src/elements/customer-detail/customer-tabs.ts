@@ -7,7 +7,7 @@
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {LocaleController} from '../../controllers/locale-controller.js';
-import {renderError, renderLoading} from '../../styles/index.js';
+import {renderError, renderLoading} from '../shared/states.js';
 import {TAB_LOADERS, TAB_TAGS, TABS, type TabId, type TabLoaders} from './tab-loaders.js';
 
 /** Where a tab's element is: not asked for yet, loading, registered, not installed, failed. */

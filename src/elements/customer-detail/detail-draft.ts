@@ -10,7 +10,7 @@ import type {Customer, CustomerUpdate as CustomerUpdateT} from '../../contract/s
 import {loadContract} from '../../contract/load-contract.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
-import type {PhoneResult} from '../customer-form/phone-field.js';
+import type {PhoneResult} from '../phone-field/phone-field.js';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 

@@ -11,9 +11,9 @@ import {live} from 'lit/directives/live.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {Customer} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
-import {copyIcon, plusIcon} from '../customer-table/icons.js';
+import {copyIcon, plusIcon} from '../shared/icons.js';
 // The phone field's class module (no side effects; the define module registers the tag).
-import '../customer-form/phone-field.js';
+import '../phone-field/phone-field.js';
 import {KNOWN_METADATA, KNOWN_METADATA_LABELS, type Draft, type FieldErrors} from './detail-draft.js';
 
 export interface FormView {

@@ -10,7 +10,7 @@ import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
 import {loadContract} from '../../contract/load-contract.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
-import type {PhoneResult} from './phone-field.js';
+import type {PhoneResult} from '../phone-field/phone-field.js';
 
 /** The form's fields, in the order they appear (first invalid one gets focus). */
 export const FORM_FIELDS = ['name', 'email', 'phone', 'plan', 'quota_minutes'] as const;

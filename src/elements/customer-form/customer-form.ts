@@ -16,9 +16,9 @@ import {
 } from './customer-draft.js';
 import {planOptionLabel, renderFailure, renderPlanField, renderTextField} from './customer-form.fields.js';
 import {styles} from './customer-form.styles.js';
-import {ModalController} from './modal-controller.js';
-import type {ResellerPhoneField} from './phone-field.js';
-import './phone-field.js'; // the class module (no side effects); the define module registers its tag
+import {ModalController} from '../shared/modal-controller.js';
+import type {ResellerPhoneField} from '../phone-field/phone-field.js';
+import '../phone-field/phone-field.js'; // the class module (no side effects); the define module registers its tag
 
 /**
  * The New Customer form: Name*, Email*, Phone (any country; national numbers are read in

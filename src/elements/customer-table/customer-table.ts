@@ -10,10 +10,11 @@ import {shared} from '../../styles/shared.js';
 import {tokens} from '../../styles/tokens.js';
 import {styles} from './customer-table.styles.js';
 import {CustomerActionsController} from './table-actions.js';
-import {renderPagination} from './table-pagination.js';
-import {normalizeState, pageCount, SEARCH_DEBOUNCE_MS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
+import {pageCount, paginationStyles, renderPagination} from '../shared/pagination.js';
+import {renderAccess, renderLoadError} from '../shared/states.js';
+import {normalizeState, SEARCH_DEBOUNCE_MS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
 import {renderHead, renderRows, renderSkeleton, type RowKey, type RowsHost} from './table-rows.js';
-import {renderAccess, renderLoadError, renderNoRows, renderToolbar, type ToolbarHost} from './table-toolbar.js';
+import {renderNoRows, renderToolbar, type ToolbarHost} from './table-toolbar.js';
 
 const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null};
 
@@ -62,7 +63,7 @@ const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
 export class ResellerCustomerTable extends LitElement {
-  static override styles = [tokens, shared, styles];
+  static override styles = [tokens, shared, paginationStyles, styles];
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
@@ -168,7 +169,7 @@ export class ResellerCustomerTable extends LitElement {
     const toolbar = this.#toolbarHost;
     return html`${renderToolbar(toolbar)}
       ${error
-        ? renderLoadError(this.#i18n, error, () => void this.reload())
+        ? renderLoadError(this.#i18n, this.#i18n.t('table.loadError'), error, () => void this.reload())
         : complete?.total === 0 && !this.#created.length
           ? renderNoRows(toolbar, this.#state.q, () => this.#commit({q: '', status: 'all', page: 1}))
           : this.#renderTable(shown, !complete)}

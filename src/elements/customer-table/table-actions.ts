@@ -6,14 +6,15 @@
 import {html, nothing, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import type {ResellerClient} from '../../api/client.js';
 import type {Customer} from '../../contract/schemas.js';
-import {HttpError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {MenuController} from '../../controllers/menu-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerCustomerDeletedEvent, ResellerCustomerOpenEvent, type ResellerCustomerCreatedEvent, type ToastKind} from '../../events.js';
 import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
-import {detailHref} from './table-query.js';
+import {writeClipboard} from '../shared/clipboard.js';
+import {errorText} from '../shared/error-text.js';
+import {detailHref} from '../shared/links.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -153,10 +154,7 @@ export class CustomerActionsController implements ReactiveController {
       confirmLabel: i18n.t('table.delete.confirm'),
       danger: true,
       action: (signal) => this.#o.client().deleteCustomer(id, {signal}),
-      errorMessage: (error) => {
-        const server = error instanceof HttpError ? ` (${error.message})` : '';
-        return `${i18n.t('table.delete.failed', {name})} ${i18n.errorMessage(error)}${server}`;
-      },
+      errorMessage: (error) => `${i18n.t('table.delete.failed', {name})} ${errorText(i18n, error)}`,
     });
     if (!deleted) return false;
     this.toast(i18n.t('toast.customerDeleted', {name}), 'success');
@@ -210,28 +208,4 @@ export class CustomerActionsController implements ReactiveController {
   }
 
   #onCreated = (event: ResellerCustomerCreatedEvent) => this.#o.onCreated(event.detail.customer);
-}
-
-/** The Clipboard API, else the older `execCommand('copy')` (insecure origins have no `navigator.clipboard`). */
-async function writeClipboard(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch (error) {
-    let focused: Element | null = document.activeElement;
-    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    // CSSOM (allowed under a strict CSP), not a style attribute.
-    Object.assign(area.style, {position: 'fixed', insetBlockStart: '0', opacity: '0', pointerEvents: 'none'});
-    document.body.append(area);
-    try {
-      area.select();
-      if (!document.execCommand('copy')) throw error;
-    } finally {
-      area.remove();
-      (focused as HTMLElement | null)?.focus?.();
-    }
-  }
 }

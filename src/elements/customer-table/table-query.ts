@@ -72,12 +72,4 @@ export function toQuery(state: CustomerTableState): CustomerListQuery {
   };
 }
 
-/** Number of pages for `total` rows (at least 1). */
-export function pageCount(total: number, perPage: number): number {
-  return Math.max(1, Math.ceil(total / perPage));
-}
 
-/** A `detail-href` template with `{id}` filled, or null without a template. */
-export function detailHref(template: string | null | undefined, id: number): string | null {
-  return template ? template.replaceAll('{id}', encodeURIComponent(String(id))) : null;
-}

@@ -9,8 +9,9 @@ import type {Customer, CustomerSort} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {CustomerActionsController} from './table-actions.js';
-import {ascIcon, descIcon, sortIcon} from './icons.js';
-import {detailHref, SORT_KEYS, type CustomerTableState} from './table-query.js';
+import {ascIcon, descIcon, sortIcon} from '../shared/icons.js';
+import {detailHref} from '../shared/links.js';
+import {SORT_KEYS, type CustomerTableState} from './table-query.js';
 
 /** What the rows need from the element. */
 export interface RowsHost {

@@ -1,10 +1,9 @@
 /** The customer table's toolbar (search, status filter, New Customer) and its non-table states. */
 import {html} from 'lit';
 import {live} from 'lit/directives/live.js';
-import {HttpError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
-import {renderAccessRequired, renderEmpty, renderError} from '../../styles/states.js';
-import {plusIcon, searchIcon} from './icons.js';
+import {plusIcon, searchIcon} from '../shared/icons.js';
+import {renderEmpty} from '../shared/states.js';
 import {STATUS_FILTERS, type StatusFilter} from './table-query.js';
 
 export interface ToolbarHost {
@@ -56,25 +55,4 @@ export function renderNoRows(host: ToolbarHost, q: string, onClear: () => void) 
     <p class="state-title" part="state-title">${q ? i18n.t('table.noResults', {query: q}) : i18n.t('table.noResultsFiltered')}</p>
     <button type="button" class="button" part="clear-button" @click=${onClear}>${i18n.t('common.clearFilters')}</button>
   </div>`;
-}
-
-/** The load error: the kit's message, the server's own in brackets, and a retry. */
-export function renderLoadError(i18n: LocaleController, error: unknown, onRetry: () => void) {
-  const friendly = i18n.errorMessage(error);
-  const server = error instanceof HttpError && error.message !== friendly ? error.message : '';
-  return renderError({
-    title: i18n.t('table.loadError'),
-    message: server ? `${friendly} (${server})` : friendly,
-    retryLabel: i18n.t('common.retry'),
-    onRetry,
-  });
-}
-
-/** "Reseller access required": a RESELLEE token (403) or none that works (401). */
-export function renderAccess(i18n: LocaleController, error: unknown) {
-  const signedOut = error instanceof HttpError && error.status === 401;
-  return renderAccessRequired({
-    title: i18n.t('state.accessRequiredTitle'),
-    message: signedOut ? `${i18n.t('state.signInRequired')} ${i18n.t('state.accessRequired')}` : i18n.t('state.accessRequired'),
-  });
 }

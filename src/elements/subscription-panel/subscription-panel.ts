@@ -9,11 +9,11 @@ import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
-import {renderLoading, shared, tokens} from '../../styles/index.js';
+import {shared, tokens} from '../../styles/index.js';
 import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {FALLBACK_PLANS} from '../customer-form/customer-draft.js';
-import {renderAccess, renderLoadError, renderNotFound} from './panel-states.js';
-import {quotaStyles, renderQuotaMeter} from './quota-meter.js';
+import {quotaStyles, renderQuotaMeter} from '../shared/quota-meter.js';
+import {renderAccess, renderLoadError, renderLoading, renderNotFound} from '../shared/states.js';
 import {confirmMessage, isChange, planUpdate, type PlanChoice} from './subscription-change.js';
 import {styles} from './subscription-panel.styles.js';
 

@@ -11,9 +11,10 @@ import {live} from 'lit/directives/live.js';
 import type {ResellerClient} from '../../api/client.js';
 import {TOKEN_PERMISSIONS} from '../../contract/constants.js';
 import type {Token, TokenPermission} from '../../contract/schemas.js';
-import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
+import {ValidationError, isAbortError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
-import {ModalController} from '../customer-form/modal-controller.js';
+import {ModalController} from '../shared/modal-controller.js';
+import {errorText} from '../shared/error-text.js';
 import {checkDraft, emptyDraft, EXPIRY_LABELS, EXPIRY_OPTIONS, NAME_MAX, serverFieldErrors, toCreate, type DraftErrors, type ExpiryOption, type TokenDraft} from './token-draft.js';
 
 export interface GenerateOptions {
@@ -193,14 +194,13 @@ export class TokenGenerateController implements ReactiveController {
   /** A failed create: field errors from a 422, else a message; the draft stays as typed. */
   #fail(error: unknown): void {
     const {i18n} = this.#o;
-    const server = error instanceof HttpError && error.message !== i18n.errorMessage(error) ? ` (${error.message})` : '';
     if (error instanceof ValidationError) {
       const {errors, rest} = serverFieldErrors(error.fields);
       this.#errors = errors;
       this.#failure = `${i18n.t('tokens.generateFailed')} ${[i18n.errorMessage(error), ...rest].join(' ')}`;
       return;
     }
-    this.#failure = `${i18n.t('tokens.generateFailed')} ${i18n.errorMessage(error)}${server}`;
+    this.#failure = `${i18n.t('tokens.generateFailed')} ${errorText(i18n, error)}`;
   }
 
   async #showErrors(): Promise<void> {

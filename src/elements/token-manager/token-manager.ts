@@ -2,15 +2,16 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import type {Token} from '../../contract/schemas.js';
-import {HttpError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerTokenCreatedEvent, ResellerTokenRevokedEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
-import {renderAccessRequired, renderEmpty, renderError, shared, tokens} from '../../styles/index.js';
+import {shared, tokens} from '../../styles/index.js';
+import {writeClipboard} from '../shared/clipboard.js';
+import {errorText} from '../shared/error-text.js';
+import {renderAccess, renderEmpty, renderLoadError} from '../shared/states.js';
 import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
-import {writeClipboard} from './clipboard.js';
 import {TokenGenerateController} from './token-generate.js';
 import {renderTokenTable} from './token-rows.js';
 import {styles} from './token-manager.styles.js';
@@ -141,7 +142,7 @@ export class ResellerTokenManager extends LitElement {
   protected override render() {
     const t = this.#i18n.t.bind(this.#i18n);
     const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
-    if (isAccessError(error)) return this.#renderAccess(error);
+    if (isAccessError(error)) return renderAccess(this.#i18n, error);
     if (!(this.customerId > 0)) return nothing;
     const shown = this.#shown;
     return html`<section class="panel" aria-labelledby="tokens-heading">
@@ -151,7 +152,7 @@ export class ResellerTokenManager extends LitElement {
           @click=${() => this.generate()}>${t('tokens.generate')}</button>
       </div>
       ${error
-        ? renderError({title: t('tokens.loadError'), message: this.#errorText(error), retryLabel: t('common.retry'), onRetry: () => void this.reload()})
+        ? renderLoadError(this.#i18n, t('tokens.loadError'), error, () => void this.reload())
         : shown?.length === 0
           ? renderEmpty({title: t('tokens.empty')})
           : renderTokenTable({i18n: this.#i18n, now: Date.now(), onRevoke: (token) => void this.#revoke(token)}, shown, this.#last?.tokens.length || 3)}
@@ -168,18 +169,6 @@ export class ResellerTokenManager extends LitElement {
     return [...this.#added, ...last.tokens].filter((t) => !this.#removed.has(t.id));
   }
 
-  #renderAccess(error: unknown) {
-    const signedOut = error instanceof HttpError && error.status === 401;
-    return renderAccessRequired({
-      title: this.#i18n.t('state.accessRequiredTitle'),
-      message: signedOut ? `${this.#i18n.t('state.signInRequired')} ${this.#i18n.t('state.accessRequired')}` : this.#i18n.t('state.accessRequired'),
-    });
-  }
-
-  #errorText(error: unknown): string {
-    const friendly = this.#i18n.errorMessage(error);
-    return error instanceof HttpError && error.message !== friendly ? `${friendly} (${error.message})` : friendly;
-  }
 
   #created(token: Token): void {
     this.#added = [token, ...this.#added.filter((a) => a.id !== token.id)];
@@ -200,7 +189,7 @@ export class ResellerTokenManager extends LitElement {
       confirmLabel: i18n.t('tokens.revoke.confirm'),
       danger: true,
       action: (signal) => this.#api.client.revokeToken(token.id, {signal}),
-      errorMessage: (error) => `${i18n.t('tokens.revoke.failed', {name: token.name})} ${this.#errorText(error)}`,
+      errorMessage: (error) => `${i18n.t('tokens.revoke.failed', {name: token.name})} ${errorText(this.#i18n, error)}`,
     });
     if (!revoked) return;
     this.#removed.add(token.id);

@@ -82,6 +82,3 @@ export function filtered(state: TranscriptListState): boolean {
   return state.status !== 'all' || !!state.from || !!state.to || !!state.q;
 }
 
-export function pageCount(total: number, perPage: number): number {
-  return Math.max(1, Math.ceil(total / perPage));
-}

@@ -89,34 +89,6 @@ export const styles = css`
     inline-size: 50%;
   }
 
-  /* ---- pagination (the customer table's bar) ------------------------------------------------- */
-  .pagination {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-3);
-    margin-block-start: var(--_space-3);
-  }
-  .page-size {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-2);
-  }
-  .page-size .input {
-    inline-size: auto;
-  }
-  .range {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-1) var(--_space-3);
-    margin: 0;
-    color: var(--_text-muted);
-  }
-  .page-buttons {
-    display: flex;
-    gap: var(--_space-1);
-    margin-inline-start: auto;
-  }
   .icon {
     inline-size: 1em;
     block-size: 1em;

@@ -2,16 +2,16 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import type {TranscriptPage} from '../../contract/schemas.js';
-import {HttpError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerStateChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
-import {renderAccessRequired, renderEmpty, renderError, shared, tokens} from '../../styles/index.js';
-import {renderPagination} from '../customer-table/table-pagination.js';
+import {shared, tokens} from '../../styles/index.js';
+import {pageCount, paginationStyles, renderPagination} from '../shared/pagination.js';
+import {renderAccess, renderEmpty, renderLoadError} from '../shared/states.js';
 import {TranscriptDocumentsController} from './transcript-documents.js';
-import {filtered, normalizeState, pageCount, SEARCH_DEBOUNCE_MS, toQuery, type TranscriptListState} from './transcript-query.js';
+import {filtered, normalizeState, SEARCH_DEBOUNCE_MS, toQuery, type TranscriptListState} from './transcript-query.js';
 import {renderTranscriptTable} from './transcript-rows.js';
 import {renderToolbar} from './transcript-toolbar.js';
 import {styles} from './transcription-list.styles.js';
@@ -63,7 +63,7 @@ import {styles} from './transcription-list.styles.js';
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
 export class ResellerTranscriptionList extends LitElement {
-  static override styles = [tokens, shared, styles];
+  static override styles = [tokens, shared, paginationStyles, styles];
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
@@ -143,7 +143,7 @@ export class ResellerTranscriptionList extends LitElement {
   protected override render() {
     const t = this.#i18n.t.bind(this.#i18n);
     const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
-    if (isAccessError(error)) return this.#renderAccess(error);
+    if (isAccessError(error)) return renderAccess(this.#i18n, error);
     if (this.#customer === undefined) return nothing;
     const complete = this.#list.status === TaskStatus.COMPLETE ? this.#list.value! : null;
     const shown = complete ?? (this.#lastKey === this.#key ? this.#last : null);
@@ -163,7 +163,7 @@ export class ResellerTranscriptionList extends LitElement {
         onDate: (which, value) => this.#commit({[which]: value, page: 1}),
       })}
       ${error
-        ? renderError({title: t('transcriptions.loadError'), message: this.#errorText(error), retryLabel: t('common.retry'), onRetry: () => void this.reload()})
+        ? renderLoadError(this.#i18n, t('transcriptions.loadError'), error, () => void this.reload())
         : complete?.total === 0
           ? this.#renderNone()
           : renderTranscriptTable({
@@ -196,18 +196,6 @@ export class ResellerTranscriptionList extends LitElement {
     </div>`;
   }
 
-  #renderAccess(error: unknown) {
-    const signedOut = error instanceof HttpError && error.status === 401;
-    return renderAccessRequired({
-      title: this.#i18n.t('state.accessRequiredTitle'),
-      message: signedOut ? `${this.#i18n.t('state.signInRequired')} ${this.#i18n.t('state.accessRequired')}` : this.#i18n.t('state.accessRequired'),
-    });
-  }
-
-  #errorText(error: unknown): string {
-    const friendly = this.#i18n.errorMessage(error);
-    return error instanceof HttpError && error.message !== friendly ? `${friendly} (${error.message})` : friendly;
-  }
 
   /** The customer filter: an id, null for all customers, undefined when `customer-id` is not valid. */
   get #customer(): number | null | undefined {

@@ -4,13 +4,12 @@
  * of the chart are handled here, once for all bars.
  */
 import {html} from 'lit';
-import {HttpError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
-import {renderAccessRequired, renderEmpty, renderError, renderLoading} from '../../styles/states.js';
 import {minutesToHours, type UsageBucket} from '../../usage/buckets.js';
 import type {ChartGranularity} from '../../usage/dates.js';
 import {chartLayout, indexAt, keyTarget, renderChartSvg, CHART_HEIGHT, type ChartLayout} from './chart-svg.js';
-import type {UsageChartState} from './chart-state.js';
+import type {UsageChartState} from '../shared/chart-state.js';
+import {renderEmpty, renderLoadError, renderLoading} from '../shared/states.js';
 import {renderUsageTable} from './usage-table.js';
 
 const TOOLTIP_ID = 'tooltip';
@@ -63,9 +62,7 @@ export function renderChartArea(host: AreaHost) {
   let content;
   let busy = false;
   if (error) {
-    const friendly = i18n.errorMessage(error);
-    const server = error instanceof HttpError && error.message !== friendly ? error.message : '';
-    content = renderError({title: i18n.t('usage.loadError'), message: server ? `${friendly} (${server})` : friendly, retryLabel: i18n.t('common.retry'), onRetry: host.onRetry});
+    content = renderLoadError(i18n, i18n.t('usage.loadError'), error, host.onRetry);
   } else if (!buckets) {
     busy = true;
     content = renderLoading(i18n.t('usage.loading'), {lines: 4});
@@ -146,15 +143,6 @@ function renderChart(host: AreaHost, buckets: readonly UsageBucket[]) {
       <span>${i18n.t('usage.transcriptions')}: ${i18n.number(tip.transcriptions)}</span>
     </div>
   </div>`;
-}
-
-/** "Reseller access required": a RESELLEE token (403) or none that works (401). */
-export function renderAccess(i18n: LocaleController, error: unknown) {
-  const signedOut = error instanceof HttpError && error.status === 401;
-  return renderAccessRequired({
-    title: i18n.t('state.accessRequiredTitle'),
-    message: signedOut ? `${i18n.t('state.signInRequired')} ${i18n.t('state.accessRequired')}` : i18n.t('state.accessRequired'),
-  });
 }
 
 export {CHART_HEIGHT};

@@ -3,7 +3,7 @@ import {html, nothing} from 'lit';
 import {live} from 'lit/directives/live.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {RANGE_PRESETS, type RangePreset} from '../../usage/dates.js';
-import {GRANULARITIES, METRICS, type UsageChartState, type UsageMetric} from './chart-state.js';
+import {GRANULARITIES, METRICS, type UsageChartState, type UsageMetric} from '../shared/chart-state.js';
 import type {ChartGranularity} from '../../usage/dates.js';
 
 export interface ControlsHost {

@@ -39,60 +39,10 @@ export const styles = css`
     margin-inline-start: auto;
   }
 
-  /* ---- quota -------------------------------------------------------------------------------- */
+  /* ---- quota (the meter itself: shared/quota-meter.ts) ---------------------------------------- */
   .quota {
-    display: grid;
-    gap: var(--_space-1);
     min-block-size: 4.5rem;
     margin-block-end: var(--_space-3);
-    --_meter-fill: var(--_brand);
-  }
-  .quota[data-level='warning'] {
-    --_meter-fill: var(--_warning);
-  }
-  .quota[data-level='alert'] {
-    --_meter-fill: var(--_danger);
-  }
-  .quota p {
-    margin: 0;
-  }
-  .quota-label {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-2);
-    font-weight: 600;
-  }
-  .quota-period,
-  .quota-value {
-    color: var(--_text-muted);
-    font-weight: normal;
-  }
-  .meter {
-    block-size: 0.75rem;
-    border-radius: 999px;
-    background: var(--_neutral-subtle);
-    overflow: hidden;
-  }
-  .meter-svg {
-    display: block;
-  }
-  .meter-fill {
-    fill: var(--_meter-fill);
-  }
-  .meter-skeleton {
-    display: block;
-    block-size: 0.75rem;
-  }
-  .quota-status {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-2);
-    font-weight: 600;
-    color: var(--_warning-text);
-  }
-  .quota[data-level='alert'] .quota-status {
-    color: var(--_danger-text);
   }
 
   /* ---- chart area --------------------------------------------------------------------------- */

@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Task, TaskStatus} from '@lit/task';
-import type {UsagePoint} from '../../contract/schemas.js';
+import type {PlanId, UsagePoint} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
@@ -12,13 +12,22 @@ import {shared} from '../../styles/shared.js';
 import {tokens} from '../../styles/tokens.js';
 import {bucketize, totals, type UsageBucket} from '../../usage/buckets.js';
 import {defaultGranularity, firstDayOfWeek, matchPreset, presetRange, rangeProblem, MAX_RANGE_DAYS, type ChartGranularity, type RangePreset} from '../../usage/dates.js';
-import {quotaLevel, type QuotaLevel} from '../../usage/quota.js';
+import {quotaLevelOf, type QuotaLevel} from '../../usage/quota.js';
+import {normalizeChartState, type UsageChartState, type UsageMetric} from '../shared/chart-state.js';
+import {quotaMessage, quotaStyles, renderQuotaMeter, renderQuotaSkeleton} from '../shared/quota-meter.js';
+import {renderAccess} from '../shared/states.js';
 import {renderControls, type ControlsHost} from './chart-controls.js';
-import {normalizeChartState, type UsageChartState, type UsageMetric} from './chart-state.js';
-import {AreaState, renderAccess, renderChartArea, type AreaHost} from './chart-area.js';
-import {quotaMessage, renderQuota, renderQuotaSkeleton, type QuotaInfo} from './quota-meter.js';
+import {AreaState, renderChartArea, type AreaHost} from './chart-area.js';
 import {fetchUsageCsv, downloadText} from './usage-export.js';
 import {styles} from './usage-chart.styles.js';
+
+/** The quota of the current billing period (one customer). */
+export interface QuotaInfo {
+  plan: PlanId;
+  quotaMinutes: number;
+  usedMinutes: number;
+  period: {start: string; end: string};
+}
 
 /** What the chart loaded: the API's daily series and, for one customer, its quota. */
 export interface UsageData {
@@ -69,7 +78,7 @@ export interface UsageData {
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
 export class ResellerUsageChart extends LitElement {
-  static override styles = [tokens, shared, styles];
+  static override styles = [tokens, shared, quotaStyles, styles];
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
@@ -124,13 +133,13 @@ export class ResellerUsageChart extends LitElement {
       this.#fresh = false;
       if (id) {
         const u = await client.getCustomerUsage(id, {from, to}, {signal, fresh});
-        const quota = {plan: u.plan, quotaMinutes: u.quota_minutes, usedMinutes: u.transcription_minutes, percent: u.usage_percent, period: u.billing_period};
+        const quota = {plan: u.plan, quotaMinutes: u.quota_minutes, usedMinutes: u.transcription_minutes, period: u.billing_period};
         return {from: u.from, to: u.to, daily: u.daily, quota};
       }
       const u = await client.getUsage({from, to}, {signal, fresh});
       return {from: u.from, to: u.to, daily: u.daily, quota: null};
     },
-    onComplete: (data) => this.#announce(data.quota ? quotaLevel(data.quota.percent, data.quota.quotaMinutes) : null),
+    onComplete: (data) => this.#announce(data.quota ? quotaLevelOf(data.quota.usedMinutes, data.quota.quotaMinutes) : null),
   });
 
   override connectedCallback(): void {
@@ -204,7 +213,7 @@ export class ResellerUsageChart extends LitElement {
     const range = {from: i18n.date(this.#state.from), to: i18n.date(this.#state.to)};
     return html`${renderControls(this.#controlsHost)}
       <slot name="summary"></slot>
-      ${this.#customer ? (data?.quota ? renderQuota(i18n, data.quota) : error ? nothing : renderQuotaSkeleton()) : nothing}
+      ${this.#customer ? (data?.quota ? this.#renderQuota(data.quota) : error ? nothing : renderQuotaSkeleton()) : nothing}
       <p class="visually-hidden" role="status">${this.#announcement}</p>
       ${renderChartArea(this.#areaHost(buckets, error))}
       ${sum && !error
@@ -305,6 +314,12 @@ export class ResellerUsageChart extends LitElement {
     if (!focus) return;
     await this.updateComplete;
     this.renderRoot.querySelector<SVGElement>(`rect.bar[data-i="${i}"]`)?.focus();
+  }
+
+  #renderQuota(q: QuotaInfo) {
+    return renderQuotaMeter(this.#i18n, {
+      used: q.usedMinutes, quota: q.quotaMinutes, label: this.#i18n.t('usage.quota.label'), period: q.period, custom: q.plan === 'enterprise',
+    });
   }
 
   /** The quota level changed: say so once in the live region. */

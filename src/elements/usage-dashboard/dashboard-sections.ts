@@ -4,8 +4,8 @@ import type {AggregateUsage, CustomerUsageRow} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {minutesToHours} from '../../usage/buckets.js';
 import {isNearQuota, quotaLevel} from '../../usage/quota.js';
-import {detailHref} from '../customer-table/table-query.js';
-import {downIcon, upIcon} from '../usage-chart/icons.js';
+import {downIcon, upIcon} from '../shared/icons.js';
+import {detailHref} from '../shared/links.js';
 
 export interface SectionsHost {
   i18n: LocaleController;

@@ -4,21 +4,19 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus} from '@lit/task';
 import type {AggregateUsage, CustomerUsageRow} from '../../contract/schemas.js';
-import {HttpError} from '../../api/errors.js';
 import {clientContext} from '../../context/client-context.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResellerCustomerOpenEvent, type ResellerStateChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
-import {renderError} from '../../styles/states.js';
 import {shared} from '../../styles/shared.js';
 import {tokens} from '../../styles/tokens.js';
 import {previousRange, type ChartGranularity} from '../../usage/dates.js';
-import {detailHref} from '../customer-table/table-query.js';
-import {renderAccess} from '../usage-chart/chart-area.js';
+import {normalizeChartState, type UsageChartState, type UsageMetric} from '../shared/chart-state.js';
+import {detailHref} from '../shared/links.js';
+import {renderAccess, renderLoadError} from '../shared/states.js';
 // A value import (the class module registers nothing) so tools see where the chart's tag comes from.
 import {ResellerUsageChart} from '../usage-chart/usage-chart.js';
-import {normalizeChartState, type UsageChartState, type UsageMetric} from '../usage-chart/chart-state.js';
 import {renderNearQuota, renderTopCustomers, renderTotals, type SectionsHost} from './dashboard-sections.js';
 import {styles} from './usage-dashboard.styles.js';
 
@@ -131,14 +129,7 @@ export class ResellerUsageDashboard extends LitElement {
   }
 
   #renderError(error: unknown) {
-    const friendly = this.#i18n.errorMessage(error);
-    const server = error instanceof HttpError && error.message !== friendly ? error.message : '';
-    return renderError({
-      title: this.#i18n.t('dashboard.loadError'),
-      message: server ? `${friendly} (${server})` : friendly,
-      retryLabel: this.#i18n.t('common.retry'),
-      onRetry: () => void this.reload(),
-    });
+    return renderLoadError(this.#i18n, this.#i18n.t('dashboard.loadError'), error, () => void this.reload());
   }
 
   /** The chart's range, granularity or metric changed: follow it (the event goes on to the host). */

@@ -8,9 +8,10 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import type {ResellerClient} from '../../api/client.js';
 import type {User} from '../../contract/schemas.js';
-import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
+import {ValidationError, isAbortError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
-import {ModalController} from '../customer-form/modal-controller.js';
+import {ModalController} from '../shared/modal-controller.js';
+import {errorText} from '../shared/error-text.js';
 
 type Field = 'name' | 'email';
 
@@ -149,8 +150,7 @@ export class UserInviteController implements ReactiveController {
         }
         this.#failure = [i18n.t('users.invite.failed'), friendly, ...rest].join(' ');
       } else {
-        const server = error instanceof HttpError && error.message !== friendly ? ` (${error.message})` : '';
-        this.#failure = `${i18n.t('users.invite.failed')} ${friendly}${server}`;
+        this.#failure = `${i18n.t('users.invite.failed')} ${errorText(i18n, error)}`;
       }
       this.#busy = false;
       await this.#showErrors();

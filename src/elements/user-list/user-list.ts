@@ -2,12 +2,14 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import type {User} from '../../contract/schemas.js';
-import {HttpError, isAbortError} from '../../api/errors.js';
+import {isAbortError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
-import {renderAccessRequired, renderEmpty, renderError, shared, tokens} from '../../styles/index.js';
+import {shared, tokens} from '../../styles/index.js';
+import {errorText} from '../shared/error-text.js';
+import {renderAccess, renderEmpty, renderLoadError} from '../shared/states.js';
 import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {UserInviteController} from './user-invite.js';
 import {renderUserTable} from './user-rows.js';
@@ -132,7 +134,7 @@ export class ResellerUserList extends LitElement {
   protected override render() {
     const t = this.#i18n.t.bind(this.#i18n);
     const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
-    if (isAccessError(error)) return this.#renderAccess(error);
+    if (isAccessError(error)) return renderAccess(this.#i18n, error);
     if (!(this.customerId > 0)) return nothing;
     const shown = this.#shown;
     return html`<section class="panel" aria-labelledby="users-heading">
@@ -143,7 +145,7 @@ export class ResellerUserList extends LitElement {
           @click=${() => this.invite()}>${t('users.invite')}</button>
       </div>
       ${error
-        ? renderError({title: t('users.loadError'), message: this.#errorText(error), retryLabel: t('common.retry'), onRetry: () => void this.reload()})
+        ? renderLoadError(this.#i18n, t('users.loadError'), error, () => void this.reload())
         : shown?.length === 0
           ? renderEmpty({title: t('users.empty')})
           : renderUserTable({
@@ -164,18 +166,6 @@ export class ResellerUserList extends LitElement {
     return [...last.users, ...added].map((u) => this.#changed.get(u.id) ?? u).filter((u) => !this.#removed.has(u.id));
   }
 
-  #renderAccess(error: unknown) {
-    const signedOut = error instanceof HttpError && error.status === 401;
-    return renderAccessRequired({
-      title: this.#i18n.t('state.accessRequiredTitle'),
-      message: signedOut ? `${this.#i18n.t('state.signInRequired')} ${this.#i18n.t('state.accessRequired')}` : this.#i18n.t('state.accessRequired'),
-    });
-  }
-
-  #errorText(error: unknown): string {
-    const friendly = this.#i18n.errorMessage(error);
-    return error instanceof HttpError && error.message !== friendly ? `${friendly} (${error.message})` : friendly;
-  }
 
   #invited(user: User): void {
     this.#changed.set(user.id, user);
@@ -193,7 +183,7 @@ export class ResellerUserList extends LitElement {
       this.#changed.set(updated.id, updated);
       this.#toast.show(i18n.t('toast.userUpdated', {name: updated.name, status: i18n.t(`status.${updated.status}`).toLowerCase()}), 'success');
     } catch (error) {
-      if (!isAbortError(error)) this.#toast.show(`${i18n.t('users.updateFailed', {name: user.name})} ${this.#errorText(error)}`, 'error');
+      if (!isAbortError(error)) this.#toast.show(`${i18n.t('users.updateFailed', {name: user.name})} ${errorText(this.#i18n, error)}`, 'error');
     } finally {
       this.#busy.delete(user.id);
       this.requestUpdate();
@@ -212,7 +202,7 @@ export class ResellerUserList extends LitElement {
       confirmLabel: i18n.t('users.remove.confirm'),
       danger: true,
       action: (signal) => this.#api.client.removeUser(customerId, user.id, {signal}),
-      errorMessage: (error) => `${i18n.t('users.remove.failed', {name: user.name})} ${this.#errorText(error)}`,
+      errorMessage: (error) => `${i18n.t('users.remove.failed', {name: user.name})} ${errorText(this.#i18n, error)}`,
     });
     if (!removed) return;
     this.#removed.add(user.id);

@@ -1,8 +1,16 @@
-/** The customer table's pagination bar: page size, range and total, first/previous/next/last. */
-import {html} from 'lit';
+/**
+ * The lists' pagination bar (customer table, transcription list): page size, range and total,
+ * first/previous/next/last; its template and its CSS (`paginationStyles`).
+ */
+import {css, html} from 'lit';
+import {PER_PAGE_OPTIONS} from '../../contract/constants.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {firstIcon, lastIcon, nextIcon, previousIcon} from './icons.js';
-import {PAGE_SIZES, pageCount} from './table-query.js';
+
+/** How many pages `total` rows make at `perPage` a page (at least one). */
+export function pageCount(total: number, perPage: number): number {
+  return Math.max(1, Math.ceil(total / perPage));
+}
 
 export interface PaginationHost {
   i18n: LocaleController;
@@ -30,7 +38,7 @@ export function renderPagination(host: PaginationHost) {
       <span>${i18n.t('table.paging.pageSize')}</span>
       <select part="page-size" class="input" .value=${String(perPage)}
         @change=${(e: Event) => host.onPerPage(Number((e.target as HTMLSelectElement).value))}>
-        ${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${n === perPage}>${n}</option>`)}
+        ${PER_PAGE_OPTIONS.map((n) => html`<option value=${n} ?selected=${n === perPage}>${n}</option>`)}
       </select>
     </label>
     <p part="range" class="range" role="status">
@@ -45,3 +53,33 @@ export function renderPagination(host: PaginationHost) {
     </div>
   </nav>`;
 }
+
+export const paginationStyles = css`
+  .pagination {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-3);
+    margin-block-start: var(--_space-3);
+  }
+  .page-size {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+  .page-size .input {
+    inline-size: auto;
+  }
+  .range {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1) var(--_space-3);
+    margin: 0;
+    color: var(--_text-muted);
+  }
+  .page-buttons {
+    display: flex;
+    gap: var(--_space-1);
+    margin-inline-start: auto;
+  }
+`;

@@ -1,7 +1,7 @@
 /**
  * The shared state blocks every data element shows: loading (skeleton + live label), empty,
- * error with retry, and "reseller access required". Lit templates with stable part names, styled
- * by `shared` (`.state`):
+ * error with retry, "reseller access required" and "customer not found". Lit templates with
+ * stable part names, styled by `shared` (`.state`):
  *
  * | part | node |
  * |---|---|
@@ -10,6 +10,9 @@
  * | `retry-button` | the error's retry button |
  */
 import {html, nothing, type TemplateResult} from 'lit';
+import {HttpError} from '../../api/errors.js';
+import type {LocaleController} from '../../controllers/locale-controller.js';
+import {errorText} from './error-text.js';
 
 /** A skeleton of `lines` bars, with the label read out (once) by screen readers. */
 export function renderLoading(label: string, {lines = 3}: {lines?: number} = {}): TemplateResult {
@@ -56,5 +59,27 @@ export function renderAccessRequired({title, message}: {title: string; message: 
   return html`<div class="state access-required" part="state access-required" role="status">
     <p class="state-title" part="state-title">${title}</p>
     <p class="state-message" part="state-message">${message}</p>
+  </div>`;
+}
+
+/** "Reseller access required" in the element's words: a RESELLEE token (403) or none that works (401). */
+export function renderAccess(i18n: LocaleController, error: unknown): TemplateResult {
+  const signedOut = error instanceof HttpError && error.status === 401;
+  return renderAccessRequired({
+    title: i18n.t('state.accessRequiredTitle'),
+    message: signedOut ? `${i18n.t('state.signInRequired')} ${i18n.t('state.accessRequired')}` : i18n.t('state.accessRequired'),
+  });
+}
+
+/** A load error: `title`, the error's text (`errorText`) and a retry. */
+export function renderLoadError(i18n: LocaleController, title: string, error: unknown, onRetry: () => void): TemplateResult {
+  return renderError({title, message: errorText(i18n, error), retryLabel: i18n.t('common.retry'), onRetry});
+}
+
+/** "Customer not found" (404: deleted, never existed, or another reseller's). */
+export function renderNotFound(i18n: LocaleController, id: number): TemplateResult {
+  return html`<div class="state not-found" part="state not-found" role="alert">
+    <p class="state-title" part="state-title">${i18n.t('detail.notFound.heading')}</p>
+    <p class="state-message" part="state-message">${i18n.t('detail.notFound.message', {id: String(id)})}</p>
   </div>`;
 }

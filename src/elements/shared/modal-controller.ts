@@ -12,6 +12,7 @@
  * ```
  */
 import type {ReactiveController, ReactiveElement} from 'lit';
+import {deepActiveElement} from './focus.js';
 
 export interface ModalControllerOptions {
   dialog: () => HTMLDialogElement | null;
@@ -65,11 +66,4 @@ export class ModalController implements ReactiveController {
       dialog.close();
     }
   }
-}
-
-/** The focused element, looking into shadow roots. */
-export function deepActiveElement(): HTMLElement | null {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element instanceof HTMLElement && element !== document.body ? element : null;
 }
