@@ -10,6 +10,7 @@ import {
 } from '../../src/api/errors.js';
 import type {Customer} from '../../src/contract/schemas.js';
 import {type RecordedRequest, type Tenant, clearRequests, createTenant, requests, setFaults} from '../helpers/sandbox.js';
+import {waitFor} from '../helpers/wait.js';
 
 /** Fast retries so tests do not wait on production backoff. */
 function client(token: string | null, options: ResellerClientOptions = {}): ResellerClient {
@@ -140,12 +141,16 @@ describe('ResellerClient: dedupe and cache', () => {
   it('reuses a result within the TTL and asks again after it', async () => {
     // A TTL long enough that a stalled CI machine cannot let it lapse between the first two calls.
     const c = client(tenant.token, {cacheTtlMs: 1000});
+    const firstAskedAt = performance.now();
     await c.getCustomer(firstId);
     await c.getCustomer(firstId);
     expect(await seen(tenant.token, 'GET', `/customers/${firstId}`)).to.have.length(1);
-    await new Promise((r) => setTimeout(r, 1100));
-    await c.getCustomer(firstId);
-    expect(await seen(tenant.token, 'GET', `/customers/${firstId}`)).to.have.length(2);
+    // Ask until the second GET reaches the sandbox: not before the TTL has run out.
+    await waitFor(async () => {
+      await c.getCustomer(firstId);
+      return (await seen(tenant.token, 'GET', `/customers/${firstId}`)).length === 2;
+    }, 'a GET once the 1 s TTL has lapsed', {interval: 100});
+    expect(performance.now() - firstAskedAt, 'asked again only after the TTL').to.be.at.least(1000);
   });
 
   it('asks again for `fresh: true`, and caches nothing with cacheTtlMs 0', async () => {
@@ -372,10 +377,18 @@ describe('ResellerClient: optimistic concurrency', () => {
 describe('ResellerClient: authentication', () => {
   it('asks getToken once for concurrent 401s and retries each call once', async () => {
     let calls = 0;
+    let unauthorized = 0;
     const c = client('rsk_expired_or_bogus', {
+      // The real fetch, counting the 401s the client receives.
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (response.status === 401) unauthorized++;
+        return response;
+      },
+      // The token arrives only once all three calls have had their 401: the refresh is concurrent for each.
       getToken: async () => {
         calls++;
-        await new Promise((r) => setTimeout(r, 50));
+        await waitFor(() => unauthorized >= 3, 'the three calls receive their 401', {observe: () => unauthorized});
         return tenant.token;
       },
     });

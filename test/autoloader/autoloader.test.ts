@@ -9,6 +9,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import {createTenant} from '../helpers/sandbox.js';
+import {settle} from '../helpers/wait.js';
 
 type AutoloaderModule = typeof import('../../src/autoloader.js');
 
@@ -93,8 +94,7 @@ describe('reseller-elements/autoloader', () => {
   it('stops watching after stop(); discover() still works', async () => {
     autoloader.stop();
     add('reseller-transcription-list');
-    // Nothing to await for something that must not happen: give a working observer ample time.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settle(500, 'a working observer would have seen the new tag and loaded its define module');
     expect(customElements.get('reseller-transcription-list'), 'not defined after stop()').to.be.undefined;
     expect(loadedDefineModules()).not.to.include('transcription-list');
 

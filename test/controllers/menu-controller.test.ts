@@ -4,6 +4,7 @@ import {LitElement} from 'lit';
 import {MenuController} from '../../src/controllers/menu-controller.js';
 import {shared} from '../../src/styles/shared.js';
 import {tokens} from '../../src/styles/tokens.js';
+import {settle} from '../helpers/wait.js';
 
 interface Row {
   id: number;
@@ -149,10 +150,10 @@ describe('MenuController', () => {
     expect(focusedText(el)).to.equal('View');
     await sendKeys({press: 'd'});
     expect(focusedText(el)).to.equal('Delete');
-    await new Promise((r) => setTimeout(r, 600));
+    await settle(600, 'the type-ahead buffer resets 500 ms after the last key (TYPEAHEAD_RESET_MS)');
     await sendKeys({press: 'd'});
     expect(focusedText(el), 'the same letter again: the next match').to.equal('Duplicate');
-    await new Promise((r) => setTimeout(r, 600));
+    await settle(600, 'the type-ahead buffer resets 500 ms after the last key (TYPEAHEAD_RESET_MS)');
     await sendKeys({type: 'ar'});
     expect(focusedText(el)).to.equal('Archive');
   });

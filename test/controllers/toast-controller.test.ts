@@ -1,10 +1,11 @@
-import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys, sendMouse} from '@web/test-runner-commands';
 import {LitElement} from 'lit';
 import {LocaleController} from '../../src/controllers/locale-controller.js';
 import {ToastController} from '../../src/controllers/toast-controller.js';
 import type {ResellerToastEvent} from '../../src/events.js';
 import {loadLocale} from '../../src/i18n/registry.js';
+import {settle} from '../helpers/wait.js';
 
 class ToastProbe extends LitElement {
   readonly i18n = new LocaleController(this);
@@ -92,7 +93,7 @@ describe('ToastController', () => {
       el.toast.show('Hover me', 'info');
       await r.updateComplete;
       await sendMouse({type: 'move', position: await center(r.shadowRoot!.querySelector('.toast')!)});
-      await aTimeout(1500);
+      await settle(1500, 'the 1 s toast would have dismissed itself by now, had hovering not paused it');
       expect(messages(), 'kept while hovered').to.deep.equal(['Hover me']);
       await sendMouse({type: 'move', position: [0, 0]});
       await waitUntil(() => messages().length === 0, 'dismissed after leaving', {timeout: 4000});

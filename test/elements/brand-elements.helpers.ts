@@ -5,6 +5,7 @@ import type {ResellerBrandEditor} from '../../src/elements/brand-editor/brand-ed
 import type {Tenant} from '../helpers/sandbox.js';
 import {api} from '../helpers/api.js';
 import {$} from '../helpers/dom.js';
+import {waitFor} from '../helpers/wait.js';
 
 export {$, nextEvent} from '../helpers/dom.js';
 export {api} from '../helpers/api.js';
@@ -112,10 +113,10 @@ export function toHex(color: string): string {
 
 /**
  * A computed colour as `#rrggbb`, once a transition towards `expected` has finished (buttons
- * animate their colours): polls up to 2 s, then returns whatever it is for the assertion.
+ * animate their colours): waits up to 2 s, then fails naming the colour it saw last.
  */
 export async function colorOf(node: Element, property: 'backgroundColor' | 'color', expected: string): Promise<string> {
   const read = () => toHex(getComputedStyle(node)[property]);
-  for (let i = 0; i < 40 && read() !== expected; i++) await new Promise((r) => setTimeout(r, 50));
+  await waitFor(() => read() === expected, `the ${property} of <${node.localName}> to become ${expected}`, {timeout: 2000, observe: read});
   return read();
 }

@@ -10,6 +10,7 @@ import type {Branding, Me} from '../../src/contract/schemas.js';
 import type {ResellerBrandLogo} from '../../src/elements/brand-logo/brand-logo.js';
 import {ResellerBrandChangeEvent} from '../../src/events.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';
+import {settle} from '../helpers/wait.js';
 import {GIF, PNG, api, part} from './brand-elements.helpers.js';
 
 async function logoFor(tenant: Tenant, content = html``, attrs: {applyTo?: string} = {}): Promise<ResellerBrandLogo> {
@@ -121,7 +122,7 @@ describe('<reseller-brand-logo>', () => {
       direct.src = img.src;
       document.body.append(direct);
       await directLoaded;
-      await new Promise((r) => setTimeout(r, 300));
+      await settle(300, 'a script in the SVG, or a message it posted, would have reached the page by now');
       direct.remove();
       expect(w.__svgRan, 'no script ran').to.deep.equal([]);
       expect(messages.filter((m) => typeof m === 'string' && m.startsWith('svg-')), 'no message from the SVG').to.deep.equal([]);

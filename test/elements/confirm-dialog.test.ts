@@ -3,6 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import {LitElement} from 'lit';
 import {defineConfirmDialog, type ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
 import {loadLocale} from '../../src/i18n/registry.js';
+import {waitFor} from '../helpers/wait.js';
 
 defineConfirmDialog();
 
@@ -49,12 +50,15 @@ describe('<reseller-confirm-dialog>', () => {
   it('a question asked right after the previous one closed stays open (the old close event does not cancel it)', async () => {
     const first = host.dialog.confirm({heading: 'First?', message: 'One.', confirmLabel: 'Yes'});
     await host.dialog.updateComplete;
+    let firstClosed = false;
+    host.dialog.shadowRoot!.querySelector('dialog')!.addEventListener('close', () => (firstClosed = true), {once: true});
     host.dialog.cancel();
     expect(await first).to.be.false;
     // Ask again in the same task: the first close's `close` event has not fired yet.
     const second = host.dialog.confirm({heading: 'Second?', message: 'Two.', confirmLabel: 'Yes'});
     await host.dialog.updateComplete;
-    await new Promise((r) => setTimeout(r, 50)); // let the queued close event of the first one fire
+    await waitFor(() => firstClosed, "the first question's queued close event fires");
+    await host.dialog.updateComplete;
     expect(isOpen(host.dialog), 'the second question is still open').to.be.true;
     expect(part(host.dialog, 'heading')!.textContent).to.equal('Second?');
     part(host.dialog, 'confirm-button')!.click();

@@ -7,6 +7,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import type {ResellerCustomerCreatedEvent, ResellerCustomerOpenEvent, ResellerToastEvent} from '../../src/events.js';
 import type {ResellerCustomerForm} from '../../src/elements/customer-form/customer-form.js';
 import {requests, setFaults} from '../helpers/sandbox.js';
+import {settle} from '../helpers/wait.js';
 import {$, $$, column, createCustomer, createTenant, nextEvent, row, rowIds, settled, tableFor} from './customer-table.helpers.js';
 
 /** Tries to read the clipboard (not every headless engine allows it); null when it cannot. */
@@ -163,7 +164,7 @@ describe('<reseller-customer-table> actions', () => {
     expect(rowIds(el)[0]).to.equal((await (await fetch(`/api/v3/reseller/customers?page=4&per_page=25`, {headers: {authorization: `Bearer ${tenant.token}`}})).json()).data[0].id);
     // Pages 2 and 3 answer later than page 4 would, had they not been aborted: wait them out, still page 4.
     const shown = rowIds(el);
-    await new Promise((r) => setTimeout(r, 900));
+    await settle(900, 'pages 2 and 3 (700 ms delay) would have answered by now, had they not been aborted');
     expect(rowIds(el)).to.deep.equal(shown);
     expect($(el, '[part~="range"]').textContent).to.contain('76–100 of 120');
     const pages = (await requests(tenant.token)).filter((r) => r.path === '/customers').map((r) => new URLSearchParams(r.query).get('page'));

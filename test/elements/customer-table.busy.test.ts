@@ -44,13 +44,16 @@ describe('<reseller-customer-table> while loading', () => {
     expect($$(el, 'tr.skeleton-row')).to.have.length(0);
     expect($(el, '[part~="range"]').textContent).to.contain('Page 2 of 3');
     expect(Math.abs($(el, 'table').getBoundingClientRect().height - height)).to.be.below(2);
-    // 300 ms into a 2 s delay (a margin for a loaded CI machine): still the old rows, still busy.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(rowIds(el)).to.deep.equal(page1, 'still page 1 while the answer is delayed');
-    expect(busy(el)).to.be.true;
-
+    // Every rendering through the 2 s delay: page 1's rows while busy, then page 2's; never empty, skeleton or a third page.
+    const state = () => `busy=${busy(el)} skeletons=${$$(el, 'tr.skeleton-row').length} rows=${rowIds(el).join(',')}`;
+    const states = [state()];
+    const observer = new MutationObserver(() => states.push(state()));
+    observer.observe(el.shadowRoot!, {subtree: true, childList: true, attributes: true, characterData: true});
     await settled(el);
+    observer.disconnect();
     const page2 = await api<CustomerPage>(tenant, 'GET', '/customers?page=2&per_page=25');
+    const shown = (ids: number[]) => ids.join(',');
+    expect(states.filter((s) => s !== `busy=true skeletons=0 rows=${shown(page1)}` && !s.endsWith(`skeletons=0 rows=${shown(page2.data.map((c) => c.id))}`)), 'renderings other than page 1 busy, then page 2').to.deep.equal([]);
     expect(rowIds(el)).to.deep.equal(page2.data.map((c) => c.id));
     expect(busy(el)).to.be.false;
     expect(Math.abs($(el, 'table').getBoundingClientRect().height - height)).to.be.below(2);

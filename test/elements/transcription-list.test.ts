@@ -8,6 +8,7 @@ import '../../src/define/transcription-list.js';
 import type {DocumentPage, TranscriptPage} from '../../src/contract/schemas.js';
 import type {ResellerStateChangeEvent, ResellerToastEvent} from '../../src/events.js';
 import {clearFaults, clearRequests, requests, setFaults} from '../helpers/sandbox.js';
+import {settle} from '../helpers/wait.js';
 import {$, $$, api, bareCustomer, column, createTenant, focused, mount, nextEvent, row, rowIds, settled, type Tenant} from './org-lists.helpers.js';
 
 const SEED = 4242;
@@ -247,7 +248,7 @@ describe('<reseller-transcription-list>', () => {
     document.body.append(el);
     try {
       await el.updateComplete;
-      await new Promise((r) => setTimeout(r, 200));
+      await settle(200, 'a GET /transcripts the element would start reaches the sandbox');
       expect(el.shadowRoot!.childElementCount).to.equal(0);
       expect((await requests(tenant.token)).filter((r) => r.path === '/transcripts')).to.have.length(0);
     } finally {
