@@ -7,6 +7,7 @@ import {cors} from 'hono/cors';
 import {type Deps, type Env, authenticate, invalidateSessions} from './context.js';
 import {ADMIN_HEADER, type ControlOptions, controlRoutes, requireAdmin} from './control.js';
 import {FaultRule, faultResponse, redactIdempotencyKey} from './faults.js';
+import {allowedHostNames, hostAllowed} from './hosts.js';
 import {ApiError, errorBody, errorResponse, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
 import {brandingRoutes} from './routes/branding.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   log?: boolean;
   /** The control API and its admin secret (control.ts); off when absent. */
   control?: ControlOptions | null;
+  /** Host names answered besides the loopback ones (hosts.ts). */
+  allowedHosts?: string[];
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
@@ -61,6 +64,22 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
       maxAge: 600,
     }));
   }
+
+  // Host allow-list first (DNS rebinding), then no-store on whatever carried credentials.
+  const allowedHosts = allowedHostNames(options.allowedHosts ?? []);
+  app.use('*', async (c, next) => {
+    if (!hostAllowed(c.req.header('host'), allowedHosts)) {
+      throw new ApiError(403, 'This Host is not allowed (DNS rebinding protection); add it to ALLOWED_HOSTS to share the sandbox under that name');
+    }
+    await next();
+    if ((c.req.header('authorization') !== undefined || c.req.path.startsWith('/__sandbox')) && !c.res.headers.has('cache-control')) {
+      try {
+        c.res.headers.set('cache-control', 'no-store');
+      } catch {
+        c.res = new Response(c.res.body, {status: c.res.status, headers: new Headers([...c.res.headers, ['cache-control', 'no-store']])});
+      }
+    }
+  });
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -28,6 +28,8 @@ export interface SandboxOptions {
    * creation limits (see control.ts).
    */
   control?: boolean | Partial<ControlOptions>;
+  /** Host names (or origins) answered besides localhost, 127.0.0.1 and [::1] (hosts.ts). */
+  allowedHosts?: string[];
 }
 
 export interface Sandbox {
@@ -62,7 +64,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     templateKey: `${PGLITE_VERSION}-${SCHEMA_VERSION}`,
   });
   if (options.seed !== false) await db.exclusive(() => seedDefault(db));
-  const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log, control});
+  const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log, control, allowedHosts: options.allowedHosts});
   const raw = async (request: Request) => app.fetch(request);
   let closed: Promise<void> | null = null;
   const sandbox: Sandbox = {

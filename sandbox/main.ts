@@ -6,12 +6,17 @@
 import {createServer} from 'node:http';
 import {resolve} from 'node:path';
 import {corsOriginsFromEnv} from './cors-origins.js';
+import type {AddressInfo} from 'node:net';
 import {redactDatabaseUrl} from './db.js';
+import {allowedHostsFromEnv} from './hosts.js';
 import {createSandbox} from './index.js';
 import {nodeMiddleware} from './node.js';
 
 const started = performance.now();
 const port = Number(process.env.PORT ?? 8787);
+// Loopback unless told otherwise: the sandbox hands out dev tokens and, with --control, more.
+const host = process.env.HOST || '127.0.0.1';
+const allowedHosts = allowedHostsFromEnv();
 const dataDir = resolve(process.env.SANDBOX_DATA_DIR ?? '.sandbox-data');
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const corsOrigins = corsOriginsFromEnv(process.env.CORS_ORIGINS);
@@ -26,7 +31,7 @@ const envCount = (name: string): number | undefined => {
 };
 
 const sandbox = await createSandbox({
-  dataDir, databaseUrl, log: process.env.SANDBOX_LOG !== '0', corsOrigins,
+  dataDir, databaseUrl, log: process.env.SANDBOX_LOG !== '0', corsOrigins, allowedHosts,
   control: controlOn
     ? {
         secret: process.env.SANDBOX_ADMIN_SECRET || undefined,
@@ -42,8 +47,8 @@ const server = createServer((req, res) =>
   }),
 );
 
-server.listen(port, () => {
-  const url = `http://localhost:${port}/api/v3/reseller`;
+server.listen(port, host, () => {
+  const url = `http://localhost:${(server.address() as AddressInfo).port}/api/v3/reseller`;
   console.log(`Reseller sandbox listening on ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
   console.log(`  OpenAPI:   ${url}/openapi.json`);
   console.log(`  Storage:   ${databaseUrl ? `PostgreSQL ${redactDatabaseUrl(databaseUrl)} (DATABASE_URL)` : dataDir}`);
@@ -51,6 +56,8 @@ server.listen(port, () => {
   console.log(`    reseller A  ${sandbox.devTokens.resellerA}`);
   console.log(`    reseller B  ${sandbox.devTokens.resellerB}`);
   console.log(`    RESELLEE    ${sandbox.devTokens.resellee}  (a user of one of A's customers)`);
+  console.log(`  Listening: ${host}${host === '127.0.0.1' ? ' (loopback only; HOST=0.0.0.0 to share, with ALLOWED_HOSTS)' : ''}`);
+  if (allowedHosts.length) console.log(`  Hosts:     localhost, 127.0.0.1, [::1], ${allowedHosts.join(', ')}`);
   if (corsOrigins.length) console.log(`  CORS:      ${corsOrigins.join(', ')}`);
   console.log(
     sandbox.adminSecret

@@ -26,6 +26,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import {createServer as createViteServer, type ViteDevServer} from 'vite';
+import {allowedHostNames, allowedHostsFromEnv, hostAllowed} from '../sandbox/hosts.js';
 import {createSandbox, type Sandbox} from '../sandbox/index.js';
 import {nodeMiddleware} from '../sandbox/node.js';
 
@@ -85,6 +86,8 @@ export interface ServerOptions {
   log?: boolean;
   /** The control API's admin secret (default: SANDBOX_ADMIN_SECRET, else random per start). */
   adminSecret?: string;
+  /** Host names answered besides localhost, 127.0.0.1 and [::1] (default from ALLOWED_HOSTS, CORS_ORIGINS, HOST). */
+  allowedHosts?: string[];
 }
 
 export interface RunningServer {
@@ -114,6 +117,8 @@ type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: Ne
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const {port = 5173, host = '127.0.0.1', dataDir = '.sandbox-data', log = true, adminSecret = process.env.SANDBOX_ADMIN_SECRET || undefined} = options;
+  // Host names answered besides the loopback ones: ALLOWED_HOSTS, CORS_ORIGINS' hosts, a specific HOST (sandbox/hosts.ts).
+  const allowedHosts = options.allowedHosts ?? allowedHostsFromEnv({...process.env, HOST: host});
 
   // Listen first: a busy port fails in milliseconds, before PGlite and Vite start. Requests that
   // arrive while they start wait for `ready`.
@@ -136,7 +141,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let vite: ViteDevServer | undefined;
   try {
     [sandbox, vite] = await Promise.all([
-      createSandbox({dataDir, log, control: {secret: adminSecret}}),
+      createSandbox({dataDir, log, control: {secret: adminSecret}, allowedHosts}),
       createViteServer({
         configFile: false,
         root: demoRoot,
@@ -166,10 +171,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
 
   const devToken = sandbox.devTokens.resellerA;
+  const hostNames = allowedHostNames(allowedHosts);
   const chain: Middleware[] = [
     securityHeaders,
     nodeMiddleware(sandbox) as Middleware,
-    demoConfig(sandbox, devToken),
+    demoConfig(sandbox, devToken, hostNames),
     staticFiles('/dist/', distRoot),
     rawDemoFiles(['/cdn.html', '/cdn-page.js', '/cdn.css', '/autoload.html', '/autoload-page.js']),
     vite.middlewares as unknown as Middleware,
@@ -273,10 +279,12 @@ const securityHeaders: Middleware = (req, res, next) => {
  * sandbox. The token travels in a response body (never an attribute or URL) and is not cached.
  * `sampleCustomerId` is the newest customer of the dev tenant, for the "Customer detail" link.
  */
-function demoConfig(sandbox: Sandbox, token: string): Middleware {
+function demoConfig(sandbox: Sandbox, token: string, hostNames: string[]): Middleware {
   return (req, res, next) => {
     const p = pathname(req);
     if (p !== '/demo-config.json' && p !== '/demo-config.js') return next();
+    // The dev token: only under a loopback or configured Host name (a rebound DNS name gets nothing).
+    if (!hostAllowed(req.headers.host, hostNames)) return sendText(res, 403, 'This Host is not allowed (DNS rebinding protection); see ALLOWED_HOSTS');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
     void sampleCustomerId(sandbox, token).then((customerId) => {
       const config = {apiBase: API_BASE, token, sampleCustomerId: customerId};
