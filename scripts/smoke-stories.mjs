@@ -560,7 +560,7 @@ async function runDocs(entry, expected) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     const text = message.text();
-    if (message.type() === 'warning' && MISSING_STRING.test(text)) problems[current].push(`missing string: ${text}`);
+    if (message.type() === 'warning' && MISSING_STRING.test(text)) problems.push(`missing string: ${text}`);
     if (message.type() !== 'error') return;
     if (allowHttpErrors && HTTP_ERROR_LINE.test(text)) return;
     if (/Content Security Policy/.test(text) && fromStorybook(message.location()?.url)) return; // recorded as Storybook's violation below
