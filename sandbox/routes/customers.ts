@@ -160,6 +160,7 @@ export function customerRoutes(api: Hono<Env>): void {
     return idempotent(c, p, JSON_LIMIT, async (bytes) => {
       const input = validate(SubscriptionUpdate, parseJson(c.req.raw, bytes));
       checkEnterpriseQuota(input.plan, input.quota_minutes, false);
+      const {db} = c.get('deps'); // inside idempotent(): the database of its transaction
       await db.query(
         `UPDATE customers SET plan = $3, quota_minutes = $4,
            updated_at = date_trunc('milliseconds', greatest(clock_timestamp(), updated_at + interval '1 millisecond'))

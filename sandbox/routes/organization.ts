@@ -57,7 +57,7 @@ export function organizationRoutes(api: Hono<Env>): void {
         [p.tenantId, input.customer_id, input.name, displayPrefix(secret, CUSTOMER_PREFIX), sha256Hex(secret), [...new Set(input.permissions)], input.expires_at ?? null],
       );
       return send(TokenCreated, {...tokenObject(row!), secret}, 201);
-    });
+    }, {secret: true});
   });
 
   api.get('/customers/:id/tokens', async (c) => {
@@ -100,6 +100,7 @@ export function organizationRoutes(api: Hono<Env>): void {
     await assertCustomer(db, p.tenantId, id);
     return idempotent(c, p, JSON_LIMIT, async (bytes) => {
       const input = validate(UserInvite, parseJson(c.req.raw, bytes));
+      const {db} = c.get('deps'); // inside idempotent(): the database of its transaction
       try {
         const {rows: [row]} = await db.query<UserRow>(
           `INSERT INTO users (tenant_id, customer_id, name, email, status, created_at) VALUES ($1, $2, $3, $4, 'invited', date_trunc('milliseconds', now()))

@@ -15,7 +15,7 @@ export interface ChildSandbox {
 
 const script = fileURLToPath(new URL('./fixtures/child-sandbox.ts', import.meta.url));
 
-export async function startChildSandbox(options: SandboxOptions, timeoutMs = 60_000): Promise<ChildSandbox> {
+export async function startChildSandbox(options: SandboxOptions, timeoutMs = 180_000): Promise<ChildSandbox> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: {...process.env, SANDBOX_CHILD_OPTIONS: JSON.stringify(options)},
     stdio: ['ignore', 'pipe', 'pipe'],
