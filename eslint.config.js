@@ -1,6 +1,7 @@
 // ESLint flat config: `npm run lint` (together with lit-analyzer, see scripts/test.mjs).
 // TypeScript through typescript-eslint (recommended + the promise rules that need types), Lit
 // templates through eslint-plugin-lit, custom-element hygiene through eslint-plugin-wc.
+import {readdirSync} from 'node:fs';
 import js from '@eslint/js';
 import {defineConfig, globalIgnores} from 'eslint/config';
 import lit from 'eslint-plugin-lit';
@@ -28,6 +29,43 @@ const browser = Object.fromEntries(
 );
 
 const TYPED = [...['src', 'sandbox', 'test', 'stories', 'demo', 'scripts', 'bench'].map((dir) => `${dir}/**/*.ts`), 'demo/**/*.tsx'];
+
+// ---- Layers (CONTRIBUTING.md, "Layering rules") ---------------------------------------------------
+// contract <- api <- context/controllers <- elements <- define; i18n, styles, phone and usage are leaf
+// layers (they import none of the others). One element folder reaches another only through
+// src/elements/shared/ or the other element's public module `<name>/<name>.js` (to render it).
+// `no-restricted-imports` is one rule per file, so every block below repeats the security entries.
+const SECURITY_PATHS = [
+  {name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: Trusted Types.'},
+  {name: 'lit/directives/unsafe-svg.js', message: 'No unsafeSVG: Trusted Types.'},
+];
+const SECURITY_PATTERNS = [{group: ['**/sandbox/**', '../sandbox/*'], message: 'src/ never imports the sandbox.'}];
+const layer = (names) => names.map((name) => `**/${name}/**`);
+const upward = (from, names) => ({
+  group: layer(names),
+  message: `Layers: ${from} does not import ${names.join(', ')} (contract <- api <- context/controllers <- elements <- define; i18n, styles, phone, usage are leaves).`,
+});
+const restrict = (...patterns) => ['error', {paths: SECURITY_PATHS, patterns: [...SECURITY_PATTERNS, ...patterns]}];
+const ELEMENT_FOLDERS = readdirSync(new URL('./src/elements/', import.meta.url), {withFileTypes: true})
+  .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+  .map((entry) => entry.name);
+/** From inside src/elements/<from>/ (or shared/): another element folder only through its public module. */
+const otherElements = (from) =>
+  ELEMENT_FOLDERS.filter((name) => name !== from).map((name) => ({
+    group: [`../${name}/*`, `!../${name}/${name}.js`],
+    message: `Element folders: import <reseller-${name}> only through ../${name}/${name}.js (to render it); what two elements share goes in ../shared/.`,
+  }));
+const layerBlocks = [
+  {name: 'reseller/layers-leaves', files: ['src/{i18n,styles,phone,usage}/**/*.ts'], rules: {'no-restricted-imports': restrict(upward('a leaf layer', ['contract', 'api', 'context', 'controllers', 'elements', 'define']))}},
+  {name: 'reseller/layers-contract', files: ['src/contract/**/*.ts'], rules: {'no-restricted-imports': restrict(upward('contract', ['api', 'context', 'controllers', 'elements', 'define']))}},
+  {name: 'reseller/layers-api', files: ['src/api/**/*.ts'], rules: {'no-restricted-imports': restrict(upward('api', ['context', 'controllers', 'elements', 'define']))}},
+  {name: 'reseller/layers-context-controllers', files: ['src/{context,controllers}/**/*.ts'], rules: {'no-restricted-imports': restrict(upward('context and controllers', ['elements', 'define']))}},
+  ...[...ELEMENT_FOLDERS, 'shared'].map((folder) => ({
+    name: `reseller/layers-elements-${folder}`,
+    files: [`src/elements/${folder}/**/*.ts`],
+    rules: {'no-restricted-imports': restrict(upward('elements', ['define']), ...otherElements(folder))},
+  })),
+];
 
 export default defineConfig(
   globalIgnores([
@@ -122,6 +160,9 @@ export default defineConfig(
       ],
     },
   },
+
+  // After reseller/security: these repeat its entries (one no-restricted-imports per file).
+  ...layerBlocks,
 
   {
     name: 'reseller/node-js',

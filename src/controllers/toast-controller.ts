@@ -12,6 +12,10 @@
  * single toast stack (`<reseller-toast-region>`, created on first use under `<body>`, in the top
  * layer). The stack takes the raising element's `lang` and public theme tokens.
  *
+ * The controller creates the stack by its tag; it does not register it (controllers never import
+ * elements): an element that shows toasts declares `'reseller-toast-region'` in its
+ * `static dependencies`, so registering the element registers the stack.
+ *
  * Modal dialogs make everything outside them inert (no clicks, hidden from screen readers), even
  * top-layer popovers opened later. So when the raising element sits inside an open modal
  * `<dialog>` (the host's overlay, or one of the kit's), the toast goes to a stack inside that
@@ -19,7 +23,6 @@
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {ResellerToastEvent, type ToastKind} from '../events.js';
-import {ResellerToastRegion, TOAST_REGION_TAG} from '../elements/toast-region/toast-region.js';
 import type {LocaleController} from './locale-controller.js';
 
 /** Public tokens copied from the raising element to the stack, so toasts look like the element. */
@@ -43,6 +46,16 @@ const INHERITED_TOKENS = [
   'font-family',
   'font-size',
 ] as const;
+
+/** The tag of the kit's toast stack (registered by the elements that declare it). */
+export const TOAST_REGION_TAG = 'reseller-toast-region';
+
+/** What the controller needs of `<reseller-toast-region>`. */
+export interface ToastStack extends HTMLElement {
+  add(message: string, kind: ToastKind): unknown;
+}
+
+let warnedUndefined = false;
 
 export interface ToastControllerOptions {
   /** The host's LocaleController: the stack then speaks the host's locale. */
@@ -68,6 +81,13 @@ export class ToastController implements ReactiveController {
   show(message: string, kind: ToastKind = 'info'): boolean {
     const event = new ResellerToastEvent({message, kind});
     if (!this.#host.dispatchEvent(event)) return false;
+    if (!customElements.get(TOAST_REGION_TAG)) {
+      if (!warnedUndefined) {
+        warnedUndefined = true;
+        console.warn(`reseller-elements: <${TOAST_REGION_TAG}> is not registered, so toasts are not shown: register the element through its define module (it declares the toast stack), or prevent the reseller-toast event and show your own.`);
+      }
+      return false;
+    }
     const region = ToastController.region(this.#host);
     this.#dress(region);
     region.add(message, kind);
@@ -76,15 +96,14 @@ export class ToastController implements ReactiveController {
 
   /**
    * The toast stack for an element: the one inside the open modal dialog around it, if any, else
-   * the document's (created, and its tag defined, on first use).
+   * the document's (created on first use).
    */
-  static region(from?: Element): ResellerToastRegion {
-    if (!customElements.get(TOAST_REGION_TAG)) customElements.define(TOAST_REGION_TAG, ResellerToastRegion);
+  static region(from?: Element): ToastStack {
     const dialog = from ? modalAncestor(from) : null;
     if (dialog) {
       let region = dialogRegions.get(dialog);
       if (!region || region.parentNode !== dialog) {
-        region = document.createElement(TOAST_REGION_TAG);
+        region = document.createElement(TOAST_REGION_TAG) as ToastStack;
         dialog.append(region);
         dialogRegions.set(dialog, region);
         dialog.addEventListener('close', () => {
@@ -94,16 +113,16 @@ export class ToastController implements ReactiveController {
       }
       return region;
     }
-    let region = document.body.querySelector<ResellerToastRegion>(`:scope > ${TOAST_REGION_TAG}`);
+    let region = document.body.querySelector<ToastStack>(`:scope > ${TOAST_REGION_TAG}`);
     if (!region) {
-      region = document.createElement(TOAST_REGION_TAG);
+      region = document.createElement(TOAST_REGION_TAG) as ToastStack;
       document.body.append(region);
     }
     return region;
   }
 
   /** Copies the host's locale and theme onto the stack (CSSOM, so CSP-safe). */
-  #dress(region: ResellerToastRegion) {
+  #dress(region: ToastStack) {
     const lang = this.#options.i18n?.locale;
     if (lang && region.lang !== lang) region.lang = lang;
     const computed = getComputedStyle(this.#host);
@@ -115,7 +134,7 @@ export class ToastController implements ReactiveController {
   }
 }
 
-const dialogRegions = new WeakMap<HTMLDialogElement, ResellerToastRegion>();
+const dialogRegions = new WeakMap<HTMLDialogElement, ToastStack>();
 
 /** The nearest open modal `<dialog>` around an element, through slots and shadow roots. */
 function modalAncestor(element: Element): HTMLDialogElement | null {

@@ -4,7 +4,7 @@
  */
 import {ResellerCustomerForm} from '../elements/customer-form/customer-form.js';
 import {ResellerPhoneField} from '../elements/phone-field/phone-field.js';
-import {defineElement} from './shared/define-element.js';
+import {defineElement} from '../elements/shared/registration.js';
 
 defineElement('reseller-phone-field', ResellerPhoneField);
 defineElement('reseller-customer-form', ResellerCustomerForm);

@@ -1,9 +1,7 @@
-/** Registers `<reseller-customer-table>` and the confirm dialog it uses (each skipped when already defined). */
-import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
+/** Registers `<reseller-customer-table>` and the sub-elements it declares (each skipped when already defined); the New Customer dialog loads on first use. */
 import {ResellerCustomerTable} from '../elements/customer-table/customer-table.js';
-import {defineElement} from './shared/define-element.js';
+import {defineElement} from '../elements/shared/registration.js';
 
-defineConfirmDialog();
 defineElement('reseller-customer-table', ResellerCustomerTable);
 
 export {ResellerCustomerTable};

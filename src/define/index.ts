@@ -1,6 +1,6 @@
 /**
  * Registers every element of the kit (each define module skips an already-defined tag; a tag
- * another copy of the kit defined gets one console warning per page: shared/define-element.ts).
+ * another copy of the kit defined gets one console warning per page: elements/shared/registration.ts).
  * `node scripts/build.mjs` checks that every `src/define/*.ts` module is imported here.
  */
 import './brand-editor.js';

@@ -1,6 +1,6 @@
 /** Registers `<reseller-provider>` (skipped when the tag is already defined). */
 import {ResellerProvider} from '../elements/provider/provider.js';
-import {defineElement} from './shared/define-element.js';
+import {defineElement} from '../elements/shared/registration.js';
 
 defineElement('reseller-provider', ResellerProvider);
 

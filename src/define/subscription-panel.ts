@@ -1,9 +1,7 @@
-/** Registers `<reseller-subscription-panel>` and the confirm dialog it uses (each skipped when already defined). */
-import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
+/** Registers `<reseller-subscription-panel>` and the sub-elements it declares (each skipped when already defined). */
 import {ResellerSubscriptionPanel} from '../elements/subscription-panel/subscription-panel.js';
-import {defineElement} from './shared/define-element.js';
+import {defineElement} from '../elements/shared/registration.js';
 
-defineConfirmDialog();
 defineElement('reseller-subscription-panel', ResellerSubscriptionPanel);
 
 export {ResellerSubscriptionPanel};

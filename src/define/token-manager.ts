@@ -1,9 +1,7 @@
-/** Registers `<reseller-token-manager>` and the confirm dialog it uses (each skipped when already defined). */
-import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
+/** Registers `<reseller-token-manager>` and the sub-elements it declares (each skipped when already defined). */
 import {ResellerTokenManager} from '../elements/token-manager/token-manager.js';
-import {defineElement} from './shared/define-element.js';
+import {defineElement} from '../elements/shared/registration.js';
 
-defineConfirmDialog();
 defineElement('reseller-token-manager', ResellerTokenManager);
 
 export {ResellerTokenManager};

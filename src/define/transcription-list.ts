@@ -1,6 +1,6 @@
 /** Registers `<reseller-transcription-list>` (skipped when already defined). */
 import {ResellerTranscriptionList} from '../elements/transcription-list/transcription-list.js';
-import {defineElement} from './shared/define-element.js';
+import {defineElement} from '../elements/shared/registration.js';
 
 defineElement('reseller-transcription-list', ResellerTranscriptionList);
 

@@ -1,9 +1,7 @@
-/** Registers `<reseller-user-list>` and the confirm dialog it uses (each skipped when already defined). */
-import {defineConfirmDialog} from '../elements/confirm-dialog/confirm-dialog.js';
+/** Registers `<reseller-user-list>` and the sub-elements it declares (each skipped when already defined). */
 import {ResellerUserList} from '../elements/user-list/user-list.js';
-import {defineElement} from './shared/define-element.js';
+import {defineElement} from '../elements/shared/registration.js';
 
-defineConfirmDialog();
 defineElement('reseller-user-list', ResellerUserList);
 
 export {ResellerUserList};

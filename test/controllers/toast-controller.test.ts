@@ -3,18 +3,22 @@ import {sendKeys, sendMouse} from '@web/test-runner-commands';
 import {LitElement} from 'lit';
 import {LocaleController} from '../../src/controllers/locale-controller.js';
 import {ToastController} from '../../src/controllers/toast-controller.js';
+import {ResellerToastRegion} from '../../src/elements/toast-region/toast-region.js';
+import {defineElement} from '../../src/elements/shared/registration.js';
 import type {ResellerToastEvent} from '../../src/events.js';
 import {loadLocale} from '../../src/i18n/registry.js';
 import {settle} from '../helpers/wait.js';
 
+/** An element that shows toasts declares the stack, as the kit's elements do. */
 class ToastProbe extends LitElement {
+  static dependencies = {'reseller-toast-region': ResellerToastRegion};
   readonly i18n = new LocaleController(this);
   readonly toast = new ToastController(this, {i18n: this.i18n});
   override render() {
     return html`<button>Save</button>`;
   }
 }
-customElements.define('toast-probe', ToastProbe);
+defineElement('toast-probe', ToastProbe);
 declare global {
   interface HTMLElementTagNameMap {
     'toast-probe': ToastProbe;
@@ -79,7 +83,7 @@ describe('ToastController', () => {
 
   it('dismisses itself, and pauses while hovered', async () => {
     const el = await fixture<ToastProbe>(html`<toast-probe></toast-probe>`);
-    const r = ToastController.region();
+    const r = ToastController.region() as ResellerToastRegion;
     const saved = {...r.durations};
     r.durations = {success: 300, info: 300, error: 300};
     try {

@@ -1,5 +1,5 @@
 /**
- * The define modules' helper (src/define/shared/define-element.ts): a tag taken by another class —
+ * The kit's registration (src/elements/shared/registration.ts): a tag taken by another class —
  * what a second copy of the kit on the page meets — is skipped with ONE console warning for the
  * whole page, the first copy's element keeps working, and without `customElements` (an SSR import
  * in Node) nothing happens and nothing throws.
@@ -10,7 +10,7 @@
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/index.js';
-import {defineElement} from '../../src/define/shared/define-element.js';
+import {defineElement} from '../../src/elements/shared/registration.js';
 import {ResellerCustomerTable} from '../../src/define/customer-table.js';
 import {ResellerProvider} from '../../src/define/provider.js';
 import {ResellerPhoneField} from '../../src/define/customer-form.js';
@@ -43,7 +43,7 @@ async function recordingConsole(fn: () => unknown): Promise<{warnings: string[];
 let n = 0;
 const freshTag = () => `define-element-test-${Date.now().toString(36)}-${n++}`;
 
-describe('defineElement (src/define/shared/define-element.ts)', () => {
+describe('defineElement (src/elements/shared/registration.ts)', () => {
   beforeEach(() => {
     delete (globalThis as {[WARNED]?: boolean})[WARNED];
   });

@@ -1,14 +1,14 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {LitElement} from 'lit';
-import {defineConfirmDialog, type ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
+import {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
+import {defineElement} from '../../src/elements/shared/registration.js';
 import {loadLocale} from '../../src/i18n/registry.js';
 import {waitFor} from '../helpers/wait.js';
 
-defineConfirmDialog();
-
-/** A host element like the customer table: a button that asks before deleting. */
+/** A host element like the customer table: a button that asks before deleting (it declares the dialog it renders). */
 class ConfirmHost extends LitElement {
+  static dependencies = {'reseller-confirm-dialog': ResellerConfirmDialog};
   override render() {
     return html`<button id="delete">Delete Acme</button><reseller-confirm-dialog></reseller-confirm-dialog>`;
   }
@@ -19,7 +19,7 @@ class ConfirmHost extends LitElement {
     return this.shadowRoot!.querySelector<HTMLButtonElement>('#delete')!;
   }
 }
-customElements.define('confirm-host', ConfirmHost);
+defineElement('confirm-host', ConfirmHost);
 declare global {
   interface HTMLElementTagNameMap {
     'confirm-host': ConfirmHost;

@@ -9,7 +9,6 @@ import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerBrandChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {applyBrandColor, shared, tokens} from '../../styles/index.js';
-import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {renderAccess, renderLoadError, renderLoading} from '../shared/states.js';
 import {DEFAULT_BRAND, parseBrandInput} from './brand-color.js';
 import {styles} from './brand-editor.styles.js';
@@ -17,6 +16,9 @@ import {renderColor, renderLogo, renderPreview} from './brand-sections.js';
 import {LiveTarget, failureText} from './brand-support.js';
 import {typedLogo} from './logo-file.js';
 import {LogoPicker} from './logo-picker.js';
+import type {ElementDependencies} from '../shared/registration.js';
+import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {ResellerToastRegion} from '../toast-region/toast-region.js';
 
 /**
  * The reseller's branding: brand colour (picker and hex field kept in sync, contrast check, live
@@ -59,6 +61,8 @@ import {LogoPicker} from './logo-picker.js';
  */
 export class ResellerBrandEditor extends LitElement {
   static override styles = [tokens, shared, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});

@@ -21,7 +21,8 @@
  * false (not while the action runs). Focus returns to the element focused when `confirm()` was
  * called. Danger confirms start on Cancel, so a stray Enter does not delete.
  *
- * Register it with `defineConfirmDialog()` (the define module of every element that uses it).
+ * An element that renders it declares it in `static dependencies`, so registering the element
+ * registers the dialog (shared/registration.ts).
  *
  * @summary Internal: a modal confirm dialog with a busy state and in-dialog errors.
  * @tag reseller-confirm-dialog
@@ -218,11 +219,6 @@ export class ResellerConfirmDialog extends LitElement {
     if (restoreFocus && p.opener?.isConnected) p.opener.focus();
     p.resolve(confirmed);
   }
-}
-
-/** Registers `<reseller-confirm-dialog>` unless already defined. */
-export function defineConfirmDialog(): void {
-  if (!customElements.get(CONFIRM_DIALOG_TAG)) customElements.define(CONFIRM_DIALOG_TAG, ResellerConfirmDialog);
 }
 
 declare global {

@@ -12,8 +12,6 @@ import {ResellerCustomerUpdatedEvent, ResellerStateChangeEvent} from '../../even
 import type {PartialMessages} from '../../i18n/registry.js';
 import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
 import {shared, tokens} from '../../styles/index.js';
-import type {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
-import type {ResellerPhoneField} from '../phone-field/phone-field.js';
 import {writeClipboard} from '../shared/clipboard.js';
 import {quotaStyles, renderQuotaMeter} from '../shared/quota-meter.js';
 import {renderAccess, renderLoadError, renderNotFound} from '../shared/states.js';
@@ -22,6 +20,10 @@ import {styles} from './customer-detail.styles.js';
 import {buildPatch, changes, current, draftOf, firstErrorField, newRow, serverErrors, type Draft, type Edits, type FieldErrors} from './detail-draft.js';
 import {renderForm, renderFormSkeleton} from './detail-form.js';
 import {isTab, type TabId, type TabLoaders} from './tab-loaders.js';
+import type {ElementDependencies} from '../shared/registration.js';
+import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {ResellerPhoneField} from '../phone-field/phone-field.js';
 
 const idConverter = {
   fromAttribute: (value: string | null) => (value && /^\d+$/.test(value.trim()) ? Number(value) : 0),
@@ -87,6 +89,8 @@ const idConverter = {
  */
 export class ResellerCustomerDetail extends LitElement {
   static override styles = [tokens, shared, quotaStyles, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-phone-field': ResellerPhoneField, 'reseller-toast-region': ResellerToastRegion};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});

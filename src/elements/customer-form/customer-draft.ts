@@ -4,9 +4,8 @@
  * No DOM, no Lit: the customer detail form and tests can use it as is.
  */
 import {PLAN_IDS} from '../../contract/constants.js';
-import type {CustomerCreate, Plan, PlanId} from '../../contract/schemas.js';
-import type {ResellerClient} from '../../api/client.js';
-import {HttpError, ValidationError, isAbortError} from '../../api/errors.js';
+import type {CustomerCreate, PlanId} from '../../contract/schemas.js';
+import {HttpError, ValidationError} from '../../api/errors.js';
 import {loadContract} from '../../contract/load-contract.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
@@ -29,32 +28,16 @@ export interface CustomerDraft {
 }
 
 
+export {FALLBACK_PLANS, loadPlans} from '../shared/plans.js';
+
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Upper bound of a custom quota (the contract's). */
 export const QUOTA_MAX = 10_000_000;
 
-/** The plans when `GET /plans` fails: the published ones (DESIGN.md), so the form still works. */
-export const FALLBACK_PLANS: readonly Plan[] = [
-  {id: 'bronze', name: 'Bronze', monthly_minutes: 500, custom_models: false, priority_support: false},
-  {id: 'silver', name: 'Silver', monthly_minutes: 2000, custom_models: false, priority_support: false},
-  {id: 'gold', name: 'Gold', monthly_minutes: 10000, custom_models: true, priority_support: true},
-  {id: 'enterprise', name: 'Enterprise', monthly_minutes: null, custom_models: true, priority_support: true},
-];
-
 /** The plan preselected in an empty form (the contract's default). */
 export const DEFAULT_PLAN: PlanId = 'bronze';
 
-/** `GET /plans`, or the fallback list when it fails (an abort still rejects). */
-export async function loadPlans(client: ResellerClient, signal: AbortSignal): Promise<readonly Plan[]> {
-  try {
-    const plans = await client.getPlans({signal});
-    return plans.length ? plans : FALLBACK_PLANS;
-  } catch (error) {
-    if (isAbortError(error) || signal.aborted) throw error;
-    return FALLBACK_PLANS;
-  }
-}
 
 export function isPlanId(value: string): value is PlanId {
   return (PLAN_IDS as readonly string[]).includes(value);

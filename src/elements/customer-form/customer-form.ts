@@ -17,8 +17,9 @@ import {
 import {planOptionLabel, renderFailure, renderPlanField, renderTextField} from './customer-form.fields.js';
 import {styles} from './customer-form.styles.js';
 import {ModalController} from '../shared/modal-controller.js';
-import type {ResellerPhoneField} from '../phone-field/phone-field.js';
-import '../phone-field/phone-field.js'; // the class module (no side effects); the define module registers its tag
+import type {ElementDependencies} from '../shared/registration.js';
+import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {ResellerPhoneField} from '../phone-field/phone-field.js';
 
 /**
  * The New Customer form: Name*, Email*, Phone (any country; national numbers are read in
@@ -60,6 +61,8 @@ import '../phone-field/phone-field.js'; // the class module (no side effects); t
  */
 export class ResellerCustomerForm extends LitElement {
   static override styles = [tokens, shared, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-phone-field': ResellerPhoneField, 'reseller-toast-region': ResellerToastRegion};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});

@@ -15,6 +15,9 @@ import {renderAccess, renderLoadError} from '../shared/states.js';
 import {normalizeState, SEARCH_DEBOUNCE_MS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
 import {renderHead, renderRows, renderSkeleton, type RowKey, type RowsHost} from './table-rows.js';
 import {renderNoRows, renderToolbar, type ToolbarHost} from './table-toolbar.js';
+import type {ElementDependencies} from '../shared/registration.js';
+import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {ResellerToastRegion} from '../toast-region/toast-region.js';
 
 const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null};
 
@@ -64,6 +67,8 @@ const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (
  */
 export class ResellerCustomerTable extends LitElement {
   static override styles = [tokens, shared, paginationStyles, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});

@@ -15,6 +15,7 @@ import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
 import {writeClipboard} from '../shared/clipboard.js';
 import {errorText} from '../shared/error-text.js';
 import {detailHref} from '../shared/links.js';
+import {defineElement} from '../shared/registration.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -168,8 +169,9 @@ export class CustomerActionsController implements ReactiveController {
 
   /** Opens the New Customer dialog (`<reseller-customer-form>`, loaded on first use). */
   async create(): Promise<void> {
-    // A define module: registration stays in define/, and the form's code loads only when asked for.
-    await import('../../define/customer-form.js');
+    // The form's code loads only when asked for; registering it registers its phone field too.
+    const {ResellerCustomerForm} = await import('../customer-form/customer-form.js');
+    defineElement('reseller-customer-form', ResellerCustomerForm);
     this.#formWanted = true;
     this.#host.requestUpdate();
     await this.#host.updateComplete;

@@ -10,12 +10,14 @@ import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {shared, tokens} from '../../styles/index.js';
-import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
-import {FALLBACK_PLANS} from '../customer-form/customer-draft.js';
+import {loadPlans} from '../shared/plans.js';
 import {quotaStyles, renderQuotaMeter} from '../shared/quota-meter.js';
 import {renderAccess, renderLoadError, renderLoading, renderNotFound} from '../shared/states.js';
 import {confirmMessage, isChange, planUpdate, type PlanChoice} from './subscription-change.js';
 import {styles} from './subscription-panel.styles.js';
+import type {ElementDependencies} from '../shared/registration.js';
+import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {ResellerToastRegion} from '../toast-region/toast-region.js';
 
 /** The plan of a customer changed (after the operator confirmed it and the server accepted it). */
 export class ResellerSubscriptionChangeEvent extends Event {
@@ -73,6 +75,8 @@ interface Loaded {
  */
 export class ResellerSubscriptionPanel extends LitElement {
   static override styles = [tokens, shared, quotaStyles, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
@@ -105,13 +109,8 @@ export class ResellerSubscriptionPanel extends LitElement {
     args: () => [this.#api.client, this.customerId, this.#reloads] as const,
     task: async ([client, id], {signal}) => {
       if (!id) return initialState;
-      const plans = client.getPlans({signal}).catch((error: unknown) => {
-        if (isAbortError(error)) throw error;
-        return FALLBACK_PLANS;
-      });
-      const [subscription, customer] = await Promise.all([client.getSubscription(id, {signal}), client.getCustomer(id, {signal})]);
-      const list = await plans;
-      return {subscription, customer, plans: list.length ? list : FALLBACK_PLANS} satisfies Loaded;
+      const [subscription, customer, plans] = await Promise.all([client.getSubscription(id, {signal}), client.getCustomer(id, {signal}), loadPlans(client, signal)]);
+      return {subscription, customer, plans} satisfies Loaded;
     },
     onComplete: () => (this.#changed = null),
   });

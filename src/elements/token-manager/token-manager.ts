@@ -11,10 +11,12 @@ import {shared, tokens} from '../../styles/index.js';
 import {writeClipboard} from '../shared/clipboard.js';
 import {errorText} from '../shared/error-text.js';
 import {renderAccess, renderEmpty, renderLoadError} from '../shared/states.js';
-import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {TokenGenerateController} from './token-generate.js';
 import {renderTokenTable} from './token-rows.js';
 import {styles} from './token-manager.styles.js';
+import type {ElementDependencies} from '../shared/registration.js';
+import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {ResellerToastRegion} from '../toast-region/toast-region.js';
 
 /**
  * A customer's API tokens: the list (name, prefix, permissions, created, expires, last used),
@@ -67,6 +69,8 @@ import {styles} from './token-manager.styles.js';
  */
 export class ResellerTokenManager extends LitElement {
   static override styles = [tokens, shared, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});

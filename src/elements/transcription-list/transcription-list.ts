@@ -15,6 +15,8 @@ import {filtered, normalizeState, SEARCH_DEBOUNCE_MS, toQuery, type TranscriptLi
 import {renderTranscriptTable} from './transcript-rows.js';
 import {renderToolbar} from './transcript-toolbar.js';
 import {styles} from './transcription-list.styles.js';
+import type {ElementDependencies} from '../shared/registration.js';
+import {ResellerToastRegion} from '../toast-region/toast-region.js';
 
 /**
  * Transcription sessions of one customer (`customer-id`) or of all customers (without it): title,
@@ -64,6 +66,8 @@ import {styles} from './transcription-list.styles.js';
  */
 export class ResellerTranscriptionList extends LitElement {
   static override styles = [tokens, shared, paginationStyles, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-toast-region': ResellerToastRegion};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});

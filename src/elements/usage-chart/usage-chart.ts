@@ -20,6 +20,8 @@ import {renderControls, type ControlsHost} from './chart-controls.js';
 import {AreaState, renderChartArea, type AreaHost} from './chart-area.js';
 import {fetchUsageCsv, downloadText} from './usage-export.js';
 import {styles} from './usage-chart.styles.js';
+import type {ElementDependencies} from '../shared/registration.js';
+import {ResellerToastRegion} from '../toast-region/toast-region.js';
 
 /** The quota of the current billing period (one customer). */
 export interface QuotaInfo {
@@ -79,6 +81,8 @@ export interface UsageData {
  */
 export class ResellerUsageChart extends LitElement {
   static override styles = [tokens, shared, quotaStyles, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-toast-region': ResellerToastRegion};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});

@@ -19,6 +19,7 @@ import {renderAccess, renderLoadError} from '../shared/states.js';
 import {ResellerUsageChart} from '../usage-chart/usage-chart.js';
 import {renderNearQuota, renderTopCustomers, renderTotals, type SectionsHost} from './dashboard-sections.js';
 import {styles} from './usage-dashboard.styles.js';
+import type {ElementDependencies} from '../shared/registration.js';
 
 /**
  * Reseller-wide usage over a date range: totals (audio hours, transcriptions, active customers)
@@ -44,6 +45,8 @@ import {styles} from './usage-dashboard.styles.js';
  */
 export class ResellerUsageDashboard extends LitElement {
   static override styles = [tokens, shared, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-usage-chart': ResellerUsageChart};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});

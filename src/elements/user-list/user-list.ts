@@ -10,10 +10,12 @@ import type {PartialMessages} from '../../i18n/registry.js';
 import {shared, tokens} from '../../styles/index.js';
 import {errorText} from '../shared/error-text.js';
 import {renderAccess, renderEmpty, renderLoadError} from '../shared/states.js';
-import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {UserInviteController} from './user-invite.js';
 import {renderUserTable} from './user-rows.js';
 import {styles} from './user-list.styles.js';
+import type {ElementDependencies} from '../shared/registration.js';
+import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {ResellerToastRegion} from '../toast-region/toast-region.js';
 
 /**
  * The users (RESELLEE role) of one customer organization: name, email, status (invited, active,
@@ -60,6 +62,8 @@ import {styles} from './user-list.styles.js';
  */
 export class ResellerUserList extends LitElement {
   static override styles = [tokens, shared, styles];
+  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
+  static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});

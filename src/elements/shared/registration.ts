@@ -1,7 +1,15 @@
 /**
- * The one way the define modules register a tag (`src/define/<name>.ts`). It sits in a subfolder so
- * it is not itself a define module: scripts/build.mjs and vite.config.ts treat every
- * `src/define/*.ts` as a package entry, and this file registers nothing when it loads.
+ * The kit's one way to register a tag, used by the define modules (`src/define/<name>.ts`) and by
+ * an element that loads a sub-element lazily (the customer detail's tabs, the table's New
+ * Customer dialog).
+ *
+ * An element declares the sub-elements it renders (Shoelace's `static dependencies`):
+ *
+ * ```ts
+ * static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog};
+ * ```
+ *
+ * and registering it registers them first (and theirs, recursively), each the same way:
  *
  * - Tag not yet defined: defines it.
  * - Tag defined by this very class (two define modules of the same copy share an element, such
@@ -11,7 +19,12 @@
  *   skipped, and ONE console warning per page says so (a flag on `globalThis` under a
  *   `Symbol.for` key, which every copy shares), not one per tag.
  * - No `customElements` (Node without a DOM, e.g. an SSR build importing the kit): nothing.
+ *
+ * Importing this module registers nothing; class modules stay free of side effects.
  */
+
+/** Sub-elements an element renders: tag -> class. */
+export type ElementDependencies = Readonly<Record<string, CustomElementConstructor>>;
 
 /** Set on `globalThis` once the warning has been printed (shared by every copy on the page). */
 const WARNED = Symbol.for('reseller-elements.second-copy-warned');
@@ -19,12 +32,16 @@ const WARNED = Symbol.for('reseller-elements.second-copy-warned');
 type Flags = {[WARNED]?: boolean};
 
 /**
- * Defines `tag` with `element`, or skips it when the tag is already taken (see the module comment).
- * Returns whether this call defined the tag.
+ * Defines `tag` with `element` after the sub-elements it declares in `static dependencies`, or
+ * skips a tag that is already taken (see the module comment). Returns whether this call defined
+ * `tag` itself.
  */
-export function defineElement(tag: string, element: CustomElementConstructor): boolean {
+export function defineElement(tag: string, element: CustomElementConstructor, seen = new Set<CustomElementConstructor>()): boolean {
   const registry = (globalThis as {customElements?: CustomElementRegistry}).customElements;
   if (!registry) return false;
+  seen.add(element);
+  const dependencies = (element as {dependencies?: ElementDependencies}).dependencies ?? {};
+  for (const [subTag, sub] of Object.entries(dependencies)) if (!seen.has(sub)) defineElement(subTag, sub, seen);
   const existing = registry.get(tag);
   if (!existing) {
     registry.define(tag, element);
