@@ -23,6 +23,17 @@ function checkEnterpriseQuota(plan: string, quota: number | undefined, onlyEnter
   if (onlyEnterprise && plan !== 'enterprise' && quota !== undefined) throw new ApiError(422, 'Some fields are invalid', {quota_minutes: 'A custom quota is only for the Enterprise plan'});
 }
 
+/**
+ * The one plan change, shared by `PUT /customers/{id}/subscription` and `PATCH /customers/{id}`:
+ * Enterprise needs `quota_minutes`; the other plans' quota is the plan's, so PUT ignores a
+ * quota for them and PATCH (`onlyEnterprise`, like create) refuses it rather than drop it silently.
+ * Returns the plan and the stored quota (`null` outside Enterprise).
+ */
+function planChange(input: {plan: string; quota_minutes?: number | undefined}, onlyEnterprise: boolean): {plan: string; quota_minutes: number | null} {
+  checkEnterpriseQuota(input.plan, input.quota_minutes, onlyEnterprise);
+  return {plan: input.plan, quota_minutes: input.plan === 'enterprise' ? input.quota_minutes! : null};
+}
+
 export function customerRoutes(api: Hono<Env>): void {
   api.get('/me', async (c) => {
     const p = requireSession(c);
@@ -126,6 +137,12 @@ export function customerRoutes(api: Hono<Env>): void {
       if (input.phone !== undefined) set('phone', input.phone);
       if (input.status !== undefined) set('status', input.status);
       if (input.metadata !== undefined) set('metadata', JSON.stringify(input.metadata));
+      if (input.plan !== undefined || input.quota_minutes !== undefined) {
+        // A quota alone keeps the current plan (and so is accepted only for Enterprise).
+        const change = planChange({plan: input.plan ?? current.plan, quota_minutes: input.quota_minutes}, true);
+        set('plan', change.plan);
+        set('quota_minutes', change.quota_minutes);
+      }
       sets.push(`updated_at = date_trunc('milliseconds', greatest(clock_timestamp(), updated_at + interval '1 millisecond'))`);
       try {
         await q.query(`UPDATE customers SET ${sets.join(', ')} WHERE id = $1 AND tenant_id = $2`, params);
@@ -159,13 +176,13 @@ export function customerRoutes(api: Hono<Env>): void {
     await loadCustomer(db, p.tenantId, id);
     return idempotent(c, p, JSON_LIMIT, async (bytes) => {
       const input = validate(SubscriptionUpdate, parseJson(c.req.raw, bytes));
-      checkEnterpriseQuota(input.plan, input.quota_minutes, false);
+      const change = planChange(input, false);
       const {db} = c.get('deps'); // inside idempotent(): the database of its transaction
       await db.query(
         `UPDATE customers SET plan = $3, quota_minutes = $4,
            updated_at = date_trunc('milliseconds', greatest(clock_timestamp(), updated_at + interval '1 millisecond'))
          WHERE id = $1 AND tenant_id = $2`,
-        [id, p.tenantId, input.plan, input.plan === 'enterprise' ? input.quota_minutes : null],
+        [id, p.tenantId, change.plan, change.quota_minutes],
       );
       return send(Subscription, subscriptionObject(await loadCustomer(db, p.tenantId, id)));
     });

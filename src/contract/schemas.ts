@@ -80,6 +80,8 @@ export const ErrorBody = z.object({
 // Plans
 
 export const PlanId = z.enum(PLAN_IDS);
+/** An Enterprise customer's monthly minutes. */
+const EnterpriseQuota = z.int().check(z.positive(), z.maximum(QUOTA_MAX));
 export const Plan = z.object({
   id: PlanId,
   name: z.string(),
@@ -130,7 +132,7 @@ export const CustomerCreate = z.object({
   phone: z.optional(z.nullable(E164)),
   plan: z._default(PlanId, 'bronze'),
   /** Required for (and only for) the Enterprise plan. */
-  quota_minutes: z.optional(z.int().check(z.positive(), z.maximum(QUOTA_MAX))),
+  quota_minutes: z.optional(EnterpriseQuota),
   metadata: z.optional(Metadata),
 });
 /** PATCH body: any subset; `If-Match` carries the customer's ETag. */
@@ -140,6 +142,10 @@ export const CustomerUpdate = z.object({
   phone: z.optional(z.nullable(E164)),
   status: z.optional(CustomerStatus),
   metadata: z.optional(Metadata),
+  /** Changes the plan with the same rules as `PUT /customers/{id}/subscription`. */
+  plan: z.optional(PlanId),
+  /** Enterprise quota; required when `plan` is `enterprise`, ignored for the other plans. */
+  quota_minutes: z.optional(EnterpriseQuota),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +225,7 @@ export const Subscription = z.object({
 export const SubscriptionUpdate = z.object({
   plan: PlanId,
   /** Required for Enterprise, ignored otherwise. */
-  quota_minutes: z.optional(z.int().check(z.positive(), z.maximum(QUOTA_MAX))),
+  quota_minutes: z.optional(EnterpriseQuota),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -233,6 +233,34 @@ void test('subscription: GET and PUT change the plan and quota', async () => {
   assert.ok(bad.body.error.fields.plan);
 });
 
+void test('PATCH /customers/{id} with plan applies it with the subscription rules (never a silent 200)', async () => {
+  const t = await tenant({customers: 0});
+  const c = (await call(t.token, 'POST', '/customers', {name: 'Patch Plan', email: 'plan@p.example', plan: 'bronze'})).body;
+  const silver = await call(t.token, 'PATCH', `/customers/${c.id}`, {plan: 'silver'});
+  assert.equal(silver.status, 200);
+  assert.equal(Customer.parse(silver.body).plan, 'silver');
+  assert.equal(silver.body.usage.quota_minutes, 2000);
+  const sub = Subscription.parse((await call(t.token, 'GET', `/customers/${c.id}/subscription`)).body);
+  assert.deepEqual([sub.plan, sub.quota_minutes], ['silver', 2000]);
+  // Enterprise needs its minutes, as on PUT /subscription; the refused PATCH changes nothing.
+  const ent = await call(t.token, 'PATCH', `/customers/${c.id}`, {plan: 'enterprise', name: 'Renamed'});
+  assert.equal(ent.status, 422);
+  assert.ok(ent.body.error.fields.quota_minutes);
+  const after = Customer.parse((await call(t.token, 'GET', `/customers/${c.id}`)).body);
+  assert.deepEqual([after.plan, after.name], ['silver', 'Patch Plan']);
+  const ent2 = await call(t.token, 'PATCH', `/customers/${c.id}`, {plan: 'enterprise', quota_minutes: 42000});
+  assert.deepEqual([ent2.status, ent2.body.plan, ent2.body.usage.quota_minutes], [200, 'enterprise', 42000]);
+  // A quota alone changes an Enterprise customer's minutes, and is refused (not dropped) for other plans.
+  assert.equal((await call(t.token, 'PATCH', `/customers/${c.id}`, {quota_minutes: 50000})).body.usage.quota_minutes, 50000);
+  assert.equal((await call(t.token, 'PATCH', `/customers/${c.id}`, {plan: 'gold'})).body.usage.quota_minutes, 10000);
+  const stray = await call(t.token, 'PATCH', `/customers/${c.id}`, {quota_minutes: 123});
+  assert.equal(stray.status, 422);
+  assert.ok(stray.body.error.fields.quota_minutes);
+  const bad = await call(t.token, 'PATCH', `/customers/${c.id}`, {plan: 'diamond'});
+  assert.equal(bad.status, 422);
+  assert.ok(bad.body.error.fields.plan);
+});
+
 void test('usage summary on the customer equals the sum of the current billing period', async () => {
   const t = await tenant({customers: 20});
   const list = CustomerPage.parse((await call(t.token, 'GET', '/customers?per_page=100')).body);
