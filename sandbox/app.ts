@@ -8,6 +8,7 @@ import {type Deps, type Env, authenticate, invalidateSessions} from './context.j
 import {ADMIN_HEADER, type ControlOptions, controlRoutes, requireAdmin} from './control.js';
 import {FaultRule, faultResponse, redactIdempotencyKey} from './faults.js';
 import {allowedHostNames, hostAllowed} from './hosts.js';
+import {inLane, type Limits, releaseAfter, resolveLimits, TenantLimiter} from './limits.js';
 import {ApiError, errorBody, errorResponse, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
 import {brandingRoutes} from './routes/branding.js';
@@ -40,12 +41,15 @@ export interface AppOptions {
   control?: ControlOptions | null;
   /** Host names answered besides the loopback ones (hosts.ts). */
   allowedHosts?: string[];
+  /** Per-tenant concurrency, queue and statement timeout (limits.ts); unset ones from the environment. */
+  limits?: Partial<Limits>;
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const {db, state} = deps;
   const control = options.control ?? null;
+  const limiter = new TenantLimiter(resolveLimits(options.limits));
 
   app.onError((err) => {
     if (err instanceof ApiError) return errorResponse(err);
@@ -110,15 +114,41 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
         throw err instanceof ApiError ? err : new ApiError(400, 'X-Sandbox-Fault is not valid JSON');
       }
     }
-    const rule = state.takeFault(principal?.tenantId ?? null, c.req.method, path, headerRule);
     // The client's abort (a closed connection under node, the Request's signal in process).
     const signal = c.req.raw.signal;
-    if (rule?.delay_ms) await delay(rule.delay_ms, signal);
-    let faulted: Response | null = null;
-    if (signal.aborted) faulted = errorResponse(new ApiError(499, 'Client closed the request', undefined, 'client_closed_request'));
-    else if (rule?.drop) faulted = new Response(null, {status: 599, headers: {[DROP_HEADER]: '1'}});
-    else if (rule) faulted = faultResponse(rule, (status) => errorBody(status, rule.message ?? 'Injected fault', rule.fields));
-    if (!faulted) await next();
+    // One of the tenant's slots (limits.ts), held through fault delays, the answer and a streamed body.
+    const lane = principal ? `tenant:${principal.tenantId}` : 'anonymous';
+    const admission = await limiter.admit(lane, signal);
+    let rule: FaultRule | null = null;
+    let faulted: Response | null = admission.refused ?? null;
+    try {
+      if (!faulted) {
+        rule = state.takeFault(principal?.tenantId ?? null, c.req.method, path, headerRule);
+        if (rule?.delay_ms) await delay(rule.delay_ms, signal);
+        if (signal.aborted) faulted = errorResponse(new ApiError(499, 'Client closed the request', undefined, 'client_closed_request'));
+        else if (rule?.drop) faulted = new Response(null, {status: 599, headers: {[DROP_HEADER]: '1'}});
+        else if (rule) faulted = faultResponse(rule, (status) => errorBody(status, rule!.message ?? 'Injected fault', rule!.fields));
+        if (!faulted) {
+          await inLane(lane, limiter.limits.statementTimeoutMs, async () => {
+            if (rule?.statement_ms) {
+              try {
+                await db.query('SELECT pg_sleep($1)', [rule.statement_ms / 1000]);
+              } catch (err) {
+                if (!(err instanceof ApiError)) throw err;
+                faulted = errorResponse(err); // the statement timeout's 503
+                return;
+              }
+            }
+            await next();
+          });
+        }
+      }
+    } finally {
+      if (!admission.refused) {
+        const held = releaseAfter(faulted ? undefined : c.res, admission.release);
+        if (held) c.res = held;
+      }
+    }
     const aborted = signal.aborted;
     const status = aborted ? 499 : faulted ? (faulted.headers.has(DROP_HEADER) ? 0 : faulted.status) : c.res.status;
     if (principal) {

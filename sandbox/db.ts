@@ -46,10 +46,15 @@ export interface OpenOptions {
    * the slow part of a PGlite start); the key names the snapshot (PGlite version + schema hash).
    */
   templateKey?: string;
+  /**
+   * PostgreSQL only: the connections' `statement_timeout` in ms (0 or unset: none). PGlite cannot
+   * interrupt a statement; limits.ts checks it there when the statement returns.
+   */
+  statementTimeoutMs?: number;
 }
 
 export async function openDb(options: OpenOptions): Promise<Db> {
-  const db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options);
+  const db = options.databaseUrl ? await openPostgres(options.databaseUrl, options.statementTimeoutMs ?? 0) : await openPglite(options);
   await db.exclusive(() => options.init(db));
   return db;
 }
@@ -128,7 +133,7 @@ interface PgPool {
 /** A database URL without its password, for messages. */
 export const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
-async function openPostgres(url: string): Promise<Db> {
+async function openPostgres(url: string, statementTimeoutMs: number): Promise<Db> {
   let mod: {default?: {Pool: new (o: object) => PgPool}; Pool?: new (o: object) => PgPool};
   try {
     // `pg` is optional: only needed for DATABASE_URL. Kept out of the static graph on purpose.
@@ -138,7 +143,7 @@ async function openPostgres(url: string): Promise<Db> {
     throw new Error('DATABASE_URL is set but the "pg" package is not installed (npm install --save-dev pg)');
   }
   const Pool = (mod.Pool ?? mod.default?.Pool)!;
-  const pool = new Pool({connectionString: url, options: '-c timezone=UTC'});
+  const pool = new Pool({connectionString: url, options: `-c timezone=UTC -c statement_timeout=${statementTimeoutMs}`});
   // An idle connection that the server closes (restart, pg_terminate_backend) is reported here; without
   // a listener the 'error' event would end the process. The pool replaces the connection by itself.
   pool.on('error', (err) => console.error(`[sandbox] PostgreSQL connection lost (the pool reconnects): ${err.message}`));

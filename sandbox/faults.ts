@@ -11,6 +11,8 @@ export const FaultRule = z.object({
   /** Answer with exactly this text as an application/json body (status 200 unless `status` is given). */
   body_raw: z.optional(z.string().check(z.maxLength(60_000))),
   delay_ms: z.optional(z.int().check(z.nonnegative(), z.maximum(120_000))),
+  /** Runs one database statement lasting this long (pg_sleep) in the request: a slow query, held to the statement timeout. */
+  statement_ms: z.optional(z.int().check(z.positive(), z.maximum(60_000))),
   drop: z.optional(z.boolean()),
   retry_after: z.optional(z.int().check(z.nonnegative())),
   times: z.optional(z.int().check(z.positive())),

@@ -25,6 +25,8 @@ export class ApiError extends Error {
     message?: string,
     readonly fields?: Record<string, string>,
     readonly code = codeFor(status),
+    /** Extra response headers (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message ?? DEFAULT_MESSAGES[codeFor(status)] ?? 'Error');
   }
@@ -35,7 +37,7 @@ export function errorBody(status: number, message?: string, fields?: Record<stri
 }
 
 export function errorResponse(err: ApiError, headers: Record<string, string> = {}): Response {
-  return Response.json(errorBody(err.status, err.message, err.fields, err.code), {status: err.status, headers});
+  return Response.json(errorBody(err.status, err.message, err.fields, err.code), {status: err.status, headers: {...err.headers, ...headers}});
 }
 
 /** Past the limit, up to this many bytes are still read (and discarded) so the client sees the 413. */

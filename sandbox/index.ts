@@ -7,6 +7,7 @@ import {createApp, DROP_HEADER} from './app.js';
 import {type ControlOptions, resolveControl} from './control.js';
 import {type Db, openDb, PGLITE_VERSION} from './db.js';
 import {SandboxState} from './faults.js';
+import {fairDb, type Limits, resolveLimits} from './limits.js';
 import {createSchema, SCHEMA_VERSION} from './schema.js';
 import {seedDefault} from './seed.js';
 import {DEV_TOKENS} from './tokens.js';
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   control?: boolean | Partial<ControlOptions>;
   /** Host names (or origins) answered besides localhost, 127.0.0.1 and [::1] (hosts.ts). */
   allowedHosts?: string[];
+  /** Per-tenant concurrency and queue, statement timeout (see limits.ts); unset ones from the environment. */
+  limits?: Partial<Limits>;
 }
 
 export interface Sandbox {
@@ -57,14 +60,16 @@ export class SandboxConnectionDropped extends TypeError {
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const control = resolveControl(options.control); // a bad secret fails before the database opens
-  const db = await openDb({
+  const limits = resolveLimits(options.limits);
+  const db = fairDb(await openDb({
     dataDir: options.dataDir === undefined ? '.sandbox-data' : options.dataDir,
     databaseUrl: options.databaseUrl,
     init: createSchema,
     templateKey: `${PGLITE_VERSION}-${SCHEMA_VERSION}`,
-  });
+    statementTimeoutMs: limits.statementTimeoutMs,
+  }));
   if (options.seed !== false) await db.exclusive(() => seedDefault(db));
-  const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log, control, allowedHosts: options.allowedHosts});
+  const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log, control, allowedHosts: options.allowedHosts, limits});
   const raw = async (request: Request) => app.fetch(request);
   let closed: Promise<void> | null = null;
   const sandbox: Sandbox = {

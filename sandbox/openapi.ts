@@ -22,6 +22,10 @@ export function openApiDocument(): object {
   if (cached) return cached;
   const errorRef = {$ref: '#/components/schemas/Error'};
   const errorResponse = (description: string) => ({description, content: {'application/json': {schema: errorRef}}});
+  const retryLater = (description: string) => ({
+    ...errorResponse(description),
+    headers: {'Retry-After': {description: 'Seconds to wait before retrying', schema: {type: 'integer', minimum: 1}}},
+  });
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of ENDPOINTS) {
     const ep = e as (typeof ENDPOINTS)[number] & {body?: unknown; query?: unknown; response?: unknown; status?: number; binary?: boolean};
@@ -49,6 +53,8 @@ export function openApiDocument(): object {
         ...(isPublicLogo ? {} : {401: errorResponse('Missing, unknown, revoked or expired token'), 403: errorResponse('Not a RESELLER')}),
         404: errorResponse('Not found (also for another tenant\'s ids)'),
         ...(ep.body || ep.query ? {422: errorResponse('Validation failed: `fields` maps each field to its message')} : {}),
+        429: retryLater('Too many requests of this tenant running and queued (per-tenant limits, sandbox/README.md); nothing was done'),
+        503: retryLater('A database statement ran past the statement timeout'),
       },
       ...(isPublicLogo ? {security: []} : {}),
     };
