@@ -3,6 +3,7 @@ import type {Hono} from 'hono';
 import {AggregateUsage, CustomerUsage, UsageExportQuery, UsageQuery} from '../../src/contract/schemas.js';
 import {type Env, idParam, requireReseller, send} from '../context.js';
 import {ApiError, validate} from '../http.js';
+import {currentLane, streamingResponse, withLane} from '../limits.js';
 import {addDays, assertCustomer, billingPeriod, loadCustomer, percent, quotaOf, todayUtc} from '../model.js';
 
 const MAX_RANGE_DAYS = 1100;
@@ -30,6 +31,35 @@ export function csvCell(value: string | number): string {
   let s = value;
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows a chunk of the streamed export reads at most (about: whole buckets only). */
+export const EXPORT_CHUNK_ROWS = 4000;
+const BUCKET_DAYS = {day: 1, week: 7, month: 31} as const;
+
+/**
+ * The streamed export's chunks: [first day, last day] ranges inside [from, to], each made of whole
+ * buckets (so no bucket is split and the rows come out in the same order as one query would give),
+ * each reading about EXPORT_CHUNK_ROWS daily rows of `customers` customers.
+ */
+export function exportChunks(granularity: keyof typeof BUCKETS, from: string, to: string, customers: number): [string, string][] {
+  const perChunk = Math.max(1, Math.floor(EXPORT_CHUNK_ROWS / (Math.max(1, customers) * BUCKET_DAYS[granularity])));
+  const day = new Date(`${from}T00:00:00Z`);
+  if (granularity === 'week') day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  if (granularity === 'month') day.setUTCDate(1);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const chunks: [string, string][] = [];
+  while (iso(day) <= to) {
+    const lo = iso(day) < from ? from : iso(day);
+    for (let i = 0; i < perChunk; i++) {
+      if (granularity === 'day') day.setUTCDate(day.getUTCDate() + 1);
+      else if (granularity === 'week') day.setUTCDate(day.getUTCDate() + 7);
+      else day.setUTCMonth(day.getUTCMonth() + 1);
+    }
+    const last = new Date(day.getTime() - 86_400_000);
+    chunks.push([lo, iso(last) > to ? to : iso(last)]);
+  }
+  return chunks;
 }
 
 const BUCKETS = {day: 'u.day', week: `date_trunc('week', u.day)::date`, month: `date_trunc('month', u.day)::date`} as const;
@@ -105,31 +135,48 @@ export function usageRoutes(api: Hono<Env>): void {
 
   // CSV: one row per bucket and customer with usage in it (empty buckets are left out). Week buckets
   // start on the ISO Monday (UTC), month buckets on the 1st; period_start may precede `from` for the
-  // first bucket, which then holds only the days inside [from, to].
+  // first bucket, which then holds only the days inside [from, to]. Streamed (see exportChunks).
   api.get('/usage/export', async (c) => {
     const p = requireReseller(c);
     const {db} = c.get('deps');
     const query = validate(UsageExportQuery, c.req.query(), 'Invalid query parameters');
     const {from, to} = range(query);
-    const params: unknown[] = [p.tenantId, from, to];
-    if (query.customer_id !== undefined) {
-      await assertCustomer(db, p.tenantId, query.customer_id);
-      params.push(query.customer_id);
-    }
-    const {rows} = await db.query<{period_start: string; id: number; name: string; m: number; t: number}>(
-      `SELECT to_char(${BUCKETS[query.granularity]}, 'YYYY-MM-DD') AS period_start, c.id, c.name,
-         sum(u.audio_minutes)::float8 AS m, sum(u.transcriptions)::int AS t
-       FROM usage_daily u JOIN customers c ON c.id = u.customer_id
-       WHERE c.tenant_id = $1 AND u.day BETWEEN $2::date AND $3::date${params.length > 3 ? ' AND c.id = $4' : ''}
-       GROUP BY 1, c.id, c.name
-       ORDER BY 1, c.id`,
-      params,
-    );
-    const lines = ['period_start,customer_id,customer_name,audio_minutes,audio_hours,transcriptions'];
-    for (const r of rows) {
-      lines.push([r.period_start, r.id, r.name, round1(r.m), Math.round((r.m / 60) * 100) / 100, r.t].map(csvCell).join(','));
-    }
-    return new Response(lines.join('\r\n') + '\r\n', {
+    if (query.customer_id !== undefined) await assertCustomer(db, p.tenantId, query.customer_id);
+    const customers = query.customer_id !== undefined ? 1
+      : (await db.query<{n: number}>('SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1', [p.tenantId])).rows[0]!.n;
+    const chunks = exportChunks(query.granularity, from, to, customers);
+    const lane = currentLane(); // the stream is read in its reader's context: keep the tenant's lane
+    const encoder = new TextEncoder();
+    let next = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode('period_start,customer_id,customer_name,audio_minutes,audio_hours,transcriptions\r\n'));
+      },
+      pull: (controller) => withLane(lane, async () => {
+        // One chunk per pull: the reader's pace, and other tenants' statements between chunks.
+        while (next < chunks.length) {
+          const [lo, hi] = chunks[next++]!;
+          const params: unknown[] = [p.tenantId, lo, hi];
+          if (query.customer_id !== undefined) params.push(query.customer_id);
+          const {rows} = await db.query<{period_start: string; id: number; name: string; m: number; t: number}>(
+            `SELECT to_char(${BUCKETS[query.granularity]}, 'YYYY-MM-DD') AS period_start, c.id, c.name,
+               sum(u.audio_minutes)::float8 AS m, sum(u.transcriptions)::int AS t
+             FROM usage_daily u JOIN customers c ON c.id = u.customer_id
+             WHERE c.tenant_id = $1 AND u.day BETWEEN $2::date AND $3::date${params.length > 3 ? ' AND c.id = $4' : ''}
+             GROUP BY 1, c.id, c.name
+             ORDER BY 1, c.id`,
+            params,
+          );
+          if (!rows.length) continue;
+          let text = '';
+          for (const r of rows) text += [r.period_start, r.id, r.name, round1(r.m), Math.round((r.m / 60) * 100) / 100, r.t].map(csvCell).join(',') + '\r\n';
+          controller.enqueue(encoder.encode(text));
+          return;
+        }
+        controller.close();
+      }),
+    }, {highWaterMark: 0});
+    return streamingResponse(body, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="usage_${from}_${to}.csv"`,
