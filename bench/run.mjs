@@ -9,10 +9,13 @@
  *   npm run bench -- --samples 5                quick look while developing
  *   npm run bench -- --only render,memory       some sections: weight, render, interaction, data, memory, scale
  *   npm run bench -- --only scale --scale 100000
+ *   npm run bench -- --only fairness --fair-sandbox /tmp/old/sandbox   the fairness section on another checkout's sandbox
  *
  * Options: --samples N (render and time-to-data samples, default 30), --scale N (customers, default
  * 20000), --requests N (per scale scenario, default 200), --cycles N (mount/unmount, default 50),
- * --rebuild-weight (build from src/ even when dist/size.json is fresh), --out FILE.
+ * --rebuild-weight (build from src/ even when dist/size.json is fresh), --out FILE, --fair-seconds N
+ * (per fairness scenario, default 10), --fair-sandbox DIR (measure that sandbox/ folder instead:
+ * stored as `fairness-baseline`).
  *
  * Sections (see bench/README.md for the method of each):
  *   weight  min+gzip and brotli of the eager define bundle, each define entry, the autoloader
@@ -24,6 +27,8 @@
  *   data    time to data on loopback, requests per table, five elements on one page
  *   memory  JS heap of a 100-row table; heap growth over mount/unmount cycles
  *   scale   sandbox list/search/sort p50/p95 on a tenant with --scale customers
+ *   fairness  tenant B's GET /customers p50/p95/p99/max while tenant A hammers (50 and 1 000
+ *           connections, 4 concurrent year-long exports); the sandbox in a child process
  *
  * Chromium through scripts/browsers.mjs (CHROME_PATH or the usual places); render, data and memory
  * are skipped with a message (exit code 1) when none is found. Every browser, server and database
@@ -36,7 +41,7 @@ import {execFileSync} from 'node:child_process';
 import {createTenant, load, ms, root, table} from './lib/common.mjs';
 import {runPeerWeight, runWeight} from './lib/weight.mjs';
 
-const SECTIONS = ['weight', 'render', 'interaction', 'data', 'memory', 'scale'];
+const SECTIONS = ['weight', 'render', 'interaction', 'data', 'memory', 'scale', 'fairness'];
 const BROWSER_SECTIONS = new Set(['render', 'interaction', 'data', 'memory']);
 
 // ---------------------------------------------------------------------------------------------
@@ -66,6 +71,8 @@ const samples = intOption('--samples', 30, 1);
 const scale = intOption('--scale', 20_000, 1);
 const scaleRequests = intOption('--requests', 200, 1);
 const cycles = intOption('--cycles', 50, 2);
+const fairSeconds = intOption('--fair-seconds', 10, 1);
+const fairSandbox = option('--fair-sandbox', null);
 const only = option('--only', SECTIONS.join(','))
   .split(',')
   .map((s) => s.trim())
@@ -119,7 +126,7 @@ const results = {
     node: process.version,
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
     loadAverageAtStart: load(),
-    options: {samples, scale, requests: scaleRequests, cycles, only: selected},
+    options: {samples, scale, requests: scaleRequests, cycles, fairSeconds, ...(fairSandbox ? {fairSandbox} : {}), only: selected},
   },
   sections: {...previous.sections},
   notMeasured: [
@@ -282,6 +289,18 @@ try {
     };
     return {text, json, summaryRows: rows};
   }, scale === 20_000 ? 'scale' : `scale-${scale}`); // another size is kept apart: `scale-100000`
+
+  await section('fairness', `6. Fairness (tenant B's GET /customers while tenant A hammers; ${fairSeconds} s per scenario)`, async () => {
+    const {runFairness} = await import('./lib/fairness.mjs');
+    const r = await runFairness({seconds: fairSeconds, sandboxDir: fairSandbox ? resolve(fairSandbox) : undefined, log});
+    const text = table(
+      ['scenario', 'B p50', 'B p95', 'B p99', 'B max', 'B n', "A's answers", 'load after'],
+      r.scenarios.map((s) => [s.name, ms(s.b.p50), ms(s.b.p95), ms(s.b.p99), ms(s.b.max), String(s.b.n), Object.entries(s.a.statuses).map(([k, v]) => `${k} ×${v}`).join(', ') || '-', s.loadAverage.after.join(' ')]),
+    );
+    const label = fairSandbox ? `fairness (${fairSandbox})` : 'fairness';
+    const rows = r.scenarios.map((s) => [label, `B GET /customers, ${s.name}`, `p50 ${ms(s.b.p50)}, p99 ${ms(s.b.p99)}, max ${ms(s.b.max)}`]);
+    return {text, json: r, summaryRows: rows};
+  }, fairSandbox ? 'fairness-baseline' : 'fairness');
 } finally {
   await cleanup();
 }
