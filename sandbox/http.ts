@@ -1,15 +1,15 @@
 /** Errors in the contract's shape, body reading with byte limits, validation to 422. */
 import * as z from 'zod/mini';
-import {ErrorBody} from '../src/contract/schemas.js';
+import {SandboxErrorBody, type ErrorCodeValue, type FieldErrorCodeValue} from '../src/contract/schemas.js';
 
 export const JSON_LIMIT = 64 * 1024;
 
-const DEFAULT_CODES: Record<number, string> = {
+const DEFAULT_CODES: Record<number, ErrorCodeValue> = {
   400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict',
   412: 'precondition_failed', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'validation_failed',
   429: 'rate_limited', 500: 'internal', 502: 'bad_gateway', 503: 'service_unavailable', 504: 'gateway_timeout',
 };
-const DEFAULT_MESSAGES: Record<string, string> = {
+const DEFAULT_MESSAGES: Partial<Record<ErrorCodeValue, string>> = {
   bad_request: 'Bad request', unauthorized: 'A valid bearer token is required', forbidden: 'Reseller access required',
   not_found: 'Not found', conflict: 'Conflict', precondition_failed: 'The resource changed since it was read (If-Match does not match)',
   payload_too_large: 'The request body is too large', unsupported_media_type: 'Unsupported content type',
@@ -17,27 +17,65 @@ const DEFAULT_MESSAGES: Record<string, string> = {
   bad_gateway: 'Bad gateway', service_unavailable: 'Service unavailable', gateway_timeout: 'Gateway timeout',
 };
 
-export const codeFor = (status: number): string => DEFAULT_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+export const codeFor = (status: number): ErrorCodeValue => DEFAULT_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+
+/** A field's problem: its code (FIELD_ERROR_CODES, for a client to translate) and an English message. */
+export interface FieldProblem {
+  code: FieldErrorCodeValue;
+  message: string;
+}
+/** Field (dotted path) → its problem; a bare message (an injected fault's `fields`) has no code. */
+export type FieldProblems = Record<string, FieldProblem | string>;
 
 export class ApiError extends Error {
+  /** Field → English message (`error.fields`). */
+  readonly fields?: Record<string, string>;
+  /** Field → code (`error.field_codes`), for the fields that have one. */
+  readonly fieldCodes?: Record<string, FieldErrorCodeValue>;
   constructor(
     readonly status: number,
     message?: string,
-    readonly fields?: Record<string, string>,
-    readonly code = codeFor(status),
+    fields?: FieldProblems,
+    readonly code: ErrorCodeValue = codeFor(status),
     /** Extra response headers (e.g. Retry-After). */
     readonly headers: Record<string, string> = {},
   ) {
     super(message ?? DEFAULT_MESSAGES[codeFor(status)] ?? 'Error');
+    if (fields) ({fields: this.fields, fieldCodes: this.fieldCodes} = splitFields(fields));
   }
 }
 
-export function errorBody(status: number, message?: string, fields?: Record<string, string>, code = codeFor(status)) {
-  return ErrorBody.parse({error: {code, message: message ?? DEFAULT_MESSAGES[code] ?? 'Error', ...(fields ? {fields} : {})}});
+function splitFields(problems: FieldProblems): {fields: Record<string, string>; fieldCodes?: Record<string, FieldErrorCodeValue>} {
+  const fields: Record<string, string> = {};
+  const codes: Record<string, FieldErrorCodeValue> = {};
+  for (const [path, problem] of Object.entries(problems)) {
+    if (typeof problem === 'string') fields[path] = problem;
+    else {
+      fields[path] = problem.message;
+      codes[path] = problem.code;
+    }
+  }
+  return Object.keys(codes).length ? {fields, fieldCodes: codes} : {fields};
+}
+
+/** An error body in the contract's shape, its codes from the closed lists (SandboxErrorBody). */
+export function errorBody(status: number, message?: string, fields?: FieldProblems, code: ErrorCodeValue = codeFor(status)) {
+  const split = fields ? splitFields(fields) : null;
+  return SandboxErrorBody.parse({
+    error: {
+      code,
+      message: message ?? DEFAULT_MESSAGES[code] ?? 'Error',
+      ...(split ? {fields: split.fields} : {}),
+      ...(split?.fieldCodes ? {field_codes: split.fieldCodes} : {}),
+    },
+  });
 }
 
 export function errorResponse(err: ApiError, headers: Record<string, string> = {}): Response {
-  return Response.json(errorBody(err.status, err.message, err.fields, err.code), {status: err.status, headers: {...err.headers, ...headers}});
+  const fields: FieldProblems | undefined = err.fields
+    ? Object.fromEntries(Object.entries(err.fields).map(([k, message]) => [k, err.fieldCodes?.[k] ? {code: err.fieldCodes[k], message} : message]))
+    : undefined;
+  return Response.json(errorBody(err.status, err.message, fields, err.code), {status: err.status, headers: {...err.headers, ...headers}});
 }
 
 /** Past the limit, up to this many bytes are still read (and discarded) so the client sees the 413. */
@@ -93,23 +131,54 @@ export function parseJson(request: Request, bytes: Uint8Array): unknown {
   }
 }
 
-/** Turns zod issues into `{field: message}` (first message per dotted path). */
-export function issuesToFields(error: z.core.$ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+/** Turns zod issues into `{field: {code, message}}` (the first issue per dotted path). */
+export function issuesToFields(error: z.core.$ZodError, input?: unknown): Record<string, FieldProblem> {
+  const fields: Record<string, FieldProblem> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_';
     if (key in fields) continue;
     let message = issue.message;
-    if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'This field is required';
+    const absent = issue.code === 'invalid_type' && (/received undefined/.test(message) || valueAt(input, issue.path) === undefined);
+    if (absent) message = 'This field is required';
     else if (issue.code === 'unrecognized_keys') message = `Unknown field: ${issue.keys.join(', ')}`;
-    fields[key] = message;
+    fields[key] = {code: absent ? 'required' : fieldCodeOf(issue, key), message};
   }
   return fields;
+}
+
+/** The value at a zod issue's path in the input (undefined when any step is missing). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const step of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[step];
+  }
+  return value;
+}
+
+/** The FIELD_ERROR_CODES value of a zod issue. */
+function fieldCodeOf(issue: z.core.$ZodIssue, path: string): FieldErrorCodeValue {
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'invalid';
+    case 'too_big':
+      return 'too_long';
+    case 'too_small':
+      // A required text sent empty (min 1) is "required" to a person.
+      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? 'required' : 'too_short';
+    case 'invalid_format':
+      if (issue.format === 'email') return 'invalid_email';
+      return /(^|\.)phone$/.test(path) ? 'invalid_phone' : 'invalid';
+    case 'unrecognized_keys':
+      return 'unknown_field';
+    default:
+      return 'invalid';
+  }
 }
 
 /** Validates with a contract schema; failure → 422 validation_failed with a message per field. */
 export function validate<T extends z.ZodMiniType>(schema: T, input: unknown, message = 'Some fields are invalid'): z.output<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new ApiError(422, message, issuesToFields(result.error));
+  if (!result.success) throw new ApiError(422, message, issuesToFields(result.error, input));
   return result.data as z.output<T>;
 }

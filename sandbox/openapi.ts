@@ -1,6 +1,6 @@
 /** OpenAPI 3.1, generated from src/contract/endpoints.ts and the contract's schemas (`z.toJSONSchema`). */
 import * as z from 'zod/mini';
-import {ErrorBody} from '../src/contract/schemas.js';
+import {SandboxErrorBody} from '../src/contract/schemas.js';
 import {ENDPOINTS} from '../src/contract/endpoints.js';
 
 type JsonSchema = Record<string, unknown> & {properties?: Record<string, unknown>; required?: string[]};
@@ -52,7 +52,7 @@ export function openApiDocument(): object {
         [status]: ok,
         ...(isPublicLogo ? {} : {401: errorResponse('Missing, unknown, revoked or expired token'), 403: errorResponse('Not a RESELLER')}),
         404: errorResponse('Not found (also for another tenant\'s ids)'),
-        ...(ep.body || ep.query ? {422: errorResponse('Validation failed: `fields` maps each field to its message')} : {}),
+        ...(ep.body || ep.query ? {422: errorResponse('Validation failed: `fields` maps each field to its English message, `field_codes` to its code')} : {}),
         429: retryLater('Too many requests of this tenant running and queued (per-tenant limits, sandbox/README.md); nothing was done'),
         503: retryLater('A database statement ran past the statement timeout'),
       },
@@ -84,7 +84,7 @@ export function openApiDocument(): object {
     paths,
     components: {
       securitySchemes: {bearer: {type: 'http', scheme: 'bearer'}},
-      schemas: {Error: toSchema(ErrorBody, 'output')},
+      schemas: {Error: toSchema(SandboxErrorBody, 'output')},
     },
   };
   return cached;

@@ -52,7 +52,7 @@ export function brandingRoutes(api: Hono<Env>): void {
       throw new ApiError(415, `Upload a PNG, JPEG, GIF, WebP, AVIF or SVG image (got ${declared || 'no content type'})`);
     }
     return idempotent(c, p, LOGO_MAX_BYTES, async (bytes) => {
-      if (!bytes.byteLength) throw new ApiError(422, 'The image is empty', {logo: 'Choose an image file'});
+      if (!bytes.byteLength) throw new ApiError(422, 'The image is empty', {logo: {code: 'image_empty', message: 'Choose an image file'}});
       const sniffed = sniffLogo(bytes);
       if (!sniffed) throw new ApiError(415, 'The file is not a PNG, JPEG, GIF, WebP, AVIF or SVG image');
       if (declared !== 'application/octet-stream' && declared !== sniffed) {

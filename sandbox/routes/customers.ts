@@ -16,11 +16,11 @@ const SORT_COLUMNS = {
   id: 'c.id', name: 'lower(c.name)', email: 'lower(c.email)', phone: 'c.phone', created_at: 'c.created_at', status: 'c.status',
 } as const;
 
-const EMAIL_TAKEN = {email: 'This email address is already in use'};
+const EMAIL_TAKEN = {email: {code: 'email_taken', message: 'This email address is already in use'}} as const;
 
 function checkEnterpriseQuota(plan: string, quota: number | undefined, onlyEnterprise: boolean): void {
-  if (plan === 'enterprise' && quota === undefined) throw new ApiError(422, 'Some fields are invalid', {quota_minutes: 'Enter the monthly minutes for the Enterprise plan'});
-  if (onlyEnterprise && plan !== 'enterprise' && quota !== undefined) throw new ApiError(422, 'Some fields are invalid', {quota_minutes: 'A custom quota is only for the Enterprise plan'});
+  if (plan === 'enterprise' && quota === undefined) throw new ApiError(422, 'Some fields are invalid', {quota_minutes: {code: 'quota_required', message: 'Enter the monthly minutes for the Enterprise plan'}});
+  if (onlyEnterprise && plan !== 'enterprise' && quota !== undefined) throw new ApiError(422, 'Some fields are invalid', {quota_minutes: {code: 'quota_not_allowed', message: 'A custom quota is only for the Enterprise plan'}});
 }
 
 /**

@@ -46,7 +46,7 @@ export function organizationRoutes(api: Hono<Env>): void {
     return idempotent(c, p, JSON_LIMIT, async (bytes) => {
       const input = validate(TokenCreate, parseJson(c.req.raw, bytes));
       if (input.expires_at && Date.parse(input.expires_at) <= Date.now()) {
-        throw new ApiError(422, 'Some fields are invalid', {expires_at: 'The expiry date must be in the future'});
+        throw new ApiError(422, 'Some fields are invalid', {expires_at: {code: 'expiry_past', message: 'The expiry date must be in the future'}});
       }
       const {db} = c.get('deps');
       await assertCustomer(db, p.tenantId, input.customer_id);
@@ -109,7 +109,7 @@ export function organizationRoutes(api: Hono<Env>): void {
         );
         return send(User, userObject(row!), 201);
       } catch (err) {
-        if (isUniqueViolation(err)) throw new ApiError(422, 'Some fields are invalid', {email: 'This email address is already in use'});
+        if (isUniqueViolation(err)) throw new ApiError(422, 'Some fields are invalid', {email: {code: 'email_taken', message: 'This email address is already in use'}});
         throw err;
       }
     });

@@ -13,8 +13,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 function range(query: {from?: string; to?: string}): {from: string; to: string} {
   const to = query.to ?? todayUtc();
   const from = query.from ?? addDays(to, -29);
-  if (from > to) throw new ApiError(422, 'Invalid date range', {from: 'The start date is after the end date'});
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_RANGE_DAYS) throw new ApiError(422, 'Invalid date range', {to: `The range is at most ${MAX_RANGE_DAYS} days`});
+  if (from > to) throw new ApiError(422, 'Invalid date range', {from: {code: 'range_reversed', message: 'The start date is after the end date'}});
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_RANGE_DAYS) throw new ApiError(422, 'Invalid date range', {to: {code: 'range_too_long', message: `The range is at most ${MAX_RANGE_DAYS} days`}});
   return {from, to};
 }
 

@@ -75,6 +75,8 @@ export interface HttpErrorInit {
   message: string;
   /** Field (dotted path) → message, from the error body. */
   fields?: Record<string, string>;
+  /** Field (dotted path) → code (`field_codes`: FIELD_ERROR_CODES, or a newer server's own). */
+  fieldCodes?: Record<string, string>;
   /** Retry-After in milliseconds, when the server sent one. */
   retryAfterMs?: number | null;
 }
@@ -85,12 +87,15 @@ export class HttpError extends ResellerApiError {
   readonly status: number;
   readonly code: string;
   readonly fields: Readonly<Record<string, string>>;
+  /** Field → code, for the fields the server gave one (the kit translates those). */
+  readonly fieldCodes: Readonly<Record<string, string>>;
   readonly retryAfterMs: number | null;
   constructor(init: HttpErrorInit, kind: ResellerErrorKind = init.status >= 500 ? 'server' : 'client') {
     super(kind, init.message, init.method, init.path);
     this.status = init.status;
     this.code = init.code;
     this.fields = init.fields ?? {};
+    this.fieldCodes = init.fieldCodes ?? {};
     this.retryAfterMs = init.retryAfterMs ?? null;
   }
 }

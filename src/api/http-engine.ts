@@ -495,12 +495,13 @@ export class HttpEngine {
     let code = `http_${response.status}`;
     let message = `${spec.method} ${shown} failed with ${response.status}`;
     let fields: Record<string, string> | undefined;
+    let fieldCodes: Record<string, string> | undefined;
     if (typeof body === 'string' && body) {
       try {
         const json: unknown = JSON.parse(body);
         const parsed = (await contract).ErrorBody.safeParse(json);
         if (parsed.success) {
-          ({code, message, fields} = parsed.data.error);
+          ({code, message, fields, field_codes: fieldCodes} = parsed.data.error);
           message = isolateBidi(message);
           if (fields) fields = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isolateBidi(v)]));
         }
@@ -508,7 +509,7 @@ export class HttpEngine {
         // not JSON (or the schemas did not load): keep the generic message
       }
     }
-    return httpErrorFor({method: spec.method, path: shown, status: response.status, code, message, fields, retryAfterMs});
+    return httpErrorFor({method: spec.method, path: shown, status: response.status, code, message, fields, fieldCodes, retryAfterMs});
   }
 
   /** One `getToken()` call shared by every request whose token was `generation`. */

@@ -28,3 +28,25 @@ export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
 export const HEX_COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 /** Metadata keys: lowercase letters, digits and `_`, starting with a letter, at most 40. */
 export const METADATA_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+
+/**
+ * The closed list of `error.code` values the API answers with (README, "Errors"). A client must
+ * still expect a code it does not know (a newer server): the kit then shows the server's `message`.
+ * `client_closed_request` (499) is only logged: the client that went away never reads it.
+ */
+export const ERROR_CODES = [
+  'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'precondition_failed', 'payload_too_large',
+  'unsupported_media_type', 'validation_failed', 'rate_limited', 'internal', 'bad_gateway', 'service_unavailable',
+  'gateway_timeout', 'client_closed_request',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The closed list of per-field codes of a 422 (`error.field_codes`, beside the English
+ * `error.fields` messages): what is wrong with the field, for a client to say in its own language.
+ */
+export const FIELD_ERROR_CODES = [
+  'required', 'too_long', 'too_short', 'invalid', 'invalid_email', 'invalid_phone', 'email_taken', 'quota_required',
+  'quota_not_allowed', 'range_reversed', 'range_too_long', 'expiry_past', 'image_empty', 'unknown_field',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -9,15 +9,15 @@
  */
 import * as z from 'zod/mini';
 import {
-  CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DOCUMENT_FORMATS, E164_PATTERN, GRANULARITIES, HEX_COLOR_PATTERN, LOGO_TYPES,
+  CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN, LOGO_TYPES,
   METADATA_KEY_PATTERN, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
 } from './constants.js';
 
 // The plain values live in constants.ts (no zod) for code on a page's eager path; re-exported here.
 export {
-  CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DOCUMENT_FORMATS, E164_PATTERN, GRANULARITIES, HEX_COLOR_PATTERN,
+  CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
   LOGO_MAX_BYTES, LOGO_TYPES, METADATA_KEY_PATTERN, PER_PAGE_OPTIONS, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS,
-  TRANSCRIPT_STATUSES, USER_STATUSES,
+  TRANSCRIPT_STATUSES, USER_STATUSES, type ErrorCode as ErrorCodeValue, type FieldErrorCode as FieldErrorCodeValue,
 } from './constants.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -62,17 +62,32 @@ export const Metadata = z.record(MetadataKey, z.string().check(z.maxLength(500, 
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-export const ErrorCode = z.enum([
-  'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'precondition_failed',
-  'payload_too_large', 'unsupported_media_type', 'validation_failed', 'rate_limited', 'internal',
-  'bad_gateway', 'service_unavailable', 'gateway_timeout',
-]);
-/** `{error: {code, message, fields?}}`; `fields` maps a body field (dotted path) to its message. */
+/**
+ * An error answer. `code` is one of ERROR_CODES and `field_codes` values are FIELD_ERROR_CODES (the
+ * sandbox answers nothing else: SandboxErrorBody), but a client accepts any string, so a newer
+ * server's code is shown through its `message` instead of failing as a schema error.
+ */
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    /** Field (dotted path) → an English message. */
     fields: z.optional(z.record(z.string(), z.string())),
+    /** Field (dotted path) → what is wrong with it, as a code a client translates. */
+    field_codes: z.optional(z.record(z.string(), z.string())),
+  }),
+});
+/** The closed list of error codes (constants.ts: ERROR_CODES). */
+export const ErrorCode = z.enum(ERROR_CODES);
+/** The closed list of a 422's per-field codes (constants.ts: FIELD_ERROR_CODES). */
+export const FieldErrorCode = z.enum(FIELD_ERROR_CODES);
+/** What the sandbox answers: ErrorBody with the codes from the closed lists. */
+export const SandboxErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    fields: z.optional(z.record(z.string(), z.string())),
+    field_codes: z.optional(z.record(z.string(), FieldErrorCode)),
   }),
 });
 

@@ -27,6 +27,7 @@ import {i18nContext, localeContext} from '../i18n/context.js';
 import type {MessageKey} from '../i18n/en.js';
 import {overrideLayers, type I18nOverrides} from '../i18n/overrides.js';
 import {bundlesFor, isLocaleLoaded, loadLocale, onLocalesChange, supportedLocale, type PartialMessages} from '../i18n/registry.js';
+import {ERROR_CODE_KEYS, FIELD_ERROR_CODE_KEYS, keyOfCode} from '../i18n/server-errors.js';
 import {interpolate, lookup, type MessageParams, type PluralKey} from '../i18n/translate.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -182,11 +183,20 @@ export class LocaleController implements ReactiveController {
   }
 
   /**
-   * A user-facing message for a failure from the API client (duck-typed on its `kind`), falling
-   * back to a generic one. Abort errors are never shown: callers should skip them.
+   * A user-facing message for a failure from the API client (duck-typed on its `kind`): from the
+   * server's error `code` when the kit knows it (ERROR_CODES), the server's own `message` for a
+   * code it does not know, else from the kind of failure (network, timeout, …). Abort errors are
+   * never shown: callers should skip them.
    */
   errorMessage(error: unknown): string {
-    const e = (error ?? {}) as {kind?: string; status?: number; retryAfterMs?: number | null};
+    const e = (error ?? {}) as {kind?: string; status?: number; retryAfterMs?: number | null; code?: unknown; message?: unknown};
+    if (e.kind === 'rate-limit' && e.retryAfterMs) return this.t('error.rateLimitedSeconds', {seconds: Math.ceil(e.retryAfterMs / 1000)});
+    if (typeof e.status === 'number' && typeof e.code === 'string') {
+      const key = keyOfCode(ERROR_CODE_KEYS, e.code);
+      if (key) return this.t(key);
+      // An unknown code (a newer server's): its own words. `http_<status>` is the client's, for a body-less answer.
+      if (!e.code.startsWith('http_') && typeof e.message === 'string' && e.message.trim()) return e.message;
+    }
     switch (e.kind) {
       case 'network': return this.t('error.network');
       case 'timeout': return this.t('error.timeout');
@@ -196,10 +206,7 @@ export class LocaleController implements ReactiveController {
       case 'not-found': return this.t('error.notFound');
       case 'conflict': return this.t('error.conflict');
       case 'validation': return this.t('error.validation');
-      case 'rate-limit':
-        return e.retryAfterMs
-          ? this.t('error.rateLimitedSeconds', {seconds: Math.ceil(e.retryAfterMs / 1000)})
-          : this.t('error.rateLimited');
+      case 'rate-limit': return this.t('error.rateLimited');
       case 'server':
         return e.status === 503 ? this.t('error.unavailable') : this.t('error.server');
       case 'client':
@@ -210,6 +217,34 @@ export class LocaleController implements ReactiveController {
       default:
         return this.t('error.unknown');
     }
+  }
+
+  /**
+   * A 422's field messages in this locale: field (dotted path) → the kit's words for its code
+   * (`field_codes`, FIELD_ERROR_CODES), or the server's message for a field without a code the kit
+   * knows. Empty for any other error.
+   */
+  fieldMessages(error: unknown): Record<string, string> {
+    const e = (error ?? {}) as {fields?: Readonly<Record<string, string>>; fieldCodes?: Readonly<Record<string, string>>};
+    const out: Record<string, string> = {};
+    for (const path of new Set([...Object.keys(e.fields ?? {}), ...Object.keys(e.fieldCodes ?? {})])) {
+      const key = keyOfCode(FIELD_ERROR_CODE_KEYS, e.fieldCodes?.[path]);
+      const message = key ? this.t(key) : e.fields?.[path];
+      if (message) out[path] = message;
+    }
+    return out;
+  }
+
+  /**
+   * The server's own words worth showing beside `errorMessage(error)`: its message when the kit did
+   * not translate the code (so nothing is lost), else nothing (the user's language only).
+   */
+  serverDetail(error: unknown): string {
+    const e = (error ?? {}) as {status?: number; code?: unknown; message?: unknown};
+    if (typeof e.status !== 'number' || typeof e.message !== 'string') return '';
+    if (keyOfCode(ERROR_CODE_KEYS, e.code)) return '';
+    const shown = this.errorMessage(error);
+    return e.message === shown ? '' : e.message;
   }
 
   /** Re-resolve and re-render if anything changed. Also called by the shared `lang` observer. */

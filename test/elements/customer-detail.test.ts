@@ -130,7 +130,7 @@ describe('<reseller-customer-detail> form', () => {
     await replaceText(input(el, 'name'), 'Acme Renamed');
     await replaceText(input(el, 'email'), other.email);
     await clickUpdate(el);
-    expect(errorOf(el, 'email')).to.equal('This email address is already in use');
+    expect(errorOf(el, 'email'), 'from the field code email_taken').to.equal('This email address is already in use.');
     expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('true');
     expect(focused()).to.equal(input(el, 'email'));
     expect(input(el, 'name').value).to.equal('Acme Renamed');

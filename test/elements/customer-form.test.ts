@@ -166,14 +166,14 @@ describe('<reseller-customer-form>', () => {
     expect(await creates(m.tenant)).to.have.length(0);
   });
 
-  it('shows the server’s 422 field message (email already in use) next to the field and stays open', async () => {
+  it('shows the server’s 422 field error (email_taken) next to the field in the kit’s words and stays open', async () => {
     const m = await mount();
     const existing = (await api<CustomerPage>(m.tenant, 'GET', '/customers')).data[0]!;
     await openByKeyboard(m);
     await fill(m.form, {name: 'Copycat', email: existing.email});
     submit(m.form).click();
     await waitUntil(() => errorOf(m.form, 'email') !== '', 'server field error');
-    expect(errorOf(m.form, 'email')).to.equal('This email address is already in use');
+    expect(errorOf(m.form, 'email'), 'from the field code email_taken').to.equal('This email address is already in use.');
     expect(input(m.form, 'email').getAttribute('aria-invalid')).to.equal('true');
     expect(dialog(m.form).open).to.be.true;
     expect(focused()).to.equal(input(m.form, 'email'));
@@ -182,7 +182,7 @@ describe('<reseller-customer-form>', () => {
     await expect(m.form).to.be.accessible();
   });
 
-  it('a 500 keeps every typed value and shows the server’s message; Escape and reopen keep the draft', async () => {
+  it('a 500 keeps every typed value and says so from its code (not in the server’s words); Escape and reopen keep the draft', async () => {
     const m = await mount();
     await setFaults(m.tenant.token, [{method: 'POST', path: '/customers', status: 500}]);
     await openByKeyboard(m);
@@ -194,7 +194,8 @@ describe('<reseller-customer-form>', () => {
     const alert = alertBox(m.form)!;
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent).to.contain('The customer was not created.');
-    expect(alert.textContent).to.contain('Injected fault'); // the server's message
+    expect(alert.textContent).to.contain('The server had a problem. Try again in a moment.'); // code `internal`
+    expect(alert.textContent, 'the server’s English only for an unknown code').not.to.contain('Injected fault');
     expect(dialog(m.form).open).to.be.true;
     const values = () => [input(m.form, 'name').value, input(m.form, 'email').value, phoneInput(m.form).value, planSelect(m.form).value, input(m.form, 'quota').value];
     const typed = ['Grote Klant NV', 'it@grote.example', '+32 470 12 34 56', 'enterprise', '25000'];

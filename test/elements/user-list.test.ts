@@ -97,7 +97,7 @@ describe('<reseller-user-list>', () => {
     await typeInto(input(el, 'email'), 'taken@example.com');
     await sendKeys({press: 'Enter'});
     await waitUntil(() => input(el, 'email').getAttribute('aria-invalid') === 'true', 'the field error shows');
-    expect(fieldError(input(el, 'email'))).to.equal('This email address is already in use');
+    expect(fieldError(input(el, 'email')), 'from the field code email_taken').to.equal('This email address is already in use.');
     expect($(el, '[part~="alert"]').textContent).to.contain('The invitation was not sent.');
     expect(input(el, 'name').value).to.equal('Second');
     expect(input(el, 'email').value).to.equal('taken@example.com');
@@ -115,7 +115,7 @@ describe('<reseller-user-list>', () => {
     await typeInto(input(el, 'email'), 'mary@example.com');
     await sendKeys({press: 'Enter'});
     await waitUntil(() => $(el, '[part~="alert"]'), 'the failure shows');
-    expect($(el, '[part~="alert"]').textContent).to.match(/The invitation was not sent\. .+\(.+\)/);
+    expect($(el, '[part~="alert"]').textContent, 'the kit’s words for code `internal`, not the server’s').to.equal('The invitation was not sent. The server had a problem. Try again in a moment.');
     await sendKeys({press: 'Escape'});
     await waitUntil(() => !dialog(el).open, 'cancelled');
     await openInvite(el);

@@ -6,6 +6,8 @@ import {i18nContext, localeContext} from '../../src/i18n/context.js';
 import {loadLocale, registerLocale} from '../../src/i18n/registry.js';
 import type {I18nOverrides} from '../../src/i18n/overrides.js';
 import type {PartialMessages} from '../../src/i18n/registry.js';
+import {ar} from '../../src/i18n/ar.js';
+import {httpErrorFor} from '../../src/api/errors.js';
 
 /** An element that shows a few strings and formatted values, like a real one would. */
 class I18nProbe extends LitElement {
@@ -231,5 +233,24 @@ describe('LocaleController', () => {
     );
     expect(el.i18n.errorMessage({kind: 'server', status: 503})).to.contain('tijdelijk niet beschikbaar');
     expect(el.i18n.errorMessage(new Error('x'))).to.equal('Er ging iets mis. Probeer het opnieuw.');
+  });
+
+  it('renders server errors from their code, the server message only for a code it does not know', async () => {
+    await loadLocale('ar');
+    const el = await fixture<I18nProbe>(html`<i18n-probe lang="ar"></i18n-probe>`);
+    const http = (code: string, status = 409, extra: {fields?: Record<string, string>; fieldCodes?: Record<string, string>} = {}) =>
+      httpErrorFor({method: 'POST', path: '/customers', status, code, message: 'Server words', ...extra});
+    expect(el.i18n.errorMessage(http('precondition_failed', 412))).to.equal(ar['error.conflict']);
+    expect(el.i18n.serverDetail(http('precondition_failed', 412)), 'no English beside a known code').to.equal('');
+    expect(el.i18n.errorMessage(http('quota_frozen'))).to.equal('Server words');
+    expect(el.i18n.errorMessage(http('http_409'))).to.equal(ar['error.conflict']);
+    const invalid = http('validation_failed', 422, {
+      fields: {email: 'This email address is already in use', name: 'Too long', 'metadata.x': 'Custom rule'},
+      fieldCodes: {email: 'email_taken', name: 'too_long', 'metadata.x': 'some_new_code'},
+    });
+    expect(el.i18n.fieldMessages(invalid)).to.deep.equal({
+      email: ar['serverField.emailTaken'], name: ar['serverField.tooLong'], 'metadata.x': 'Custom rule',
+    });
+    expect(el.i18n.fieldMessages(new Error('x'))).to.deep.equal({});
   });
 });

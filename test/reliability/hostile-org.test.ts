@@ -153,7 +153,8 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
     let columns: ReturnType<typeof standardColumns> = {};
     for (const p of PAYLOADS) {
       const [tag, path, attrs] = elements[p.n % elements.length]!;
-      await setFaults(tenant.token, [{method: 'GET', path, status: 500, message: p.text}]);
+      // A code the kit does not know, so it shows the server's own words (a known code shows the kit's).
+      await setFaults(tenant.token, [{method: 'GET', path, status: 500, body_raw: JSON.stringify({error: {code: 'reseller_custom_failure', message: p.text}})}]);
       const {el, container} = await mount(tag, attrs);
       await waitFor(() => !!sr(el).querySelector('[part~="state"][part~="error"]'), `${tag} shows the error for #${p.n}`);
       columns = standardColumns(el, container, {pwned, violations: [], expected: [stored(p.text, 10_000)], what: 'error states'});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {Customer, CustomerPage, Me, PlanList, Subscription} from '../../src/contract/schemas.js';
+import {ERROR_CODES, FIELD_ERROR_CODES} from '../../src/contract/constants.js';
 import {call, tenant} from './helpers.js';
 
 void test('GET /me answers the reseller organization and role', async () => {
@@ -151,7 +152,25 @@ void test('POST /customers: a duplicate email in the same tenant is 422 on email
   const dup = await call(t.token, 'POST', '/customers', {name: 'B', email: 'SAME@dup.example'});
   assert.equal(dup.status, 422);
   assert.equal(dup.body.error.fields.email, 'This email address is already in use');
+  assert.deepEqual(dup.body.error.field_codes, {email: 'email_taken'});
   assert.equal((await call(other.token, 'POST', '/customers', {name: 'C', email: 'same@dup.example'})).status, 201);
+});
+
+void test('error codes: every answer uses the closed lists; a 422 gives a code per field (required, invalid_email, too_long, quota_required)', async () => {
+  const t = await tenant({customers: 0});
+  const bad = await call(t.token, 'POST', '/customers', {email: 'not-an-email', name: 'x'.repeat(201)});
+  assert.equal(bad.status, 422);
+  assert.equal(bad.body.error.code, 'validation_failed');
+  assert.deepEqual(bad.body.error.field_codes, {email: 'invalid_email', name: 'too_long'});
+  const missing = await call(t.token, 'POST', '/customers', {email: 'a@b.example'});
+  assert.deepEqual(missing.body.error.field_codes, {name: 'required'});
+  const enterprise = await call(t.token, 'POST', '/customers', {name: 'E', email: 'e@b.example', plan: 'enterprise'});
+  assert.deepEqual(enterprise.body.error.field_codes, {quota_minutes: 'quota_required'});
+  const answers = [bad, missing, enterprise, await call(t.token, 'GET', '/customers/999999'), await call('nope', 'GET', '/customers')];
+  for (const answer of answers) {
+    assert.ok((ERROR_CODES as readonly string[]).includes(answer.body.error.code), answer.body.error.code);
+    for (const code of Object.values(answer.body.error.field_codes ?? {})) assert.ok((FIELD_ERROR_CODES as readonly string[]).includes(code as string), String(code));
+  }
 });
 
 void test('POST /customers: wrong content type is 415, broken JSON is 400', async () => {

@@ -2,7 +2,6 @@
  * The brand editor's helpers outside rendering: the live target the chosen colour is applied to,
  * and the messages for a refused file and a failed save.
  */
-import {HttpError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {applyBrandColor} from '../../styles/color.js';
 import type {LogoProblem} from './logo-file.js';
@@ -78,7 +77,7 @@ export function logoProblemText(i18n: LocaleController, problem: LogoProblem): s
  */
 export function failureText(i18n: LocaleController, step: 'color' | 'logo', error: unknown): string {
   const friendly = i18n.errorMessage(error);
-  const detail = error instanceof HttpError ? Object.values(error.fields).join(' ') || error.message : '';
+  const detail = Object.values(i18n.fieldMessages(error)).join(' ') || i18n.serverDetail(error);
   const message = detail && detail !== friendly ? i18n.t('brand.errors.serverRefused', {message: friendly, detail}) : friendly;
   return i18n.t(step === 'color' ? 'brand.errors.saveFailed' : 'brand.errors.uploadFailed', {message});
 }

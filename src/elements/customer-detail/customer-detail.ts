@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import type {Customer} from '../../contract/schemas.js';
-import {ConflictError, HttpError, NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
+import {ConflictError, NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {clientContext} from '../../context/client-context.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
@@ -405,11 +405,11 @@ export class ResellerCustomerDetail extends LitElement {
       if (error instanceof ConflictError) {
         this.conflict = 'shown';
       } else if (error instanceof ValidationError && Object.keys(error.fields).length) {
-        const {errors, other} = serverErrors(error.fields, draft);
+        const {errors, other} = serverErrors(this.#i18n.fieldMessages(error), draft);
         if (other.length || !Object.keys(errors).length) this.failure = {message: t('detail.updateFailed', {message: this.#i18n.errorMessage(error)}), detail: other.join(' ')};
         await this.#showErrors(errors, draft);
       } else {
-        this.failure = {message: t('detail.updateFailed', {message: this.#i18n.errorMessage(error)}), detail: error instanceof HttpError ? error.message : ''};
+        this.failure = {message: t('detail.updateFailed', {message: this.#i18n.errorMessage(error)}), detail: this.#i18n.serverDetail(error)};
       }
     } finally {
       this.busy = false;

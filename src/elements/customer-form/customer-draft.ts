@@ -5,8 +5,9 @@
  */
 import {PLAN_IDS} from '../../contract/constants.js';
 import type {CustomerCreate, PlanId} from '../../contract/schemas.js';
-import {HttpError, ValidationError} from '../../api/errors.js';
+import {ValidationError} from '../../api/errors.js';
 import {loadContract} from '../../contract/load-contract.js';
+import type {LocaleController} from '../../controllers/locale-controller.js';
 import type {MessageKey} from '../../i18n/en.js';
 import type {MessageParams} from '../../i18n/translate.js';
 import type {PhoneResult} from '../phone-field/phone-field.js';
@@ -119,18 +120,20 @@ export interface Failure {
 /**
  * What to show for an error of `createCustomer`: a 422 with fields goes next to the fields (fields
  * the form does not have go to the alert); anything else (5xx, network, timeout, 409, 422 without
- * fields) is one message in the form, with the server's message as detail when it sent one.
+ * fields) is one message in the form. Field messages and the alert come from the error's codes in
+ * the user's language; the server's own message is the detail only when its code is unknown.
  */
-export function describeFailure(error: unknown, t: Translate, errorMessage: (error: unknown) => string): Failure {
-  const message = t('form.errors.failed', {message: errorMessage(error)});
-  if (error instanceof ValidationError && Object.keys(error.fields).length) {
-    const {errors, other} = serverFieldErrors(error.fields);
+export function describeFailure(error: unknown, i18n: Pick<LocaleController, 't' | 'errorMessage' | 'fieldMessages' | 'serverDetail'>): Failure {
+  const message = i18n.t('form.errors.failed', {message: i18n.errorMessage(error)});
+  const fields = i18n.fieldMessages(error);
+  if (error instanceof ValidationError && Object.keys(fields).length) {
+    const {errors, other} = serverFieldErrors(fields);
     return {
       errors: Object.keys(errors).length ? errors : null,
       alert: other.length ? {message, detail: other.join(' ')} : null,
     };
   }
-  return {errors: null, alert: {message, detail: error instanceof HttpError ? error.message : ''}};
+  return {errors: null, alert: {message, detail: i18n.serverDetail(error)}};
 }
 
 /**

@@ -244,7 +244,7 @@ export class ResellerCustomerForm extends LitElement {
   }
 
   #failed(error: unknown): void {
-    const {errors, alert} = describeFailure(error, (k, p) => this.#i18n.t(k, p), (e) => this.#i18n.errorMessage(e));
+    const {errors, alert} = describeFailure(error, this.#i18n);
     this.failure = alert;
     if (errors) void this.#showErrors(errors);
   }

@@ -4,7 +4,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {PLAN_IDS} from '../../contract/constants.js';
 import type {Customer, Plan, PlanId, Subscription} from '../../contract/schemas.js';
-import {HttpError, NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
+import {NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
@@ -280,10 +280,11 @@ export class ResellerSubscriptionPanel extends LitElement {
 
   #failed(error: unknown): void {
     const t = this.#i18n.t.bind(this.#i18n);
-    if (error instanceof ValidationError && error.fields.quota_minutes) this.quotaError = error.fields.quota_minutes;
-    const others = error instanceof ValidationError ? Object.entries(error.fields).filter(([k]) => k !== 'quota_minutes').map(([, v]) => v) : [];
+    const fields = this.#i18n.fieldMessages(error);
+    if (error instanceof ValidationError && fields.quota_minutes) this.quotaError = fields.quota_minutes;
+    const others = error instanceof ValidationError ? Object.entries(fields).filter(([k]) => k !== 'quota_minutes').map(([, v]) => v) : [];
     if (error instanceof ValidationError && !others.length && this.quotaError) return;
-    const detail = others.length ? others.join(' ') : error instanceof HttpError ? error.message : '';
+    const detail = others.length ? others.join(' ') : this.#i18n.serverDetail(error);
     this.failure = {message: t('subscription.changeFailed', {message: this.#i18n.errorMessage(error)}), detail};
   }
 }

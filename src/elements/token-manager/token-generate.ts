@@ -195,7 +195,7 @@ export class TokenGenerateController implements ReactiveController {
   #fail(error: unknown): void {
     const {i18n} = this.#o;
     if (error instanceof ValidationError) {
-      const {errors, rest} = serverFieldErrors(error.fields);
+      const {errors, rest} = serverFieldErrors(i18n.fieldMessages(error));
       this.#errors = errors;
       this.#failure = `${i18n.t('tokens.generateFailed')} ${[i18n.errorMessage(error), ...rest].join(' ')}`;
       return;

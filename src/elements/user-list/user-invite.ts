@@ -144,7 +144,7 @@ export class UserInviteController implements ReactiveController {
       const friendly = i18n.errorMessage(error);
       if (error instanceof ValidationError) {
         const rest: string[] = [];
-        for (const [path, message] of Object.entries(error.fields)) {
+        for (const [path, message] of Object.entries(i18n.fieldMessages(error))) {
           if (path === 'name' || path === 'email') this.#errors[path] ??= message;
           else rest.push(message);
         }
