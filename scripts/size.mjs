@@ -15,7 +15,7 @@
  *
  * Budgets (kB = 1000 bytes, gzip):
  *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 78 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 38 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 38.5 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
  *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 40 kB
@@ -40,7 +40,9 @@ const KB = 1000;
 // (Lit + context + task 8.7, client 4.2, English strings 7, theme 3, provider 1: ~25 kB gz before
 // any element; see the closing note of the harness issue). These are a ratchet at the measured
 // figures plus a little headroom: lower them as the kit gets lighter, never raise them silently.
-const BUDGET = {defineEager: 78 * KB, tablePlusProvider: 38 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 40 * KB, reactTablePage: 40 * KB};
+// tablePlusProvider 38 -> 38.5 kB (issue 17): server errors rendered from their code in the user's
+// language (the code -> message map and field messages on every element's path) measured 38.3 kB.
+const BUDGET = {defineEager: 78 * KB, tablePlusProvider: 38.5 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 40 * KB, reactTablePage: 40 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {

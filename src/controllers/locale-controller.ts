@@ -24,10 +24,10 @@ import {hasUndefinedProviderAround} from './api-controller.js';
 import {createFormatters, pluralRules, type DateInput, type Formatters} from '../format.js';
 import {localeDirection} from '../i18n/bidi.js';
 import {i18nContext, localeContext} from '../i18n/context.js';
-import type {MessageKey} from '../i18n/en.js';
+import {en, type MessageKey} from '../i18n/en.js';
 import {overrideLayers, type I18nOverrides} from '../i18n/overrides.js';
 import {bundlesFor, isLocaleLoaded, loadLocale, onLocalesChange, supportedLocale, type PartialMessages} from '../i18n/registry.js';
-import {ERROR_CODE_KEYS, FIELD_ERROR_CODE_KEYS, keyOfCode} from '../i18n/server-errors.js';
+import {ERROR_CODE_KEYS, fieldKeyOf, keyOfCode} from '../i18n/server-errors.js';
 import {interpolate, lookup, type MessageParams, type PluralKey} from '../i18n/translate.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -228,7 +228,7 @@ export class LocaleController implements ReactiveController {
     const e = (error ?? {}) as {fields?: Readonly<Record<string, string>>; fieldCodes?: Readonly<Record<string, string>>};
     const out: Record<string, string> = {};
     for (const path of new Set([...Object.keys(e.fields ?? {}), ...Object.keys(e.fieldCodes ?? {})])) {
-      const key = keyOfCode(FIELD_ERROR_CODE_KEYS, e.fieldCodes?.[path]);
+      const key = fieldKeyOf(e.fieldCodes?.[path], en);
       const message = key ? this.t(key) : e.fields?.[path];
       if (message) out[path] = message;
     }

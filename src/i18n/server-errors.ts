@@ -25,22 +25,19 @@ export const ERROR_CODE_KEYS: Readonly<Record<ErrorCode, MessageKey>> = {
   client_closed_request: 'error.unknown',
 };
 
-export const FIELD_ERROR_CODE_KEYS: Readonly<Record<FieldErrorCode, MessageKey>> = {
-  required: 'serverField.required',
-  too_long: 'serverField.tooLong',
-  too_short: 'serverField.tooShort',
-  invalid: 'serverField.invalid',
-  invalid_email: 'serverField.invalidEmail',
-  invalid_phone: 'serverField.invalidPhone',
-  email_taken: 'serverField.emailTaken',
-  quota_required: 'serverField.quotaRequired',
-  quota_not_allowed: 'serverField.quotaNotAllowed',
-  range_reversed: 'serverField.rangeReversed',
-  range_too_long: 'serverField.rangeTooLong',
-  expiry_past: 'serverField.expiryPast',
-  image_empty: 'serverField.imageEmpty',
-  unknown_field: 'serverField.unknownField',
-};
+/** `email_taken` → `emailTaken`. */
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+/** Each field code's message is `serverField.<code in camelCase>`: a code without one is a type error here. */
+export type FieldErrorKey = `serverField.${Camel<FieldErrorCode>}`;
+const everyFieldCodeHasAMessage: FieldErrorKey extends MessageKey ? true : never = true;
+void everyFieldCodeHasAMessage;
+
+/** The message key of a field code the kit knows (`email_taken` → `serverField.emailTaken`), or undefined. */
+export function fieldKeyOf(code: unknown, known: Readonly<Record<string, unknown>>): MessageKey | undefined {
+  if (typeof code !== 'string' || !/^[a-z]+(_[a-z]+)*$/.test(code)) return undefined;
+  const key = `serverField.${code.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
+  return Object.hasOwn(known, key) ? (key as MessageKey) : undefined;
+}
 
 /** The message key of a known code, or undefined (`Object.hasOwn`: `constructor` is no code). */
 export function keyOfCode(table: Readonly<Record<string, MessageKey>>, code: unknown): MessageKey | undefined {
