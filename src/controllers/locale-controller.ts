@@ -27,7 +27,7 @@ import {i18nContext, localeContext} from '../i18n/context.js';
 import {en, type MessageKey} from '../i18n/en.js';
 import {overrideLayers, type I18nOverrides} from '../i18n/overrides.js';
 import {bundlesFor, isLocaleLoaded, loadLocale, onLocalesChange, supportedLocale, type PartialMessages} from '../i18n/registry.js';
-import {ERROR_CODE_KEYS, fieldKeyOf, keyOfCode} from '../i18n/server-errors.js';
+import {ERROR_CODE_KEYS, fieldKeyOf, keyOfCode} from './server-errors.js';
 import {interpolate, lookup, type MessageParams, type PluralKey} from '../i18n/translate.js';
 
 type Host = ReactiveControllerHost & HTMLElement;

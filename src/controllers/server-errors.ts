@@ -5,7 +5,7 @@
  * has no entry: the LocaleController then shows the server's own `message`.
  */
 import type {ErrorCode, FieldErrorCode} from '../contract/constants.js';
-import type {MessageKey} from './en.js';
+import type {MessageKey} from '../i18n/en.js';
 
 export const ERROR_CODE_KEYS: Readonly<Record<ErrorCode, MessageKey>> = {
   bad_request: 'error.badRequest',
