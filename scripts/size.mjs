@@ -15,10 +15,10 @@
  *
  * Budgets (kB = 1000 bytes, gzip):
  *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 78 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 38.5 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 38.8 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 40 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 40.4 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
  *   counted: the host has it)                                                           <= 40 kB
  *
@@ -41,8 +41,11 @@ const KB = 1000;
 // any element; see the closing note of the harness issue). These are a ratchet at the measured
 // figures plus a little headroom: lower them as the kit gets lighter, never raise them silently.
 // tablePlusProvider 38 -> 38.5 kB (issue 17): server errors rendered from their code in the user's
-// language (the code -> message map and field messages on every element's path) measured 38.3 kB.
-const BUDGET = {defineEager: 78 * KB, tablePlusProvider: 38.5 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 40 * KB, reactTablePage: 40 * KB};
+// language (the code -> message map and field messages on every element's path) measured 38.3 kB;
+// with the shared layer, the contract move and the React/Vue typings of the same stop merged beside
+// it, 38.6 kB (table + provider) and 40.3 kB (autoloader page): 38.8 and 40.4 kB. The English
+// error and field messages are bundled by design (English is the eager locale).
+const BUDGET = {defineEager: 78 * KB, tablePlusProvider: 38.8 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 40.4 * KB, reactTablePage: 40 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
