@@ -1,3 +1,32 @@
+import {LitElement, html, nothing} from 'lit';
+import {LocaleController} from '../../controllers/locale-controller.js';
+import {shared} from '../../styles/shared.js';
+import {tokens} from '../../styles/tokens.js';
+import {deepActiveElement} from '../shared/focus.js';
+import {styles} from './confirm-dialog.styles.js';
+
+export const CONFIRM_DIALOG_TAG = 'reseller-confirm-dialog';
+
+export interface ConfirmOptions {
+  heading: string;
+  message?: string;
+  /** The confirm button's label (default "Confirm"). */
+  confirmLabel?: string;
+  /** The cancel button's label (default "Cancel"). */
+  cancelLabel?: string;
+  /** A destructive action: red confirm button, focus starts on Cancel. */
+  danger?: boolean;
+  /** Runs on confirm; the dialog stays open, busy, until it settles. Aborted if the dialog is torn down. */
+  action?: (signal: AbortSignal) => Promise<unknown>;
+  /** The text shown when `action` fails (default: the kit's message for the client's typed errors). */
+  errorMessage?: (error: unknown) => string;
+}
+
+interface Pending extends ConfirmOptions {
+  resolve: (confirmed: boolean) => void;
+  opener: HTMLElement | null;
+}
+
 /**
  * The kit's shared confirmation dialog (internal): a modal `<dialog>` (top layer, so it works
  * inside a host's overlays) with a heading, a message, Cancel and a confirm button.
@@ -34,35 +63,6 @@
  * @csspart cancel-button - Cancel.
  * @csspart confirm-button - The confirm button.
  */
-import {LitElement, html, nothing} from 'lit';
-import {LocaleController} from '../../controllers/locale-controller.js';
-import {shared} from '../../styles/shared.js';
-import {tokens} from '../../styles/tokens.js';
-import {deepActiveElement} from '../shared/focus.js';
-import {styles} from './confirm-dialog.styles.js';
-
-export const CONFIRM_DIALOG_TAG = 'reseller-confirm-dialog';
-
-export interface ConfirmOptions {
-  heading: string;
-  message?: string;
-  /** The confirm button's label (default "Confirm"). */
-  confirmLabel?: string;
-  /** The cancel button's label (default "Cancel"). */
-  cancelLabel?: string;
-  /** A destructive action: red confirm button, focus starts on Cancel. */
-  danger?: boolean;
-  /** Runs on confirm; the dialog stays open, busy, until it settles. Aborted if the dialog is torn down. */
-  action?: (signal: AbortSignal) => Promise<unknown>;
-  /** The text shown when `action` fails (default: the kit's message for the client's typed errors). */
-  errorMessage?: (error: unknown) => string;
-}
-
-interface Pending extends ConfirmOptions {
-  resolve: (confirmed: boolean) => void;
-  opener: HTMLElement | null;
-}
-
 export class ResellerConfirmDialog extends LitElement {
   static override styles = [tokens, shared, styles];
 
