@@ -76,13 +76,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
       throw new ApiError(403, 'This Host is not allowed (DNS rebinding protection); add it to ALLOWED_HOSTS to share the sandbox under that name');
     }
     await next();
-    if ((c.req.header('authorization') !== undefined || c.req.path.startsWith('/__sandbox')) && !c.res.headers.has('cache-control')) {
-      try {
-        c.res.headers.set('cache-control', 'no-store');
-      } catch {
-        c.res = new Response(c.res.body, {status: c.res.status, headers: new Headers([...c.res.headers, ['cache-control', 'no-store']])});
-      }
-    }
+    // Cache-Control: no-store on credentialed answers is off: changing c.res's headers after next()
+    // (in place or by rebuilding the Response) left answers hanging under @hono/node-server (the
+    // story smoke's saved-logo and fault stories never finished). To be set where responses are built.
   });
 
   app.use('*', async (c, next) => {
