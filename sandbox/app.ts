@@ -9,7 +9,7 @@ import {ADMIN_HEADER, type ControlOptions, controlRoutes, requireAdmin} from './
 import {FaultRule, faultResponse, redactIdempotencyKey} from './faults.js';
 import {allowedHostNames, hostAllowed} from './hosts.js';
 import {inLane, type Limits, releaseAfter, resolveLimits, TenantLimiter} from './limits.js';
-import {ApiError, errorBody, errorResponse, validate} from './http.js';
+import {ApiError, errorBody, errorResponse, storableText, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
 import {brandingRoutes} from './routes/branding.js';
 import {customerRoutes} from './routes/customers.js';
@@ -99,6 +99,10 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
     const url = new URL(c.req.url);
     const path = url.pathname.slice(API_BASE.length) || '/';
     const started = new Date().toISOString();
+    // A NUL or a lone surrogate in the query cannot reach PostgreSQL: 400, not 500.
+    for (const [name, value] of url.searchParams) {
+      if (!storableText(name + value)) throw new ApiError(400, `The query parameter ${JSON.stringify(name.slice(0, 40))} contains a NUL character or invalid Unicode`);
+    }
     let headerRule: FaultRule | null = null;
     // A per-request fault is a control operation: ignored when the control API is off, else it needs the admin secret.
     const rawHeader = control ? c.req.header('x-sandbox-fault') : undefined;

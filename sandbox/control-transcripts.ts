@@ -7,11 +7,12 @@
 import type {Hono} from 'hono';
 import * as z from 'zod/mini';
 import {TRANSCRIPT_STATUSES} from '../src/contract/constants.js';
+import {Id} from '../src/contract/schemas.js';
 import {type Env, requireReseller} from './context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from './http.js';
 
 const TranscriptSeed = z.object({
-  customer_id: z.int().check(z.positive()),
+  customer_id: Id,
   title: z.string().check(z.minLength(1), z.maxLength(10_000)),
   status: z.optional(z.enum(TRANSCRIPT_STATUSES)),
   language: z.optional(z.string().check(z.minLength(2), z.maxLength(10))),

@@ -46,8 +46,9 @@ export class ApiError extends Error {
 }
 
 function splitFields(problems: FieldProblems): {fields: Record<string, string>; fieldCodes?: Record<string, FieldErrorCodeValue>} {
-  const fields: Record<string, string> = {};
-  const codes: Record<string, FieldErrorCodeValue> = {};
+  // Prototype-less maps: a refused `__proto__` field is an own key like any other.
+  const fields: Record<string, string> = Object.create(null);
+  const codes: Record<string, FieldErrorCodeValue> = Object.create(null);
   for (const [path, problem] of Object.entries(problems)) {
     if (typeof problem === 'string') fields[path] = problem;
     else {
@@ -59,16 +60,19 @@ function splitFields(problems: FieldProblems): {fields: Record<string, string>; 
 }
 
 /** An error body in the contract's shape, its codes from the closed lists (SandboxErrorBody). */
-export function errorBody(status: number, message?: string, fields?: FieldProblems, code: ErrorCodeValue = codeFor(status)) {
+export function errorBody(status: number, message?: string, fields?: FieldProblems, code: ErrorCodeValue = codeFor(status)): z.output<typeof SandboxErrorBody> {
   const split = fields ? splitFields(fields) : null;
-  return SandboxErrorBody.parse({
+  const body: z.output<typeof SandboxErrorBody> = {
     error: {
       code,
       message: message ?? DEFAULT_MESSAGES[code] ?? 'Error',
       ...(split ? {fields: split.fields} : {}),
       ...(split?.fieldCodes ? {field_codes: split.fieldCodes} : {}),
     },
-  });
+  };
+  // Checked against the schema but sent as built: the schema's record copy would drop a `__proto__` field.
+  SandboxErrorBody.parse(body);
+  return body;
 }
 
 export function errorResponse(err: ApiError, headers: Record<string, string> = {}): Response {
@@ -118,17 +122,48 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
 export const mediaType = (request: Request): string =>
   (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
-/** Parses a JSON body; wrong Content-Type → 415, bad JSON → 400. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text PostgreSQL can store: no NUL character, no lone UTF-16 surrogate. */
+export const storableText = (text: string): boolean => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+
+/**
+ * Refuses at the edge what PostgreSQL or a plain object cannot hold: NUL characters and lone UTF-16
+ * surrogates in any string (or key), and `__proto__` / `constructor` / `prototype` keys: 422 with
+ * the field's path, never a 500 or a silently emptied object.
+ */
+export function assertStorable(value: unknown, path = ''): void {
+  const bad = (at: string, message: string) => new ApiError(422, 'Some fields are invalid', {[at || '_']: {code: 'invalid', message}});
+  if (typeof value === 'string') {
+    if (!storableText(value)) throw bad(path, 'Text must not contain NUL characters or lone surrogates');
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => assertStorable(v, path ? `${path}.${i}` : String(i)));
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) throw bad(at, `"${key}" is not allowed as a key`);
+      assertStorable(key, at);
+      assertStorable((value as Record<string, unknown>)[key], at);
+    }
+  }
+}
+
+/** Parses a JSON body; wrong Content-Type → 415, bad JSON → 400, unstorable text or keys → 422. */
 export function parseJson(request: Request, bytes: Uint8Array): unknown {
   const type = mediaType(request);
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new ApiError(415, 'Send the body as application/json');
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(bytes));
+    parsed = JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(bytes));
   } catch {
     throw new ApiError(400, 'The body is not valid JSON');
   }
+  // Not fault rules: they stay in memory, and their texts (body_raw) are meant to be anything.
+  if (new URL(request.url).pathname !== '/__sandbox/faults') assertStorable(parsed);
+  return parsed;
 }
 
 /** Turns zod issues into `{field: {code, message}}` (the first issue per dotted path). */
@@ -162,9 +197,11 @@ function fieldCodeOf(issue: z.core.$ZodIssue, path: string): FieldErrorCodeValue
     case 'invalid_type':
       return 'invalid';
     case 'too_big':
-      return 'too_long';
+      // A number past its maximum (an id ≥ 2³¹, a quota) is not "too long".
+      return issue.origin === 'number' || issue.origin === 'int' ? 'invalid' : 'too_long';
     case 'too_small':
-      // A required text sent empty (min 1) is "required" to a person.
+      // A required text sent empty (min 1) is "required" to a person; a number below its minimum is "invalid".
+      if (issue.origin === 'number' || issue.origin === 'int') return 'invalid';
       return issue.origin === 'string' && Number(issue.minimum) <= 1 ? 'required' : 'too_short';
     case 'invalid_format':
       if (issue.format === 'email') return 'invalid_email';

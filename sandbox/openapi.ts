@@ -1,6 +1,6 @@
 /** OpenAPI 3.1, generated from src/contract/endpoints.ts and the contract's schemas (`z.toJSONSchema`). */
 import * as z from 'zod/mini';
-import {SandboxErrorBody} from '../src/contract/schemas.js';
+import {ID_MAX, SandboxErrorBody} from '../src/contract/schemas.js';
 import {ENDPOINTS} from '../src/contract/endpoints.js';
 
 type JsonSchema = Record<string, unknown> & {properties?: Record<string, unknown>; required?: string[]};
@@ -30,7 +30,7 @@ export function openApiDocument(): object {
   for (const e of ENDPOINTS) {
     const ep = e as (typeof ENDPOINTS)[number] & {body?: unknown; query?: unknown; response?: unknown; status?: number; binary?: boolean};
     const params: object[] = [...ep.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1], in: 'path', required: true, schema: m[1] === 'hash' ? {type: 'string', pattern: '^[0-9a-f]{64}$'} : {type: 'integer', minimum: 1},
+      name: m[1], in: 'path', required: true, schema: m[1] === 'hash' ? {type: 'string', pattern: '^[0-9a-f]{64}$'} : {type: 'integer', minimum: 1, maximum: ID_MAX},
     }));
     if (ep.query) {
       const q = toSchema(ep.query, 'input');

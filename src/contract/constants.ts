@@ -16,6 +16,12 @@ export const TRANSCRIPT_STATUSES = ['queued', 'processing', 'done', 'failed'] as
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'txt', 'srt', 'vtt'] as const;
 export const ROLES = ['RESELLER', 'RESELLEE'] as const;
 
+/** Largest id of any resource (PostgreSQL int4): larger ids are refused (422 in a body or query, 404 in a path). */
+export const ID_MAX = 2_147_483_647;
+
+/** Calendar dates the API takes and answers: years 1900 to 2999 (`YYYY-MM-DD`). */
+export const DATE_PATTERN = /^(19|2\d)\d\d-/;
+
 /** Largest custom (Enterprise) monthly quota, in minutes. */
 export const QUOTA_MAX = 10_000_000;
 

@@ -9,14 +9,14 @@
  */
 import * as z from 'zod/mini';
 import {
-  CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN, LOGO_TYPES,
-  METADATA_KEY_PATTERN, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
+  CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DATE_PATTERN, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
+  ID_MAX, LOGO_TYPES, METADATA_KEY_PATTERN, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
 } from './constants.js';
 
 // The plain values live in constants.ts (no zod) for code on a page's eager path; re-exported here.
 export {
   CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
-  LOGO_MAX_BYTES, LOGO_TYPES, METADATA_KEY_PATTERN, PER_PAGE_OPTIONS, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS,
+  ID_MAX, LOGO_MAX_BYTES, LOGO_TYPES, METADATA_KEY_PATTERN, PER_PAGE_OPTIONS, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS,
   TRANSCRIPT_STATUSES, USER_STATUSES, type ErrorCode as ErrorCodeValue, type FieldErrorCode as FieldErrorCodeValue,
 } from './constants.js';
 
@@ -25,10 +25,10 @@ export {
 
 /** ISO-8601 UTC timestamp, e.g. `2025-01-17T10:00:00Z`. */
 export const Timestamp = z.iso.datetime({offset: false});
-/** A calendar date, `YYYY-MM-DD`. */
-export const DateOnly = z.iso.date();
-/** Positive integer id. */
-export const Id = z.int().check(z.positive());
+/** A calendar date, `YYYY-MM-DD`, in the years 1900 to 2999. */
+export const DateOnly = z.iso.date().check(z.regex(DATE_PATTERN, 'Enter a date between 1900-01-01 and 2999-12-31'));
+/** Positive integer id, at most ID_MAX (2³¹ − 1). */
+export const Id = z.int().check(z.positive('Ids are positive'), z.maximum(ID_MAX, `Ids are at most ${ID_MAX}`));
 /** E.164 phone number: `+` then 8 to 15 digits. */
 export const E164 = z.string().check(z.regex(E164_PATTERN, 'Enter an international phone number, e.g. +31 6 12345678'));
 /** `#rrggbb` colour; the only colour form the API stores. */
