@@ -31,7 +31,10 @@
  *
  * Positioning is CSP-safe: viewport coordinates go into `--_menu-x` / `--_menu-y` through
  * `style.setProperty` (CSSOM, allowed without `unsafe-inline`), read by the shared `.menu` rule.
- * The menu flips above the trigger / left of the pointer when it would overflow the viewport.
+ * A trigger's menu opens inward (aligned with the trigger's edge nearer the element's outside
+ * and extending over the element); a context menu extends from the pointer towards the inline
+ * end (rightwards in LTR, leftwards under `dir="rtl"`). Either flips above the trigger / to the
+ * other side of the pointer when it would overflow the viewport.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 
@@ -99,9 +102,13 @@ export class MenuController<C = unknown> implements ReactiveController {
     this.#show(context);
     if (!this.#menu) return;
     trigger.setAttribute('aria-expanded', 'true');
+    // Inward: a trigger in the right half of the element (a row actions button at the end of an
+    // LTR row, at the start of an RTL one) opens the menu leftwards from its right edge, one in
+    // the left half rightwards from its left edge, so the menu stays over the element.
     const r = trigger.getBoundingClientRect();
-    const rtl = getComputedStyle(trigger).direction === 'rtl';
-    this.#place(rtl ? r.right : r.left, r.bottom, {alignEnd: rtl, flipAbove: r.top});
+    const box = this.#host.getBoundingClientRect();
+    const rightHalf = r.left + r.right > box.left + box.right;
+    this.#place(rightHalf ? r.right : r.left, r.bottom, {alignEnd: rightHalf, flipAbove: r.top});
     this.#focusItem(focus === 'first' ? 0 : -1);
   }
 
@@ -112,7 +119,8 @@ export class MenuController<C = unknown> implements ReactiveController {
     this.#returnFocusTo = returnFocusTo ?? deepActiveElement();
     this.#show(context);
     if (!this.#menu) return;
-    this.#place(x, y, {alignEnd: false, flipAbove: y});
+    // Opens towards the inline end of the reading direction: rightwards in LTR, leftwards in RTL.
+    this.#place(x, y, {alignEnd: isRtl(this.#host), flipAbove: y});
     this.#focusItem(0);
   }
 
@@ -157,7 +165,7 @@ export class MenuController<C = unknown> implements ReactiveController {
     const origin = row ?? null;
     if (event.clientX === 0 && event.clientY === 0 && origin) {
       const r = origin.getBoundingClientRect();
-      this.openAt(r.left, r.bottom, context, {returnFocusTo: focusableOrSelf(origin)});
+      this.openAt(isRtl(this.#host) ? r.right : r.left, r.bottom, context, {returnFocusTo: focusableOrSelf(origin)});
     } else {
       this.openAt(event.clientX, event.clientY, context, {returnFocusTo: deepActiveElement() ?? focusableOrSelf(origin)});
     }
@@ -174,7 +182,7 @@ export class MenuController<C = unknown> implements ReactiveController {
     const origin = focused && row.contains(focused) ? focused : row;
     const r = origin.getBoundingClientRect();
     this.#keyboardOpenedAt = performance.now();
-    this.openAt(r.left, r.bottom, context, {returnFocusTo: origin});
+    this.openAt(isRtl(this.#host) ? r.right : r.left, r.bottom, context, {returnFocusTo: origin});
   }
 
   /** The menu's items, in order. */
@@ -211,6 +219,7 @@ export class MenuController<C = unknown> implements ReactiveController {
     const vh = document.documentElement.clientHeight;
     let left = alignEnd ? x - width : x;
     if (left + width > vw - VIEWPORT_MARGIN) left = x - width;
+    else if (left < VIEWPORT_MARGIN) left = x;
     left = Math.max(VIEWPORT_MARGIN, Math.min(left, vw - width - VIEWPORT_MARGIN));
     let top = y;
     if (top + height > vh - VIEWPORT_MARGIN && flipAbove - height >= VIEWPORT_MARGIN) top = flipAbove - height;
@@ -333,4 +342,9 @@ function deepActiveElement(): HTMLElement | null {
 function focusableOrSelf(element: HTMLElement | null): HTMLElement | null {
   if (!element) return null;
   return element.matches(':focus-within') ? deepActiveElement() : element;
+}
+
+/** Whether `el` lays out right-to-left (`dir="rtl"` on it, an ancestor, the page or a provider). */
+function isRtl(el: Element): boolean {
+  return getComputedStyle(el).direction === 'rtl';
 }

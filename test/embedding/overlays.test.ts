@@ -20,6 +20,7 @@ import type {ResellerCustomerDeletedEvent} from '../../src/events.js';
 import {preloadPhone} from '../../src/phone/index.js';
 import {createTenant} from '../helpers/sandbox.js';
 import {focused} from '../helpers/dom.js';
+import {deepElementFromPoint} from '../helpers/layout.js';
 import {confirmOf, confirmPart, customerExists, items, menu, menuButton, menuOpen, row} from '../elements/customer-table.helpers.js';
 
 const hostCss = new CSSStyleSheet();
@@ -73,15 +74,7 @@ const hosts: Host[] = [
 ];
 
 /** The browser's hit test at (x, y), followed into shadow roots. */
-function hitAt(x: number, y: number): Element | null {
-  let hit = document.elementFromPoint(x, y);
-  while (hit?.shadowRoot) {
-    const inner = hit.shadowRoot.elementFromPoint(x, y);
-    if (!inner || inner === hit) break;
-    hit = inner;
-  }
-  return hit;
-}
+const hitAt = deepElementFromPoint;
 
 function center(node: Element): [number, number] {
   const r = node.getBoundingClientRect();

@@ -1,8 +1,11 @@
 import {css} from 'lit';
 
 export const styles = css`
+  /* Layout follows the element's own width (its container), never the viewport; see "Layout" in
+     the README for the column priorities and breakpoints. */
   :host {
     display: block;
+    container: customer-table / inline-size;
     --_row-height: calc(var(--_control-height) + 2 * var(--_space-2) + 1px);
   }
   .icon {
@@ -53,9 +56,11 @@ export const styles = css`
     block-size: var(--_row-height);
     white-space: nowrap;
   }
+  /* Name and email links share the width left over; the full value stays in the link's text (its
+     accessible name) and its title. */
   .open {
     display: inline-block;
-    max-inline-size: 18rem;
+    max-inline-size: clamp(7rem, 22cqi, 18rem);
     overflow: hidden;
     text-overflow: ellipsis;
     vertical-align: middle;
@@ -134,6 +139,114 @@ export const styles = css`
   }
   .skeleton-row:hover {
     background: none;
+  }
+
+  /* ---- columns giving way, then stacked rows (container widths, see the README) ----------- */
+  /* Below 1080 px Registered gives way, below 840 px Phone; Name, Email, ID, Status and the row
+     actions stay. The hidden values are on the customer's detail page and in the stacked rows. */
+  @container customer-table (width < 1080px) {
+    .col-created_at {
+      display: none;
+    }
+  }
+  @container customer-table (width < 840px) {
+    .col-phone {
+      display: none;
+    }
+  }
+  /* Below 640 px every row is a card: ID, Name, Status and the actions menu on the first line,
+     then the email with its copy button, then phone and registration date. Still the same table
+     (the explicit roles in the template keep the table semantics when \`display\` changes), the
+     same controls in the same order; the header row becomes a wrapping bar of sort buttons. */
+  @container customer-table (width < 640px) {
+    .table,
+    .table thead,
+    .table tbody,
+    .table caption {
+      display: block;
+    }
+    .table thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-1) var(--_space-3);
+      padding: var(--_space-2) var(--_space-3);
+      background: var(--_surface-sunken);
+      border-block-end: 1px solid var(--_border);
+    }
+    .table th {
+      position: static;
+      display: block;
+      padding: 0;
+      border: 0;
+    }
+    .table th.col-actions {
+      display: none;
+    }
+    .table tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space-1) var(--_space-3);
+      padding: var(--_space-2) var(--_space-3);
+      border-block-end: 1px solid var(--_border);
+    }
+    .table tbody tr:last-child {
+      border-block-end: 0;
+    }
+    .table td {
+      display: block;
+      block-size: auto;
+      padding: 0;
+      border: 0;
+      min-inline-size: 0;
+    }
+    .table td.col-phone,
+    .table td.col-created_at {
+      display: block;
+    }
+    tbody .col-name {
+      flex: 1 1 0;
+      font-weight: 600;
+    }
+    tbody .col-status {
+      order: 1;
+    }
+    tbody .col-actions {
+      order: 2;
+      inline-size: auto;
+    }
+    tbody .col-email {
+      order: 3;
+      flex: 1 0 100%;
+      display: flex;
+      align-items: center;
+    }
+    tbody .col-id,
+    tbody .col-phone,
+    tbody .col-created_at {
+      color: var(--_text-muted);
+      font-size: 0.875em;
+    }
+    tbody .col-phone,
+    tbody .col-created_at {
+      order: 4;
+    }
+    tbody .col-phone:empty {
+      display: none;
+    }
+    tbody .col-created_at::before {
+      content: attr(data-label) ' ';
+      content: attr(data-label) ' ' / '';
+    }
+    .open {
+      max-inline-size: 100%;
+    }
+    .col-name .open {
+      max-inline-size: calc(100% - 0.5em);
+    }
+    .skeleton-row td {
+      flex: 1 1 4rem;
+    }
   }
 
 `;

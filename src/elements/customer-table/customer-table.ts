@@ -200,7 +200,7 @@ export class ResellerCustomerTable extends LitElement {
     this.#shown = customers ?? [];
     const skeletonRows = this.#last?.data.length || Math.min(this.#state.perPage, 10);
     return html`<div class="table-scroll">
-      <table part="table" class="table" aria-busy=${busy ? 'true' : 'false'}>
+      <table part="table" class="table" role="table" aria-busy=${busy ? 'true' : 'false'}>
         <caption class="visually-hidden">${this.#i18n.t('table.caption')}${busy ? html`, ${this.#i18n.t('table.loading')}` : nothing}</caption>
         ${renderHead(rows)}
         ${customers ? renderRows(rows, customers) : renderSkeleton(skeletonRows)}

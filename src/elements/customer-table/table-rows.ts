@@ -47,18 +47,18 @@ export const COLUMN_COUNT = SORT_KEYS.length + 1;
 
 export function renderHead(host: RowsHost) {
   const {sort, order} = host.state;
-  return html`<thead>
-    <tr part="header-row">
+  return html`<thead role="rowgroup">
+    <tr part="header-row" role="row">
       ${SORT_KEYS.map((key) => {
         const active = key === sort;
         const ariaSort = active ? (order === 'asc' ? 'ascending' : 'descending') : undefined;
-        return html`<th scope="col" part="header-cell" class=${`col-${key}`} aria-sort=${ifDefined(ariaSort)} data-sort=${key}>
+        return html`<th scope="col" role="columnheader" part="header-cell" class=${`col-${key}`} aria-sort=${ifDefined(ariaSort)} data-sort=${key}>
           <button type="button" part="sort-button" class="sort-button" @click=${() => host.onSort(key)}>
             ${host.i18n.t(COLUMN_LABELS[key])}${active ? (order === 'asc' ? ascIcon : descIcon) : sortIcon}
           </button>
         </th>`;
       })}
-      <th scope="col" part="header-cell" class="col-actions"><span class="visually-hidden">${host.i18n.t('table.columns.actions')}</span></th>
+      <th scope="col" role="columnheader" part="header-cell" class="col-actions"><span class="visually-hidden">${host.i18n.t('table.columns.actions')}</span></th>
     </tr>
   </thead>`;
 }
@@ -82,32 +82,32 @@ export function renderRows(host: RowsHost, customers: readonly Customer[]) {
   customers.forEach((c, i) => last.set(c.id, keys[i]!));
   // The longest phone number sizes the phone column (see `td.col-phone[data-e164]` in the styles).
   const sizer = customers.reduce<Customer | undefined>((w, c) => ((c.phone?.length ?? 0) > (w?.phone?.length ?? 0) ? c : w), undefined);
-  return html`<tbody @click=${a.onRowsClick} @keydown=${a.onRowsKeydown} @contextmenu=${a.onRowsContextMenu}
+  return html`<tbody role="rowgroup" @click=${a.onRowsClick} @keydown=${a.onRowsKeydown} @contextmenu=${a.onRowsContextMenu}
     >${repeat(customers, (_, i) => keys[i], (c) => renderRow(host, c, c === sizer))}</tbody>`;
 }
 
 export type RowKey = number | string;
 
-const openLink = (href: string, text: string) => html`<a class="link open" data-action="open" href=${href} .textContent=${text}></a>`;
-const openButton = (text: string) => html`<button type="button" class="link open" data-action="open" .textContent=${text}></button>`;
+const openLink = (href: string, text: string) => html`<a class="link open" data-action="open" href=${href} title=${text} .textContent=${text}></a>`;
+const openButton = (text: string) => html`<button type="button" class="link open" data-action="open" title=${text} .textContent=${text}></button>`;
 
 function renderRow(host: RowsHost, c: Customer, phoneSizer: boolean) {
   const {i18n} = host;
   const id = String(c.id);
   const href = detailHref(host.detailHref, c.id);
   const isNew = host.created.has(c.id);
-  return html`<tr part=${isNew ? 'row new-row' : 'row'} class=${isNew ? 'new-row' : ''} data-id=${id}
-    ><td part="cell" class="col-id"
+  return html`<tr role="row" part=${isNew ? 'row new-row' : 'row'} class=${isNew ? 'new-row' : ''} data-id=${id}
+    ><td role="cell" part="cell" class="col-id"
       ><button type="button" class="copy" data-action="copy-id" aria-label=${i18n.t('table.copyId', {id})}
         >${id}<svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 9h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-8a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2zM5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"></path></svg></button></td
-    ><td part="cell" class="col-name">${href ? openLink(href, c.name) : openButton(c.name)}${isNew ? html` <span class="badge brand">${i18n.t('table.newRow')}</span>` : nothing}</td
-    ><td part="cell" class="col-email">${href ? openLink(href, c.email) : openButton(c.email)}<button type="button" class="copy icon-only" data-action="copy-email"
+    ><td role="cell" part="cell" class="col-name">${href ? openLink(href, c.name) : openButton(c.name)}${isNew ? html` <span class="badge brand">${i18n.t('table.newRow')}</span>` : nothing}</td
+    ><td role="cell" part="cell" class="col-email">${href ? openLink(href, c.email) : openButton(c.email)}<button type="button" class="copy icon-only" data-action="copy-email"
         aria-label=${i18n.t('table.copyEmail', {email: c.email})}
         ><svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 9h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-8a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2zM5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"></path></svg></button></td
-    ><td part="cell" class="col-phone" data-e164=${ifDefined(phoneSizer ? (c.phone ?? undefined) : undefined)} .textContent=${host.phone(c.phone)}></td
-    ><td part="cell" class="col-created_at" .textContent=${i18n.date(c.created_at)}></td
-    ><td part="cell" class="col-status"><span class=${c.status === 'active' ? 'badge success' : 'badge'} .textContent=${i18n.t(`status.${c.status}`)}></span></td
-    ><td part="cell" class="col-actions"
+    ><td role="cell" part="cell" class="col-phone" data-e164=${ifDefined(phoneSizer ? (c.phone ?? undefined) : undefined)} .textContent=${host.phone(c.phone)}></td
+    ><td role="cell" part="cell" class="col-created_at" data-label=${i18n.t('table.columns.registered')} .textContent=${i18n.date(c.created_at)}></td
+    ><td role="cell" part="cell" class="col-status"><span class=${c.status === 'active' ? 'badge success' : 'badge'} .textContent=${i18n.t(`status.${c.status}`)}></span></td
+    ><td role="cell" part="cell" class="col-actions"
       ><button type="button" class="button ghost icon menu-button" part="menu-button" data-action="menu" aria-haspopup="menu"
         aria-controls="row-menu" aria-expanded="false" aria-label=${i18n.t('common.moreActions', {name: c.name})}
         ><svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M12 3.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3zM12 10.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3zM12 17.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3z"></path></svg></button></td
@@ -117,7 +117,7 @@ function renderRow(host: RowsHost, c: Customer, phoneSizer: boolean) {
 /** `count` placeholder rows, the height of data rows (no layout jump when the data arrives). */
 export function renderSkeleton(count: number) {
   const cells = Array.from({length: COLUMN_COUNT - 1}, () => html`<td><span class="skeleton"></span></td>`);
-  return html`<tbody part="skeleton" aria-hidden="true">
+  return html`<tbody part="skeleton" role="rowgroup" aria-hidden="true">
     ${Array.from({length: count}, () => html`<tr class="skeleton-row">${cells}<td class="col-actions"></td></tr>`)}
   </tbody>`;
 }
