@@ -20,6 +20,11 @@
  * top-layer popovers opened later. So when the raising element sits inside an open modal
  * `<dialog>` (the host's overlay, or one of the kit's), the toast goes to a stack inside that
  * dialog instead, removed when the dialog closes.
+ *
+ * A toast never covers the control that raised it: the stack is told the focused control and
+ * where the pointer last pressed (within the last few seconds) and takes a viewport corner clear of
+ * both (see `<reseller-toast-region>`). It takes the raising element's direction too, so under
+ * `dir="rtl"` on the provider alone it still sits at the inline end.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {ResellerToastEvent, type ToastKind} from '../events.js';
@@ -52,8 +57,11 @@ export const TOAST_REGION_TAG = 'reseller-toast-region';
 
 /** What the controller needs of `<reseller-toast-region>`. */
 export interface ToastStack extends HTMLElement {
-  add(message: string, kind: ToastKind): unknown;
+  add(message: string, kind: ToastKind, options?: {avoid?: readonly AvoidRect[]; pointerAt?: {x: number; y: number} | null}): unknown;
 }
+
+/** Viewport rectangles (`left`, `top`, `right`, `bottom`) a toast must not cover (the control just used). */
+export type AvoidRect = Pick<DOMRectReadOnly, 'left' | 'top' | 'right' | 'bottom'>;
 
 let warnedUndefined = false;
 
@@ -70,6 +78,7 @@ export class ToastController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    trackPresses();
   }
 
   hostConnected(): void {}
@@ -90,7 +99,7 @@ export class ToastController implements ReactiveController {
     }
     const region = ToastController.region(this.#host);
     this.#dress(region);
-    region.add(message, kind);
+    region.add(message, kind, {avoid: justUsed(), pointerAt: pointer && {x: pointer.x, y: pointer.y}});
     return true;
   }
 
@@ -125,6 +134,8 @@ export class ToastController implements ReactiveController {
   #dress(region: ToastStack) {
     const lang = this.#options.i18n?.locale;
     if (lang && region.lang !== lang) region.lang = lang;
+    const dir = getComputedStyle(this.#host).direction === 'rtl' ? 'rtl' : 'ltr';
+    if (region.dir !== dir) region.dir = dir;
     const computed = getComputedStyle(this.#host);
     for (const name of INHERITED_TOKENS) {
       const value = computed.getPropertyValue(name).trim();
@@ -144,4 +155,35 @@ function modalAncestor(element: Element): HTMLDialogElement | null {
     node = (node instanceof Element && node.assignedSlot) || node.parentNode || (node instanceof ShadowRoot ? node.host : null);
   }
   return null;
+}
+
+/** How long a pointer press counts as "just used" (a toast raised after an awaited request). */
+const PRESS_MEMORY_MS = 10_000;
+/** Half the side of the square around a press that a toast keeps clear (a fingertip). */
+const PRESS_RADIUS = 24;
+let lastPress: {x: number; y: number; at: number} | null = null;
+/** Where the pointer is (last seen): a toast that appears under it does not count it as a hover. */
+let pointer: {x: number; y: number} | null = null;
+let tracking = false;
+
+/** Two passive capture listeners per document: where the pointer is, and where it last pressed. */
+function trackPresses() {
+  if (tracking || typeof document === 'undefined') return;
+  tracking = true;
+  const options = {capture: true, passive: true};
+  document.addEventListener('pointerdown', (e) => (lastPress = {x: e.clientX, y: e.clientY, at: performance.now()}), options);
+  document.addEventListener('pointermove', (e) => (pointer = {x: e.clientX, y: e.clientY}), options);
+}
+
+/** The viewport rectangles of the control just used: the focused element and the last press. */
+function justUsed(): AvoidRect[] {
+  const out: AvoidRect[] = [];
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  if (active && active !== document.body && active !== document.documentElement) out.push(active.getBoundingClientRect());
+  if (lastPress && performance.now() - lastPress.at < PRESS_MEMORY_MS) {
+    const {x, y} = lastPress;
+    out.push({left: x - PRESS_RADIUS, right: x + PRESS_RADIUS, top: y - PRESS_RADIUS, bottom: y + PRESS_RADIUS});
+  }
+  return out;
 }

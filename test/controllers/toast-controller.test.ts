@@ -8,6 +8,7 @@ import {defineElement} from '../../src/elements/shared/registration.js';
 import type {ResellerToastEvent} from '../../src/events.js';
 import {loadLocale} from '../../src/i18n/registry.js';
 import {settle} from '../helpers/wait.js';
+import {deepElementFromPoint} from '../helpers/layout.js';
 
 /** An element that shows toasts declares the stack, as the kit's elements do. */
 class ToastProbe extends LitElement {
@@ -24,6 +25,18 @@ declare global {
     'toast-probe': ToastProbe;
   }
 }
+
+/** A Save button that raises a toast when clicked, pinned where the toast stack goes by default. */
+class ToastActionProbe extends LitElement {
+  readonly i18n = new LocaleController(this);
+  readonly toast = new ToastController(this, {i18n: this.i18n});
+  clicks = 0;
+  override render() {
+    return html`<button @click=${() => this.toast.show(`Saved ${++this.clicks}`, 'success')}>Save changes to this customer</button>`;
+  }
+}
+customElements.define('toast-action-probe', ToastActionProbe);
+
 
 const region = () => document.querySelector('reseller-toast-region')!;
 const messages = () => [...region().shadowRoot!.querySelectorAll('.message')].map((m) => m.textContent!.trim());
@@ -96,7 +109,10 @@ describe('ToastController', () => {
       r.durations = {success: 1000, info: 1000, error: 1000};
       el.toast.show('Hover me', 'info');
       await r.updateComplete;
-      await sendMouse({type: 'move', position: await center(r.shadowRoot!.querySelector('.toast')!)});
+      // A pointer moving onto the toast (two moves: one alone looks like a pointer at rest).
+      const [x, y] = await center(r.shadowRoot!.querySelector('.toast')!);
+      await sendMouse({type: 'move', position: [x - 4, y]});
+      await sendMouse({type: 'move', position: [x, y]});
       await settle(1500, 'the 1 s toast would have dismissed itself by now, had hovering not paused it');
       expect(messages(), 'kept while hovered').to.deep.equal(['Hover me']);
       await sendMouse({type: 'move', position: [0, 0]});
@@ -148,5 +164,49 @@ describe('ToastController', () => {
     wrapper.querySelector('toast-probe')!.toast.show('Branded', 'info');
     await region().updateComplete;
     expect(region().style.getPropertyValue('--reseller-color-brand').trim()).to.equal('#8a2be2');
+  });
+
+  for (const dir of ['ltr', 'rtl'] as const) {
+    it(`never covers the action just clicked: the same button is clickable again at once (${dir})`, async () => {
+      // The button sits in the stack's default corner (bottom, inline end), as a Save at the end of a form can.
+      const el = await fixture<ToastActionProbe>(html`<toast-action-probe dir=${dir}></toast-action-probe>`);
+      el.style.cssText = `position: fixed; inset-block-end: 8px; inset-inline-end: 8px;`;
+      await el.updateComplete;
+      const button = el.shadowRoot!.querySelector('button')!;
+      const [x, y] = await center(button);
+      await sendMouse({type: 'click', position: [x, y]});
+      await waitUntil(() => region()?.toasts.length === 1, 'the first toast shows');
+      await region().updateComplete;
+      expect(deepElementFromPoint(x, y), 'the button is still what a pointer there reaches').to.equal(button);
+      expect(getComputedStyle(region()).pointerEvents, 'the stack box takes no pointer').to.equal('none');
+      await sendMouse({type: 'click', position: [x, y]});
+      await waitUntil(() => region().toasts.length === 2, 'the second click went through');
+      await region().updateComplete;
+      expect(deepElementFromPoint(x, y)).to.equal(button);
+      // Still at the inline end of the reading direction: mirrored under dir="rtl".
+      const r = region().getBoundingClientRect();
+      if (dir === 'rtl') expect(r.left, 'at the left under rtl').to.be.lessThan(innerWidth / 2);
+      else expect(r.right, 'at the right under ltr').to.be.greaterThan(innerWidth / 2);
+    });
+  }
+
+  it('a toast that appears under a resting pointer still dismisses itself', async () => {
+    const el = await fixture<ToastActionProbe>(html`<toast-action-probe></toast-action-probe>`);
+    const r = ToastController.region() as ResellerToastRegion;
+    const saved = {...r.durations};
+    r.durations = {success: 400, info: 400, error: 400};
+    try {
+      // The pointer rests in the stack's corner; the action comes from the keyboard elsewhere.
+      await sendMouse({type: 'move', position: [innerWidth - 60, innerHeight - 30]});
+      el.shadowRoot!.querySelector('button')!.focus();
+      await sendKeys({press: 'Enter'});
+      await waitUntil(() => r.toasts.length === 1, 'the toast shows');
+      await r.updateComplete;
+      const toast = r.shadowRoot!.querySelector('.toast')!.getBoundingClientRect();
+      expect(toast.left < innerWidth - 60 && toast.right > innerWidth - 60 && toast.top < innerHeight - 30 && toast.bottom > innerHeight - 30, 'the toast is under the pointer').to.be.true;
+      await waitUntil(() => r.toasts.length === 0, 'dismissed although the pointer rests on it', {timeout: 3000});
+    } finally {
+      r.durations = saved;
+    }
   });
 });

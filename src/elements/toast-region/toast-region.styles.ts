@@ -2,17 +2,31 @@ import {css} from 'lit';
 
 export const styles = css`
   :host {
-    /* The UA styles a [popover] as a centred box: undo that, pin the stack to the block end. */
+    /* The UA styles a [popover] as a centred box: undo that, pin the stack to a corner of the
+       viewport: the block end, inline end by default; another corner (\`data-placement\`, set by
+       the kit) when that one would cover the control just used. */
+    --_toast-offset: var(--reseller-toast-offset, var(--_space-4));
     position: fixed;
     inset: auto;
-    inset-block-end: var(--_space-4);
-    inset-inline-end: var(--_space-4);
+    inset-block-end: var(--_toast-offset);
+    inset-inline-end: var(--_toast-offset);
     margin: 0;
     padding: 0;
     border: 0;
     background: transparent;
     overflow: visible;
-    max-inline-size: min(26rem, 100vw - 2rem);
+    max-inline-size: min(var(--reseller-toast-max-width, 26rem), 100vw - 2rem);
+    /* Only the toasts themselves take the pointer: the gaps between them and the region's own box
+       never block a click on the page underneath. */
+    pointer-events: none;
+  }
+  :host([data-placement^='top']) {
+    inset-block-end: auto;
+    inset-block-start: var(--_toast-offset);
+  }
+  :host([data-placement$='start']) {
+    inset-inline-end: auto;
+    inset-inline-start: var(--_toast-offset);
   }
   .stack {
     display: grid;
@@ -34,6 +48,7 @@ export const styles = css`
     background: var(--_surface-raised);
     color: var(--_text);
     box-shadow: var(--_shadow);
+    pointer-events: auto;
     animation: toast-in var(--_duration) ease-out;
   }
   .toast.success {

@@ -5,6 +5,7 @@
 import {LitElement, html, type PropertyValues} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import type {AvoidRect} from '../../controllers/toast-controller.js';
 import type {ToastKind} from '../../events.js';
 import {shared} from '../../styles/shared.js';
 import {tokens} from '../../styles/tokens.js';
@@ -23,6 +24,10 @@ interface Toast {
 
 export const TOAST_REGION_TAG = 'reseller-toast-region';
 
+/** The corners the stack may take, in order of preference (`data-placement`). */
+export const TOAST_PLACEMENTS = ['bottom-end', 'top-end', 'bottom-start', 'top-start'] as const;
+export type ToastPlacement = (typeof TOAST_PLACEMENTS)[number];
+
 /**
  * The kit's toast stack: one per document (and one inside an open modal dialog), created on first
  * use by `ToastController`. **Internal**: hosts do not place, register or script it; it is
@@ -31,8 +36,17 @@ export const TOAST_REGION_TAG = 'reseller-toast-region';
  *
  * Two live regions that exist before any toast is added (so screen readers announce insertions):
  * `role="status"` (polite) for success and info, `role="alert"` for errors. A toast dismisses
- * itself after a while (`durations`); hovering or focusing the stack pauses every timer; each
- * toast has a dismiss button. A host that wants its own toasts prevents the cancelable
+ * itself after a while (`durations`); focusing a toast, or moving the pointer over one, pauses
+ * every timer (a pointer that merely rests where a toast appeared does not); each toast has a
+ * dismiss button.
+ *
+ * Placement: a corner of the viewport, bottom inline-end by default (`dir` mirrors it). The kit
+ * passes the control just used (the focused element, the last pointer press) and the stack takes
+ * the first corner of `bottom-end`, `top-end`, `bottom-start`, `top-start` where it covers none of
+ * them (its `data-placement` attribute). Only the toasts take the pointer (`pointer-events`),
+ * never the gaps around them. A host positions it through `--reseller-toast-offset` (distance from
+ * the viewport's edges, default 1rem × density), `--reseller-toast-max-width` (default 26rem), or
+ * outright with its own rules for `reseller-toast-region` (document styles win over the kit's). A host that wants its own toasts prevents the cancelable
  * `reseller-toast` event of the element that raises one instead.
  *
  * Styling: it sits under `<body>`, so it takes theme tokens from `:root`; `ToastController` also
@@ -62,6 +76,8 @@ export const TOAST_REGION_TAG = 'reseller-toast-region';
  * @cssprop --reseller-font-family - Font.
  * @cssprop --reseller-font-size - Base font size.
  * @cssprop --reseller-color-scheme - `light` or `dark` for the kit only.
+ * @cssprop --reseller-toast-offset - Distance of the stack from the viewport's edges (default 1rem × density).
+ * @cssprop --reseller-toast-max-width - The stack's greatest width (default 26rem).
  */
 export class ResellerToastRegion extends LitElement {
   static override styles = [tokens, shared, styles];
@@ -79,13 +95,25 @@ export class ResellerToastRegion extends LitElement {
   #nextId = 1;
   #paused = false;
   #raise = false;
+  /** What the newest toasts must not cover (viewport rectangles), until the stack empties. */
+  #avoid: AvoidRect[] = [];
+  /** Where the pointer rested when the newest toast came; pointer events there are no hover. */
+  #restingAt: {x: number; y: number} | null = null;
+  /** Where the pointer came onto a toast (when its resting place is unknown). */
+  #enteredAt: {x: number; y: number} | null = null;
+  /** The pointer moved over a toast and has not left. */
+  #hovered = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('popover')) this.setAttribute('popover', 'manual');
-    this.addEventListener('mouseenter', this.#pause);
+    // Pause on hover only once the pointer really moved over a toast: a toast that appears under a
+    // resting pointer (browsers then fire enter events, and some a synthetic move at the same
+    // spot) does not freeze.
+    this.addEventListener('pointerenter', this.#onPointerEnter);
+    this.addEventListener('pointermove', this.#onPointerMove);
     this.addEventListener('focusin', this.#pause);
-    this.addEventListener('mouseleave', this.#resumeUnlessFocused);
+    this.addEventListener('pointerleave', this.#onPointerLeave);
     this.addEventListener('focusout', this.#resumeUnlessHovered);
   }
 
@@ -95,8 +123,14 @@ export class ResellerToastRegion extends LitElement {
     this.#toasts = [];
   }
 
-  /** Adds a toast. Returns its id. */
-  add(message: string, kind: ToastKind = 'info'): number {
+  /**
+   * Adds a toast. Returns its id. `avoid`: viewport rectangles (the control just used) that the
+   * stack must not cover; it takes the first corner that covers none of them. `pointerAt`: where
+   * the pointer rests now (pointer events there are not a hover).
+   */
+  add(message: string, kind: ToastKind = 'info', {avoid = [], pointerAt = null}: {avoid?: readonly AvoidRect[]; pointerAt?: {x: number; y: number} | null} = {}): number {
+    this.#avoid = [...avoid];
+    this.#restingAt = pointerAt;
     const toast: Toast = {id: this.#nextId++, message, kind, remaining: this.durations[kind], startedAt: null, timer: null};
     this.#toasts = [...this.#toasts, toast];
     if (!this.#paused) this.#start(toast);
@@ -109,7 +143,20 @@ export class ResellerToastRegion extends LitElement {
   dismiss(id?: number): void {
     for (const toast of this.#toasts) if ((id === undefined || toast.id === id) && toast.timer) clearTimeout(toast.timer);
     this.#toasts = id === undefined ? [] : this.#toasts.filter((t) => t.id !== id);
+    if (!this.#toasts.length) {
+      // The stack is gone: no pointer can be over it any more (browsers fire no leave event for
+      // a removed node), so the next toast starts unpaused.
+      this.#avoid = [];
+      this.#enteredAt = this.#restingAt = null;
+      this.#hovered = false;
+      if (!this.matches(':focus-within')) this.#paused = false;
+    }
     this.requestUpdate();
+  }
+
+  /** The corner the stack is in. */
+  get placement(): ToastPlacement {
+    return (this.dataset.placement as ToastPlacement | undefined) ?? 'bottom-end';
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -123,6 +170,21 @@ export class ResellerToastRegion extends LitElement {
       this.showPopover();
     }
     this.#raise = false;
+    if (this.#toasts.length) this.#place();
+  }
+
+  /** Takes the first corner where the stack covers nothing in `#avoid` (else stays at the first). */
+  #place() {
+    const overlaps = () => {
+      const r = this.getBoundingClientRect();
+      return this.#avoid.some((a) => r.left < a.right && a.left < r.right && r.top < a.bottom && a.top < r.bottom);
+    };
+    for (const placement of TOAST_PLACEMENTS) {
+      if (placement === 'bottom-end') delete this.dataset.placement;
+      else this.dataset.placement = placement;
+      if (!overlaps()) return;
+    }
+    delete this.dataset.placement;
   }
 
   override render() {
@@ -176,13 +238,30 @@ export class ResellerToastRegion extends LitElement {
     }
   }
 
-  #resumeUnlessFocused = () => {
+  #onPointerEnter = (event: PointerEvent) => {
+    this.#enteredAt = {x: event.clientX, y: event.clientY};
+    this.#onPointerMove(event);
+  };
+
+  #onPointerMove = (event: PointerEvent) => {
+    // Not a hover: the pointer where it rested when the toast came (enter events and synthetic
+    // moves at that spot), or, resting place unknown, where it came onto the toast.
+    const still = this.#restingAt ?? this.#enteredAt;
+    if (!still || (event.clientX === still.x && event.clientY === still.y)) return;
+    this.#hovered = true;
+    this.#pause();
+  };
+
+  #onPointerLeave = () => {
+    this.#enteredAt = null;
+    this.#restingAt = null;
+    this.#hovered = false;
     if (!this.matches(':focus-within')) this.#resume();
   };
 
   #resumeUnlessHovered = (event: FocusEvent) => {
     if (event.relatedTarget instanceof Node && this.shadowRoot!.contains(event.relatedTarget)) return;
-    if (!this.matches(':hover')) this.#resume();
+    if (!this.#hovered) this.#resume();
   };
 }
 
