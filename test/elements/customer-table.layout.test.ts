@@ -6,7 +6,7 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import type {Customer} from '../../src/api/contract.js';
+import type {Customer} from '../../src/contract/schemas.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import {horizontalOverflow, mountAt, reachable, resize, WIDTHS} from '../helpers/layout.js';
 import {$, api, createCustomer, createTenant, settled, type Tenant} from './customer-table.helpers.js';
