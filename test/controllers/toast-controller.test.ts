@@ -175,12 +175,12 @@ describe('ToastController', () => {
       const button = el.shadowRoot!.querySelector('button')!;
       const [x, y] = await center(button);
       await sendMouse({type: 'click', position: [x, y]});
-      await waitUntil(() => region()?.toasts.length === 1, 'the first toast shows');
+      await waitUntil(() => region()?.toasts.length === 1, 'the first toast shows', {timeout: 5000});
       await region().updateComplete;
       expect(deepElementFromPoint(x, y), 'the button is still what a pointer there reaches').to.equal(button);
       expect(getComputedStyle(region()).pointerEvents, 'the stack box takes no pointer').to.equal('none');
       await sendMouse({type: 'click', position: [x, y]});
-      await waitUntil(() => region().toasts.length === 2, 'the second click went through');
+      await waitUntil(() => region().toasts.length === 2, 'the second click went through', {timeout: 5000});
       await region().updateComplete;
       expect(deepElementFromPoint(x, y)).to.equal(button);
       // Still at the inline end of the reading direction: mirrored under dir="rtl".
@@ -200,7 +200,7 @@ describe('ToastController', () => {
       await sendMouse({type: 'move', position: [innerWidth - 60, innerHeight - 30]});
       el.shadowRoot!.querySelector('button')!.focus();
       await sendKeys({press: 'Enter'});
-      await waitUntil(() => r.toasts.length === 1, 'the toast shows');
+      await waitUntil(() => r.toasts.length === 1, 'the toast shows', {timeout: 5000});
       await r.updateComplete;
       const toast = r.shadowRoot!.querySelector('.toast')!.getBoundingClientRect();
       expect(toast.left < innerWidth - 60 && toast.right > innerWidth - 60 && toast.top < innerHeight - 30 && toast.bottom > innerHeight - 30, 'the toast is under the pointer').to.be.true;
