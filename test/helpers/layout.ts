@@ -14,6 +14,7 @@ export const WIDTHS = [320, 480, 768, 1024, 1280, 1920] as const;
  * there, as a partner page would.
  */
 export async function mountAt<T extends HTMLElement>(el: T, width: number, dir: 'ltr' | 'rtl' = 'ltr'): Promise<{box: HTMLDivElement; el: T}> {
+  window.scrollTo(0, 0); // a hit test before may have scrolled the page (elements load when in view)
   const box = await fixture<HTMLDivElement>(html`<div class="layout-box" dir=${dir}>${el}</div>`);
   box.style.inlineSize = `${width}px`;
   box.style.boxSizing = 'content-box';
