@@ -78,10 +78,15 @@ export class ToastController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
-    trackPresses();
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    trackPresses(+1);
+  }
+
+  hostDisconnected(): void {
+    trackPresses(-1);
+  }
 
   /**
    * Asks to show a toast. Returns true when the kit shows it, false when the host prevented the
@@ -164,15 +169,29 @@ const PRESS_RADIUS = 24;
 let lastPress: {x: number; y: number; at: number} | null = null;
 /** Where the pointer is (last seen): a toast that appears under it does not count it as a hover. */
 let pointer: {x: number; y: number} | null = null;
-let tracking = false;
+/** Connected hosts with a ToastController: the listeners live while there is one. */
+let tracking = 0;
+const TRACK_OPTIONS = {capture: true, passive: true} as const;
+const onPress = (e: PointerEvent) => (lastPress = {x: e.clientX, y: e.clientY, at: performance.now()});
+const onMove = (e: PointerEvent) => (pointer = {x: e.clientX, y: e.clientY});
 
-/** Two passive capture listeners per document: where the pointer is, and where it last pressed. */
-function trackPresses() {
-  if (tracking || typeof document === 'undefined') return;
-  tracking = true;
-  const options = {capture: true, passive: true};
-  document.addEventListener('pointerdown', (e) => (lastPress = {x: e.clientX, y: e.clientY, at: performance.now()}), options);
-  document.addEventListener('pointermove', (e) => (pointer = {x: e.clientX, y: e.clientY}), options);
+/**
+ * Two passive capture listeners per document (where the pointer is, where it last pressed), added
+ * with the first connected element that toasts and removed with the last, so an unmounted kit
+ * leaves no listener behind.
+ */
+function trackPresses(delta: 1 | -1) {
+  if (typeof document === 'undefined') return;
+  const before = tracking;
+  tracking = Math.max(0, tracking + delta);
+  if (before === 0 && tracking === 1) {
+    document.addEventListener('pointerdown', onPress, TRACK_OPTIONS);
+    document.addEventListener('pointermove', onMove, TRACK_OPTIONS);
+  } else if (before > 0 && tracking === 0) {
+    document.removeEventListener('pointerdown', onPress, TRACK_OPTIONS);
+    document.removeEventListener('pointermove', onMove, TRACK_OPTIONS);
+    pointer = null;
+  }
 }
 
 /** The viewport rectangles of the control just used: the focused element and the last press. */
