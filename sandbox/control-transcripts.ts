@@ -1,7 +1,8 @@
 /**
  * Control API: `POST /__sandbox/transcripts` (tenant's RESELLER token) body
  * `{customer_id, title, status?, language?, documents?}` adds one transcript (and, when done, one
- * document per format) to a customer of the caller's tenant, answering `201 {id}`. Hostile-content
+ * document per format) to a customer of the caller's tenant, answering `201 {id}`. A finished one
+ * (two minutes long) also counts in the customer's usage for today, as the seeded ones do. Hostile-content
  * tests use it to store any title; document file names are derived from the title as always.
  */
 import type {Hono} from 'hono';
@@ -29,11 +30,17 @@ export function transcriptControlRoutes(app: Hono<Env>): void {
     const status = input.status ?? 'done';
     const {rows} = await db.query<{id: number}>(
       `INSERT INTO transcripts (tenant_id, customer_id, title, language, status, duration_seconds, created_at, completed_at)
-       VALUES ($1, $2, $3, $4, $5, 125, now(), CASE WHEN $5 = 'done' THEN now() ELSE NULL END) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, 120, now(), CASE WHEN $5 = 'done' THEN now() ELSE NULL END) RETURNING id`,
       [p.tenantId, input.customer_id, input.title, input.language ?? 'en', status],
     );
     const id = rows[0]!.id;
     if (status === 'done') {
+      // Usage is aggregated from finished transcripts: this one counts today (two minutes).
+      await db.query(
+        `INSERT INTO usage_daily (customer_id, day, audio_minutes, transcriptions) VALUES ($1, (now() AT TIME ZONE 'UTC')::date, 2, 1)
+         ON CONFLICT (customer_id, day) DO UPDATE SET audio_minutes = usage_daily.audio_minutes + 2, transcriptions = usage_daily.transcriptions + 1`,
+        [input.customer_id],
+      );
       for (const format of input.documents ?? ['txt']) {
         await db.query(`INSERT INTO documents (tenant_id, customer_id, transcript_id, format, created_at) VALUES ($1, $2, $3, $4, now())`, [p.tenantId, input.customer_id, id, format]);
       }
