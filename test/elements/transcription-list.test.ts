@@ -63,7 +63,7 @@ describe('<reseller-transcription-list>', () => {
     expect(headers(el)).to.include('Customer');
     expect(column(el, 'customer')).to.deep.equal(first.data.map((t) => t.customer_name));
     expect(rowIds(el)).to.deep.equal(first.data.map((t) => t.id));
-    expect($(el, '[part~="range"]').textContent).to.contain(`1–25 of ${first.total}`);
+    expect($(el, '[part~="range"]').textContent).to.contain(`1–25 of ${first.total.toLocaleString('en')}`);
 
     const second = await transcripts(tenant, 'page=2&per_page=25');
     const changed = nextEvent<ResellerStateChangeEvent>(el, 'reseller-state-change');
