@@ -7,7 +7,6 @@
  */
 import type {CustomerTableState} from './elements/customer-table/table-query.js';
 import type {TabId} from './elements/customer-detail/tab-loaders.js';
-import type {ResellerSubscriptionChangeEvent} from './elements/subscription-panel/subscription-panel.js';
 import type {TranscriptListState} from './elements/transcription-list/transcript-query.js';
 import type {UsageChartState} from './elements/shared/chart-state.js';
 import type {
@@ -18,6 +17,7 @@ import type {
   ResellerCustomerUpdatedEvent,
   ResellerRequestErrorEvent,
   ResellerStateChangeEvent,
+  ResellerSubscriptionChangeEvent,
   ResellerToastEvent,
   ResellerTokenCreatedEvent,
   ResellerTokenRevokedEvent,

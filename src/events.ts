@@ -3,7 +3,7 @@
  * `reseller-` prefixed and registered in the global event map so `addEventListener` is typed.
  * "Before" actions (open, toast) are cancelable and honoured.
  */
-import type {Branding, Customer, Token} from './contract/schemas.js';
+import type {Branding, Customer, Subscription, Token} from './contract/schemas.js';
 
 abstract class ResellerEvent<D> extends Event {
   readonly detail: D;
@@ -54,6 +54,14 @@ export class ResellerTokenRevokedEvent extends ResellerEvent<{id: number; custom
   static readonly eventName = 'reseller-token-revoked';
   constructor(detail: {id: number; customerId: number}) {
     super(ResellerTokenRevokedEvent.eventName, detail);
+  }
+}
+
+/** The plan of a customer changed (after the operator confirmed it and the server accepted it). */
+export class ResellerSubscriptionChangeEvent extends ResellerEvent<{subscription: Subscription}> {
+  static readonly eventName = 'reseller-subscription-change';
+  constructor(subscription: Subscription) {
+    super(ResellerSubscriptionChangeEvent.eventName, {subscription});
   }
 }
 
@@ -131,6 +139,7 @@ declare global {
     'reseller-customer-deleted': ResellerCustomerDeletedEvent;
     'reseller-token-created': ResellerTokenCreatedEvent;
     'reseller-token-revoked': ResellerTokenRevokedEvent;
+    'reseller-subscription-change': ResellerSubscriptionChangeEvent;
     'reseller-brand-change': ResellerBrandChangeEvent;
     'reseller-state-change': ResellerStateChangeEvent;
     'reseller-request-error': ResellerRequestErrorEvent;

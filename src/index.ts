@@ -18,7 +18,7 @@ export {ResellerCustomerForm as ResellerCustomerFormElement} from './elements/cu
 export {ResellerPhoneField as ResellerPhoneFieldElement, type PhoneResult} from './elements/phone-field/phone-field.js';
 export {ResellerCustomerDetail as ResellerCustomerDetailElement} from './elements/customer-detail/customer-detail.js';
 export {TABS as CUSTOMER_DETAIL_TABS, TAB_TAGS as CUSTOMER_DETAIL_TAB_TAGS, type TabId as CustomerDetailTab, type TabLoader, type TabLoaders} from './elements/customer-detail/tab-loaders.js';
-export {ResellerSubscriptionPanel as ResellerSubscriptionPanelElement, ResellerSubscriptionChangeEvent} from './elements/subscription-panel/subscription-panel.js';
+export {ResellerSubscriptionPanel as ResellerSubscriptionPanelElement} from './elements/subscription-panel/subscription-panel.js';
 export {ResellerUsageChart as ResellerUsageChartElement, type UsageData} from './elements/usage-chart/usage-chart.js';
 export {METRICS as USAGE_METRICS, type UsageChartState, type UsageMetric} from './elements/shared/chart-state.js';
 export {ResellerTokenManager as ResellerTokenManagerElement} from './elements/token-manager/token-manager.js';

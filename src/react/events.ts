@@ -10,7 +10,6 @@ import type {EventName} from '@lit/react';
 import type {ResellerElementEvents} from '../element-events.js';
 // The global event map's `reseller-*` entries (declared next to the event classes).
 import type {} from '../events.js';
-import type {} from '../elements/subscription-panel/subscription-panel.js';
 
 /** The event name of each React prop. */
 const EVENT_NAMES = {

@@ -6,7 +6,8 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/subscription-panel.js';
 import type {Customer, Subscription} from '../../src/contract/schemas.js';
-import type {ResellerSubscriptionPanel, ResellerSubscriptionChangeEvent} from '../../src/elements/subscription-panel/subscription-panel.js';
+import type {ResellerSubscriptionPanel} from '../../src/elements/subscription-panel/subscription-panel.js';
+import type {ResellerSubscriptionChangeEvent} from '../../src/events.js';
 import type {ResellerToastEvent} from '../../src/events.js';
 import {clearFaults, createTenant, requests, setFaults, type Tenant} from '../helpers/sandbox.js';
 import {api, createCustomer} from '../helpers/api.js';

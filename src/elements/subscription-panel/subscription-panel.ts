@@ -7,6 +7,7 @@ import type {Customer, Plan, PlanId, Subscription} from '../../contract/schemas.
 import {NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResellerSubscriptionChangeEvent} from '../../events.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {shared, tokens} from '../../styles/index.js';
@@ -18,16 +19,6 @@ import {styles} from './subscription-panel.styles.js';
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
-
-/** The plan of a customer changed (after the operator confirmed it and the server accepted it). */
-export class ResellerSubscriptionChangeEvent extends Event {
-  static readonly eventName = 'reseller-subscription-change';
-  readonly detail: {subscription: Subscription};
-  constructor(subscription: Subscription) {
-    super(ResellerSubscriptionChangeEvent.eventName, {bubbles: true, composed: true});
-    this.detail = {subscription};
-  }
-}
 
 interface Loaded {
   subscription: Subscription;
@@ -292,8 +283,5 @@ export class ResellerSubscriptionPanel extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'reseller-subscription-panel': ResellerSubscriptionPanel;
-  }
-  interface GlobalEventHandlersEventMap {
-    'reseller-subscription-change': ResellerSubscriptionChangeEvent;
   }
 }
