@@ -9,6 +9,7 @@ import {ADMIN_HEADER, type ControlOptions, controlRoutes, requireAdmin} from './
 import {FaultRule, faultResponse, redactIdempotencyKey} from './faults.js';
 import {allowedHostNames, hostAllowed} from './hosts.js';
 import {inLane, type Limits, releaseAfter, resolveLimits, TenantLimiter} from './limits.js';
+import {API_BASE_PATH} from '../src/contract/constants.js';
 import {ApiError, errorBody, errorResponse, storableText, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
 import {brandingRoutes} from './routes/branding.js';
@@ -17,7 +18,7 @@ import {organizationRoutes} from './routes/organization.js';
 import {transcriptRoutes} from './routes/transcripts.js';
 import {usageRoutes} from './routes/usage.js';
 
-export const API_BASE = '/api/v3/reseller';
+export const API_BASE = API_BASE_PATH;
 /** Marks a response that the node adapter must turn into a destroyed connection. */
 export const DROP_HEADER = 'x-sandbox-drop';
 

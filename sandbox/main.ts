@@ -5,6 +5,7 @@
  */
 import {createServer} from 'node:http';
 import {resolve} from 'node:path';
+import {API_BASE_PATH} from '../src/contract/constants.js';
 import {corsOriginsFromEnv} from './cors-origins.js';
 import type {AddressInfo} from 'node:net';
 import {redactDatabaseUrl} from './db.js';
@@ -48,7 +49,7 @@ const server = createServer((req, res) =>
 );
 
 server.listen(port, host, () => {
-  const url = `http://localhost:${(server.address() as AddressInfo).port}/api/v3/reseller`;
+  const url = `http://localhost:${(server.address() as AddressInfo).port}${API_BASE_PATH}`;
   console.log(`Reseller sandbox listening on ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
   console.log(`  OpenAPI:   ${url}/openapi.json`);
   console.log(`  Storage:   ${databaseUrl ? `PostgreSQL ${redactDatabaseUrl(databaseUrl)} (DATABASE_URL)` : dataDir}`);
@@ -61,7 +62,7 @@ server.listen(port, host, () => {
   if (corsOrigins.length) console.log(`  CORS:      ${corsOrigins.join(', ')}`);
   console.log(
     sandbox.adminSecret
-      ? `  Control:   ${url.replace('/api/v3/reseller', '/__sandbox')}  (X-Sandbox-Admin: ${sandbox.adminSecret})`
+      ? `  Control:   ${url.replace(API_BASE_PATH, '/__sandbox')}  (X-Sandbox-Admin: ${sandbox.adminSecret})`
       : '  Control:   off (npm run sandbox -- --control, or SANDBOX_CONTROL=1)',
   );
 });

@@ -1,16 +1,10 @@
 /** Row → contract object mapping, the billing period, and the shared customer SELECT. */
-import type {PlanId} from '../src/contract/schemas.js';
+import {PLANS} from '../src/contract/constants.js';
 import {iso} from './context.js';
 import type {Queryable} from './db.js';
 import {ApiError} from './http.js';
-import {PLAN_MINUTES} from './seed.js';
 
-export const PLANS = [
-  {id: 'bronze', name: 'Bronze', monthly_minutes: 500, custom_models: false, priority_support: false},
-  {id: 'silver', name: 'Silver', monthly_minutes: 2000, custom_models: false, priority_support: false},
-  {id: 'gold', name: 'Gold', monthly_minutes: 10000, custom_models: true, priority_support: true},
-  {id: 'enterprise', name: 'Enterprise', monthly_minutes: null, custom_models: true, priority_support: true},
-] as const;
+export {PLANS};
 
 export const planOf = (id: string) => PLANS.find((p) => p.id === id)!;
 
@@ -27,7 +21,8 @@ export const addDays = (date: string, days: number): string =>
 
 export const percent = (minutes: number, quota: number): number => (quota > 0 ? Math.round((minutes / quota) * 1000) / 10 : 0);
 
-export const quotaOf = (plan: string, custom: number | null): number => PLAN_MINUTES[plan as PlanId] ?? custom ?? 0;
+/** The plan's monthly minutes, else the customer's custom quota (Enterprise), else 0. */
+export const quotaOf = (plan: string, custom: number | null): number => PLANS.find((p) => p.id === plan)?.monthly_minutes ?? custom ?? 0;
 
 export interface CustomerRow {
   id: number;

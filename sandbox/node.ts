@@ -5,7 +5,7 @@
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {getRequestListener} from '@hono/node-server';
-import {DROP_HEADER} from './app.js';
+import {API_BASE, DROP_HEADER} from './app.js';
 import {ADMIN_HEADER} from './control.js';
 import {rawHandlers, type Sandbox} from './index.js';
 
@@ -19,7 +19,7 @@ const isControl = (url: string | undefined): boolean => {
 };
 const handles = (url: string | undefined): boolean => {
   const path = pathOf(url);
-  return path === '/api/v3/reseller' || path.startsWith('/api/v3/reseller/') || isControl(url);
+  return path === API_BASE || path.startsWith(`${API_BASE}/`) || isControl(url);
 };
 
 export interface MiddlewareOptions {

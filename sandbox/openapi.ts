@@ -1,5 +1,6 @@
 /** OpenAPI 3.1, generated from src/contract/endpoints.ts and the contract's schemas (`z.toJSONSchema`). */
 import * as z from 'zod/mini';
+import {API_BASE_PATH} from '../src/contract/constants.js';
 import {ID_MAX, SandboxErrorBody} from '../src/contract/schemas.js';
 import {ENDPOINTS} from '../src/contract/endpoints.js';
 
@@ -78,7 +79,7 @@ export function openApiDocument(): object {
       version: '3.0.0',
       description: 'Operations tagged `public` come from the public Reseller API; `extension` marks the kit\'s extensions implemented by the sandbox.',
     },
-    servers: [{url: '/api/v3/reseller'}],
+    servers: [{url: API_BASE_PATH}],
     tags: [{name: 'public', description: 'The public Reseller API'}, {name: 'extension', description: 'Kit extensions'}],
     security: [{bearer: []}],
     paths,

@@ -4,11 +4,11 @@
  * from the finished transcripts in SQL (one source: every usage figure is a count and a sum of
  * transcripts the API lists), documents from the recent finished transcripts.
  */
+import {PLANS} from '../src/contract/constants.js';
 import type {Db, Queryable} from './db.js';
 import {ACCOUNT_MANAGERS, INDUSTRIES, LOCALES, type Locale, SEGMENTS, TOKEN_NAMES} from './seed-data.js';
 import {CUSTOMER_PREFIX, DEV_TOKENS, newSecret, RESELLEE_PREFIX, RESELLER_PREFIX, sha256Hex} from './tokens.js';
 
-export const PLAN_MINUTES = {bronze: 500, silver: 2000, gold: 10000, enterprise: null} as const;
 const DAY = 86_400_000;
 
 export function mulberry32(seed: number): () => number {
@@ -140,7 +140,7 @@ export async function seedTenant(db: Db, opts: SeedTenantOptions): Promise<Seede
       for (let k = 2; emails.has(email.toLowerCase()); k++) email = `${local}${k}@${domain}`;
       emails.add(email.toLowerCase());
       const plan = rng.weighted([['bronze', 40], ['silver', 30], ['gold', 20], ['enterprise', 10]] as const);
-      const quota = plan === 'enterprise' ? rng.int(4, 20) * 5000 : PLAN_MINUTES[plan];
+      const quota = plan === 'enterprise' ? rng.int(4, 20) * 5000 : PLANS.find((p) => p.id === plan)!.monthly_minutes;
       const active = rng.chance(0.85);
       const createdMs = todayMs - rng.int(1, 1095) * DAY + rng.int(7 * 3600, 18 * 3600) * 1000;
       const updatedMs = Math.min(now - 60_000, createdMs + rng.int(0, 400) * DAY + rng.int(0, 86_399) * 1000);

@@ -29,13 +29,14 @@ import {createServer as createViteServer, type ViteDevServer} from 'vite';
 import {allowedHostNames, allowedHostsFromEnv, hostAllowed} from '../sandbox/hosts.js';
 import {createSandbox, type Sandbox} from '../sandbox/index.js';
 import {nodeMiddleware} from '../sandbox/node.js';
+import {API_BASE_PATH} from '../src/contract/constants.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const demoRoot = path.join(repoRoot, 'demo');
 const distRoot = path.join(repoRoot, 'dist');
 
 /** The API base the demo pages use (the kit's default: same origin). */
-export const API_BASE = '/api/v3/reseller';
+export const API_BASE = API_BASE_PATH;
 
 /**
  * The policy every demo page runs under (the CDN page's e2e flow, test/e2e/flows/cdn-strict.mjs,

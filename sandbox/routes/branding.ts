@@ -9,9 +9,10 @@ import type {Queryable} from '../db.js';
 import {ApiError, JSON_LIMIT, mediaType, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';
 import {sniffLogo} from '../../src/contract/logo-type.js';
+import {API_BASE_PATH} from '../../src/contract/constants.js';
 import {sha256Hex} from '../tokens.js';
 
-export const LOGO_PATH = '/api/v3/reseller/branding/logo/';
+export const LOGO_PATH = `${API_BASE_PATH}/branding/logo/`;
 
 interface BrandingRow {
   brand_color: string | null;

@@ -3,6 +3,7 @@ import type {Hono} from 'hono';
 import {
   Customer, CustomerCreate, CustomerListQuery, CustomerPage, CustomerUpdate, Me, PlanList, Subscription, SubscriptionUpdate,
 } from '../../src/contract/schemas.js';
+import {API_BASE_PATH} from '../../src/contract/constants.js';
 import {type Env, idParam, requireReseller, requireSession, send} from '../context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';
@@ -106,7 +107,7 @@ export function customerRoutes(api: Hono<Env>): void {
         throw err;
       }
       const row = await loadCustomer(db, p.tenantId, id);
-      return send(Customer, customerObject(row), 201, {etag: etagOf(row), location: `/api/v3/reseller/customers/${id}`});
+      return send(Customer, customerObject(row), 201, {etag: etagOf(row), location: `${API_BASE_PATH}/customers/${id}`});
     });
   });
 

@@ -31,6 +31,7 @@
  * The token lives only in a private field: never in a URL, attribute, log, storage or error message.
  */
 import type * as z from 'zod/mini';
+import {API_BASE_PATH} from '../contract/constants.js';
 import {loadContract, type Contract} from '../contract/load-contract.js';
 import {
   AuthError, HttpError, NetworkError, ResellerApiError, SchemaError, TimeoutError,
@@ -38,7 +39,7 @@ import {
 } from './errors.js';
 
 /** The API base when none is given, on the page's origin. */
-export const DEFAULT_BASE_URL = '/api/v3/reseller';
+export const DEFAULT_BASE_URL = API_BASE_PATH;
 
 export interface RetryOptions {
   /** Extra attempts after the first, for retryable failures (default 2). */

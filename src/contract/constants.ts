@@ -4,9 +4,28 @@
  * `contract.ts` builds its schemas from these and re-exports them: still one source of truth.
  */
 
-/** Page sizes of every paged list. */
+/** The API's path on its origin: the client's default base URL and where the sandbox serves it. */
+export const API_BASE_PATH = '/api/v3/reseller';
+
+/** Page sizes of every paged list (the `per_page` values); the first is the default. */
 export const PER_PAGE_OPTIONS = [25, 50, 75, 100] as const;
-export const PLAN_IDS = ['bronze', 'silver', 'gold', 'enterprise'] as const;
+export const DEFAULT_PER_PAGE: (typeof PER_PAGE_OPTIONS)[number] = PER_PAGE_OPTIONS[0];
+
+/**
+ * The published plans (DESIGN.md): what the sandbox's `GET /plans` answers and what the elements
+ * show when that call fails. `monthly_minutes: null` is a custom quota (Enterprise).
+ */
+export const PLANS = [
+  {id: 'bronze', name: 'Bronze', monthly_minutes: 500, custom_models: false, priority_support: false},
+  {id: 'silver', name: 'Silver', monthly_minutes: 2000, custom_models: false, priority_support: false},
+  {id: 'gold', name: 'Gold', monthly_minutes: 10000, custom_models: true, priority_support: true},
+  {id: 'enterprise', name: 'Enterprise', monthly_minutes: null, custom_models: true, priority_support: true},
+] as const;
+type IdsOf<T extends readonly {id: string}[]> = {[K in keyof T]: T[K]['id']};
+/** The plans' ids, in order. */
+export const PLAN_IDS = PLANS.map((plan) => plan.id) as unknown as IdsOf<typeof PLANS>;
+/** The plan of a new customer when none is chosen. */
+export const DEFAULT_PLAN: (typeof PLAN_IDS)[number] = 'bronze';
 export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
 export const CUSTOMER_SORT_KEYS = ['id', 'name', 'email', 'phone', 'created_at', 'status'] as const;
 export const GRANULARITIES = ['day', 'week', 'month'] as const;

@@ -11,6 +11,7 @@ import * as z from 'zod/mini';
 import {
   CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DATE_PATTERN, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
   ID_MAX, LOGO_TYPES, METADATA_KEY_PATTERN, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
+  DEFAULT_PER_PAGE, DEFAULT_PLAN, PER_PAGE_OPTIONS,
 } from './constants.js';
 
 // The plain values live in constants.ts (no zod) for code on a page's eager path; re-exported here.
@@ -37,7 +38,8 @@ export const HexColor = z.string().check(z.regex(HEX_COLOR_PATTERN, 'Enter a col
 export const Name = z.string().check(z.trim(), z.minLength(1, 'Name is required'), z.maxLength(200, 'Name is at most 200 characters'));
 export const Email = z.string().check(z.trim(), z.maxLength(254, 'Email is at most 254 characters'), z.email('Enter a valid email address'));
 
-export const PerPage = z.union([z.literal(25), z.literal(50), z.literal(75), z.literal(100)]);
+type PerPageOption = (typeof PER_PAGE_OPTIONS)[number];
+export const PerPage = z.union(PER_PAGE_OPTIONS.map((n) => z.literal(n)) as [z.ZodMiniLiteral<PerPageOption>, ...z.ZodMiniLiteral<PerPageOption>[]]);
 
 /** Query numbers arrive as strings; the client sends numbers. */
 const queryInt = <T extends z.ZodMiniType<number>>(inner: T) =>
@@ -133,7 +135,7 @@ export const CustomerPage = pageOf(Customer);
 export const CustomerSort = z.enum(CUSTOMER_SORT_KEYS);
 export const CustomerListQuery = z.object({
   page: z._default(queryInt(Id), 1),
-  per_page: z._default(queryInt(PerPage), 25),
+  per_page: z._default(queryInt(PerPage), DEFAULT_PER_PAGE),
   status: z.optional(CustomerStatus),
   sort: z._default(CustomerSort, 'id'),
   order: z._default(Order, 'asc'),
@@ -145,7 +147,7 @@ export const CustomerCreate = z.object({
   name: Name,
   email: Email,
   phone: z.optional(z.nullable(E164)),
-  plan: z._default(PlanId, 'bronze'),
+  plan: z._default(PlanId, DEFAULT_PLAN),
   /** Required for (and only for) the Enterprise plan. */
   quota_minutes: z.optional(EnterpriseQuota),
   metadata: z.optional(Metadata),
@@ -304,7 +306,7 @@ export const Transcript = z.object({
 export const TranscriptPage = pageOf(Transcript);
 export const TranscriptListQuery = z.object({
   page: z._default(queryInt(Id), 1),
-  per_page: z._default(queryInt(PerPage), 25),
+  per_page: z._default(queryInt(PerPage), DEFAULT_PER_PAGE),
   customer_id: z.optional(queryInt(Id)),
   status: z.optional(TranscriptStatus),
   q: z.optional(z.string().check(z.maxLength(200))),
@@ -331,7 +333,7 @@ export const TranscriptDocument = z.object({
 export const DocumentPage = pageOf(TranscriptDocument);
 export const DocumentListQuery = z.object({
   page: z._default(queryInt(Id), 1),
-  per_page: z._default(queryInt(PerPage), 25),
+  per_page: z._default(queryInt(PerPage), DEFAULT_PER_PAGE),
   customer_id: z.optional(queryInt(Id)),
   transcript_id: z.optional(queryInt(Id)),
   format: z.optional(DocumentFormat),

@@ -29,28 +29,13 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {ResellerToastEvent, type ToastKind} from '../events.js';
 import type {LocaleController} from './locale-controller.js';
+import {PUBLIC_TOKENS} from '../styles/tokens.js';
 
-/** Public tokens copied from the raising element to the stack, so toasts look like the element. */
-const INHERITED_TOKENS = [
-  '--reseller-color-brand',
-  '--reseller-color-on-brand',
-  '--reseller-color-surface',
-  '--reseller-color-surface-raised',
-  '--reseller-color-text',
-  '--reseller-color-text-muted',
-  '--reseller-color-border',
-  '--reseller-color-danger',
-  '--reseller-color-warning',
-  '--reseller-color-success',
-  '--reseller-color-focus-ring',
-  '--reseller-color-scheme',
-  '--reseller-font-family',
-  '--reseller-font-size',
-  '--reseller-radius',
-  'color-scheme',
-  'font-family',
-  'font-size',
-] as const;
+/**
+ * What is copied from the raising element to the stack, so toasts look like the element: every
+ * public theme token (the list in styles/tokens.ts) and the inherited properties they default to.
+ */
+const INHERITED_TOKENS = [...PUBLIC_TOKENS, 'color-scheme', 'font-family', 'font-size'] as const;
 
 /** The tag of the kit's toast stack (registered by the elements that declare it). */
 export const TOAST_REGION_TAG = 'reseller-toast-region';

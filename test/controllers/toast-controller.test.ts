@@ -9,6 +9,7 @@ import type {ResellerToastEvent} from '../../src/events.js';
 import {loadLocale} from '../../src/i18n/registry.js';
 import {settle} from '../helpers/wait.js';
 import {deepElementFromPoint} from '../helpers/layout.js';
+import {PUBLIC_TOKENS} from '../../src/styles/tokens.js';
 
 /** An element that shows toasts declares the stack, as the kit's elements do. */
 class ToastProbe extends LitElement {
@@ -208,5 +209,14 @@ describe('ToastController', () => {
     } finally {
       r.durations = saved;
     }
+    });
+
+  it('copies every public theme token of the raising element onto the stack', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><toast-probe></toast-probe></div>`);
+    PUBLIC_TOKENS.forEach((name, i) => wrapper.style.setProperty(name, `${i + 1}`));
+    wrapper.querySelector('toast-probe')!.toast.show('Themed', 'info');
+    await region().updateComplete;
+    const copied = PUBLIC_TOKENS.map((name) => `${name}: ${region().style.getPropertyValue(name).trim()}`);
+    expect(copied).to.deep.equal(PUBLIC_TOKENS.map((name, i) => `${name}: ${i + 1}`));
   });
 });

@@ -62,7 +62,7 @@ export interface Tenant {
 }
 
 /** The API base the elements use by default, on the test page's origin. */
-export const API_BASE = '/api/v3/reseller';
+export {API_BASE_PATH as API_BASE} from '../../src/contract/constants.js';
 
 async function control(method: string, path: string, token?: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};

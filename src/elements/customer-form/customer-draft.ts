@@ -3,7 +3,7 @@
  * field errors, checked with the contract's own schema (one source of truth) plus the phone check.
  * No DOM, no Lit: the customer detail form and tests can use it as is.
  */
-import {PLAN_IDS} from '../../contract/constants.js';
+import {PLAN_IDS, QUOTA_MAX} from '../../contract/constants.js';
 import type {CustomerCreate, PlanId} from '../../contract/schemas.js';
 import {ValidationError} from '../../api/errors.js';
 import {loadContract} from '../../contract/load-contract.js';
@@ -32,12 +32,6 @@ export interface CustomerDraft {
 export {FALLBACK_PLANS, loadPlans} from '../shared/plans.js';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
-
-/** Upper bound of a custom quota (the contract's). */
-export const QUOTA_MAX = 10_000_000;
-
-/** The plan preselected in an empty form (the contract's default). */
-export const DEFAULT_PLAN: PlanId = 'bronze';
 
 
 export function isPlanId(value: string): value is PlanId {

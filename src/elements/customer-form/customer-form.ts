@@ -1,6 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Task} from '@lit/task';
+import {DEFAULT_PLAN, PLANS} from '../../contract/constants.js';
 import type {Customer} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController} from '../../controllers/api-controller.js';
@@ -11,7 +12,7 @@ import type {PartialMessages} from '../../i18n/registry.js';
 import {preloadPhone} from '../../phone/index.js';
 import {shared, tokens} from '../../styles/index.js';
 import {
-  DEFAULT_PLAN, FALLBACK_PLANS, FORM_FIELDS, SubmissionKeys, describeFailure, isPlanId, loadPlans, validateDraft,
+  FORM_FIELDS, SubmissionKeys, describeFailure, isPlanId, loadPlans, validateDraft,
   type FieldErrors, type FormField, type Translate,
 } from './customer-draft.js';
 import {planOptionLabel, renderFailure, renderPlanField, renderTextField} from './customer-form.fields.js';
@@ -97,7 +98,7 @@ export class ResellerCustomerForm extends LitElement {
 
   readonly #plans = new Task(this, {
     args: () => [this.#api.client, this.active] as const,
-    task: ([client, active], {signal}) => (active ? loadPlans(client, signal) : FALLBACK_PLANS),
+    task: ([client, active], {signal}) => (active ? loadPlans(client, signal) : PLANS),
   });
   readonly #modal = new ModalController(this, {
     dialog: () => this.renderRoot.querySelector('dialog'),
@@ -157,7 +158,7 @@ export class ResellerCustomerForm extends LitElement {
         .label=${t('form.phone')} .hint=${t('form.phoneHint')} .error=${errors.phone ?? ''}
         .defaultCountry=${this.defaultCountry}></reseller-phone-field>
       ${renderPlanField({
-        label: t('form.plan'), plans: this.#plans.value ?? FALLBACK_PLANS, selected: this.plan, error: errors.plan,
+        label: t('form.plan'), plans: this.#plans.value ?? PLANS, selected: this.plan, error: errors.plan,
         optionLabel: (p) => planOptionLabel(p, t), onChange: this.#onPlan,
       })}
       ${this.plan === 'enterprise'
