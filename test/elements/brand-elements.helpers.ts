@@ -4,10 +4,10 @@ import type {Branding} from '../../src/contract/schemas.js';
 import type {ResellerBrandEditor} from '../../src/elements/brand-editor/brand-editor.js';
 import type {Tenant} from '../helpers/sandbox.js';
 import {api} from '../helpers/api.js';
-import {$} from '../helpers/dom.js';
+import {$, rendered, toHex} from '../helpers/dom.js';
 import {waitFor} from '../helpers/wait.js';
 
-export {$, nextEvent} from '../helpers/dom.js';
+export {$, nextEvent, toHex} from '../helpers/dom.js';
 export {api} from '../helpers/api.js';
 export const part = <T extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 export const textOf = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -39,9 +39,7 @@ export async function editorFor(token: string | null, attrs: Record<string, stri
 }
 
 export async function settled(el: ResellerBrandEditor): Promise<void> {
-  await el.updateComplete;
-  await waitUntil(() => !!el.shadowRoot!.querySelector('form[part~="form"], [part~="state"]:not([part~="loading"])'), 'the editor settles', {timeout: 10_000});
-  await el.updateComplete;
+  await rendered(el, {ready: 'form[part~="form"], [part~="state"]:not([part~="loading"])'}, 'the editor settles');
 }
 
 /** Sets the hex field as a paste would: input, then change (leaving the field). */
@@ -98,17 +96,6 @@ export async function clickSave(el: ResellerBrandEditor): Promise<void> {
   await el.updateComplete;
   await waitUntil(() => saveButton(el).getAttribute('aria-busy') === 'false', 'the save settles', {timeout: 10_000});
   await el.updateComplete;
-}
-
-/** Any CSS colour (oklch, color(srgb …), rgb) → `#rrggbb`, through a canvas. */
-export function toHex(color: string): string {
-  const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true})!;
-  ctx.clearRect(0, 0, 1, 1);
-  ctx.fillStyle = '#000';
-  ctx.fillStyle = color;
-  ctx.fillRect(0, 0, 1, 1);
-  const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
-  return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import type {ResellerPhoneField} from '../../src/elements/phone-field/phone-fiel
 import type {Customer} from '../../src/contract/schemas.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';
 import {api, createCustomer} from '../helpers/api.js';
-import {$, fieldError, typeInto} from '../helpers/dom.js';
+import {$, fieldError, rendered, typeInto} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
 export {$, $$, focused, nextEvent, typeInto} from '../helpers/dom.js';
@@ -47,9 +47,7 @@ export async function detailFor(
 
 /** Waits until the form (or a not-found / error / access state) shows: not loading. */
 export async function settled(el: ResellerCustomerDetail): Promise<void> {
-  await el.updateComplete;
-  await waitUntil(() => !!el.shadowRoot!.querySelector('form[part~="form"], [part~="state"]:not([part~="loading"])'), 'the detail settles', {timeout: 10_000});
-  await el.updateComplete;
+  await rendered(el, {ready: 'form[part~="form"], [part~="state"]:not([part~="loading"])'}, 'the detail settles');
 }
 
 export const input = (el: Element, id: string) => $<HTMLInputElement>(el, `#${id}`);

@@ -1,10 +1,10 @@
 /** Shared helpers of the customer table tests (test/elements/customer-table.*.test.ts). */
-import {fixture, html, waitUntil} from '@open-wc/testing';
+import {fixture, html} from '@open-wc/testing';
 import '../../src/define/customer-table.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import type {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
-import {$, $$} from '../helpers/dom.js';
+import {$, $$, rendered} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
 export {$, $$, nextEvent} from '../helpers/dom.js';
@@ -22,13 +22,7 @@ export async function tableFor(tenant: Tenant, attrs: Record<string, string> = {
 
 /** Waits until the table shows data rows, an empty/no-match/error/access state: not loading. */
 export async function settled(el: ResellerCustomerTable, message = 'the table settles'): Promise<void> {
-  await el.updateComplete; // a change made just before renders its loading state first
-  await waitUntil(() => {
-    const root = el.shadowRoot!;
-    if (root.querySelector('table[aria-busy="true"]')) return false;
-    return !!root.querySelector('tbody tr[part~="row"], [part~="state"]');
-  }, message, {timeout: 10_000});
-  await el.updateComplete;
+  await rendered(el, {busy: 'table[aria-busy="true"]', ready: 'tbody tr[part~="row"], [part~="state"]'}, message);
 }
 
 /** The data rows' ids, in order. */

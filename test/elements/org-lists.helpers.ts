@@ -1,9 +1,9 @@
 /** Shared helpers of the token manager, user list and transcription list tests. */
-import {fixture, html, waitUntil} from '@open-wc/testing';
+import {fixture, html} from '@open-wc/testing';
 import type {Customer} from '../../src/contract/schemas.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';
 import {createCustomer} from '../helpers/api.js';
-import {$, $$} from '../helpers/dom.js';
+import {$, $$, rendered} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
 export {$, $$, fieldError, focused, nextEvent, typeInto} from '../helpers/dom.js';
@@ -27,13 +27,7 @@ export async function mount<K extends keyof HTMLElementTagNameMap>(
 
 /** Waits until the element shows rows or a state block, not loading. */
 export async function settled(el: Mountable, message = 'the element settles'): Promise<void> {
-  await el.updateComplete;
-  await waitUntil(() => {
-    const root = el.shadowRoot!;
-    if (root.querySelector('table[aria-busy="true"], [part~="loading"]')) return false;
-    return !!root.querySelector('tbody tr[part~="row"], [part~="state"]');
-  }, message, {timeout: 10_000});
-  await el.updateComplete;
+  await rendered(el, {busy: 'table[aria-busy="true"], [part~="loading"]', ready: 'tbody tr[part~="row"], [part~="state"]'}, message);
 }
 
 /** The data rows' ids, in order. */

@@ -1,9 +1,9 @@
 /** Shared helpers of the usage chart and dashboard tests. */
-import {fixture, html, waitUntil} from '@open-wc/testing';
+import {fixture, html} from '@open-wc/testing';
 import '../../src/define/usage-chart.js';
 import type {ResellerUsageChart} from '../../src/elements/usage-chart/usage-chart.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';
-import {$$} from '../helpers/dom.js';
+import {$$, rendered} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
 export {$, $$, nextEvent} from '../helpers/dom.js';
@@ -25,13 +25,7 @@ export async function chartFor(tenant: Tenant, attrs: Record<string, string> = {
 
 /** Waits until the chart area shows the chart, the table, or an empty / error / access state. */
 export async function settled(el: HTMLElement & {updateComplete: Promise<boolean>}, message = 'the chart settles'): Promise<void> {
-  await el.updateComplete;
-  await waitUntil(() => {
-    const root = el.shadowRoot!;
-    if (root.querySelector('[aria-busy="true"][part~="chart-area"]')) return false;
-    return !!root.querySelector('svg.chart, [part~="chart-area"] table, [part~="state"]');
-  }, message, {timeout: 10_000});
-  await el.updateComplete;
+  await rendered(el, {busy: '[aria-busy="true"][part~="chart-area"]', ready: 'svg.chart, [part~="chart-area"] table, [part~="state"]'}, message);
 }
 
 /**

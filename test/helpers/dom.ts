@@ -3,6 +3,7 @@
  * person does.
  */
 import {sendKeys} from '@web/test-runner-commands';
+import {waitFor} from './wait.js';
 
 /** The first match of `selector` in `el`'s shadow root (asserted present: a missing node throws where it is used). */
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
@@ -42,4 +43,28 @@ export function fieldError(target: Element): string {
   const root = target.getRootNode() as ShadowRoot | Document;
   const ids = (target.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('error'));
   return ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+}
+
+/** Any CSS colour (oklch, color(srgb …), rgb) → `#rrggbb`, through a canvas. */
+export function toHex(color: string): string {
+  const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true})!;
+  ctx.clearRect(0, 0, 1, 1);
+  ctx.fillStyle = '#000';
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, 1, 1);
+  const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+  return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * Waits until an element has rendered its data or a state: nothing in its shadow root matches
+ * `busy`, something matches `ready`. On a timeout the error names `what` and the parts shown then.
+ */
+export async function rendered(el: HTMLElement & {updateComplete: Promise<boolean>}, {busy, ready}: {busy?: string; ready: string}, what: string): Promise<void> {
+  await el.updateComplete; // a change made just before renders its loading state first
+  const root = el.shadowRoot!;
+  await waitFor(() => (!busy || !root.querySelector(busy)) && !!root.querySelector(ready), what, {
+    observe: () => [...root.querySelectorAll('[part], [aria-busy]')].slice(0, 12).map((n) => `<${n.localName} part="${n.getAttribute('part') ?? ''}"${n.hasAttribute('aria-busy') ? ` aria-busy=${n.getAttribute('aria-busy')}` : ''}>`),
+  });
+  await el.updateComplete;
 }

@@ -3,6 +3,7 @@ import {LitElement, css} from 'lit';
 import {shared} from '../../src/styles/shared.js';
 import {tokens} from '../../src/styles/tokens.js';
 import {bestTextOn, contrastRatio} from '../../src/styles/color.js';
+import {toHex} from '../helpers/dom.js';
 
 // ---- every private --_x variable in src/ is defined and used -----------------------------------
 
@@ -111,16 +112,6 @@ declare global {
   }
 }
 
-/** Any CSS colour (oklch, color(srgb …), rgb) → `#rrggbb`, through a canvas. */
-function toHex(color: string): string {
-  const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true})!;
-  ctx.clearRect(0, 0, 1, 1);
-  ctx.fillStyle = '#000';
-  ctx.fillStyle = color;
-  ctx.fillRect(0, 0, 1, 1);
-  const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
-  return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
 const near = (a: string, b: string) =>
   [1, 3, 5].every((i) => Math.abs(parseInt(a.slice(i, i + 2), 16) - parseInt(b.slice(i, i + 2), 16)) <= 2);
 
