@@ -21,9 +21,11 @@ export const PLANS = [
   {id: 'gold', name: 'Gold', monthly_minutes: 10000, custom_models: true, priority_support: true},
   {id: 'enterprise', name: 'Enterprise', monthly_minutes: null, custom_models: true, priority_support: true},
 ] as const;
-type IdsOf<T extends readonly {id: string}[]> = {[K in keyof T]: T[K]['id']};
-/** The plans' ids, in order. */
-export const PLAN_IDS = PLANS.map((plan) => plan.id) as unknown as IdsOf<typeof PLANS>;
+/** The plans' ids, in order (a literal of its own so eager code that needs only the ids tree-shakes `PLANS`). */
+export const PLAN_IDS = ['bronze', 'silver', 'gold', 'enterprise'] as const;
+type SameIds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time check: `PLANS` and `PLAN_IDS` name the same plans. */
+export const PLANS_MATCH_IDS: SameIds<(typeof PLANS)[number]['id'], (typeof PLAN_IDS)[number]> = true;
 /** The plan of a new customer when none is chosen. */
 export const DEFAULT_PLAN: (typeof PLAN_IDS)[number] = 'bronze';
 export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
