@@ -105,6 +105,9 @@ describe('<reseller-brand-logo>', () => {
       control.src = URL.createObjectURL(new Blob([svg], {type: 'image/svg+xml'}));
       document.body.append(control);
       await waitUntil(() => w.__svgRan!.includes('script'), 'the control document runs the script', {timeout: 5000});
+      // Its posted messages arrive as later tasks: wait for both before clearing, or a late one is
+      // counted against the logo below.
+      await waitUntil(() => ['svg-script', 'svg-onload'].every((m) => messages.includes(m)), "the control document's two messages arrive", {timeout: 5000});
       control.remove();
       w.__svgRan = [];
       messages.length = 0;
