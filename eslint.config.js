@@ -77,6 +77,11 @@ export default defineConfig(
     'test-results/',
     '.wtr-tmp/',
     'custom-elements.json',
+    // The framework hosts' build output (hosts/README.md); their sources are linted.
+    'hosts/*/dist/',
+    'hosts/*/.angular/',
+    'hosts/*/.next/',
+    'hosts/*/next-env.d.ts',
   ]),
 
   js.configs.recommended,

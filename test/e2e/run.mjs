@@ -11,9 +11,12 @@
  * console error, unless it exports `allowConsoleErrors` (an array of RegExps) for errors it causes
  * on purpose (e.g. injected faults). `export const timeout = ms` overrides the 30 s default.
  *
+ * Flows named after a framework host in hosts/ (angular, next) get it installed and built from the
+ * packed tarball first (test/e2e/host-apps.mjs).
+ *
  * Environment: CHROME_PATH (browser), E2E_KEEP_DATA=1 (keep the temporary data directory),
  * E2E_START_TIMEOUT_MS (default 180000: a fresh seed is slow on a busy machine),
- * E2E_HEADED=1 (show the browser; needs a display), E2E_SKIP_BUILD=1 (never run `npm run build`).
+ * E2E_HEADED=1 (show the browser; needs a display), E2E_SKIP_BUILD=1 (never run `npm run build`, nor install and build the hosts).
  * The server (its whole process group) and the browser are always stopped at the end.
  */
 import {spawn, spawnSync} from 'node:child_process';
@@ -25,6 +28,10 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, findChromium, howToGet} from '../../scripts/browsers.mjs';
 import {CDN_BUNDLE} from './helpers.mjs';
+import {prepareHosts} from './host-apps.mjs';
+
+/** Flows named after a host in hosts/ (own package.json): the runner installs and builds that host first. */
+const HOST_APPS = ['angular', 'next'];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -68,6 +75,22 @@ async function main() {
   if (!executablePath) throw new Error(howToGet('chromium'));
 
   if (flows.some((f) => /cdn|autoload/.test(path.basename(f)))) ensureCdnBundle();
+  // The framework hosts (hosts/angular, hosts/next): installed and built from the packed tarball.
+  const hostFlows = flows.filter((f) => HOST_APPS.includes(path.basename(f).replace(/\.mjs$/, '')));
+  if (hostFlows.length && process.env.E2E_SKIP_BUILD !== '1') {
+    const started = performance.now();
+    try {
+      prepareHosts(hostFlows.map((f) => path.basename(f).replace(/\.mjs$/, '')));
+      console.log(`hosts installed and built in ${Math.round((performance.now() - started) / 1000)} s`);
+    } catch (error) {
+      // Their flows fail; the others still run.
+      for (const file of hostFlows) {
+        failed++;
+        flows.splice(flows.indexOf(file), 1);
+        console.log(`✗ ${path.basename(file, '.mjs')} (host not built: ${error.message})`);
+      }
+    }
+  }
   if (flows.some((f) => f.endsWith('.ts'))) {
     const {register} = await import('tsx/esm/api');
     register();
