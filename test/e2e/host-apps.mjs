@@ -2,14 +2,16 @@
  * The framework hosts in hosts/ (Angular, Next.js): each has its own package.json and lockfile
  * (Angular 21 needs TypeScript < 6, the root uses 6) and is built from this package's packed
  * tarball, as a partner installs it. `prepareHosts` runs in test/e2e/run.mjs before a flow that
- * needs a host: `npm pack` once, then per host `npm ci` (only when its node_modules is missing or
- * older than its lockfile), the tarball installed with `--no-save`, and one production build.
+ * needs a host: `npm pack` once, then per host `npm ci` (only when its node_modules was not
+ * installed from its current lockfile), the tarball installed with `--no-save`, and one production
+ * build.
  *
  * The helpers below are what the host flows share: the README's strict policy, an API request log
  * and the measures the issue asks for (requests before the first rows, JS before the first rows).
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -46,9 +48,12 @@ export function prepareHosts(names) {
     const tarball = path.join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')));
     for (const name of names) {
       const dir = path.join(HOSTS_DIR, name);
-      const installed = path.join(dir, 'node_modules/.package-lock.json');
-      if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(path.join(dir, 'package-lock.json')).mtimeMs) {
+      // A marker written after a complete `npm ci`, holding the lockfile's hash it installed.
+      const marker = path.join(dir, 'node_modules/.reseller-host-lock');
+      const lock = createHash('sha256').update(readFileSync(path.join(dir, 'package-lock.json'))).digest('hex');
+      if (!existsSync(marker) || readFileSync(marker, 'utf8') !== lock) {
         run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+        writeFileSync(marker, lock);
       }
       run('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', tarball], dir);
       run('npm', ['run', '--silent', 'build'], dir);
