@@ -88,8 +88,11 @@ export function renderRows(host: RowsHost, customers: readonly Customer[]) {
 
 export type RowKey = number | string;
 
-const openLink = (href: string, text: string) => html`<a class="link open" data-action="open" href=${href} title=${text} .textContent=${text}></a>`;
-const openButton = (text: string) => html`<button type="button" class="link open" data-action="open" title=${text} .textContent=${text}></button>`;
+// dir="auto": a name or email takes its own direction, so a Latin name truncated on a right-to-left
+// page loses its end (ellipsis after "Regionale Zorggroep…"), not its beginning, and an Arabic
+// name on a left-to-right page likewise keeps its start.
+const openLink = (href: string, text: string) => html`<a class="link open" data-action="open" dir="auto" href=${href} title=${text} .textContent=${text}></a>`;
+const openButton = (text: string) => html`<button type="button" class="link open" data-action="open" dir="auto" title=${text} .textContent=${text}></button>`;
 
 function renderRow(host: RowsHost, c: Customer, phoneSizer: boolean) {
   const {i18n} = host;
