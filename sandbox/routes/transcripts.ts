@@ -4,6 +4,7 @@ import {DocumentListQuery, DocumentPage, TranscriptListQuery, TranscriptPage} fr
 import {type Env, idParam, iso, requireReseller, send} from '../context.js';
 import {ApiError, validate} from '../http.js';
 import {assertCustomer, likePattern} from '../model.js';
+import {zipStored} from '../zip.js';
 
 interface TranscriptRow {
   id: number;
@@ -66,39 +67,67 @@ export function documentContent(d: Pick<DocumentRow, 'title' | 'transcript_id' |
   const step = Math.max(1, Math.floor(d.duration_seconds / cues));
   const line = (i: number) => LINES[(i + d.transcript_id) % LINES.length]!;
   const enc = new TextEncoder();
+  const timed = Array.from({length: cues}, (_, i) => `[${stamp(i * step, '.').slice(0, 8)}] ${line(i)}`);
   switch (d.format) {
     case 'srt':
       return enc.encode(Array.from({length: cues}, (_, i) => `${i + 1}\n${stamp(i * step, ',')} --> ${stamp((i + 1) * step, ',')}\n${line(i)}\n`).join('\n'));
     case 'vtt':
       return enc.encode('WEBVTT\n\n' + Array.from({length: cues}, (_, i) => `${stamp(i * step, '.')} --> ${stamp((i + 1) * step, '.')}\n${line(i)}\n`).join('\n'));
     case 'txt':
-      return enc.encode(`${d.title}\nLanguage: ${d.language}\n\n` + Array.from({length: cues}, (_, i) => `[${stamp(i * step, '.').slice(0, 8)}] ${line(i)}`).join('\n') + '\n');
-    case 'pdf': {
-      // A minimal, valid one-page PDF (placeholder content).
-      const text = `${d.title}`.replace(/[^\x20-\x7e]/g, '?').replace(/[()\\]/g, '\\$&');
-      const stream = `BT /F1 14 Tf 72 720 Td (${text}) Tj ET`;
-      const objects = [
-        '<< /Type /Catalog /Pages 2 0 R >>',
-        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-        `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-      ];
-      let out = '%PDF-1.4\n';
-      const offsets: number[] = [];
-      objects.forEach((o, i) => {
-        offsets.push(out.length);
-        out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-      });
-      const xref = out.length;
-      out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-      out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-      return enc.encode(out);
-    }
+      return enc.encode(`${d.title}\nLanguage: ${d.language}\n\n${timed.join('\n')}\n`);
+    case 'pdf':
+      return pdf([d.title, `Language: ${d.language}`, '', ...timed]);
     default:
-      // docx: placeholder bytes (a ZIP local-file signature and the title), not a real Word file.
-      return enc.encode(`PK\u0003\u0004 reseller-sandbox placeholder docx: ${d.title}\n`);
+      return docx([d.title, `Language: ${d.language}`, ...timed]);
   }
+}
+
+/** Text for XML: the characters XML 1.0 allows, with the five markup characters escaped. */
+const xmlText = (s: string) =>
+  s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+    .replace(/[&<>"']/g, (c) => `&${({'&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos'} as Record<string, string>)[c]!};`);
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** A minimal valid Word document: the three parts Word needs, one paragraph per line. */
+function docx(lines: string[]): Uint8Array<ArrayBuffer> {
+  const enc = new TextEncoder();
+  const body = lines.map((l) => `<w:p><w:r><w:t xml:space="preserve">${xmlText(l)}</w:t></w:r></w:p>`).join('');
+  return zipStored([
+    ['[Content_Types].xml', enc.encode(`${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)],
+    ['_rels/.rels', enc.encode(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`)],
+    ['word/document.xml', enc.encode(`${XML_HEAD}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`)],
+  ]);
+}
+
+/**
+ * A valid PDF 1.4 with the lines in Helvetica, as many A4 pages as they need. PDF strings here are
+ * ASCII: accents are dropped, other characters become '?', and ( ) \ are escaped.
+ */
+function pdf(lines: string[]): Uint8Array<ArrayBuffer> {
+  const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '?').replace(/[()\\]/g, '\\$&');
+  const perPage = 48;
+  const pages: string[][] = [];
+  for (let i = 0; i < lines.length; i += perPage) pages.push(lines.slice(i, i + perPage));
+  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'];
+  const kids: number[] = [];
+  for (const page of pages) {
+    const stream = `BT /F1 11 Tf 14 TL 56 790 Td ${page.map((l) => `(${ascii(l)}) Tj T*`).join(' ')} ET`;
+    objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+    kids.push(objects.length + 1);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${objects.length} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
 }
 
 const DOC_COLUMNS = `d.id, d.transcript_id, d.customer_id, c.name AS customer_name, t.title, t.language, t.duration_seconds, d.format, d.created_at`;
