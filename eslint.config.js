@@ -82,6 +82,7 @@ export default defineConfig(
     'hosts/*/.angular/',
     'hosts/*/.next/',
     'hosts/*/next-env.d.ts',
+    'hosts/angular/src/app/*-snippet.ts', // generated from the docs by test/e2e/host-apps.mjs
   ]),
 
   js.configs.recommended,

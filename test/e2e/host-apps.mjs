@@ -56,10 +56,32 @@ export function prepareHosts(names) {
         writeFileSync(marker, lock);
       }
       run('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', tarball], dir);
+      if (name === 'angular') writeAngularSnippets(dir);
       run('npm', ['run', '--silent', 'build'], dir);
     }
   } finally {
     rmSync(packDir, {recursive: true, force: true});
+  }
+}
+
+/**
+ * The docs' Angular TypeScript blocks (the README's "#### Angular" component, docs/frameworks.md's
+ * typing example), written into the Angular host's program (its tsconfig.json lists them): its
+ * production build type-checks them with strict templates, so a snippet that does not compile
+ * fails the build and the angular flow. Not imported by the app, so not bundled.
+ */
+export function writeAngularSnippets(dir) {
+  const sources = [
+    ['README.md', '#### Angular', 'readme-snippet.ts'],
+    ['docs/frameworks.md', '### Typing', 'frameworks-snippet.ts'],
+  ];
+  for (const [file, heading, target] of sources) {
+    const text = readFileSync(path.join(repoRoot, file), 'utf8');
+    const start = text.indexOf(`\n${heading}\n`);
+    assert.ok(start >= 0, `${file} has "${heading}"`);
+    const block = text.slice(start).match(/\n```ts\n([\s\S]*?)\n```/)?.[1];
+    assert.ok(block, `a \`\`\`ts block under "${heading}" in ${file}`);
+    writeFileSync(path.join(dir, 'src/app', target), `// Generated from ${file} ("${heading}") by test/e2e/host-apps.mjs: type-checked by the build.\n${block}\n`);
   }
 }
 

@@ -29,13 +29,79 @@ function snippet(heading, lang) {
   return block[1];
 }
 
+/** Every fenced block of the README: its language (the fence's word, '' for none), its text and the heading above it. */
+function readmeBlocks() {
+  const blocks = [];
+  let heading = '';
+  let open = null;
+  for (const line of readme.split('\n')) {
+    if (open) {
+      if (line === '```') {
+        blocks.push({...open, text: open.lines.join('\n')});
+        open = null;
+      } else open.lines.push(line);
+    } else if (line.startsWith('```')) open = {lang: line.slice(3).trim(), heading, lines: []};
+    else if (/^#+ /.test(line)) heading = line;
+  }
+  assert.equal(open, null, 'every README fence is closed');
+  return blocks;
+}
+
+/**
+ * What each kind of README block is checked by. tsx, vue and js: vue-tsc here (js with checkJs).
+ * ts: the Angular snippet, compiled with strict templates by the Angular host's build
+ * (test/e2e/host-apps.mjs writes it into hosts/angular). html: the CDN recipe runs in
+ * test/e2e/flows/cdn-readme.mjs; every block's tags and attributes are the manifest's (below).
+ * json: the Angular build options, equal to hosts/angular/angular.json's. sh, css and the bare
+ * policy lines are not code a host compiles (the policies are the ones the e2e flows serve).
+ */
+const CHECKED_BY = {tsx: 'vue-tsc', vue: 'vue-tsc', js: 'vue-tsc (checkJs)', ts: 'the Angular host build', html: 'the manifest', json: 'hosts/angular/angular.json', sh: 'none', css: 'none', '': 'none'};
+
+test('the README: every block is of a known kind; its HTML uses only the manifest\'s tags and attributes; its angular.json options are the Angular host\'s', () => {
+  const blocks = readmeBlocks();
+  assert.deepEqual(blocks.filter((b) => !(b.lang in CHECKED_BY)).map((b) => `${b.lang} under ${b.heading}`), [], 'a README block of a kind no test checks');
+  const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8'));
+  /** @type {Map<string, Set<string>>} */
+  const attributes = new Map();
+  for (const mod of manifest.modules) {
+    for (const decl of mod.declarations ?? []) {
+      if (decl.tagName) attributes.set(decl.tagName, new Set((decl.attributes ?? []).map((a) => a.name)));
+    }
+  }
+  const html = blocks.filter((b) => b.lang === 'html');
+  assert.ok(html.length >= 3, 'the README\'s HTML blocks');
+  for (const block of html) {
+    for (const [, tag, attrs] of block.text.matchAll(/<(reseller-[a-z-]+)([^>]*)>/g)) {
+      assert.ok(attributes.has(tag), `<${tag}> (README, ${block.heading}) is an element of the manifest`);
+      for (const [, name] of attrs.matchAll(/([a-z-]+)(?:="[^"]*")?/g)) {
+        assert.ok(attributes.get(tag).has(name), `<${tag} ${name}> (README, ${block.heading}) is an attribute of the element`);
+      }
+    }
+  }
+  const json = blocks.filter((b) => b.lang === 'json');
+  assert.equal(json.length, 1, 'one JSON block: the Angular build options');
+  const angular = JSON.parse(readFileSync(join(root, 'hosts/angular/angular.json'), 'utf8'));
+  const production = angular.projects['angular-host'].architect.build.configurations.production;
+  assert.deepEqual(JSON.parse(`{${json[0].text}}`).configurations.production.optimization, production.optimization, 'the README\'s Angular optimization options are the host\'s');
+});
+
 test('React and Vue hosts: the typings catch wrong props and handlers; the README snippets compile as pasted', async () => {
   assert.ok(existsSync(join(root, 'dist/types/vue/index.d.ts')), 'dist/ is missing: run `npm run build` first');
   const generated = join(hosts, 'generated');
   rmSync(generated, {recursive: true, force: true});
   mkdirSync(generated);
-  writeFileSync(join(generated, 'readme-react.tsx'), snippet('#### React: `reseller-elements/react`', 'tsx'));
-  writeFileSync(join(generated, 'readme-vue.vue'), snippet('#### Vue 3', 'vue'));
+  assert.ok(snippet('#### React: `reseller-elements/react`', 'tsx') && snippet('#### Vue 3', 'vue'), 'the README\'s React and Vue snippets');
+  const blocks = readmeBlocks();
+  for (const [index, block] of blocks.entries()) {
+    if (!['tsx', 'vue', 'js'].includes(block.lang)) continue;
+    // A Vue block names its file in its first line (<!-- Customers.vue -->); the others are numbered.
+    const named = block.text.match(/^<!-- (\w+\.vue) -->/)?.[1];
+    writeFileSync(join(generated, named ?? `readme-${index}.${block.lang}`), block.text);
+  }
+  // Stand-ins for the partner's own files the snippets import: the root component of the README's
+  // main.js, and the locale module of "Languages".
+  writeFileSync(join(generated, 'App.vue'), '<template><main></main></template>\n');
+  writeFileSync(join(generated, 'reseller-pt-br.js'), "export default {'table.newCustomer': 'Adicionar cliente'};\n");
   for (const [file, directive, least] of [['react.tsx', '@ts-expect-error', 5], ['table.vue', '@vue-expect-error', 6]]) {
     const count = readFileSync(join(hosts, file), 'utf8').split(directive).length - 1;
     assert.ok(count >= least, `test/hosts/${file} keeps its ${least} wrong usages (found ${count})`);
