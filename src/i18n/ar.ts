@@ -398,6 +398,8 @@ export const ar: LocaleMessages = {
   'dashboard.changeSame': 'مثل الفترة السابقة',
   'dashboard.changeNone': 'لا يوجد استخدام في الفترة السابقة',
   'dashboard.topCustomersNone': 'لم يستخدم أي عميل الخدمة في هذه الفترة.',
+  'dashboard.showAll': 'عرض الكل ({count})',
+  'dashboard.showFewer': 'عرض أول {count}',
 
   // ---- <reseller-token-manager> -------------------------------------------------------------
   'tokens.heading': 'رموز API',

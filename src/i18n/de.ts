@@ -386,6 +386,8 @@ export const de: LocaleMessages = {
   'dashboard.changeSame': 'Gleich wie im vorherigen Zeitraum',
   'dashboard.changeNone': 'Keine Nutzung im vorherigen Zeitraum',
   'dashboard.topCustomersNone': 'Kein Kunde hat den Dienst in diesem Zeitraum genutzt.',
+  'dashboard.showAll': 'Alle anzeigen ({count})',
+  'dashboard.showFewer': 'Die ersten {count} anzeigen',
 
   // ---- <reseller-token-manager> -------------------------------------------------------------
   'tokens.heading': 'API-Tokens',

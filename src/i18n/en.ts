@@ -393,6 +393,8 @@ export const en = {
   'dashboard.changeSame': 'Same as the previous period',
   'dashboard.changeNone': 'No usage in the previous period',
   'dashboard.topCustomersNone': 'No customer used the service in this period.',
+  'dashboard.showAll': 'Show all ({count})',
+  'dashboard.showFewer': 'Show the first {count}',
 
   // ---- <reseller-token-manager> -------------------------------------------------------------
   'tokens.heading': 'API tokens',

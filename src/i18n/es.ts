@@ -388,6 +388,8 @@ export const es: LocaleMessages = {
   'dashboard.changeSame': 'Igual que en el periodo anterior',
   'dashboard.changeNone': 'Sin uso en el periodo anterior',
   'dashboard.topCustomersNone': 'Ningún cliente ha usado el servicio en este periodo.',
+  'dashboard.showAll': 'Mostrar todos ({count})',
+  'dashboard.showFewer': 'Mostrar los {count} primeros',
 
   // ---- <reseller-token-manager> -------------------------------------------------------------
   'tokens.heading': 'Tokens de API',

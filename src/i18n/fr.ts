@@ -389,6 +389,8 @@ export const fr: LocaleMessages = {
   'dashboard.changeSame': 'Identique à la période précédente',
   'dashboard.changeNone': 'Aucune utilisation sur la période précédente',
   'dashboard.topCustomersNone': 'Aucun client n’a utilisé le service sur cette période.',
+  'dashboard.showAll': 'Tout afficher ({count})',
+  'dashboard.showFewer': 'Afficher les {count} premiers',
 
   // ---- <reseller-token-manager> -------------------------------------------------------------
   'tokens.heading': 'Jetons d’API',

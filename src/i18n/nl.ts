@@ -384,6 +384,8 @@ export const nl: Messages = {
   'dashboard.changeSame': 'Gelijk aan de vorige periode',
   'dashboard.changeNone': 'Geen verbruik in de vorige periode',
   'dashboard.topCustomersNone': 'Geen enkele klant heeft in deze periode verbruik gehad.',
+  'dashboard.showAll': 'Alle tonen ({count})',
+  'dashboard.showFewer': 'De eerste {count} tonen',
 
   // ---- <reseller-token-manager> -------------------------------------------------------------
   'tokens.heading': 'API-tokens',

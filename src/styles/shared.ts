@@ -310,6 +310,10 @@ export const shared = css`
   .sort-button:hover {
     color: var(--_text);
   }
+  /* First / previous / next / last point the way pages go in the reading direction. */
+  [part~='page-button'] > svg:dir(rtl) {
+    scale: -1 1;
+  }
 
   /* ---- skeletons -------------------------------------------------------------------------- */
   .skeleton {

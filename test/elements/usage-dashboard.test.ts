@@ -48,8 +48,21 @@ describe('<reseller-usage-dashboard>', () => {
     expect(top).to.deep.equal(now.customers.filter((c) => c.audio_minutes > 0).slice(0, 10).map((c) => c.customer_id));
 
     const near = now.customers.filter((c) => c.quota_minutes > 0 && c.usage_percent > 80).sort((a, b) => b.usage_percent - a.usage_percent || a.customer_id - b.customer_id);
+    // The first ten, then every one after "Show all (N)".
+    const nearIds = () => $$(el, '[part~="near-quota"] tbody tr').map((tr) => Number(tr.dataset.id));
+    expect(nearIds()).to.deep.equal(near.slice(0, 10).map((c) => c.customer_id));
+    const showAll = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="show-all-button"]');
+    expect(!!showAll, 'a "Show all" button exactly when more than ten are above 80 %').to.equal(near.length > 10);
+    if (showAll) {
+      expect(showAll.textContent!.trim()).to.equal(`Show all (${near.length})`);
+      expect(showAll.getAttribute('aria-expanded')).to.equal('false');
+      showAll.click();
+      await el.updateComplete;
+      expect(nearIds()).to.deep.equal(near.map((c) => c.customer_id));
+      expect(showAll.getAttribute('aria-expanded')).to.equal('true');
+      expect(showAll.textContent!.trim()).to.equal('Show the first 10');
+    }
     const rows = $$(el, '[part~="near-quota"] tbody tr');
-    expect(rows.map((tr) => Number(tr.dataset.id))).to.deep.equal(near.map((c) => c.customer_id));
     if (near.length) {
       // Usage against the quota counts from the 1st of the month, so on some days no customer is near it.
       const plans = {bronze: 'Bronze', silver: 'Silver', gold: 'Gold', enterprise: 'Enterprise (custom quota)'};

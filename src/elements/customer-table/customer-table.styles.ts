@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {stackedRows} from '../../styles/stacked-rows.js';
 
 export const styles = css`
   /* Layout follows the element's own width (its container), never the viewport; see "Layout" in
@@ -159,19 +160,13 @@ export const styles = css`
      (the explicit roles in the template keep the table semantics when \`display\` changes), the
      same controls in the same order; the header row becomes a wrapping bar of sort buttons. */
   @container customer-table (width < 640px) {
-    .table,
-    .table thead,
-    .table tbody,
+    ${stackedRows}
     .table caption {
       display: block;
     }
     .table thead tr {
-      display: flex;
-      flex-wrap: wrap;
       gap: var(--_space-1) var(--_space-3);
-      padding: var(--_space-2) var(--_space-3);
       background: var(--_surface-sunken);
-      border-block-end: 1px solid var(--_border);
     }
     .table th {
       position: static;
@@ -181,24 +176,6 @@ export const styles = css`
     }
     .table th.col-actions {
       display: none;
-    }
-    .table tr {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_space-1) var(--_space-3);
-      padding: var(--_space-2) var(--_space-3);
-      border-block-end: 1px solid var(--_border);
-    }
-    .table tbody tr:last-child {
-      border-block-end: 0;
-    }
-    .table td {
-      display: block;
-      block-size: auto;
-      padding: 0;
-      border: 0;
-      min-inline-size: 0;
     }
     .table td.col-phone,
     .table td.col-created_at {
@@ -233,10 +210,6 @@ export const styles = css`
     }
     tbody .col-phone:empty {
       display: none;
-    }
-    tbody .col-created_at::before {
-      content: attr(data-label) ' ';
-      content: attr(data-label) ' ' / '';
     }
     .open {
       max-inline-size: 100%;

@@ -36,17 +36,17 @@ export function renderTranscriptTable(host: TranscriptRowsHost, transcripts: rea
   const {i18n} = host;
   const columns = columnsOf(host);
   return html`<div class="table-scroll">
-    <table class="table" part="table" aria-busy=${transcripts ? 'false' : 'true'}>
+    <table class="table" part="table" role="table" aria-busy=${transcripts ? 'false' : 'true'}>
       <caption class="visually-hidden">${i18n.t('transcriptions.heading')}</caption>
-      <thead>
-        <tr part="header-row">
-          ${columns.map((c) => html`<th scope="col" part="header-cell" class=${`col-${c}`}>${i18n.t(LABELS[c])}</th>`)}
-          <th scope="col" part="header-cell" class="col-documents">${i18n.t('transcriptions.documents')}</th>
+      <thead role="rowgroup">
+        <tr part="header-row" role="row">
+          ${columns.map((c) => html`<th scope="col" role="columnheader" part="header-cell" class=${`col-${c}`}>${i18n.t(LABELS[c])}</th>`)}
+          <th scope="col" role="columnheader" part="header-cell" class="col-documents">${i18n.t('transcriptions.documents')}</th>
         </tr>
       </thead>
       ${transcripts
-        ? html`<tbody>${repeat(transcripts, (t) => t.id, (t) => renderRow(host, columns, t))}</tbody>`
-        : html`<tbody part="skeleton" aria-hidden="true">
+        ? html`<tbody role="rowgroup">${repeat(transcripts, (t) => t.id, (t) => renderRow(host, columns, t))}</tbody>`
+        : html`<tbody part="skeleton" role="rowgroup" aria-hidden="true">
             ${Array.from({length: skeleton}, () => html`<tr class="skeleton-row">
               ${columns.map(() => html`<td><span class="skeleton"></span></td>`)}<td class="col-documents"></td></tr>`)}
           </tbody>`}
@@ -58,24 +58,24 @@ function renderRow(host: TranscriptRowsHost, columns: Column[], t: Transcript) {
   const {i18n} = host;
   const open = host.openId === t.id;
   const cells: Record<Column, () => unknown> = {
-    title: () => html`<span class="truncate">${t.title}</span>`,
-    customer: () => html`<span class="truncate">${t.customer_name}</span>`,
+    title: () => html`<span class="truncate" title=${t.title}>${t.title}</span>`,
+    customer: () => html`<span class="truncate" title=${t.customer_name}>${t.customer_name}</span>`,
     status: () => html`<span class=${BADGES[t.status]} part="status-badge">${i18n.t(`transcriptions.status.${t.status}`)}</span>`,
     duration: () => i18n.duration(t.duration_seconds / 60),
     language: () => languageName(i18n.locale, t.language),
     created: () => i18n.dateTime(t.created_at),
   };
-  return html`<tr part="row" data-id=${t.id} data-status=${t.status}>
-      ${columns.map((c) => html`<td part="cell" class=${`col-${c}`}>${cells[c]()}</td>`)}
-      <td part="cell" class="col-documents">
+  return html`<tr part="row" role="row" data-id=${t.id} data-status=${t.status}>
+      ${columns.map((c) => html`<td part="cell" role="cell" class=${`col-${c}`} data-label=${ifDefined(c === 'title' || c === 'status' ? undefined : i18n.t(LABELS[c]))}>${cells[c]()}</td>`)}
+      <td part="cell" role="cell" class="col-documents">
         <button type="button" class="button ghost" part="documents-button" aria-expanded=${open ? 'true' : 'false'}
           aria-controls=${ifDefined(open ? `documents-${t.id}` : undefined)} @click=${() => host.onToggle(t)}>${i18n.t('transcriptions.documents')}<span
           class="visually-hidden"> ${t.title}</span></button>
       </td>
     </tr>
     ${open
-      ? html`<tr class="documents-row" part="documents-row" id=${`documents-${t.id}`}>
-          <td colspan=${columns.length + 1}>${host.documents(t)}</td>
+      ? html`<tr class="documents-row" part="documents-row" role="row" id=${`documents-${t.id}`}>
+          <td role="cell" colspan=${columns.length + 1}>${host.documents(t)}</td>
         </tr>`
       : nothing}`;
 }

@@ -1,8 +1,11 @@
 import {css} from 'lit';
+import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
 
 export const styles = css`
+  /* Layout from the element's own width (see "Layout" in the README). */
   :host {
     display: block;
+    container: transcription-list / inline-size;
     --_row-height: calc(var(--_control-height) + 2 * var(--_space-2) + 1px);
   }
 
@@ -27,9 +30,10 @@ export const styles = css`
     block-size: var(--_row-height);
     white-space: nowrap;
   }
+  /* Title and customer share the width; the full text stays in the cell (and its title). */
   .truncate {
     display: inline-block;
-    max-inline-size: 18rem;
+    max-inline-size: clamp(7rem, 20cqi, 16rem);
     overflow: hidden;
     text-overflow: ellipsis;
     vertical-align: middle;
@@ -87,6 +91,73 @@ export const styles = css`
   }
   .documents-skeleton {
     inline-size: 50%;
+  }
+
+  .col-customer .truncate {
+    max-inline-size: clamp(6rem, 14cqi, 12rem);
+  }
+
+  /* ---- columns giving way, then stacked rows (container widths, see the README) ------------- */
+  /* Title, Status and Documents stay; Language gives way below 1100 px, Duration below 900 px,
+     Customer below 840 px (Firefox's wider text needs that much); below 600 px each transcript is a card (title and status, then every
+     value with its column's name, then Documents). */
+  @container transcription-list (width < 1100px) {
+    .col-language {
+      display: none;
+    }
+  }
+  @container transcription-list (width < 900px) {
+    .col-duration {
+      display: none;
+    }
+  }
+  @container transcription-list (width < 840px) {
+    .col-customer {
+      display: none;
+    }
+  }
+  @container transcription-list (width < 600px) {
+    ${stackedRows}
+    ${hiddenHead}
+    .table td.col-customer,
+    .table td.col-duration,
+    .table td.col-language {
+      display: block;
+    }
+    tbody .col-title {
+      flex: 1 1 0;
+      font-weight: 600;
+    }
+    .truncate,
+    .col-customer .truncate {
+      max-inline-size: 100%;
+    }
+    tbody .col-customer,
+    tbody .col-duration,
+    tbody .col-language,
+    tbody .col-created {
+      order: 1;
+      color: var(--_text-muted);
+      font-size: 0.875em;
+    }
+    tbody .col-customer {
+      flex: 1 0 100%;
+    }
+    tbody .col-documents {
+      order: 2;
+      inline-size: auto;
+      margin-inline-start: auto;
+    }
+    .table .documents-row {
+      padding: 0;
+    }
+    .table .documents-row td {
+      flex: 1 0 100%;
+      padding: var(--_space-2) var(--_space-3);
+    }
+    .skeleton-row td {
+      flex: 1 1 4rem;
+    }
   }
 
   .icon {

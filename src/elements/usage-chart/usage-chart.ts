@@ -129,6 +129,7 @@ export class ResellerUsageChart extends LitElement {
   #memo: {data: UsageData | null; key: string; buckets: UsageBucket[]} = {data: null, key: '', buckets: []};
   readonly #area = new AreaState();
   #resize: ResizeObserver | null = null;
+  #observedArea: HTMLElement | null = null;
 
   readonly #usage = new Task(this, {
     args: () => [this.#api.client, this.#customer, this.#state.from, this.#state.to, this.#reloads] as const,
@@ -149,7 +150,10 @@ export class ResellerUsageChart extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resize ??= new ResizeObserver(([entry]) => {
-      const width = Math.floor(entry?.contentRect.width ?? 0);
+      // The plot's width is the chart area's inside (its border excluded): sized from the host, the
+      // SVG ran 2 px past the area and lost its end edge to the area's clipping.
+      const area = this.renderRoot.querySelector<HTMLElement>('.area:not(.table-area)');
+      const width = area?.isConnected ? area.clientWidth : Math.floor(entry?.contentRect.width ?? 0);
       if (width > 0 && width !== this.width) this.width = width;
     });
     this.#resize.observe(this);
@@ -158,6 +162,7 @@ export class ResellerUsageChart extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize?.disconnect();
+    this.#observedArea = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -172,6 +177,13 @@ export class ResellerUsageChart extends LitElement {
 
   protected override updated(): void {
     this.#area.placeTooltip(this.renderRoot, this.shown, this.width);
+    // Size the plot from the chart area once it exists (the observer then sees its changes too).
+    // Not after a disconnect (an update can still run then): that observation would outlive it.
+    const area = this.isConnected ? this.renderRoot.querySelector<HTMLElement>('.area:not(.table-area)') : null;
+    if (area && area !== this.#observedArea) {
+      this.#observedArea = area;
+      this.#resize?.observe(area);
+    }
   }
 
   /** The chart's current range, granularity and metric (what the state-change event carries). */

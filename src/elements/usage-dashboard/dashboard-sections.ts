@@ -14,8 +14,14 @@ export interface SectionsHost {
   previous: AggregateUsage | null;
   detailHref: string | null;
   top: number;
+  /** Whether the operator asked for every customer above 80 % (else the first `NEAR_QUOTA_CAP`). */
+  nearQuotaAll: boolean;
+  onToggleNearQuota(): void;
   onOpen(event: MouseEvent, row: CustomerUsageRow): void;
 }
+
+/** Customers above 80 % shown before "Show all" (a long list would make the page thousands of px tall). */
+export const NEAR_QUOTA_CAP = 10;
 
 /** Customers with usage in the range. */
 export const activeCustomers = (u: AggregateUsage): number => u.customers.filter((c) => c.audio_minutes > 0 || c.transcriptions > 0).length;
@@ -57,9 +63,10 @@ function renderChange(i18n: LocaleController, fraction: number | null) {
 
 function customerLink(host: SectionsHost, row: CustomerUsageRow) {
   const href = detailHref(host.detailHref, row.customer_id);
+  // Truncated with an ellipsis in narrow lists: the full name stays in the text (the accessible name) and the title.
   return href
-    ? html`<a class="link" href=${href} @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</a>`
-    : html`<button type="button" class="link" @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</button>`;
+    ? html`<a class="link name" href=${href} title=${row.name} @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</a>`
+    : html`<button type="button" class="link name" title=${row.name} @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</button>`;
 }
 
 function planLabel(i18n: LocaleController, row: CustomerUsageRow) {
@@ -74,19 +81,19 @@ export function renderTopCustomers(host: SectionsHost) {
   return html`<section class="list" part="top-customers" aria-labelledby="top-heading">
     <h2 class="section-heading" id="top-heading">${i18n.t('dashboard.topCustomers')}</h2>
     ${rows.length
-      ? html`<div class="table-scroll"><table class="table">
+      ? html`<div class="table-scroll"><table class="table" role="table">
           <caption class="visually-hidden">${i18n.t('dashboard.topCustomersCaption', {from: i18n.date(current.from), to: i18n.date(current.to)})}</caption>
-          <thead><tr>
-            <th scope="col">${i18n.t('dashboard.columns.customer')}</th>
-            <th scope="col">${i18n.t('dashboard.columns.plan')}</th>
-            <th scope="col" class="numeric">${i18n.t('dashboard.columns.audioHours')}</th>
-            <th scope="col" class="numeric">${i18n.t('dashboard.columns.transcriptions')}</th>
+          <thead role="rowgroup"><tr role="row">
+            <th scope="col" role="columnheader">${i18n.t('dashboard.columns.customer')}</th>
+            <th scope="col" role="columnheader">${i18n.t('dashboard.columns.plan')}</th>
+            <th scope="col" role="columnheader" class="numeric">${i18n.t('dashboard.columns.audioHours')}</th>
+            <th scope="col" role="columnheader" class="numeric">${i18n.t('dashboard.columns.transcriptions')}</th>
           </tr></thead>
-          <tbody>${rows.map((r) => html`<tr part="row" data-id=${r.customer_id}>
-            <th scope="row">${customerLink(host, r)}</th>
-            <td>${planLabel(i18n, r)}</td>
-            <td class="numeric">${i18n.number(minutesToHours(r.audio_minutes), {minimumFractionDigits: 2, maximumFractionDigits: 2})}</td>
-            <td class="numeric">${i18n.number(r.transcriptions)}</td>
+          <tbody role="rowgroup">${rows.map((r) => html`<tr part="row" role="row" data-id=${r.customer_id}>
+            <th scope="row" role="rowheader">${customerLink(host, r)}</th>
+            <td role="cell" data-label=${i18n.t('dashboard.columns.plan')}>${planLabel(i18n, r)}</td>
+            <td role="cell" class="numeric" data-label=${i18n.t('dashboard.columns.audioHours')}>${i18n.number(minutesToHours(r.audio_minutes), {minimumFractionDigits: 2, maximumFractionDigits: 2})}</td>
+            <td role="cell" class="numeric" data-label=${i18n.t('dashboard.columns.transcriptions')}>${i18n.number(r.transcriptions)}</td>
           </tr>`)}</tbody>
         </table></div>`
       : html`<p class="none">${i18n.t('dashboard.topCustomersNone')}</p>`}
@@ -96,28 +103,34 @@ export function renderTopCustomers(host: SectionsHost) {
 export function renderNearQuota(host: SectionsHost) {
   const {i18n, current} = host;
   if (!current) return nothing;
-  const rows = current.customers.filter((c) => isNearQuota(c.usage_percent, c.quota_minutes)).sort((a, b) => b.usage_percent - a.usage_percent || a.customer_id - b.customer_id);
+  const all = current.customers.filter((c) => isNearQuota(c.usage_percent, c.quota_minutes)).sort((a, b) => b.usage_percent - a.usage_percent || a.customer_id - b.customer_id);
+  const capped = all.length > NEAR_QUOTA_CAP;
+  const rows = capped && !host.nearQuotaAll ? all.slice(0, NEAR_QUOTA_CAP) : all;
   return html`<section class="list" part="near-quota" aria-labelledby="quota-heading">
     <h2 class="section-heading" id="quota-heading">${i18n.t('dashboard.nearQuota')}</h2>
     ${rows.length
-      ? html`<div class="table-scroll"><table class="table">
-          <thead><tr>
-            <th scope="col">${i18n.t('dashboard.columns.customer')}</th>
-            <th scope="col">${i18n.t('dashboard.columns.plan')}</th>
-            <th scope="col" class="numeric">${i18n.t('dashboard.columns.quotaUsed')}</th>
+      ? html`<div class="table-scroll"><table class="table" role="table" id="near-quota-table">
+          <thead role="rowgroup"><tr role="row">
+            <th scope="col" role="columnheader">${i18n.t('dashboard.columns.customer')}</th>
+            <th scope="col" role="columnheader">${i18n.t('dashboard.columns.plan')}</th>
+            <th scope="col" role="columnheader" class="numeric">${i18n.t('dashboard.columns.quotaUsed')}</th>
           </tr></thead>
-          <tbody>${rows.map((r) => {
+          <tbody role="rowgroup">${rows.map((r) => {
             const over = quotaLevel(r.usage_percent, r.quota_minutes) === 'alert';
-            return html`<tr part="row" data-id=${r.customer_id}>
-              <th scope="row">${customerLink(host, r)}</th>
-              <td>${planLabel(i18n, r)}</td>
-              <td class="numeric">
+            return html`<tr part="row" role="row" data-id=${r.customer_id}>
+              <th scope="row" role="rowheader">${customerLink(host, r)}</th>
+              <td role="cell" data-label=${i18n.t('dashboard.columns.plan')}>${planLabel(i18n, r)}</td>
+              <td role="cell" class="numeric" data-label=${i18n.t('dashboard.columns.quotaUsed')}>
                 <span class=${over ? 'badge danger' : 'badge warning'}>${i18n.t(over ? 'dashboard.overQuota' : 'dashboard.nearQuotaBadge')}</span>
                 <span class="percent">${i18n.percent(r.usage_percent / 100)}</span>
               </td>
             </tr>`;
           })}</tbody>
-        </table></div>`
+        </table></div>
+        ${capped
+          ? html`<button type="button" class="button show-all" part="show-all-button" aria-controls="near-quota-table" aria-expanded=${host.nearQuotaAll ? 'true' : 'false'}
+              @click=${() => host.onToggleNearQuota()}>${host.nearQuotaAll ? i18n.t('dashboard.showFewer', {count: NEAR_QUOTA_CAP}) : i18n.t('dashboard.showAll', {count: all.length})}</button>`
+          : nothing}`
       : html`<p class="none">${i18n.t('dashboard.nearQuotaNone')}</p>`}
   </section>`;
 }

@@ -1,8 +1,11 @@
 import {css} from 'lit';
+import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
 
 export const styles = css`
+  /* Layout from the element's own width (see "Layout" in the README). */
   :host {
     display: block;
+    container: usage-dashboard / inline-size;
   }
   .icon {
     inline-size: 1em;
@@ -56,24 +59,47 @@ export const styles = css`
   .change.down {
     color: var(--_danger-text);
   }
+  /* Top customers and near quota side by side only from 1100 px (each list then has 530 px or
+     more, enough for its columns with long names); one above the other below. */
   .lists {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
     gap: var(--_space-5);
     margin-block-start: var(--_space-5);
   }
-  .section-heading {
-    margin: 0 0 var(--_space-2);
-    font-size: 1.125em;
+  @container usage-dashboard (width >= 1100px) {
+    .lists {
+      grid-template-columns: 1fr 1fr;
+      align-items: start;
+    }
   }
-  .none {
-    margin: 0;
-    color: var(--_text-muted);
+  .list {
+    container: dashboard-list / inline-size;
+    min-inline-size: 0;
   }
-  .percent {
-    margin-inline-start: var(--_space-2);
+  .name {
+    display: inline-block;
+    max-inline-size: max(8rem, 100cqi - 26rem);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    vertical-align: bottom;
   }
-  .table th[scope='row'] {
-    font-weight: normal;
+  .show-all {
+    margin-block-start: var(--_space-2);
+  }
+  /* A list narrower than 560 px (Firefox's wider text needs that much): each row a small card, the customer on the first line and each
+     value under it with its column's name (the explicit roles keep the table semantics). */
+  @container dashboard-list (width < 560px) {
+    ${stackedRows}
+    ${hiddenHead}
+    .table tr {
+      gap: var(--_space-1) var(--_space-4);
+    }
+    .table th[scope='row'] {
+      flex: 1 0 100%;
+    }
+    .name {
+      max-inline-size: 100%;
+    }
   }
 `;

@@ -35,6 +35,7 @@ import type {ElementDependencies} from '../shared/registration.js';
  * @csspart top-customers - The top customers section.
  * @csspart near-quota - The near-quota section.
  * @csspart row - Their rows.
+ * @csspart show-all-button - "Show all (N)" / "Show the first 10" under a near-quota list longer than ten.
  * @csspart state - Error and access blocks.
  * @csspart state-title - A state's title.
  * @csspart state-message - A state's message.
@@ -78,6 +79,8 @@ export class ResellerUsageDashboard extends LitElement {
 
   #state: UsageChartState = normalizeChartState(this);
   #reloads = 0;
+  /** The operator asked for every customer above 80 % (not only the first ten). */
+  #nearQuotaAll = false;
 
   readonly #current = new Task(this, {
     args: () => [this.#api.client, this.#state.from, this.#state.to, this.#reloads] as const,
@@ -127,6 +130,11 @@ export class ResellerUsageDashboard extends LitElement {
       previous: this.#previous.status === TaskStatus.COMPLETE ? this.#previous.value! : null,
       detailHref: this.detailHref,
       top: Number.isInteger(this.top) && this.top > 0 ? this.top : 10,
+      nearQuotaAll: this.#nearQuotaAll,
+      onToggleNearQuota: () => {
+        this.#nearQuotaAll = !this.#nearQuotaAll;
+        this.requestUpdate();
+      },
       onOpen: (e, row) => this.#onOpen(e, row),
     };
   }
