@@ -70,16 +70,15 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
     }));
   }
 
-  // Host allow-list first (DNS rebinding), then no-store on whatever carried credentials.
+  // Host allow-list first (DNS rebinding).
   const allowedHosts = allowedHostNames(options.allowedHosts ?? []);
   app.use('*', async (c, next) => {
     if (!hostAllowed(c.req.header('host'), allowedHosts)) {
       throw new ApiError(403, 'This Host is not allowed (DNS rebinding protection); add it to ALLOWED_HOSTS to share the sandbox under that name');
     }
+    // Cache-Control: no-store is set where answers are built (send, noContent, errorResponse, the
+    // control API): changing c.res's headers here after next() left answers hanging under @hono/node-server.
     await next();
-    // Cache-Control: no-store on credentialed answers is off: changing c.res's headers after next()
-    // (in place or by rebuilding the Response) left answers hanging under @hono/node-server (the
-    // story smoke's saved-logo and fault stories never finished). To be set where responses are built.
   });
 
   app.use('*', async (c, next) => {

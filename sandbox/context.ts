@@ -2,7 +2,7 @@
 import type {Context} from 'hono';
 import type {Db} from './db.js';
 import type {SandboxState} from './faults.js';
-import {ApiError} from './http.js';
+import {ApiError, NO_STORE} from './http.js';
 import {sha256Hex} from './tokens.js';
 
 export interface Principal {
@@ -92,9 +92,12 @@ export function idParam(c: Ctx, name = 'id'): number {
   return n;
 }
 
-/** Sends `data` shaped through a contract schema (parsed before sending). */
+/** Sends `data` shaped through a contract schema (parsed before sending), never stored by a cache. */
 export function send(schema: {parse(v: unknown): unknown}, data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return Response.json(schema.parse(data), {status, headers});
+  return Response.json(schema.parse(data), {status, headers: {...NO_STORE, ...headers}});
 }
+
+/** An empty answer (204) to an authenticated request. */
+export const noContent = (): Response => new Response(null, {status: 204, headers: NO_STORE});
 
 export const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());

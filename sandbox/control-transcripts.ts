@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import {TRANSCRIPT_STATUSES} from '../src/contract/constants.js';
 import {Id} from '../src/contract/schemas.js';
 import {type Env, requireReseller} from './context.js';
-import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from './http.js';
+import {ApiError, JSON_LIMIT, NO_STORE, parseJson, readLimited, validate} from './http.js';
 
 const TranscriptSeed = z.object({
   customer_id: Id,
@@ -45,6 +45,6 @@ export function transcriptControlRoutes(app: Hono<Env>): void {
         await db.query(`INSERT INTO documents (tenant_id, customer_id, transcript_id, format, created_at) VALUES ($1, $2, $3, $4, now())`, [p.tenantId, input.customer_id, id, format]);
       }
     }
-    return c.json({id}, 201);
+    return c.json({id}, 201, NO_STORE);
   });
 }

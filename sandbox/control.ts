@@ -17,7 +17,7 @@ import * as z from 'zod/mini';
 import {type Env, requireSession} from './context.js';
 import {transcriptControlRoutes} from './control-transcripts.js';
 import {FaultRules} from './faults.js';
-import {ApiError, errorResponse, JSON_LIMIT, parseJson, readLimited, validate} from './http.js';
+import {ApiError, errorResponse, JSON_LIMIT, NO_STORE, parseJson, readLimited, validate} from './http.js';
 import {seedTenant} from './seed.js';
 import {newSecret, RESELLEE_PREFIX, RESELLER_PREFIX, sha256Hex} from './tokens.js';
 
@@ -134,24 +134,24 @@ export function controlRoutes(app: Hono<Env>, control: ControlOptions): void {
     }
     const seed = input.seed ?? Math.floor(Math.random() * INT4_MAX);
     const tenant = await seedTenant(db, {name: input.name ?? `Test Reseller ${seed}`, customers: input.customers, seed});
-    return c.json({tenant_id: tenant.tenantId, name: tenant.name, tokens: tenant.tokens}, 201);
+    return c.json({tenant_id: tenant.tenantId, name: tenant.name, tokens: tenant.tokens}, 201, NO_STORE);
   });
 
   app.put('/__sandbox/faults', async (c) => {
     const p = requireSession(c);
     const input = validate(FaultRules, parseJson(c.req.raw, await readLimited(c.req.raw, JSON_LIMIT)));
     c.get('deps').state.setFaults(p.tenantId, input.rules);
-    return c.json({rules: input.rules});
+    return c.json({rules: input.rules}, 200, NO_STORE);
   });
   app.delete('/__sandbox/faults', (c) => {
     c.get('deps').state.clearFaults(requireSession(c).tenantId);
-    return c.body(null, 204);
+    return c.body(null, 204, NO_STORE);
   });
 
-  app.get('/__sandbox/requests', (c) => c.json({data: c.get('deps').state.requests(requireSession(c).tenantId)}));
+  app.get('/__sandbox/requests', (c) => c.json({data: c.get('deps').state.requests(requireSession(c).tenantId)}, 200, NO_STORE));
   app.delete('/__sandbox/requests', (c) => {
     c.get('deps').state.clearRequests(requireSession(c).tenantId);
-    return c.body(null, 204);
+    return c.body(null, 204, NO_STORE);
   });
 
   // Extra sessions for auth tests: another (optionally expiring) session of the bearer's tenant;
@@ -175,12 +175,12 @@ export function controlRoutes(app: Hono<Env>, control: ControlOptions): void {
       `INSERT INTO tokens (tenant_id, kind, customer_id, user_id, name, prefix, token_hash, expires_at) VALUES ($1, $2, $3, $4, 'Test session', $5, $6, $7)`,
       [p.tenantId, reseller ? 'reseller' : 'resellee', customerId, userId, secret.slice(0, 12), sha256Hex(secret), input.expires_at ?? null],
     );
-    return c.json({token: secret, role: input.role, expires_at: input.expires_at ?? null}, 201);
+    return c.json({token: secret, role: input.role, expires_at: input.expires_at ?? null}, 201, NO_STORE);
   });
   app.delete('/__sandbox/tokens', async (c) => {
     const p = requireSession(c);
     await c.get('deps').db.query(`UPDATE tokens SET revoked_at = now() WHERE id = $1`, [p.tokenId]);
-    return c.body(null, 204);
+    return c.body(null, 204, NO_STORE);
   });
 
   transcriptControlRoutes(app);

@@ -95,7 +95,7 @@ function matches(rule: FaultRule, method: string, path: string): boolean {
 export function faultResponse(rule: FaultRule, errorJson: (status: number) => unknown): Response | null {
   if (rule.status === undefined && rule.body === undefined && rule.body_raw === undefined) return null;
   const status = rule.status ?? 200;
-  const headers: Record<string, string> = {'content-type': 'application/json; charset=utf-8', 'x-sandbox-faulted': '1'};
+  const headers: Record<string, string> = {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-sandbox-faulted': '1'};
   if (rule.retry_after !== undefined) headers['retry-after'] = String(rule.retry_after);
   let body: string;
   if (rule.body_raw !== undefined) body = rule.body_raw;

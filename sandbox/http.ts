@@ -75,11 +75,18 @@ export function errorBody(status: number, message?: string, fields?: FieldProble
   return body;
 }
 
+/**
+ * `Cache-Control` of every answer built from tenant data or credentials (JSON bodies, errors, 204s,
+ * downloads): set where the response is built, never on `c.res` after `next()` (that left answers
+ * hanging under @hono/node-server).
+ */
+export const NO_STORE = {'cache-control': 'no-store'} as const;
+
 export function errorResponse(err: ApiError, headers: Record<string, string> = {}): Response {
   const fields: FieldProblems | undefined = err.fields
     ? Object.fromEntries(Object.entries(err.fields).map(([k, message]) => [k, err.fieldCodes?.[k] ? {code: err.fieldCodes[k], message} : message]))
     : undefined;
-  return Response.json(errorBody(err.status, err.message, fields, err.code), {status: err.status, headers: {...err.headers, ...headers}});
+  return Response.json(errorBody(err.status, err.message, fields, err.code), {status: err.status, headers: {...NO_STORE, ...err.headers, ...headers}});
 }
 
 /** Past the limit, up to this many bytes are still read (and discarded) so the client sees the 413. */

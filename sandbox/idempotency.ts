@@ -21,7 +21,7 @@
 import {createCipheriv, createDecipheriv, createHash, randomBytes} from 'node:crypto';
 import type {Ctx, Principal} from './context.js';
 import type {Db, Queryable} from './db.js';
-import {ApiError, errorResponse, readLimited} from './http.js';
+import {ApiError, errorResponse, NO_STORE, readLimited} from './http.js';
 import {sha256Hex} from './tokens.js';
 
 const sealKey = (tenantId: number, key: string): Buffer => createHash('sha256').update(`idempotency-answer\n${tenantId}\n${key}`).digest();
@@ -143,7 +143,7 @@ async function replay(q: Queryable, tenantId: number, key: string, keyHash: stri
     await q.query(`UPDATE idempotency SET body = NULL WHERE tenant_id = $1 AND key = $2`, [tenantId, keyHash]);
     throw new ApiError(409, 'The answer to this Idempotency-Key held a secret and is no longer replayed (after 10 minutes); send a new request with a new key');
   }
-  const headers: Record<string, string> = {'idempotent-replayed': 'true'};
+  const headers: Record<string, string> = {...NO_STORE, 'idempotent-replayed': 'true'};
   if (stored.content_type) headers['content-type'] = stored.content_type;
   if (stored.body === null && stored.status !== 204) throw new ApiError(409, 'The answer to this Idempotency-Key is no longer kept; send a new request with a new key');
   return new Response(stored.body === null || stored.status === 204 ? null : unseal(stored.body, tenantId, key), {status: stored.status, headers});

@@ -19,15 +19,18 @@ export const SAMPLE_LOGO = `<svg xmlns="http://www.w3.org/2000/svg" width="160" 
   <rect width="48" height="48" rx="10" fill="#0b3d91"/><path d="M12 34V14h5l12 13V14h5v20h-5L17 21v13z" fill="#fff"/>
   <text x="58" y="31" font-family="system-ui,sans-serif" font-size="18" font-weight="700" fill="#0b3d91">Northwind</text></svg>`;
 
-/** Saves branding for the story's tenant before it renders (colour and/or the sample logo). */
+/**
+ * Saves branding for the story's tenant before it renders (colour and/or the sample logo). Each
+ * answer's body is read: a no-store answer whose body is never read stays "in flight" in Chromium.
+ */
 export async function saveBranding(tenant: StoryTenant | null | undefined, {color, logo}: {color?: string; logo?: boolean}): Promise<void> {
   if (!tenant) return;
   const auth = {authorization: `Bearer ${tenant.tokens.reseller}`};
   if (color) {
-    await fetch('/api/v3/reseller/branding', {method: 'PATCH', headers: {...auth, 'content-type': 'application/json'}, body: JSON.stringify({brand_color: color})});
+    await (await fetch('/api/v3/reseller/branding', {method: 'PATCH', headers: {...auth, 'content-type': 'application/json'}, body: JSON.stringify({brand_color: color})})).arrayBuffer();
   }
   if (logo) {
-    await fetch('/api/v3/reseller/branding/logo', {method: 'PUT', headers: {...auth, 'content-type': 'image/svg+xml'}, body: SAMPLE_LOGO});
+    await (await fetch('/api/v3/reseller/branding/logo', {method: 'PUT', headers: {...auth, 'content-type': 'image/svg+xml'}, body: SAMPLE_LOGO})).arrayBuffer();
   }
 }
 

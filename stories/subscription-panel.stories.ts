@@ -48,7 +48,7 @@ async function prepared(tenant: StoryTenant, plan?: {plan: string; usedFraction?
     const customer = (await (await fetch(`/api/v3/reseller/customers/${id}`, {headers})).json()) as {usage: {transcription_minutes: number}};
     body = {plan: 'enterprise', quota_minutes: Math.max(1, Math.round(customer.usage.transcription_minutes / plan.usedFraction))};
   }
-  await fetch(`/api/v3/reseller/customers/${id}/subscription`, {method: 'PUT', headers, body: JSON.stringify(body)});
+  await (await fetch(`/api/v3/reseller/customers/${id}/subscription`, {method: 'PUT', headers, body: JSON.stringify(body)})).arrayBuffer(); // read: an unread no-store answer stays "in flight" in Chromium
   return id;
 }
 

@@ -4,7 +4,7 @@ import {
   Customer, CustomerCreate, CustomerListQuery, CustomerPage, CustomerUpdate, Me, PlanList, Subscription, SubscriptionUpdate,
 } from '../../src/contract/schemas.js';
 import {API_BASE_PATH} from '../../src/contract/constants.js';
-import {type Env, idParam, requireReseller, requireSession, send} from '../context.js';
+import {type Env, idParam, noContent, requireReseller, requireSession, send} from '../context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';
 import {endSessions} from '../sessions.js';
@@ -161,7 +161,7 @@ export function customerRoutes(api: Hono<Env>): void {
     const p = requireReseller(c);
     const {rows} = await c.get('deps').db.query(`DELETE FROM customers WHERE id = $1 AND tenant_id = $2 RETURNING id`, [idParam(c), p.tenantId]);
     if (!rows.length) throw new ApiError(404, 'Customer not found');
-    return c.body(null, 204);
+    return noContent();
   });
 
   api.get('/customers/:id/subscription', async (c) => {

@@ -1,7 +1,7 @@
 /** A customer's API tokens and users. */
 import type {Hono} from 'hono';
 import {TokenCreate, TokenCreated, TokenList, User, UserInvite, UserList, UserUpdate} from '../../src/contract/schemas.js';
-import {type Env, idParam, iso, requireReseller, send} from '../context.js';
+import {type Env, idParam, iso, noContent, requireReseller, send} from '../context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';
 import {assertCustomer, isUniqueViolation} from '../model.js';
@@ -80,7 +80,7 @@ export function organizationRoutes(api: Hono<Env>): void {
       [idParam(c), p.tenantId],
     );
     if (!rows.length) throw new ApiError(404, 'Token not found');
-    return c.body(null, 204);
+    return noContent();
   });
 
   // ---- Users (RESELLEE) of a customer organization.
@@ -139,7 +139,7 @@ export function organizationRoutes(api: Hono<Env>): void {
     const userId = idParam(c, 'userId');
     await assertUser(c, p.tenantId, id, userId);
     await c.get('deps').db.query(`DELETE FROM users WHERE id = $1 AND customer_id = $2`, [userId, id]);
-    return c.body(null, 204);
+    return noContent();
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Sandbox abuse: network defaults. A Host allow-list on the API and the control API (DNS
  * rebinding: a page whose name resolves to 127.0.0.1 must not reach the sandbox), and
- * (`Cache-Control: no-store` on credentialed answers is off for now: see sandbox/app.ts.)
+ * `Cache-Control: no-store` on every answer built from tenant data or credentials, over real HTTP
+ * (setting it after `next()` once left answers hanging under @hono/node-server).
  */
 import assert from 'node:assert/strict';
 import {createServer, request, type Server} from 'node:http';
@@ -30,18 +31,26 @@ after(async () => {
   await sb.close();
 });
 
-/** A GET over HTTP with an explicit Host header: status, headers and body text. */
-function get(path: string, host: string, headers: Record<string, string> = {}): Promise<{status: number; headers: Record<string, unknown>; text: string}> {
+interface HttpAnswer {
+  status: number;
+  headers: Record<string, unknown>;
+  text: string;
+}
+
+/** A request over HTTP with an explicit Host header: status, headers and the whole body text (10 s at most). */
+function http(method: string, path: string, host: string, headers: Record<string, string> = {}, body?: string): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request({host: '127.0.0.1', port, path, method: 'GET', headers: {host, ...headers}}, (res) => {
+    const req = request({host: '127.0.0.1', port, path, method, headers: {host, ...headers}, timeout: 10_000}, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => resolve({status: res.statusCode!, headers: res.headers, text}));
     });
+    req.on('timeout', () => req.destroy(new Error(`timed out after 10 s waiting for the answer to ${method} ${path}`)));
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
+const get = (path: string, host: string, headers: Record<string, string> = {}) => http('GET', path, host, headers);
 
 void test('hostAllowed: loopback names and configured ones only', () => {
   for (const h of ['localhost', 'localhost:8787', 'app.localhost:5173', '127.0.0.1:1', '127.1.2.3', '[::1]:8787', 'LOCALHOST']) assert.equal(hostAllowed(h), true, h);
@@ -69,3 +78,38 @@ void test('loopback and configured Host names are answered', async () => {
   }
 });
 
+
+void test('every answer to an authenticated or control request carries Cache-Control: no-store, and arrives whole over HTTP', async () => {
+  const host = `localhost:${port}`;
+  const admin = {'x-sandbox-admin': sb.adminSecret!, 'content-type': 'application/json'};
+  const created = await http('POST', '/__sandbox/tenants', host, admin, JSON.stringify({customers: 2, seed: 7}));
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.headers['cache-control'], 'no-store', 'the control API answer with the tenant tokens');
+  const token = (JSON.parse(created.text) as {tokens: {reseller: string}}).tokens.reseller;
+  const auth = {authorization: `Bearer ${token}`};
+  const json = {...auth, 'content-type': 'application/json'};
+  const api = '/api/v3/reseller';
+  const customer = await http('POST', `${api}/customers`, host, {...json, 'idempotency-key': 'k-no-store'}, JSON.stringify({name: 'No Store', email: 'no.store@example.com'}));
+  const replay = await http('POST', `${api}/customers`, host, {...json, 'idempotency-key': 'k-no-store'}, JSON.stringify({name: 'No Store', email: 'no.store@example.com'}));
+  const {id} = JSON.parse(customer.text) as {id: number};
+  const answers: [string, HttpAnswer, number][] = [
+    ['POST /customers', customer, 201],
+    ['its idempotent replay', replay, 201],
+    ['GET /me', await get(`${api}/me`, host, auth), 200],
+    ['GET /customers', await get(`${api}/customers`, host, auth), 200],
+    ['PATCH /customers/{id}', await http('PATCH', `${api}/customers/${id}`, host, {...json, 'if-match': String(customer.headers.etag)}, JSON.stringify({name: 'Renamed'})), 200],
+    ['POST /tokens (a secret)', await http('POST', `${api}/tokens`, host, json, JSON.stringify({customer_id: id, name: 'ci', permissions: ['usage:read']})), 201],
+    ['GET /usage/export', await get(`${api}/usage/export`, host, auth), 200],
+    ['DELETE /customers/{id}', await http('DELETE', `${api}/customers/${id}`, host, auth), 204],
+    ['a 404', await get(`${api}/customers/${id}`, host, auth), 404],
+    ['a 422', await http('POST', `${api}/customers`, host, json, '{"name":""}'), 422],
+    ['a 401', await get(`${api}/customers`, host, {authorization: 'Bearer rs_live_nope'}), 401],
+    ['a fault', await get(`${api}/customers`, host, {...auth, ...admin, 'x-sandbox-fault': '{"status":503}'}), 503],
+    ['the request log', await get('/__sandbox/requests', host, {...auth, ...admin}), 200],
+  ];
+  for (const [what, answer, status] of answers) {
+    assert.equal(answer.status, status, `${what}: ${answer.status} ${answer.text.slice(0, 200)}`);
+    assert.equal(answer.headers['cache-control'], 'no-store', `${what}: Cache-Control ${String(answer.headers['cache-control'])}`);
+  }
+  assert.equal((await get(`${api}/openapi.json`, host)).headers['cache-control'], undefined, 'the public OpenAPI document may be cached');
+});
