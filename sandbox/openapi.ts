@@ -1,7 +1,7 @@
 /** OpenAPI 3.1, generated from src/contract/endpoints.ts and the contract's schemas (`z.toJSONSchema`). */
 import * as z from 'zod/mini';
 import {API_BASE_PATH} from '../src/contract/constants.js';
-import {ID_MAX, SandboxErrorBody} from '../src/contract/schemas.js';
+import {ID_MAX, PER_PAGE_OPTIONS, SandboxErrorBody} from '../src/contract/schemas.js';
 import {ENDPOINTS} from '../src/contract/endpoints.js';
 
 type JsonSchema = Record<string, unknown> & {properties?: Record<string, unknown>; required?: string[]};
@@ -15,6 +15,15 @@ const BINARY: Record<string, Record<string, unknown>> = {
   '/usage/export': {'text/csv': {schema: {type: 'string'}}},
   '/transcripts/documents/{id}/download': {'application/octet-stream': {schema: {type: 'string', format: 'binary'}}},
   '/branding/logo/{hash}': {'image/*': {schema: {type: 'string', format: 'binary'}}},
+};
+
+/** Operations behind an Idempotency-Key (sandbox/idempotency.ts): they can answer 409. */
+const IDEMPOTENT = new Set(['post /customers', 'put /customers/{id}/subscription', 'post /tokens', 'post /customers/{id}/users', 'put /branding/logo']);
+
+/** Numeric query parameters, as the integers they are (the contract's query schemas take the text form too). */
+const QUERY_ID = {type: 'integer', minimum: 1, maximum: ID_MAX};
+const QUERY_NUMBERS: Record<string, object> = {
+  page: QUERY_ID, customer_id: QUERY_ID, transcript_id: QUERY_ID, per_page: {type: 'integer', enum: [...PER_PAGE_OPTIONS]},
 };
 
 let cached: object | null = null;
@@ -35,7 +44,9 @@ export function openApiDocument(): object {
     }));
     if (ep.query) {
       const q = toSchema(ep.query, 'input');
-      for (const [name, schema] of Object.entries(q.properties ?? {})) params.push({name, in: 'query', required: q.required?.includes(name) ?? false, schema});
+      for (const [name, schema] of Object.entries(q.properties ?? {})) {
+        params.push({name, in: 'query', required: q.required?.includes(name) ?? false, schema: QUERY_NUMBERS[name] ?? schema});
+      }
     }
     const status = String(ep.status ?? 200);
     const ok = ep.response
@@ -44,16 +55,26 @@ export function openApiDocument(): object {
         ? {description: ep.summary, content: BINARY[ep.path] ?? {}}
         : {description: ep.summary};
     const isPublicLogo = ep.path === '/branding/logo/{hash}';
+    const isLogoUpload = ep.path === '/branding/logo' && ep.method === 'put';
+    const hasBody = Boolean(ep.body) || isLogoUpload;
+    const idempotent = IDEMPOTENT.has(`${ep.method} ${ep.path}`);
     const operation: Record<string, unknown> = {
       operationId: `${ep.method}${ep.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
       summary: ep.summary,
       tags: [ep.origin],
       parameters: params,
+      // Every status the server can answer this operation with (an injected X-Sandbox-Fault aside).
       responses: {
         [status]: ok,
-        ...(isPublicLogo ? {} : {401: errorResponse('Missing, unknown, revoked or expired token'), 403: errorResponse('Not a RESELLER')}),
-        404: errorResponse('Not found (also for another tenant\'s ids)'),
-        ...(ep.body || ep.query ? {422: errorResponse('Validation failed: `fields` maps each field to its English message, `field_codes` to its code')} : {}),
+        400: errorResponse(`Bad request: a query parameter holds a NUL character${ep.body ? ', the body is not valid JSON' : ''}${idempotent ? ', Idempotency-Key is longer than 255 characters' : ''}`),
+        ...(isPublicLogo ? {} : {401: errorResponse('Missing, unknown, revoked or expired token')}),
+        403: errorResponse(isPublicLogo ? 'The Host header is not allowed (DNS rebinding protection)' : 'Not a RESELLER, or the Host header is not allowed (DNS rebinding protection)'),
+        404: errorResponse('Not found (also for another tenant\'s ids, and path ids outside 1 to 2147483647)'),
+        ...(idempotent ? {409: errorResponse('Idempotency-Key reused with a different request, still being processed, or its secret-bearing answer expired')} : {}),
+        ...(ep.method === 'patch' && ep.path === '/customers/{id}' ? {412: errorResponse('If-Match does not match the customer\'s current ETag')} : {}),
+        ...(hasBody ? {413: errorResponse(isLogoUpload ? 'The image is larger than 2 MB' : 'The body is larger than 64 KB')} : {}),
+        ...(hasBody ? {415: errorResponse(isLogoUpload ? 'Not one of the accepted image types' : 'The body is not application/json')} : {}),
+        ...(hasBody || ep.query ? {422: errorResponse('Validation failed: `fields` maps each field to its English message, `field_codes` to its code')} : {}),
         429: retryLater('Too many requests of this tenant running and queued (per-tenant limits, sandbox/README.md); nothing was done'),
         503: retryLater('A database statement ran past the statement timeout'),
       },
@@ -61,7 +82,7 @@ export function openApiDocument(): object {
     };
     if (ep.body) {
       operation.requestBody = {required: true, content: {'application/json': {schema: toSchema(ep.body, 'input')}}};
-    } else if (ep.path === '/branding/logo' && ep.method === 'put') {
+    } else if (isLogoUpload) {
       operation.requestBody = {required: true, content: Object.fromEntries(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml'].map((t) => [t, {schema: {type: 'string', format: 'binary'}}]))};
     }
     if (ep.method === 'post' || ep.method === 'put') {
