@@ -5,6 +5,8 @@
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define/subscription-panel.js';
+import '../../src/define/customer-form.js';
+import '../../src/define/provider.js';
 import type {Customer, Subscription} from '../../src/contract/schemas.js';
 import type {ResellerSubscriptionPanel} from '../../src/elements/subscription-panel/subscription-panel.js';
 import type {ResellerSubscriptionChangeEvent} from '../../src/events.js';
@@ -43,6 +45,22 @@ async function newCustomer(tenant: Tenant, plan: Customer['plan'] = 'bronze', qu
 }
 
 describe('<reseller-subscription-panel>', () => {
+  it('labels every plan as the New Customer form does (one label per plan), in Dutch too', async () => {
+    const tenant = await createTenant({customers: 0});
+    const customer = await newCustomer(tenant, 'enterprise', 25000);
+    const page = await fixture<HTMLElement>(html`<reseller-provider locale="nl" .token=${tenant.token}>
+      <reseller-customer-form inline></reseller-customer-form>
+      <reseller-subscription-panel customer-id=${customer.id}></reseller-subscription-panel>
+    </reseller-provider>`);
+    const form = page.querySelector('reseller-customer-form')!;
+    const panel = page.querySelector('reseller-subscription-panel')!;
+    const labels = (el: Element, selector: string) => [...(el.shadowRoot!.querySelector<HTMLSelectElement>(selector)?.options ?? [])].map((o) => o.textContent!.trim());
+    await waitUntil(() => labels(form, '#plan').length === 4 && labels(form, '#plan')[0]!.includes('minuten'), 'the form offers the plans in Dutch', {timeout: 8000});
+    await waitUntil(() => labels(panel, '[part~="plan-select"]').length === 4 && labels(panel, '[part~="plan-select"]')[0]!.includes('minuten'), 'the panel offers the plans in Dutch', {timeout: 8000});
+    expect(labels(form, '#plan')).to.deep.equal(['Brons – 500 minuten per maand', 'Zilver – 2.000 minuten per maand', 'Goud – 10.000 minuten per maand', 'Enterprise – eigen aantal minuten per maand']);
+    expect(labels(panel, '[part~="plan-select"]')).to.deep.equal([...labels(form, '#plan').slice(0, 3), 'Enterprise – eigen aantal minuten per maand (Huidig)']);
+  });
+
   it('shows the plan, monthly minutes, custom models, priority support, billing period and quota use; axe clean', async () => {
     const tenant = await createTenant({customers: 1});
     const customer = await newCustomer(tenant, 'gold');
@@ -59,7 +77,7 @@ describe('<reseller-subscription-panel>', () => {
     expect(text(el, 'quota-value')).to.contain('of 10,000 minutes used');
     const options = [...$<HTMLSelectElement>(el, '[part~="plan-select"]').options].map((o) => o.textContent!.trim());
     expect(options).to.deep.equal([
-      'Bronze – 500 minutes a month', 'Silver – 2,000 minutes a month', 'Gold – 10,000 minutes a month (Current)', 'Enterprise – Custom minutes a month',
+      'Bronze – 500 minutes a month', 'Silver – 2,000 minutes a month', 'Gold – 10,000 minutes a month (Current)', 'Enterprise – custom monthly minutes',
     ]);
     expect($(el, '[part~="change-button"]').getAttribute('aria-disabled'), 'the current plan is no change').to.equal('true');
     await expect(el).to.be.accessible();

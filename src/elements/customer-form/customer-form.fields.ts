@@ -5,7 +5,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {Plan, PlanId} from '../../contract/schemas.js';
-import type {FormField, Translate} from './customer-draft.js';
+import type {FormField} from './customer-draft.js';
 
 /** The DOM id (and part prefix) of a field: `quota_minutes` → `quota`. */
 export const fieldId = (field: FormField): string => (field === 'quota_minutes' ? 'quota' : field);
@@ -53,12 +53,6 @@ export function renderPlanField(o: PlanFieldOptions): TemplateResult {
     </select>
     ${renderFieldError('plan', o.error)}
   </div>`;
-}
-
-/** `Bronze – 500 minutes a month`, `Enterprise – custom monthly minutes` (localised). */
-export function planOptionLabel(plan: Plan, t: Translate): string {
-  const name = t(`plan.${plan.id}`);
-  return plan.monthly_minutes === null ? t('form.planCustom', {plan: name}) : t('form.planMinutes', {plan: name, minutes: plan.monthly_minutes});
 }
 
 export function renderFieldError(field: FormField, error: string | undefined): TemplateResult | typeof nothing {

@@ -15,7 +15,8 @@ import {
   FORM_FIELDS, SubmissionKeys, describeFailure, isPlanId, loadPlans, validateDraft,
   type FieldErrors, type FormField, type Translate,
 } from './customer-draft.js';
-import {planOptionLabel, renderFailure, renderPlanField, renderTextField} from './customer-form.fields.js';
+import {renderFailure, renderPlanField, renderTextField} from './customer-form.fields.js';
+import {planOptionLabel} from '../shared/plans.js';
 import {styles} from './customer-form.styles.js';
 import {ModalController} from '../shared/modal-controller.js';
 import type {ElementDependencies} from '../shared/registration.js';

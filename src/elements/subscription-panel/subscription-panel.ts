@@ -11,7 +11,7 @@ import {ResellerSubscriptionChangeEvent} from '../../events.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {shared, tokens} from '../../styles/index.js';
-import {loadPlans} from '../shared/plans.js';
+import {loadPlans, planOptionLabel} from '../shared/plans.js';
 import {quotaStyles, renderQuotaMeter} from '../shared/quota-meter.js';
 import {renderAccess, renderLoadError, renderLoading, renderNotFound} from '../shared/states.js';
 import {confirmMessage, isChange, planUpdate, type PlanChoice} from './subscription-change.js';
@@ -202,8 +202,7 @@ export class ResellerSubscriptionPanel extends LitElement {
 
   #planOption(p: Plan, s: Subscription): string {
     const t = this.#i18n.t.bind(this.#i18n);
-    const minutes = p.monthly_minutes === null ? t('subscription.plan.custom') : t('subscription.plan.minutes', {minutes: p.monthly_minutes});
-    return `${t(`plan.${p.id}`)} – ${minutes}${p.id === s.plan ? ` (${t('subscription.current')})` : ''}`;
+    return `${planOptionLabel(p, t)}${p.id === s.plan ? ` (${t('subscription.current')})` : ''}`;
   }
 
   #choice(s: Subscription): PlanChoice {
