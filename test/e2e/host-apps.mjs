@@ -134,6 +134,7 @@ export async function watchHostPage(page) {
       const requests = api.map((r) => `${r.path} ${r.status ?? 'pending'}`).join(', ');
       const kb = (scripts.reduce((sum, s) => sum + s.gzip, 0) / 1024).toFixed(1);
       console.log(`    ${label}: ${api.length} API request(s) until the first rows (${requests}); ${scripts.length} script file(s), ${kb} kB gzip`);
+      if (process.env.E2E_VERBOSE === '1') for (const s of scripts) console.log(`      ${s.url} ${(s.gzip / 1024).toFixed(1)} kB`);
     },
   };
 }
