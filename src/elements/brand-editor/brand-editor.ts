@@ -1,10 +1,10 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {Task, TaskStatus} from '@lit/task';
 import type {Branding} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerBrandChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
@@ -19,6 +19,7 @@ import {LogoPicker} from './logo-picker.js';
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 /**
  * The reseller's branding: brand colour (picker and hex field kept in sync, contrast check, live
@@ -59,7 +60,7 @@ import {ResellerToastRegion} from '../toast-region/toast-region.js';
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: "Branding saved.", "Logo deleted.".
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (own client only).
  */
-export class ResellerBrandEditor extends LitElement {
+export class ResellerBrandEditor extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
@@ -73,12 +74,6 @@ export class ResellerBrandEditor extends LitElement {
     input: () => this.renderRoot.querySelector<HTMLInputElement>('.file-input'),
   });
 
-  /** Base URL of the API, when not inside a `<reseller-provider>`. */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Token source (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** This element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
   /** Where the colour applies live: a selector (default `:root`); empty: nowhere but the preview. */
@@ -94,11 +89,12 @@ export class ResellerBrandEditor extends LitElement {
 
   readonly #live = new LiveTarget();
   #abort: AbortController | null = null;
-  #reloads = 0;
 
-  readonly #load = new Task(this, {
-    args: () => [this.#api.client, this.#reloads] as const,
-    task: ([client], {signal}) => client.getBranding({signal, fresh: true}),
+  readonly #load = new ResourceController(this, {
+    api: this.#api,
+    args: () => [] as const,
+    // Always fresh: the editor shows what is saved now, never a cached answer.
+    load: (client, _args, {signal}) => client.getBranding({signal, fresh: true}),
     onComplete: (branding) => this.#adopt(branding, {keepEdits: this.dirty}),
   });
 
@@ -130,9 +126,7 @@ export class ResellerBrandEditor extends LitElement {
 
   /** Loads the saved branding again (edits are kept). */
   reload(): Promise<unknown> {
-    this.#reloads++;
-    this.requestUpdate();
-    return this.updateComplete.then(() => this.#load.taskComplete).catch(() => {});
+    return this.#load.reload();
   }
 
   /** Back to the saved branding: the colour, and no chosen logo. */
@@ -185,8 +179,8 @@ export class ResellerBrandEditor extends LitElement {
 
   protected override render() {
     const t = this.#i18n.t.bind(this.#i18n);
-    if (this.#load.status === TaskStatus.ERROR && !this.saved) {
-      const error = this.#load.error;
+    const error = this.#load.error;
+    if (error && !this.saved) {
       return isAccessError(error) ? renderAccess(this.#i18n, error) : renderLoadError(this.#i18n, t('brand.loadError'), error, () => void this.reload());
     }
     const saved = this.saved;

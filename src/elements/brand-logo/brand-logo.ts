@@ -1,14 +1,16 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {Task, TaskStatus} from '@lit/task';
+import {TaskStatus} from '@lit/task';
 import type {Branding, Me} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {ApiController} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import type {ResellerBrandChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {applyBrandColor, tokens} from '../../styles/index.js';
 import {styles} from './brand-logo.styles.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 interface Loaded {
   branding: Branding | null;
@@ -33,18 +35,12 @@ interface Loaded {
  * @csspart name - The organization's name (no logo, nothing slotted).
  * @csspart placeholder - The block shown while loading.
  */
-export class ResellerBrandLogo extends LitElement {
+export class ResellerBrandLogo extends ConnectionMixin(LitElement) {
   static override styles = [tokens, styles];
 
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
 
-  /** Base URL of the API, when not inside a `<reseller-provider>`. */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Token source (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** This element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
   /** Also apply the saved brand colour to this element (a selector, e.g. `:root`); none by default. */
@@ -55,9 +51,10 @@ export class ResellerBrandLogo extends LitElement {
   /** The image failed to load: show the name. */
   @state() private broken = false;
 
-  readonly #load = new Task(this, {
-    args: () => [this.#api.client] as const,
-    task: async ([client], {signal}): Promise<Loaded> => {
+  readonly #load = new ResourceController(this, {
+    api: this.#api,
+    args: () => [] as const,
+    load: async (client, _args, {signal}): Promise<Loaded> => {
       const soft = <T>(p: Promise<T>) => p.catch((error: unknown) => {
         if (isAbortError(error)) throw error;
         return null;
@@ -89,7 +86,7 @@ export class ResellerBrandLogo extends LitElement {
   /** Loads the branding again. */
   reload(): Promise<unknown> {
     this.changed = null;
-    return this.#load.run();
+    return this.#load.task.run();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -105,7 +102,7 @@ export class ResellerBrandLogo extends LitElement {
     if (this.#load.status !== TaskStatus.COMPLETE && !this.changed) {
       return html`<span class="placeholder" part="placeholder" aria-hidden="true"></span>`;
     }
-    const name = this.#load.value?.name ?? null;
+    const name = this.#load.task.value?.name ?? null;
     const url = this.logoUrl;
     if (url && !this.broken) {
       return html`<img class="image" part="image" src=${url} alt=${name ?? this.#i18n.t('brand.logoAltDefault')} @error=${this.#onError} />`;
@@ -114,7 +111,7 @@ export class ResellerBrandLogo extends LitElement {
   }
 
   get #branding(): Branding | null {
-    return this.changed ?? this.#load.value?.branding ?? null;
+    return this.changed ?? this.#load.task.value?.branding ?? null;
   }
 
   #applyColor(color: string | null) {

@@ -1,12 +1,13 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ContextProvider} from '@lit/context';
-import {Task, TaskStatus, initialState} from '@lit/task';
+import {initialState} from '@lit/task';
 import type {Customer} from '../../contract/schemas.js';
 import {ConflictError, NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {clientContext} from '../../context/client-context.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerCustomerUpdatedEvent, ResellerStateChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
@@ -24,6 +25,7 @@ import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
 import {ResellerPhoneField} from '../phone-field/phone-field.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 const idConverter = {
   fromAttribute: (value: string | null) => (value && /^\d+$/.test(value.trim()) ? Number(value) : 0),
@@ -87,7 +89,7 @@ const idConverter = {
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: saved, ID copied.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (own client only).
  */
-export class ResellerCustomerDetail extends LitElement {
+export class ResellerCustomerDetail extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, quotaStyles, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-phone-field': ResellerPhoneField, 'reseller-toast-region': ResellerToastRegion};
@@ -110,12 +112,6 @@ export class ResellerCustomerDetail extends LitElement {
   @property({reflect: true}) tab: TabId = 'subscription';
   /** Country for phone numbers typed without a country code. */
   @property({attribute: 'default-country'}) defaultCountry = 'NL';
-  /** Base URL of the API, when not inside a `<reseller-provider>`. */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Token source (property only); asked again after a 401. */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** This element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
   /** Tab loaders of the host, over the kit's own (`{tokens: () => import('…/define/token-manager.js')}`). */
@@ -132,17 +128,14 @@ export class ResellerCustomerDetail extends LitElement {
   #customer: Customer | null = null;
   #etag: string | null = null;
   #base: Draft | null = null;
-  #reloads = 0;
-  #fresh = false;
   #abort: AbortController | null = null;
   static #warnedTab = false;
 
-  readonly #load = new Task(this, {
-    args: () => [this.#api.client, this.#shownId, this.#reloads] as const,
-    task: async ([client, id], {signal}) => {
+  readonly #load = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.#shownId] as const,
+    load: async (client, [id], {signal, fresh}) => {
       if (!id) return initialState;
-      const fresh = this.#fresh;
-      this.#fresh = false;
       const customer = await client.getCustomer(id, {signal, fresh});
       return {customer, etag: client.etagOf(customer) ?? null};
     },
@@ -196,10 +189,7 @@ export class ResellerCustomerDetail extends LitElement {
 
   /** Loads the customer again (keeps the edits). */
   reload(): Promise<unknown> {
-    this.#fresh = true;
-    this.#reloads++;
-    this.requestUpdate();
-    return this.updateComplete.then(() => this.#load.taskComplete).catch(() => {});
+    return this.#load.reload();
   }
 
   protected override render() {
@@ -209,7 +199,7 @@ export class ResellerCustomerDetail extends LitElement {
   #renderBody() {
     const t = this.#i18n.t.bind(this.#i18n);
     if (!this.#shownId) return nothing;
-    const error = this.#load.status === TaskStatus.ERROR ? this.#load.error : null;
+    const error = this.#load.error ?? null;
     if (isAccessError(error)) return renderAccess(this.#i18n, error);
     if (error instanceof NotFoundError) return renderNotFound(this.#i18n, this.#shownId);
     if (error && !this.#customer) return renderLoadError(this.#i18n, t('detail.loadError'), error, () => void this.reload());

@@ -1,11 +1,11 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {Task} from '@lit/task';
 import {DEFAULT_PLAN, PLANS} from '../../contract/constants.js';
 import type {Customer} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerCustomerCreatedEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
@@ -22,6 +22,7 @@ import {ModalController} from '../shared/modal-controller.js';
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
 import {ResellerPhoneField} from '../phone-field/phone-field.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 /**
  * The New Customer form: Name*, Email*, Phone (any country; national numbers are read in
@@ -61,7 +62,7 @@ import {ResellerPhoneField} from '../phone-field/phone-field.js';
  * @fires {ResellerToastEvent} reseller-toast - "Customer … created." Cancelable: prevent it to show your own toast.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (own client only; a provider's reports from the provider).
  */
-export class ResellerCustomerForm extends LitElement {
+export class ResellerCustomerForm extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-phone-field': ResellerPhoneField, 'reseller-toast-region': ResellerToastRegion};
@@ -76,12 +77,6 @@ export class ResellerCustomerForm extends LitElement {
   @property({type: Boolean, reflect: true, attribute: 'open'}) opened = false;
   /** Country for phone numbers typed without a country code (ISO 3166 alpha-2). */
   @property({attribute: 'default-country'}) defaultCountry = 'NL';
-  /** Base URL of the API, when not inside a `<reseller-provider>`. */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token, when not inside a `<reseller-provider>` (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Token source, when not inside a `<reseller-provider>` (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** This element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
 
@@ -97,9 +92,10 @@ export class ResellerCustomerForm extends LitElement {
   readonly #keys = new SubmissionKeys();
   #abort: AbortController | null = null;
 
-  readonly #plans = new Task(this, {
-    args: () => [this.#api.client, this.active] as const,
-    task: ([client, active], {signal}) => (active ? loadPlans(client, signal) : PLANS),
+  readonly #plans = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.active] as const,
+    load: (client, [active], {signal}) => (active ? loadPlans(client, signal) : PLANS),
   });
   readonly #modal = new ModalController(this, {
     dialog: () => this.renderRoot.querySelector('dialog'),
@@ -159,7 +155,7 @@ export class ResellerCustomerForm extends LitElement {
         .label=${t('form.phone')} .hint=${t('form.phoneHint')} .error=${errors.phone ?? ''}
         .defaultCountry=${this.defaultCountry}></reseller-phone-field>
       ${renderPlanField({
-        label: t('form.plan'), plans: this.#plans.value ?? PLANS, selected: this.plan, error: errors.plan,
+        label: t('form.plan'), plans: this.#plans.task.value ?? PLANS, selected: this.plan, error: errors.plan,
         optionLabel: (p) => planOptionLabel(p, t), onChange: this.#onPlan,
       })}
       ${this.plan === 'enterprise'

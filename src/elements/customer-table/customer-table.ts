@@ -1,9 +1,9 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import {Task, TaskStatus} from '@lit/task';
 import type {Customer, CustomerPage, CustomerSort, Order} from '../../contract/schemas.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ResellerStateChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {shared} from '../../styles/shared.js';
@@ -18,6 +18,7 @@ import {renderNoRows, renderToolbar, type ToolbarHost} from './table-toolbar.js'
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null};
 
@@ -65,7 +66,7 @@ const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (
  * @fires {ResellerCustomerCreatedEvent} reseller-customer-created - From the New Customer dialog inside: a customer was created.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
-export class ResellerCustomerTable extends LitElement {
+export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, paginationStyles, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
@@ -81,12 +82,6 @@ export class ResellerCustomerTable extends LitElement {
     customer: (id) => this.#shown.find((c) => c.id === id),
   });
 
-  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Returns a fresh token (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** The element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
   /** Link of a customer's detail page, `{id}` replaced (e.g. `/customers/{id}`); Name and Email become links. */
@@ -107,8 +102,6 @@ export class ResellerCustomerTable extends LitElement {
   #state: CustomerTableState = normalizeState(this);
   #searchText = '';
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #reloads = 0;
-  #fresh = false;
   /**
    * The last page loaded, and the client that loaded it: shown (busy) while another page, sort or
    * filter loads, instead of the skeleton; a new client (another token or API) starts over.
@@ -125,13 +118,10 @@ export class ResellerCustomerTable extends LitElement {
   #keyById = false;
   readonly #rowKeys = new Map<number, RowKey>();
 
-  readonly #list = new Task(this, {
-    args: () => [this.#api.client, this.#key, this.#reloads] as const,
-    task: async ([client], {signal}) => {
-      const fresh = this.#fresh;
-      this.#fresh = false;
-      return client.listCustomers(toQuery(this.#state), {signal, fresh});
-    },
+  readonly #list = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.#key] as const,
+    load: (client, _key, {signal, fresh}) => client.listCustomers(toQuery(this.#state), {signal, fresh}),
     onComplete: (page) => {
       this.#last = page;
       this.#lastClient = this.#api.client;
@@ -153,21 +143,18 @@ export class ResellerCustomerTable extends LitElement {
 
   /** Loads the current page again from the server (after changes made elsewhere). */
   reload(): Promise<unknown> {
-    this.#fresh = true;
-    this.#reloads++;
-    this.requestUpdate();
-    return this.updateComplete.then(() => this.#list.taskComplete).catch(() => {});
+    return this.#list.reload();
   }
 
   /** The customers shown now (empty while loading or on error). */
   get customers(): readonly Customer[] {
-    return this.#list.status === TaskStatus.COMPLETE ? (this.#list.value?.data ?? []) : [];
+    return this.#list.value?.data ?? [];
   }
 
   protected override render() {
-    const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
+    const error = this.#list.error;
     if (isAccessError(error)) return renderAccess(this.#i18n, error);
-    const complete = this.#list.status === TaskStatus.COMPLETE ? this.#list.value! : null;
+    const complete = this.#list.value ?? null;
     // Loading another page, sort or filter, or reloading (after a delete or create): keep the last
     // rows, marked busy, until the answer arrives (no skeleton flash, no rebuilt rows, no layout jump).
     const shown = complete ?? (this.#lastClient === this.#api.client ? this.#last : null);

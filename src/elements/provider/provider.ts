@@ -8,6 +8,7 @@ import {localeDirection} from '../../i18n/bidi.js';
 import type {I18nOverrides} from '../../i18n/overrides.js';
 import {ResellerAuthErrorEvent, ResellerRequestErrorEvent} from '../../events.js';
 import {styles} from './provider.styles.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 /** Client options a host may tune on the provider (base URL and credentials have their own properties). */
 export type ProviderClientOptions = Omit<ResellerClientOptions, 'baseUrl' | 'token' | 'getToken' | 'onAuthError' | 'onRequestError' | 'ready'>;
@@ -26,23 +27,14 @@ export type ProviderClientOptions = Omit<ResellerClientOptions, 'baseUrl' | 'tok
  * @fires {ResellerAuthErrorEvent} reseller-auth-error - Authentication failed even after one token refresh.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request of an element inside failed (after retries).
  */
-export class ResellerProvider extends LitElement {
+export class ResellerProvider extends ConnectionMixin(LitElement) {
   static override styles = styles;
-
-  /** Base URL of the Reseller API, absolute or relative to the page (default `/api/v3/reseller`). */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
 
   /**
    * Locale of the elements inside (BCP 47, e.g. `nl`); unset follows `lang` and the browser. A
    * right-to-left locale (`ar`) also sets `dir="rtl"` on the provider unless the host set a `dir`.
    */
   @property() locale: string | undefined = undefined;
-
-  /** Bearer token (property only, never an attribute). */
-  @property({attribute: false}) token: string | null = null;
-
-  /** Returns a fresh token; called when there is none yet and once after a 401 (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
 
   /** String overrides: `{'key': 'text'}` or per locale `{nl: {'key': 'text'}}`. */
   @property({attribute: false}) i18n: I18nOverrides | undefined = undefined;

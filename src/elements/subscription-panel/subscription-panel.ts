@@ -1,12 +1,13 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import {Task, TaskStatus, initialState} from '@lit/task';
+import {TaskStatus, initialState} from '@lit/task';
 import {PLAN_IDS} from '../../contract/constants.js';
 import type {Customer, Plan, PlanId, Subscription} from '../../contract/schemas.js';
 import {NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ResellerSubscriptionChangeEvent} from '../../events.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
@@ -19,6 +20,7 @@ import {styles} from './subscription-panel.styles.js';
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 interface Loaded {
   subscription: Subscription;
@@ -64,7 +66,7 @@ interface Loaded {
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: "… is now on the … plan."
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (own client only).
  */
-export class ResellerSubscriptionPanel extends LitElement {
+export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, quotaStyles, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
@@ -75,12 +77,6 @@ export class ResellerSubscriptionPanel extends LitElement {
 
   /** The customer's id. */
   @property({type: Number, attribute: 'customer-id'}) customerId = 0;
-  /** Base URL of the API, when not inside a `<reseller-provider>`. */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Token source (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** This element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
 
@@ -93,12 +89,12 @@ export class ResellerSubscriptionPanel extends LitElement {
 
   /** The subscription after a change made here (until the next load). */
   #changed: Subscription | null = null;
-  #reloads = 0;
   #abort: AbortController | null = null;
 
-  readonly #data = new Task(this, {
-    args: () => [this.#api.client, this.customerId, this.#reloads] as const,
-    task: async ([client, id], {signal}) => {
+  readonly #data = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.customerId] as const,
+    load: async (client, [id], {signal}) => {
       if (!id) return initialState;
       const [subscription, customer, plans] = await Promise.all([client.getSubscription(id, {signal}), client.getCustomer(id, {signal}), loadPlans(client, signal)]);
       return {subscription, customer, plans} satisfies Loaded;
@@ -122,22 +118,20 @@ export class ResellerSubscriptionPanel extends LitElement {
 
   /** Loads the subscription again. */
   reload(): Promise<unknown> {
-    this.#reloads++;
     this.#api.client.invalidate(`/customers/${this.customerId}`);
-    this.requestUpdate();
-    return this.updateComplete.then(() => this.#data.taskComplete).catch(() => {});
+    return this.#data.reload();
   }
 
   protected override render() {
     const t = this.#i18n.t.bind(this.#i18n);
-    if (this.#data.status === TaskStatus.ERROR) {
-      const error = this.#data.error;
+    const error = this.#data.error;
+    if (error) {
       if (isAccessError(error)) return renderAccess(this.#i18n, error);
       if (error instanceof NotFoundError) return renderNotFound(this.#i18n, this.customerId);
       return renderLoadError(this.#i18n, t('subscription.loadError'), error, () => void this.reload());
     }
     if (!this.customerId) return nothing;
-    const data = this.#data.value;
+    const data = this.#data.task.value;
     if (this.#data.status !== TaskStatus.COMPLETE && data?.customer.id !== this.customerId) {
       return renderLoading(t('subscription.loading'), {lines: 6});
     }
@@ -225,7 +219,7 @@ export class ResellerSubscriptionPanel extends LitElement {
 
   #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const data = this.#data.value;
+    const data = this.#data.task.value;
     if (this.busy || !data) return;
     const current = this.#changed ?? data.subscription;
     const choice = this.#choice(current);

@@ -1,9 +1,10 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import {Task, TaskStatus, initialState} from '@lit/task';
+import {TaskStatus, initialState} from '@lit/task';
 import type {Token} from '../../contract/schemas.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerTokenCreatedEvent, ResellerTokenRevokedEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
@@ -17,6 +18,7 @@ import {styles} from './token-manager.styles.js';
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 /**
  * A customer's API tokens: the list (name, prefix, permissions, created, expires, last used),
@@ -67,7 +69,7 @@ import {ResellerToastRegion} from '../toast-region/toast-region.js';
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: "Token … created." / "Token … revoked."
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
-export class ResellerTokenManager extends LitElement {
+export class ResellerTokenManager extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
@@ -85,31 +87,19 @@ export class ResellerTokenManager extends LitElement {
 
   /** The customer whose tokens are shown. */
   @property({type: Number, attribute: 'customer-id'}) customerId = 0;
-  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Returns a fresh token (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** The element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
 
-  #reloads = 0;
-  #fresh = false;
   /** Tokens created here: shown at once, until a load has them. */
   #added: Token[] = [];
   /** Tokens revoked here: hidden at once. */
   #removed = new Set<number>();
   #last: {customerId: number; tokens: Token[]} | null = null;
 
-  readonly #list = new Task(this, {
-    args: () => [this.#api.client, this.customerId, this.#reloads] as const,
-    task: async ([client, id], {signal}) => {
-      const fresh = this.#fresh;
-      this.#fresh = false;
-      if (!(id > 0)) return initialState;
-      return {customerId: id, tokens: await client.listTokens(id, {signal, fresh})};
-    },
+  readonly #list = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.customerId] as const,
+    load: async (client, [id], {signal, fresh}) => (id > 0 ? {customerId: id, tokens: await client.listTokens(id, {signal, fresh})} : initialState),
     onComplete: (value) => {
       this.#last = value;
       this.#added = this.#added.filter((a) => !value.tokens.some((t) => t.id === a.id));
@@ -127,10 +117,7 @@ export class ResellerTokenManager extends LitElement {
 
   /** Loads the tokens again from the server. */
   reload(): Promise<unknown> {
-    this.#fresh = true;
-    this.#reloads++;
-    this.requestUpdate();
-    return this.updateComplete.then(() => this.#list.taskComplete).catch(() => {});
+    return this.#list.reload();
   }
 
   /** Opens the Generate token dialog. */
@@ -145,7 +132,7 @@ export class ResellerTokenManager extends LitElement {
 
   protected override render() {
     const t = this.#i18n.t.bind(this.#i18n);
-    const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
+    const error = this.#list.error;
     if (isAccessError(error)) return renderAccess(this.#i18n, error);
     if (!(this.customerId > 0)) return nothing;
     const shown = this.#shown;

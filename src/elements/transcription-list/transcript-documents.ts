@@ -4,11 +4,11 @@
  * and is saved through a temporary `<a download="filename">`.
  */
 import {html, type ReactiveController, type ReactiveControllerHost} from 'lit';
-import {Task, TaskStatus, initialState} from '@lit/task';
-import type {ResellerClient} from '../../api/client.js';
+import {TaskStatus, initialState} from '@lit/task';
 import type {TranscriptDocument} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController, type ClientHolder} from '../../controllers/resource-controller.js';
 import type {ToastController} from '../../controllers/toast-controller.js';
 
 type Host = ReactiveControllerHost & HTMLElement & {renderRoot: HTMLElement | DocumentFragment};
@@ -16,7 +16,8 @@ type Host = ReactiveControllerHost & HTMLElement & {renderRoot: HTMLElement | Do
 export interface DocumentsOptions {
   i18n: LocaleController;
   toast: ToastController;
-  client: () => ResellerClient;
+  /** The list's client (its `ApiController`). */
+  api: ClientHolder;
 }
 
 /** How long a download's `blob:` URL stays valid (the browser reads it asynchronously). */
@@ -27,19 +28,19 @@ export class TranscriptDocumentsController implements ReactiveController {
   readonly #o: DocumentsOptions;
   /** The transcript whose documents are open, or 0. */
   #open = 0;
-  #reloads = 0;
   readonly #downloading = new Set<number>();
   readonly #urls = new Set<string>();
   #abort = new AbortController();
 
-  readonly #docs: Task<readonly [ResellerClient, number, number], TranscriptDocument[]>;
+  readonly #docs: ResourceController<readonly [number], TranscriptDocument[]>;
 
   constructor(host: Host, options: DocumentsOptions) {
     this.#host = host;
     this.#o = options;
-    this.#docs = new Task(host, {
-      args: () => [this.#o.client(), this.#open, this.#reloads] as const,
-      task: async ([client, id], {signal}) => (id ? (await client.listDocuments({transcript_id: id, per_page: 100}, {signal})).data : initialState),
+    this.#docs = new ResourceController(host, {
+      api: options.api,
+      args: () => [this.#open] as const,
+      load: async (client, [id], {signal}) => (id ? (await client.listDocuments({transcript_id: id, per_page: 100}, {signal})).data : initialState),
     });
     host.addController(this);
   }
@@ -82,7 +83,7 @@ export class TranscriptDocumentsController implements ReactiveController {
       return html`<div class="documents-state" role="status"><span class="skeleton documents-skeleton" aria-hidden="true"></span>
         <span class="visually-hidden">${t('transcriptions.documentsLoading')}</span></div>`;
     }
-    const docs = this.#docs.value ?? [];
+    const docs = this.#docs.task.value ?? [];
     if (!docs.length) return html`<p class="documents-state" part="documents-empty">${t('transcriptions.documentsEmpty')}</p>`;
     return html`<ul class="documents" part="documents" aria-label=${t('transcriptions.showDocuments', {title})}>
       ${docs.map((d) => html`<li class="document" part="document" data-id=${d.id}>
@@ -101,7 +102,7 @@ export class TranscriptDocumentsController implements ReactiveController {
     this.#downloading.add(doc.id);
     this.#host.requestUpdate();
     try {
-      const blob = await this.#o.client().downloadDocument(doc, {signal: this.#abort.signal});
+      const blob = await this.#o.api.client.downloadDocument(doc, {signal: this.#abort.signal});
       const url = URL.createObjectURL(blob);
       this.#urls.add(url);
       const a = document.createElement('a');
@@ -128,7 +129,6 @@ export class TranscriptDocumentsController implements ReactiveController {
   }
 
   #retry(): void {
-    this.#reloads++;
-    this.#host.requestUpdate();
+    void this.#docs.reload();
   }
 }

@@ -1,9 +1,10 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import {Task, TaskStatus, initialState} from '@lit/task';
+import {initialState} from '@lit/task';
 import type {TranscriptPage} from '../../contract/schemas.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerStateChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
@@ -17,6 +18,7 @@ import {renderToolbar} from './transcript-toolbar.js';
 import {styles} from './transcription-list.styles.js';
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 /**
  * Transcription sessions of one customer (`customer-id`) or of all customers (without it): title,
@@ -64,7 +66,7 @@ import {ResellerToastRegion} from '../toast-region/toast-region.js';
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: a download failed.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
-export class ResellerTranscriptionList extends LitElement {
+export class ResellerTranscriptionList extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, paginationStyles, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-toast-region': ResellerToastRegion};
@@ -72,7 +74,7 @@ export class ResellerTranscriptionList extends LitElement {
   readonly #api = new ApiController(this);
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
   readonly #toast = new ToastController(this, {i18n: this.#i18n});
-  readonly #documents = new TranscriptDocumentsController(this, {i18n: this.#i18n, toast: this.#toast, client: () => this.#api.client});
+  readonly #documents = new TranscriptDocumentsController(this, {i18n: this.#i18n, toast: this.#toast, api: this.#api});
 
   /** One customer's transcripts; without it, every customer's (with a Customer column). */
   @property({type: Number, attribute: 'customer-id'}) customerId: number | null = null;
@@ -88,32 +90,21 @@ export class ResellerTranscriptionList extends LitElement {
   @property({type: Number, reflect: true}) page = 1;
   /** Rows per page: 25, 50, 75 or 100. */
   @property({type: Number, reflect: true, attribute: 'per-page'}) perPage = 25;
-  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Returns a fresh token (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** The element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
 
   #state: TranscriptListState = normalizeState(this);
   #searchText = '';
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #reloads = 0;
-  #fresh = false;
   #last: TranscriptPage | null = null;
   #lastKey = '';
   #warnedId = false;
 
-  readonly #list = new Task(this, {
-    args: () => [this.#api.client, this.#key, this.#reloads] as const,
-    task: async ([client, key], {signal}) => {
-      const fresh = this.#fresh;
-      this.#fresh = false;
-      if (this.#customer === undefined) return initialState;
-      return client.listTranscripts(JSON.parse(key), {signal, fresh}) as Promise<TranscriptPage>;
-    },
+  readonly #list = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.#key] as const,
+    load: (client, [key], {signal, fresh}) =>
+      this.#customer === undefined ? initialState : (client.listTranscripts(JSON.parse(key), {signal, fresh}) as Promise<TranscriptPage>),
     onComplete: (page) => {
       this.#last = page;
       this.#lastKey = this.#key;
@@ -138,18 +129,15 @@ export class ResellerTranscriptionList extends LitElement {
 
   /** Loads the current page again from the server. */
   reload(): Promise<unknown> {
-    this.#fresh = true;
-    this.#reloads++;
-    this.requestUpdate();
-    return this.updateComplete.then(() => this.#list.taskComplete).catch(() => {});
+    return this.#list.reload();
   }
 
   protected override render() {
     const t = this.#i18n.t.bind(this.#i18n);
-    const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
+    const error = this.#list.error;
     if (isAccessError(error)) return renderAccess(this.#i18n, error);
     if (this.#customer === undefined) return nothing;
-    const complete = this.#list.status === TaskStatus.COMPLETE ? this.#list.value! : null;
+    const complete = this.#list.value ?? null;
     const shown = complete ?? (this.#lastKey === this.#key ? this.#last : null);
     const rangeError = this.#state.from && this.#state.to && this.#state.from > this.#state.to ? t('field.dateRange') : '';
     return html`${renderToolbar({

@@ -1,10 +1,10 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {Task, TaskStatus} from '@lit/task';
 import type {PlanId, UsagePoint} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerStateChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
@@ -22,6 +22,7 @@ import {fetchUsageCsv, downloadText} from './usage-export.js';
 import {styles} from './usage-chart.styles.js';
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 /** The quota of the current billing period (one customer). */
 export interface QuotaInfo {
@@ -79,7 +80,7 @@ export interface UsageData {
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: an export failed.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
-export class ResellerUsageChart extends LitElement {
+export class ResellerUsageChart extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, quotaStyles, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-toast-region': ResellerToastRegion};
@@ -88,12 +89,6 @@ export class ResellerUsageChart extends LitElement {
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
   readonly #toast = new ToastController(this, {i18n: this.#i18n});
 
-  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Returns a fresh token (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** The element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
   /** One customer's usage; absent (or 0) for all customers. */
@@ -122,8 +117,6 @@ export class ResellerUsageChart extends LitElement {
   @state() private width = 640;
 
   #state: UsageChartState = normalizeChartState(this);
-  #reloads = 0;
-  #fresh = false;
   #level: QuotaLevel | null = null;
   #announcement = '';
   #memo: {data: UsageData | null; key: string; buckets: UsageBucket[]} = {data: null, key: '', buckets: []};
@@ -131,11 +124,10 @@ export class ResellerUsageChart extends LitElement {
   #resize: ResizeObserver | null = null;
   #observedArea: HTMLElement | null = null;
 
-  readonly #usage = new Task(this, {
-    args: () => [this.#api.client, this.#customer, this.#state.from, this.#state.to, this.#reloads] as const,
-    task: async ([client, id, from, to], {signal}): Promise<UsageData> => {
-      const fresh = this.#fresh;
-      this.#fresh = false;
+  readonly #usage = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.#customer, this.#state.from, this.#state.to] as const,
+    load: async (client, [id, from, to], {signal, fresh}): Promise<UsageData> => {
       if (id) {
         const u = await client.getCustomerUsage(id, {from, to}, {signal, fresh});
         const quota = {plan: u.plan, quotaMinutes: u.quota_minutes, usedMinutes: u.transcription_minutes, period: u.billing_period};
@@ -193,15 +185,13 @@ export class ResellerUsageChart extends LitElement {
 
   /** The buckets shown now (empty while loading or on error). */
   get buckets(): readonly UsageBucket[] {
-    return this.#usage.status === TaskStatus.COMPLETE ? this.#bucketsOf(this.#usage.value!) : [];
+    const data = this.#usage.value;
+    return data ? this.#bucketsOf(data) : [];
   }
 
   /** Loads the usage again from the server. */
   reload(): Promise<unknown> {
-    this.#fresh = true;
-    this.#reloads++;
-    this.requestUpdate();
-    return this.updateComplete.then(() => this.#usage.taskComplete).catch(() => {});
+    return this.#usage.reload();
   }
 
   /** Downloads the CSV of what is shown (`usage_<from>_<to>.csv`). Resolves true when downloaded. */
@@ -220,9 +210,9 @@ export class ResellerUsageChart extends LitElement {
   }
 
   protected override render() {
-    const error = this.#usage.status === TaskStatus.ERROR ? this.#usage.error : undefined;
+    const error = this.#usage.error;
     if (isAccessError(error)) return renderAccess(this.#i18n, error);
-    const data = this.#usage.status === TaskStatus.COMPLETE ? this.#usage.value! : null;
+    const data = this.#usage.value ?? null;
     const buckets = data ? this.#bucketsOf(data) : null;
     const sum = buckets ? totals(buckets) : null;
     const i18n = this.#i18n;

@@ -2,11 +2,11 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {ContextProvider} from '@lit/context';
-import {Task, TaskStatus} from '@lit/task';
 import type {AggregateUsage, CustomerUsageRow} from '../../contract/schemas.js';
 import {clientContext} from '../../context/client-context.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ResellerCustomerOpenEvent, type ResellerStateChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {shared} from '../../styles/shared.js';
@@ -20,6 +20,7 @@ import {ResellerUsageChart} from '../usage-chart/usage-chart.js';
 import {renderNearQuota, renderTopCustomers, renderTotals, type SectionsHost} from './dashboard-sections.js';
 import {styles} from './usage-dashboard.styles.js';
 import type {ElementDependencies} from '../shared/registration.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 /**
  * Reseller-wide usage over a date range: totals (audio hours, transcriptions, active customers)
@@ -44,7 +45,7 @@ import type {ElementDependencies} from '../shared/registration.js';
  * @fires {ResellerCustomerOpenEvent} reseller-customer-open - Cancelable: the operator opens a customer.
  * @fires {ResellerStateChangeEvent} reseller-state-change - The range, granularity or metric changed (from the inner chart).
  */
-export class ResellerUsageDashboard extends LitElement {
+export class ResellerUsageDashboard extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-usage-chart': ResellerUsageChart};
@@ -54,12 +55,6 @@ export class ResellerUsageDashboard extends LitElement {
   /** The inner chart uses this element's client (one cache: its GET /usage is the one made here). */
   readonly #clientProvider = new ContextProvider(this, {context: clientContext});
 
-  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Returns a fresh token (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** The element's own string overrides (passed to the chart too). */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
   /** Link of a customer's detail page, `{id}` replaced (e.g. `/customers/{id}`). */
@@ -78,17 +73,18 @@ export class ResellerUsageDashboard extends LitElement {
   @property({attribute: 'time-zone'}) timeZone: string | null = null;
 
   #state: UsageChartState = normalizeChartState(this);
-  #reloads = 0;
   /** The operator asked for every customer above 80 % (not only the first ten). */
   #nearQuotaAll = false;
 
-  readonly #current = new Task(this, {
-    args: () => [this.#api.client, this.#state.from, this.#state.to, this.#reloads] as const,
-    task: ([client, from, to, reloads], {signal}) => client.getUsage({from, to}, {signal, fresh: reloads > 0}),
+  readonly #current = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.#state.from, this.#state.to] as const,
+    load: (client, [from, to], {signal, fresh}) => client.getUsage({from, to}, {signal, fresh}),
   });
-  readonly #previous = new Task(this, {
-    args: () => [this.#api.client, this.#state.from, this.#state.to, this.#reloads] as const,
-    task: ([client, from, to], {signal}) => client.getUsage(previousRange({from, to}), {signal}),
+  readonly #previous = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.#state.from, this.#state.to] as const,
+    load: (client, [from, to], {signal}) => client.getUsage(previousRange({from, to}), {signal}),
   });
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -98,21 +94,21 @@ export class ResellerUsageDashboard extends LitElement {
 
   /** The usage shown now (null while loading or on error). */
   get usage(): AggregateUsage | null {
-    return this.#current.status === TaskStatus.COMPLETE ? this.#current.value! : null;
+    return this.#current.value ?? null;
   }
 
   /** Loads everything again from the server. */
   reload(): Promise<unknown> {
-    this.#reloads++;
-    this.requestUpdate();
+    const current = this.#current.reload();
+    void this.#previous.reload();
     const chart = this.renderRoot.querySelector('reseller-usage-chart');
     // (Not upgraded when only the class was imported, without define/usage-dashboard.)
     const chartReload = chart instanceof ResellerUsageChart ? chart.reload() : undefined;
-    return Promise.all([this.updateComplete.then(() => this.#current.taskComplete), chartReload]).catch(() => {});
+    return Promise.all([current, chartReload]).catch(() => {});
   }
 
   protected override render() {
-    const error = this.#current.status === TaskStatus.ERROR ? this.#current.error : undefined;
+    const error = this.#current.error;
     if (isAccessError(error)) return renderAccess(this.#i18n, error);
     const s = this.#state;
     const host = this.#sections;
@@ -127,7 +123,7 @@ export class ResellerUsageDashboard extends LitElement {
     return {
       i18n: this.#i18n,
       current: this.usage,
-      previous: this.#previous.status === TaskStatus.COMPLETE ? this.#previous.value! : null,
+      previous: this.#previous.value ?? null,
       detailHref: this.detailHref,
       top: Number.isInteger(this.top) && this.top > 0 ? this.top : 10,
       nearQuotaAll: this.#nearQuotaAll,

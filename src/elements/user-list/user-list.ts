@@ -1,10 +1,11 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import {Task, TaskStatus, initialState} from '@lit/task';
+import {TaskStatus, initialState} from '@lit/task';
 import type {User} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
+import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import type {PartialMessages} from '../../i18n/registry.js';
 import {shared, tokens} from '../../styles/index.js';
@@ -16,6 +17,7 @@ import {styles} from './user-list.styles.js';
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {ConnectionMixin} from '../shared/connection.js';
 
 /**
  * The users (RESELLEE role) of one customer organization: name, email, status (invited, active,
@@ -60,7 +62,7 @@ import {ResellerToastRegion} from '../toast-region/toast-region.js';
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: invited, status changed, removed, or why a change failed.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
-export class ResellerUserList extends LitElement {
+export class ResellerUserList extends ConnectionMixin(LitElement) {
   static override styles = [tokens, shared, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
@@ -77,31 +79,19 @@ export class ResellerUserList extends LitElement {
 
   /** The customer organization whose users are shown. */
   @property({type: Number, attribute: 'customer-id'}) customerId = 0;
-  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
-  @property({attribute: 'api-base'}) apiBase: string | null = null;
-  /** Bearer token (property only). */
-  @property({attribute: false}) token: string | null = null;
-  /** Returns a fresh token (property only). */
-  @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
   /** The element's own string overrides. */
   @property({attribute: false}) strings: PartialMessages | undefined = undefined;
 
-  #reloads = 0;
-  #fresh = false;
   #last: {customerId: number; users: User[]} | null = null;
   /** Changes made here since the last load: new or updated users, removed ids. */
   #changed = new Map<number, User>();
   #removed = new Set<number>();
   #busy = new Set<number>();
 
-  readonly #list = new Task(this, {
-    args: () => [this.#api.client, this.customerId, this.#reloads] as const,
-    task: async ([client, id], {signal}) => {
-      const fresh = this.#fresh;
-      this.#fresh = false;
-      if (!(id > 0)) return initialState;
-      return {customerId: id, users: await client.listUsers(id, {signal, fresh})};
-    },
+  readonly #list = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.customerId] as const,
+    load: async (client, [id], {signal, fresh}) => (id > 0 ? {customerId: id, users: await client.listUsers(id, {signal, fresh})} : initialState),
     onComplete: (value) => {
       this.#last = value;
       this.#changed.clear();
@@ -119,10 +109,7 @@ export class ResellerUserList extends LitElement {
 
   /** Loads the users again from the server. */
   reload(): Promise<unknown> {
-    this.#fresh = true;
-    this.#reloads++;
-    this.requestUpdate();
-    return this.updateComplete.then(() => this.#list.taskComplete).catch(() => {});
+    return this.#list.reload();
   }
 
   /** Opens the Invite user dialog. */
@@ -137,7 +124,7 @@ export class ResellerUserList extends LitElement {
 
   protected override render() {
     const t = this.#i18n.t.bind(this.#i18n);
-    const error = this.#list.status === TaskStatus.ERROR ? this.#list.error : undefined;
+    const error = this.#list.error;
     if (isAccessError(error)) return renderAccess(this.#i18n, error);
     if (!(this.customerId > 0)) return nothing;
     const shown = this.#shown;

@@ -1,0 +1,37 @@
+/**
+ * The connection properties every data element (and `<reseller-provider>`) takes, written once:
+ * the `api-base` attribute and the `token` / `getToken` properties. `ApiController` reads them
+ * (see src/controllers/api-controller.ts for which client wins).
+ *
+ * ```ts
+ * export class ResellerUserList extends ConnectionMixin(LitElement) { … }
+ * ```
+ */
+import type {LitElement} from 'lit';
+import {property} from 'lit/decorators.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern needs a constructor of any arguments
+type Constructor<T> = new (...args: any[]) => T;
+
+/** The properties `ConnectionMixin` adds. */
+export declare class Connection {
+  /** Base URL of the Reseller API (default: the provider's, else `/api/v3/reseller`). */
+  apiBase: string | null;
+  /** Bearer token (property only, never an attribute). */
+  token: string | null;
+  /** Returns a fresh token; called when there is none yet and once after a 401 (property only). */
+  getToken: (() => Promise<string> | string) | null;
+}
+
+/** Adds `apiBase` (attribute `api-base`), `token` and `getToken` to a Lit element class. */
+export function ConnectionMixin<T extends Constructor<LitElement>>(base: T): Constructor<Connection> & T {
+  class ConnectedElement extends base {
+    /** Base URL of the Reseller API, absolute or relative to the page (default: the provider's, else `/api/v3/reseller`). */
+    @property({attribute: 'api-base'}) apiBase: string | null = null;
+    /** Bearer token (property only, never an attribute). */
+    @property({attribute: false}) token: string | null = null;
+    /** Returns a fresh token; called when there is none yet and once after a 401 (property only). */
+    @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
+  }
+  return ConnectedElement;
+}
