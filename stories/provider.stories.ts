@@ -32,6 +32,8 @@ const meta: Meta<ProviderArgs> = {
         brand: globals.brand as string,
         theme: globals.theme as 'light' | 'dark',
         apiBase: args.apiBase || undefined,
+        // Without a token the elements wait for one; the No token story shows "Not configured" after 1 s.
+        credentialsTimeout: 1000,
       },
       html`<div class="provider-story"><story-me-probe></story-me-probe>${table}</div>`,
     );
@@ -51,7 +53,7 @@ const sandbox = (options: SandboxParameters) => ({sandbox: options});
 /** A reseller token: the probe shows the organization. */
 export const Reseller: Story = {parameters: sandbox({customers: 5})};
 
-/** No token at all: "reseller access required". */
+/** No token at all: the table sends nothing and shows "Not configured" (after the provider's `credentials-timeout`, 1 s here); the probe asks with the provider's client as it is and gets "reseller access required". */
 export const NoToken: Story = {
   tags: ['http-errors'],
   parameters: sandbox({customers: 0, role: 'none'}),

@@ -23,7 +23,7 @@ import {
 
 export {DEFAULT_BASE_URL} from './http-engine.js';
 export type {
-  CallOptions, GetOptions, ResellerClientObserver, ResellerClientOptions, RetryOptions, UpdateOptions, WriteOptions,
+  AuthMode, CallOptions, GetOptions, ResellerClientObserver, ResellerClientOptions, RetryOptions, UpdateOptions, WriteOptions,
 } from './http-engine.js';
 
 export class ResellerClient {
@@ -42,6 +42,14 @@ export class ResellerClient {
   /** Whether the client has a token or a way to get one. */
   get hasCredentials(): boolean {
     return this.#http.hasCredentials;
+  }
+
+  /**
+   * Whether the client may send requests: it has a token or `getToken`, or `auth: 'cookie'` said
+   * the API needs none. The elements hold their requests until their client is configured.
+   */
+  get configured(): boolean {
+    return this.#http.configured;
   }
 
   /** Replaces the token (for example after the host's own login); drops cached results. */

@@ -26,7 +26,7 @@ export {isolateBidi} from '../i18n/bidi.js';
 export type ResellerErrorKind =
   | 'network' | 'timeout' | 'schema'
   | 'auth' | 'forbidden' | 'not-found' | 'conflict' | 'validation' | 'rate-limit'
-  | 'client' | 'server';
+  | 'client' | 'server' | 'not-configured';
 
 /** Base class of every error the client throws (abort excepted). */
 export class ResellerApiError extends Error {
@@ -45,6 +45,21 @@ export class ResellerApiError extends Error {
   /** Whether trying the same thing again later may help (network, timeout, 5xx, 429). */
   get transient(): boolean {
     return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'rate-limit';
+  }
+}
+
+/**
+ * An element was never given credentials: no `token` or `getToken` (on it or on the
+ * `<reseller-provider>` around it) and no `auth="cookie"` within its `credentials-timeout`. No
+ * request was sent; `missing` says what to set.
+ */
+export class NotConfiguredError extends ResellerApiError {
+  override name = 'NotConfiguredError';
+  /** What the host did not set, in words (for the console and logs). */
+  readonly missing: string;
+  constructor(missing: string) {
+    super('not-configured', `Not configured: ${missing}`, '', '');
+    this.missing = missing;
   }
 }
 

@@ -62,6 +62,9 @@ export interface ResellerClientObserver {
   onRequestError?: (error: ResellerApiError) => void;
 }
 
+/** How the API authenticates the caller (see `ResellerClientOptions.auth`). */
+export type AuthMode = 'token' | 'cookie';
+
 export interface ResellerClientOptions extends ResellerClientObserver {
   /** API base URL, absolute or relative to the page (default `/api/v3/reseller`). */
   baseUrl?: string | null;
@@ -71,6 +74,13 @@ export interface ResellerClientOptions extends ResellerClientObserver {
    * Returns a fresh token. Called when there is no token yet, and once (shared) after a 401.
    */
   getToken?: (() => Promise<string> | string) | null;
+  /**
+   * How the API authenticates the caller: `'token'` (default) a bearer token from `token` or
+   * `getToken`; `'cookie'` the browser's cookies (a session or a same-origin proxy): requests go
+   * with `credentials: 'include'` and need no token. The elements send nothing until a client has
+   * one or the other (see `configured`).
+   */
+  auth?: AuthMode | null;
   /** A `fetch` to use instead of the global one (for partners that wrap it). */
   fetch?: typeof fetch;
   /** Time limit of one attempt, body included (default 30 000 ms; 0 for none). */
@@ -167,6 +177,7 @@ export class HttpEngine {
   readonly #retry: Required<RetryOptions>;
   readonly #ttlMs: number;
   readonly #ready: Promise<unknown> | undefined;
+  readonly #cookie: boolean;
   readonly #observers = new Set<ResellerClientObserver>();
   readonly #flights = new Map<string, Flight>();
   readonly #cache = new Map<string, CacheEntry>();
@@ -184,6 +195,7 @@ export class HttpEngine {
     this.#retry = options.retry === false ? {...DEFAULT_RETRY, retries: 0} : {...DEFAULT_RETRY, ...options.retry};
     this.#ttlMs = options.cacheTtlMs ?? 5_000;
     this.#ready = options.ready;
+    this.#cookie = options.auth === 'cookie';
     if (options.onAuthError || options.onRequestError) {
       this.#observers.add({onAuthError: options.onAuthError, onRequestError: options.onRequestError});
     }
@@ -195,6 +207,11 @@ export class HttpEngine {
   /** Whether the client has a token or a way to get one. */
   get hasCredentials(): boolean {
     return this.#token !== null || this.#getToken !== null;
+  }
+
+  /** Whether the client may send requests: it has credentials, or the API authenticates by cookie. */
+  get configured(): boolean {
+    return this.#cookie || this.hasCredentials;
   }
 
   /** Replaces the token (for example after the host's own login); drops cached results. */
@@ -453,7 +470,7 @@ export class HttpEngine {
     const handle = timeoutMs > 0 ? setTimeout(() => timer.abort(new DOMException('Timed out', 'TimeoutError')), timeoutMs) : undefined;
     const linked = linkSignals(signal, timer.signal);
     try {
-      const response = await this.#fetch(this.#url(spec), {method: spec.method, headers, body, signal: linked.signal});
+      const response = await this.#fetch(this.#url(spec), {method: spec.method, headers, body, signal: linked.signal, ...(this.#cookie ? {credentials: 'include' as const} : {})});
       const content = response.ok && spec.binary ? await response.blob() : await response.text();
       return [response, content];
     } catch (error) {

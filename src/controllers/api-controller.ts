@@ -2,36 +2,38 @@
  * `ApiController`: how every element gets its `ResellerClient`.
  *
  * ```ts
- * class ResellerCustomerDetail extends LitElement {
- *   @property({attribute: 'api-base'}) apiBase: string | null = null;
- *   @property({attribute: false}) token: string | null = null;
- *   @property({attribute: false}) getToken: (() => Promise<string>) | null = null;
+ * class ResellerCustomerDetail extends ConnectionMixin(LitElement) {
  *   @property({type: Number, attribute: 'customer-id'}) customerId = 0;
- *
- *   #api = new ApiController(this);
- *   #customer = new Task(this, {
- *     args: () => [this.#api.client, this.customerId] as const,
- *     task: ([client, id], {signal}) => client.getCustomer(id, {signal}),
+ *   readonly #customer = new ResourceController(this, {
+ *     args: () => [this.customerId] as const,
+ *     load: (client, [id], {signal}) => client.getCustomer(id, {signal}),
  *   });
  * }
  * ```
  *
  * Where the client comes from, first match wins:
- * 1. the element's own config: its `api-base` attribute, `token` or `getToken` property (any set);
+ * 1. the element's own config: its `api-base` or `auth` attribute, `token` or `getToken` property (any set);
  * 2. the nearest `<reseller-provider>` (context, subscribed: a new client re-renders the host, so
  *    a task with the client in its `args` runs again);
- * 3. while a `<reseller-provider>` around the element is not defined yet: a client whose requests
- *    wait (they are aborted when the provider's client arrives and the task runs again);
- * 4. a default client: `/api/v3/reseller` on the page's origin, no token (cookie-authenticated
- *    proxies work this way).
+ * 3. while a `<reseller-provider>` around the element is not defined yet: nothing yet (below);
+ * 4. no provider and no own config: nothing yet (below).
  *
- * Clients built here (1, 4) report failures as `ResellerRequestErrorEvent`/`ResellerAuthErrorEvent`
+ * **Waiting for credentials.** A client is used only once it is configured: a `token` or `getToken`,
+ * or `auth="cookie"` (the API authenticates by the browser's cookies). Until then `client` is a
+ * stand-in whose requests wait and send nothing, so the element shows its loading state; when the
+ * credentials arrive, the client changes, the host updates (properties set in the same tick are
+ * batched into that update) and its tasks run once with the host's properties as they are then.
+ * After `credentials-timeout` ms (the element's, else the provider's, else 10 000; 0 waits for
+ * ever) the stand-in's requests fail with `NotConfiguredError` (the "not configured" state) and
+ * one console warning names what is missing; credentials that arrive later still start the element.
+ *
+ * Clients built here (own config) report failures as `ResellerRequestErrorEvent`/`ResellerAuthErrorEvent`
  * from the host element; a provider's client reports them from the provider.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {ContextEvent as ContextRequestEvent} from '@lit/context';
-import {ResellerClient, type ResellerClientOptions} from '../api/client.js';
-import {AuthError, ForbiddenError, type ResellerApiError} from '../api/errors.js';
+import {ResellerClient, type AuthMode, type ResellerClientOptions} from '../api/client.js';
+import {AuthError, ForbiddenError, NotConfiguredError, type ResellerApiError} from '../api/errors.js';
 import {clientContext} from '../context/client-context.js';
 import {ResellerAuthErrorEvent, ResellerRequestErrorEvent} from '../events.js';
 
@@ -43,6 +45,10 @@ export interface ApiHost extends ReactiveControllerHost, HTMLElement {
   token?: string | null;
   /** The element's own token source (property only). */
   getToken?: (() => Promise<string> | string) | null;
+  /** `cookie`: the API authenticates by cookie, no token needed. */
+  auth?: AuthMode | null;
+  /** How long to wait for credentials before the "not configured" state (ms; 0: for ever). */
+  credentialsTimeout?: number | null;
 }
 
 /** Where the current client comes from. */
@@ -51,7 +57,21 @@ export type ClientSource = 'own' | 'provider' | 'pending' | 'default';
 /** Result of a role check: a RESELLER token, another role, or no valid token at all. */
 export type ResellerAccess = 'granted' | 'denied' | 'unauthenticated';
 
+/** How long an element waits for credentials by default before it shows "not configured". */
+export const DEFAULT_CREDENTIALS_TIMEOUT_MS = 10_000;
+
 const PROVIDER_TAG = 'reseller-provider';
+
+/** Stand-in clients (an element waiting for credentials provides one to its tabs: they wait too, and only it warns). */
+const standIns = new WeakSet<ResellerClient>();
+
+/** The stand-in client while credentials are missing, and its deadline. */
+interface Waiting {
+  client: ResellerClient;
+  fail: (error: NotConfiguredError) => void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  expired: boolean;
+}
 
 export class ApiController implements ReactiveController {
   readonly #host: ApiHost;
@@ -63,8 +83,7 @@ export class ApiController implements ReactiveController {
   #waitingForProvider = false;
   #own: ResellerClient | undefined;
   #ownKey: readonly unknown[] = [];
-  #default: ResellerClient | undefined;
-  #pending: ResellerClient | undefined;
+  #waiting: Waiting | undefined;
 
   /**
    * @param options client options for clients built here (timeouts, retry, cache, fetch); a
@@ -76,27 +95,36 @@ export class ApiController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The client to use now. Put it in a task's `args` so a new client runs the task again. */
+  /**
+   * The client to use now. Put it in a task's `args` so a new client runs the task again. Until
+   * credentials are configured, a stand-in whose requests wait (see the module comment).
+   */
   get client(): ResellerClient {
-    switch (this.source) {
-      case 'own':
-        return this.#ownClient();
-      case 'provider':
-        return this.#provided!;
-      case 'pending':
-        return (this.#pending ??= new ResellerClient({...this.#options, ready: new Promise(() => {})}));
-      default:
-        return (this.#default ??= this.#build({}));
+    const client = this.#candidate();
+    if (client?.configured) {
+      this.#stopWaiting();
+      return client;
     }
+    return this.#stillWaiting();
   }
 
   /** Where `client` comes from now. */
   get source(): ClientSource {
     const host = this.#host;
-    if (host.apiBase || host.token || host.getToken) return 'own';
+    if (host.apiBase || host.token || host.getToken || host.auth === 'cookie') return 'own';
     if (this.#provided) return 'provider';
     if (this.#waitingForProvider || (this.#answered && !this.#provided)) return 'pending';
     return 'default';
+  }
+
+  /** Whether the element has credentials (or the cookie opt-in) and may send requests. */
+  get configured(): boolean {
+    return !!this.#candidate()?.configured;
+  }
+
+  /** Whether the wait for credentials timed out (the element shows "not configured"). */
+  get notConfigured(): boolean {
+    return !!this.#waiting?.expired;
   }
 
   /** Whether the caller is a reseller (`GET /me`, cached per token). */
@@ -106,8 +134,8 @@ export class ApiController implements ReactiveController {
 
   hostConnected(): void {
     // Ask the (possibly new) surroundings afresh; until then the last provider's client stays, so
-    // an update of a detached element (a lazy module resolving after removal) never swaps in the
-    // token-less default client and fires an unauthenticated request.
+    // an update of a detached element (a lazy module resolving after removal) never swaps in
+    // another client and fires a request for nothing.
     this.#provided = undefined;
     this.#request();
     if (!this.#answered && hasUndefinedProviderAround(this.#host)) {
@@ -119,12 +147,17 @@ export class ApiController implements ReactiveController {
         this.#host.requestUpdate();
       });
     }
+    if (this.#waiting && !this.#waiting.expired) this.#arm(this.#waiting);
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    // #provided is kept while detached (see hostConnected).
+    // #provided is kept while detached (see hostConnected). The deadline pauses while detached.
+    if (this.#waiting) {
+      clearTimeout(this.#waiting.timer);
+      this.#waiting.timer = undefined;
+    }
   }
 
   // Stable identity: a provider keys its subscriptions by this callback.
@@ -142,9 +175,82 @@ export class ApiController implements ReactiveController {
     this.#host.dispatchEvent(new ContextRequestEvent(clientContext, this.#host, this.#onContext, true));
   }
 
+  /** The client credentials would come from (own or the provider's), configured or not. */
+  #candidate(): ResellerClient | undefined {
+    switch (this.source) {
+      case 'own':
+        return this.#ownClient();
+      case 'provider':
+        return this.#provided;
+      default:
+        return undefined;
+    }
+  }
+
+  #stillWaiting(): ResellerClient {
+    if (!this.#waiting) {
+      let fail!: (error: NotConfiguredError) => void;
+      const ready = new Promise<never>((_, reject) => (fail = reject));
+      ready.catch(() => {}); // handled by each request that waits on it
+      const client = new ResellerClient({...this.#options, ready});
+      standIns.add(client);
+      this.#waiting = {client, fail, timer: undefined, expired: false};
+    }
+    if (this.#host.isConnected && !this.#waiting.expired) this.#arm(this.#waiting);
+    return this.#waiting.client;
+  }
+
+  #arm(waiting: Waiting): void {
+    if (waiting.timer !== undefined) return;
+    const ms = this.#timeoutMs();
+    if (!(ms > 0) || !Number.isFinite(ms)) return; // 0 (or nonsense): wait for ever
+    waiting.timer = setTimeout(() => this.#expire(waiting, ms), ms);
+  }
+
+  #expire(waiting: Waiting, ms: number): void {
+    waiting.timer = undefined;
+    if (waiting !== this.#waiting || this.configured) return;
+    waiting.expired = true;
+    const missing = this.#missing();
+    // Inside an element that waits itself (a detail's tabs): that element says it, once.
+    if (!(this.#provided && standIns.has(this.#provided)))
+      console.warn(`<${this.#host.localName}>: not configured after ${ms} ms: ${missing}. It sends no request until then (credentials-timeout sets the wait).`);
+    waiting.fail(new NotConfiguredError(missing));
+    this.#host.requestUpdate();
+  }
+
+  #stopWaiting(): void {
+    if (!this.#waiting) return;
+    clearTimeout(this.#waiting.timer);
+    this.#waiting = undefined;
+  }
+
+  /** The element's `credentials-timeout`, else the nearest provider's, else the default. */
+  #timeoutMs(): number {
+    const own = this.#host.credentialsTimeout;
+    if (own !== null && own !== undefined) return own;
+    const provider = providerAround(this.#host) as (Element & {credentialsTimeout?: number | null}) | null;
+    return provider?.credentialsTimeout ?? DEFAULT_CREDENTIALS_TIMEOUT_MS;
+  }
+
+  /** What the host did not set, in words. */
+  #missing(): string {
+    const fix = 'set `token` or `getToken` (properties), or `auth="cookie"` when the API authenticates by cookie';
+    switch (this.source) {
+      case 'own':
+        return `it has its own api-base but no token or getToken: ${fix} on the element`;
+      case 'provider':
+        return `the <reseller-provider> around it has no token or getToken: ${fix} on the provider`;
+      case 'pending':
+        return 'the <reseller-provider> around it was never defined (load reseller-elements/define/provider or the define entry)';
+      default:
+        return `no token or getToken and no <reseller-provider> around it: ${fix} on the element or a provider around it`;
+    }
+  }
+
   #ownClient(): ResellerClient {
-    const {apiBase, token, getToken} = this.#host;
-    const key = [apiBase || null, token || null, !!getToken];
+    const {apiBase, token, getToken, auth} = this.#host;
+    const key = [apiBase || null, token || null, !!getToken, auth === 'cookie'];
     if (!this.#own || key.some((v, i) => v !== this.#ownKey[i])) {
       this.#ownKey = key;
       this.#own = this.#build({
@@ -152,12 +258,13 @@ export class ApiController implements ReactiveController {
         token,
         // Reads the property at call time, so a new function does not need a new client.
         getToken: getToken ? () => this.#host.getToken!() : null,
+        auth: auth === 'cookie' ? 'cookie' : 'token',
       });
     }
     return this.#own;
   }
 
-  #build(config: Pick<ResellerClientOptions, 'baseUrl' | 'token' | 'getToken'>): ResellerClient {
+  #build(config: Pick<ResellerClientOptions, 'baseUrl' | 'token' | 'getToken' | 'auth'>): ResellerClient {
     const client = new ResellerClient({...this.#options, ...config});
     client.subscribe({
       onAuthError: (error) => this.#host.dispatchEvent(new ResellerAuthErrorEvent(error)),
@@ -198,15 +305,19 @@ export function isAccessError(error: unknown): error is ResellerApiError {
  * (the ApiController for the client, the LocaleController for locale and strings).
  */
 export function hasUndefinedProviderAround(node: Element): boolean {
-  if (customElements.get(PROVIDER_TAG)) return false;
+  return !customElements.get(PROVIDER_TAG) && providerAround(node) !== null;
+}
+
+/** The nearest `<reseller-provider>` around `node`, across shadow roots (the one that answers its context requests). */
+export function providerAround(node: Element): Element | null {
   let current: Node | null = node;
   while (current) {
     const parent: Node | null = current.parentNode;
     if (parent instanceof ShadowRoot) current = parent.host;
     else current = parent;
-    if (current instanceof Element && current.localName === PROVIDER_TAG) return true;
+    if (current instanceof Element && current.localName === PROVIDER_TAG) return current;
   }
-  return false;
+  return null;
 }
 
 /**

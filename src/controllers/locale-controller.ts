@@ -207,6 +207,7 @@ export class LocaleController implements ReactiveController {
       case 'conflict': return this.t('error.conflict');
       case 'validation': return this.t('error.validation');
       case 'rate-limit': return this.t('error.rateLimited');
+      case 'not-configured': return this.t('state.notConfigured');
       case 'server':
         return e.status === 503 ? this.t('error.unavailable') : this.t('error.server');
       case 'client':

@@ -72,6 +72,8 @@ export const de: LocaleMessages = {
   'state.accessRequiredTitle': 'Reseller-Zugang erforderlich',
   'state.accessRequired': 'Melden Sie sich mit einem Reseller-Konto an, um Kunden zu verwalten. Ihr aktuelles Konto hat keinen Reseller-Zugang.',
   'state.signInRequired': 'Sie sind nicht angemeldet, oder Ihre Sitzung ist abgelaufen.',
+  'state.notConfiguredTitle': 'Nicht eingerichtet',
+  'state.notConfigured': 'Diese Seite hat diese Reseller-Werkzeuge noch nicht mit der API verbunden. Bitten Sie die Entwickler des Portals, dies einzurichten.',
 
   // ---- errors ----------------------------------------------------------------------------------
   'error.network': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

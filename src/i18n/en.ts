@@ -76,6 +76,8 @@ export const en = {
   'state.accessRequiredTitle': 'Reseller access required',
   'state.accessRequired': 'Sign in with a reseller account to manage customers. Your current account does not have reseller access.',
   'state.signInRequired': 'You are not signed in, or your session has expired.',
+  'state.notConfiguredTitle': 'Not configured',
+  'state.notConfigured': 'This page has not connected these reseller tools to the API yet. Ask the portal’s developer to set it up.',
 
   // ---- errors (client error → message) ------------------------------------------------------
   'error.network': 'Could not reach the server. Check your connection and try again.',

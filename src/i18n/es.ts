@@ -72,6 +72,8 @@ export const es: LocaleMessages = {
   'state.accessRequiredTitle': 'Se requiere acceso de distribuidor',
   'state.accessRequired': 'Inicie sesión con una cuenta de distribuidor para gestionar clientes. Su cuenta actual no tiene acceso de distribuidor.',
   'state.signInRequired': 'No ha iniciado sesión, o su sesión ha caducado.',
+  'state.notConfiguredTitle': 'Sin configurar',
+  'state.notConfigured': 'Esta página aún no ha conectado estas herramientas de distribuidor a la API. Pida al desarrollador del portal que las configure.',
 
   // ---- errors ----------------------------------------------------------------------------------
   'error.network': 'No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.',

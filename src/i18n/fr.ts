@@ -73,6 +73,8 @@ export const fr: LocaleMessages = {
   'state.accessRequiredTitle': 'Accès revendeur requis',
   'state.accessRequired': 'Connectez-vous avec un compte revendeur pour gérer les clients. Votre compte actuel n’a pas d’accès revendeur.',
   'state.signInRequired': 'Vous n’êtes pas connecté, ou votre session a expiré.',
+  'state.notConfiguredTitle': 'Non configuré',
+  'state.notConfigured': 'Cette page n’a pas encore connecté ces outils revendeur à l’API. Demandez au développeur du portail de les configurer.',
 
   // ---- errors ----------------------------------------------------------------------------------
   'error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',

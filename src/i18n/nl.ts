@@ -70,6 +70,8 @@ export const nl: Messages = {
   'state.accessRequiredTitle': 'Reseller-toegang vereist',
   'state.accessRequired': 'Log in met een reseller-account om klanten te beheren. Je huidige account heeft geen reseller-toegang.',
   'state.signInRequired': 'Je bent niet ingelogd, of je sessie is verlopen.',
+  'state.notConfiguredTitle': 'Niet ingesteld',
+  'state.notConfigured': 'Deze pagina heeft deze resellertools nog niet met de API verbonden. Vraag de ontwikkelaar van het portaal om dit in te stellen.',
 
   // ---- errors --------------------------------------------------------------------------------
   'error.network': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',

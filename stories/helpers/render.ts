@@ -27,6 +27,8 @@ export interface FrameOptions {
   theme?: StoryTheme;
   /** Base URL of the API (default: the provider's, `/api/v3/reseller` on this origin). */
   apiBase?: string;
+  /** How long the elements wait for a token before "Not configured" (ms; default the kit's 10 000). */
+  credentialsTimeout?: number;
 }
 
 /**
@@ -37,10 +39,10 @@ export interface FrameOptions {
  */
 export function inProvider(options: FrameOptions, content: unknown): TemplateResult {
   defineStoryFrame();
-  const {token = null, locale, brand = '', theme = 'light', apiBase} = options;
+  const {token = null, locale, brand = '', theme = 'light', apiBase, credentialsTimeout} = options;
   return html`
     <story-frame .brand=${brand} .scheme=${theme} dir=${ifDefined(locale && localeDirection(locale) === 'rtl' ? 'rtl' : undefined)}>
-      <reseller-provider .token=${token} locale=${ifDefined(locale)} api-base=${ifDefined(apiBase)}>${content}</reseller-provider>
+      <reseller-provider .token=${token} locale=${ifDefined(locale)} api-base=${ifDefined(apiBase)} credentials-timeout=${ifDefined(credentialsTimeout)}>${content}</reseller-provider>
     </story-frame>
   `;
 }

@@ -317,7 +317,7 @@ describe('<reseller-brand-editor>', () => {
     expect(brandOf()).to.equal('#aa2266');
   });
 
-  it('states: loading, error with retry, reseller access required (RESELLEE and no token); axe clean', async () => {
+  it('states: loading, error with retry, reseller access required (RESELLEE, and cookie auth without a session); axe clean', async () => {
     const tenant = await createTenant({customers: 0});
     await setFaults(tenant.token, [{method: 'GET', path: '/branding', delay_ms: 1500, times: 1}]);
     const el = document.createElement('reseller-brand-editor');
@@ -345,7 +345,7 @@ describe('<reseller-brand-editor>', () => {
     const {el: resellee} = await editorFor(tenant.reselleeToken);
     expect(textOf(resellee, 'state-title')).to.equal('Reseller access required');
     await expect(resellee).to.be.accessible();
-    const {el: anonymous} = await editorFor(null, {'api-base': '/api/v3/reseller'});
+    const {el: anonymous} = await editorFor(null, {auth: 'cookie'});
     expect(textOf(anonymous, 'state-title')).to.equal('Reseller access required');
   });
 });

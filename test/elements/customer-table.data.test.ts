@@ -254,9 +254,9 @@ describe('<reseller-customer-table> data', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('no token: "reseller access required", signed out', async () => {
+  it('cookie auth without a session: "reseller access required", signed out', async () => {
     const tenant = await createTenant({customers: 3});
-    const el = await tableFor({...tenant, token: ''});
+    const el = await tableFor({...tenant, token: ''}, {auth: 'cookie'});
     const state = $(el, '[part~="access-required"]');
     expect(state.textContent).to.contain('Reseller access required');
     expect(state.textContent).to.contain('not signed in');

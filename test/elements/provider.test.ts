@@ -12,7 +12,7 @@ import {ResellerProvider} from '../../src/elements/provider/provider.js';
 import {ApiController, isAccessError, resellerAccess} from '../../src/controllers/api-controller.js';
 import {i18nContext, localeContext} from '../../src/context/index.js';
 import {ResellerClient} from '../../src/api/client.js';
-import {HttpError} from '../../src/api/errors.js';
+import {HttpError, NotConfiguredError} from '../../src/api/errors.js';
 import {ResellerAuthErrorEvent, ResellerRequestErrorEvent} from '../../src/events.js';
 import {type Tenant, createTenant, setFaults} from '../helpers/sandbox.js';
 
@@ -21,6 +21,7 @@ class TestApiConsumer extends LitElement {
   @property({attribute: 'api-base'}) apiBase: string | null = null;
   @property({attribute: false}) token: string | null = null;
   @property({attribute: false}) getToken: (() => Promise<string>) | null = null;
+  @property() auth: 'token' | 'cookie' | null = null;
 
   readonly api = new ApiController(this, {retry: false});
   readonly locale = new ContextConsumer(this, {context: localeContext, subscribe: true});
@@ -38,7 +39,7 @@ class TestApiConsumer extends LitElement {
     return this.me.render({
       pending: () => html`<p>Loading</p>`,
       complete: (me) => html`<p>${me.organization.name}</p>`,
-      error: (error) => html`<p>${isAccessError(error) ? 'Reseller access required' : 'Could not load'}</p>`,
+      error: (error) => html`<p>${isAccessError(error) ? 'Reseller access required' : error instanceof NotConfiguredError ? 'Not configured' : 'Could not load'}</p>`,
     });
   }
 }
@@ -196,9 +197,12 @@ describe('<reseller-provider>', () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
-      const provider = await fixture<ResellerProvider>(html`<reseller-provider token=${alpha.token}><test-api-consumer></test-api-consumer></reseller-provider>`);
+      const provider = await fixture<ResellerProvider>(
+        html`<reseller-provider token=${alpha.token} credentials-timeout="200"><test-api-consumer></test-api-consumer></reseller-provider>`,
+      );
       const consumer = provider.querySelector('test-api-consumer')!;
-      expect(await settled(consumer, provider)).to.equal('Reseller access required');
+      // No token: the consumer waits for one and sends nothing, then "not configured".
+      expect(await settled(consumer, provider)).to.equal('Not configured');
       expect(provider.client.hasCredentials).to.equal(false);
     } finally {
       console.warn = warn;
@@ -304,13 +308,14 @@ describe('ApiController without a provider', () => {
     expect(await settled(el)).to.equal('Could not load');
   });
 
-  it('falls back to the default client and shows "reseller access required" without credentials', async () => {
+  it('with auth="cookie" and no token: the default API base, and "reseller access required" without a session cookie', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
     const event = oneEvent(wrapper, ResellerAuthErrorEvent.eventName);
     const el = document.createElement('test-api-consumer');
+    el.setAttribute('auth', 'cookie');
     wrapper.append(el);
     expect((await event).target).to.equal(el);
-    expect(el.api.source).to.equal('default');
+    expect(el.api.source).to.equal('own');
     expect(el.api.client.baseUrl).to.equal(`${location.origin}/api/v3/reseller`);
     expect(await settled(el)).to.equal('Reseller access required');
   });

@@ -11,7 +11,7 @@ import {styles} from './provider.styles.js';
 import {ConnectionMixin} from '../shared/connection.js';
 
 /** Client options a host may tune on the provider (base URL and credentials have their own properties). */
-export type ProviderClientOptions = Omit<ResellerClientOptions, 'baseUrl' | 'token' | 'getToken' | 'onAuthError' | 'onRequestError' | 'ready'>;
+export type ProviderClientOptions = Omit<ResellerClientOptions, 'baseUrl' | 'token' | 'getToken' | 'auth' | 'onAuthError' | 'onRequestError' | 'ready'>;
 
 /**
  * Configuration for every reseller element inside it: the API client (base URL, token or token
@@ -108,7 +108,7 @@ export class ResellerProvider extends ConnectionMixin(LitElement) {
 
   /** Builds a new client when the base URL, token, token source presence or options changed. */
   #sync(): void {
-    const key = [this.apiBase || null, this.token || null, !!this.getToken, this.clientOptions];
+    const key = [this.apiBase || null, this.token || null, !!this.getToken, this.auth === 'cookie', this.clientOptions];
     if (this.#client && key.every((v, i) => v === this.#clientKey[i])) return;
     this.#clientKey = key;
     this.#unsubscribe?.();
@@ -118,6 +118,7 @@ export class ResellerProvider extends ConnectionMixin(LitElement) {
       token: this.token,
       // Reads the property at call time: a new function (a host re-render) needs no new client.
       getToken: this.getToken ? () => this.getToken!() : null,
+      auth: this.auth === 'cookie' ? 'cookie' : 'token',
     });
     this.#unsubscribe = client.subscribe({
       onAuthError: (error) => this.dispatchEvent(new ResellerAuthErrorEvent(error)),

@@ -1,7 +1,8 @@
 /**
  * The connection properties every data element (and `<reseller-provider>`) takes, written once:
- * the `api-base` attribute and the `token` / `getToken` properties. `ApiController` reads them
- * (see src/controllers/api-controller.ts for which client wins).
+ * the `api-base`, `auth` and `credentials-timeout` attributes and the `token` / `getToken`
+ * properties. `ApiController` reads them (see src/controllers/api-controller.ts for which client
+ * wins, and how an element waits for credentials).
  *
  * ```ts
  * export class ResellerUserList extends ConnectionMixin(LitElement) { … }
@@ -9,6 +10,7 @@
  */
 import type {LitElement} from 'lit';
 import {property} from 'lit/decorators.js';
+import type {AuthMode} from '../../api/client.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern needs a constructor of any arguments
 type Constructor<T> = new (...args: any[]) => T;
@@ -21,6 +23,10 @@ export declare class Connection {
   token: string | null;
   /** Returns a fresh token; called when there is none yet and once after a 401 (property only). */
   getToken: (() => Promise<string> | string) | null;
+  /** `cookie`: the API authenticates by the browser's cookies, so requests need no token. */
+  auth: AuthMode | null;
+  /** How long to wait for credentials before showing "not configured" (ms; default 10 000; 0 waits for ever). */
+  credentialsTimeout: number | null;
 }
 
 /** Adds `apiBase` (attribute `api-base`), `token` and `getToken` to a Lit element class. */
@@ -32,6 +38,14 @@ export function ConnectionMixin<T extends Constructor<LitElement>>(base: T): Con
     @property({attribute: false}) token: string | null = null;
     /** Returns a fresh token; called when there is none yet and once after a 401 (property only). */
     @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
+    /**
+     * `cookie`: the API authenticates by the browser's cookies (a session, a same-origin proxy), so
+     * requests go without a token (`credentials: 'include'`). Unset, nothing is sent before a
+     * `token` or `getToken` arrives.
+     */
+    @property() auth: AuthMode | null = null;
+    /** How long to wait for credentials before showing "not configured" (ms; default 10 000; 0 waits for ever). */
+    @property({type: Number, attribute: 'credentials-timeout'}) credentialsTimeout: number | null = null;
   }
   return ConnectedElement;
 }

@@ -5,12 +5,12 @@
  *
  * | part | node |
  * |---|---|
- * | `state loading` / `state empty` / `state error` / `state access-required` | the block |
+ * | `state loading` / `state empty` / `state error` / `state access-required` / `state not-configured` | the block |
  * | `state-title`, `state-message` | its heading and text |
  * | `retry-button` | the error's retry button |
  */
 import {html, nothing, type TemplateResult} from 'lit';
-import {HttpError} from '../../api/errors.js';
+import {HttpError, NotConfiguredError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {errorText} from './error-text.js';
 
@@ -71,8 +71,20 @@ export function renderAccess(i18n: LocaleController, error: unknown): TemplateRe
   });
 }
 
-/** A load error: `title`, the error's text (`errorText`) and a retry. */
+/**
+ * "Not configured": the host never gave the element credentials (`NotConfiguredError`, after its
+ * `credentials-timeout`). No retry: the element starts by itself once the host sets them.
+ */
+export function renderNotConfigured(i18n: LocaleController): TemplateResult {
+  return html`<div class="state not-configured" part="state not-configured" role="status">
+    <p class="state-title" part="state-title">${i18n.t('state.notConfiguredTitle')}</p>
+    <p class="state-message" part="state-message">${i18n.t('state.notConfigured')}</p>
+  </div>`;
+}
+
+/** A load error: `title`, the error's text (`errorText`) and a retry; "not configured" for a `NotConfiguredError`. */
 export function renderLoadError(i18n: LocaleController, title: string, error: unknown, onRetry: () => void): TemplateResult {
+  if (error instanceof NotConfiguredError) return renderNotConfigured(i18n);
   return renderError({title, message: errorText(i18n, error), retryLabel: i18n.t('common.retry'), onRetry});
 }
 
