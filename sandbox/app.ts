@@ -155,7 +155,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
       state.record(principal.tenantId, {
         method: c.req.method, path, query: url.search.replace(/^\?/, ''),
         idempotency_key: redactIdempotencyKey(c.req.header('idempotency-key')), if_match: c.req.header('if-match') ?? null,
-        status, at: started, aborted,
+        status, at: started, aborted, audit: c.get('audit') ?? null,
       });
     }
     if (options.log) console.log(`${c.req.method} ${path} ${status}${rule ? ' (fault)' : ''}`); // never the token

@@ -1,7 +1,7 @@
 /** What every route handler gets: the database, the in-memory state, and the caller. */
 import type {Context} from 'hono';
 import type {Db} from './db.js';
-import type {SandboxState} from './faults.js';
+import type {AuditEntry, SandboxState} from './faults.js';
 import {ApiError, NO_STORE} from './http.js';
 import {sha256Hex} from './tokens.js';
 
@@ -20,7 +20,7 @@ export interface Deps {
   locks: Map<string, Promise<unknown>>;
 }
 
-export type Env = {Variables: {principal: Principal | null; deps: Deps}};
+export type Env = {Variables: {principal: Principal | null; deps: Deps; audit?: AuditEntry}};
 export type Ctx = Context<Env>;
 
 /**

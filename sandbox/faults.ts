@@ -35,6 +35,16 @@ export interface RecordedRequest {
   at: string;
   /** The client went away before the answer was sent (recorded with status 499). */
   aborted: boolean;
+  /** An audited change (token permissions): who made it and what changed; null for other requests. */
+  audit?: AuditEntry | null;
+}
+
+export interface AuditEntry {
+  /** The credential that made the change: its id and display prefix (never the secret). */
+  actor: {token_id: number; prefix: string; role: 'RESELLER' | 'RESELLEE'};
+  /** What was changed, e.g. `token 12`. */
+  target: string;
+  changes: Record<string, {from: unknown; to: unknown}>;
 }
 
 const LOG_LIMIT = 1000;

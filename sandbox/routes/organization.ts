@@ -1,6 +1,6 @@
 /** A customer's API tokens and users. */
 import type {Hono} from 'hono';
-import {TokenCreate, TokenCreated, TokenList, User, UserInvite, UserList, UserUpdate} from '../../src/contract/schemas.js';
+import {Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, User, UserInvite, UserList, UserUpdate} from '../../src/contract/schemas.js';
 import {type Env, idParam, iso, noContent, requireReseller, send} from '../context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';
@@ -71,6 +71,30 @@ export function organizationRoutes(api: Hono<Env>): void {
       [id, p.tenantId],
     );
     return send(TokenList, {data: rows.map(tokenObject)});
+  });
+
+  // Permissions after creation: the whole new set; the request log records who changed what.
+  api.patch('/tokens/:id', async (c) => {
+    const p = requireReseller(c);
+    const {db} = c.get('deps');
+    const id = idParam(c);
+    const input = validate(TokenUpdate, parseJson(c.req.raw, await readLimited(c.req.raw, JSON_LIMIT)));
+    const permissions = [...new Set(input.permissions)];
+    const {before, row} = await db.tx(async (q) => {
+      const {rows: [old]} = await q.query<{permissions: string[]}>(
+        `SELECT permissions FROM tokens WHERE id = $1 AND tenant_id = $2 AND kind = 'customer' AND revoked_at IS NULL FOR UPDATE`, [id, p.tenantId],
+      );
+      if (!old) throw new ApiError(404, 'Token not found');
+      const {rows: [updated]} = await q.query<TokenRow>(`UPDATE tokens SET permissions = $2::text[] WHERE id = $1 RETURNING ${TOKEN_COLUMNS}`, [id, permissions]);
+      return {before: old.permissions, row: updated!};
+    });
+    const {rows: [actor]} = await db.query<{prefix: string}>(`SELECT prefix FROM tokens WHERE id = $1`, [p.tokenId]);
+    c.set('audit', {
+      actor: {token_id: p.tokenId, prefix: actor?.prefix ?? '', role: p.role},
+      target: `token ${id}`,
+      changes: {permissions: {from: before, to: row.permissions}},
+    });
+    return send(Token, tokenObject(row));
   });
 
   api.delete('/tokens/:id', async (c) => {

@@ -12,7 +12,7 @@ import type {
   AggregateUsage as AggregateUsageT, Branding as BrandingT, BrandingUpdate, Customer as CustomerT,
   CustomerCreate, CustomerListQuery, CustomerPage as CustomerPageT, CustomerUpdate,
   CustomerUsage as CustomerUsageT, DocumentListQuery, DocumentPage as DocumentPageT, Me as MeT, Plan,
-  Subscription as SubscriptionT, SubscriptionUpdate, Token, TokenCreate, TokenCreated as TokenCreatedT,
+  Subscription as SubscriptionT, SubscriptionUpdate, Token, TokenCreate, TokenCreated as TokenCreatedT, TokenUpdate,
   TranscriptDocument, TranscriptListQuery, TranscriptPage as TranscriptPageT, UsageExportQuery, UsageQuery,
   User as UserT, UserInvite, UserUpdate,
 } from '../contract/schemas.js';
@@ -157,6 +157,11 @@ export class ResellerClient {
   /** `POST /tokens`: the answer holds the secret, once. Never cached. */
   createToken(body: TokenCreate, options?: WriteOptions): Promise<TokenCreatedT> {
     return this.#http.write({method: 'POST', path: '/tokens', json: body, schema: 'TokenCreated'}, options);
+  }
+
+  /** `PATCH /tokens/{id}`: replaces the token's permissions (at least one); the answer is the token. */
+  updateToken(id: number, patch: TokenUpdate, options?: CallOptions): Promise<Token> {
+    return this.#http.mutate({method: 'PATCH', path: `/tokens/${seg(id)}`, json: patch, schema: 'Token'}, options);
   }
 
   /** `DELETE /tokens/{id}`. */

@@ -7,7 +7,7 @@
 import {
   AggregateUsage, Branding, BrandingUpdate, Customer, CustomerCreate, CustomerListQuery, CustomerPage,
   CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, Me, PlanList, Subscription,
-  SubscriptionUpdate, TokenCreate, TokenCreated, TokenList, TranscriptListQuery, TranscriptPage,
+  SubscriptionUpdate, Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, TranscriptListQuery, TranscriptPage,
   UsageExportQuery, UsageQuery, User, UserInvite, UserList, UserUpdate,
 } from './schemas.js';
 
@@ -31,6 +31,7 @@ export const ENDPOINTS = [
   {method: 'get', path: '/customers/{id}/subscription', origin: 'extension', summary: 'Get subscription', response: Subscription},
   {method: 'put', path: '/customers/{id}/subscription', origin: 'extension', summary: 'Change plan', body: SubscriptionUpdate, response: Subscription},
   {method: 'get', path: '/customers/{id}/tokens', origin: 'extension', summary: "List a customer's tokens", response: TokenList},
+  {method: 'patch', path: '/tokens/{id}', origin: 'extension', summary: "Change a token's permissions (recorded in the request log: who changed what)", body: TokenUpdate, response: Token},
   {method: 'delete', path: '/tokens/{id}', origin: 'extension', summary: 'Revoke token', status: 204},
   {method: 'get', path: '/customers/{id}/users', origin: 'extension', summary: "List a customer's users", response: UserList},
   {method: 'post', path: '/customers/{id}/users', origin: 'extension', summary: 'Invite a user', body: UserInvite, response: User, status: 201},

@@ -267,6 +267,10 @@ export const TokenCreate = z.object({
   permissions: z.array(TokenPermission).check(z.minLength(1, 'Choose at least one permission')),
   expires_at: z.optional(z.nullable(Timestamp)),
 });
+/** `PATCH /tokens/{id}`: a token's permissions after creation (the whole new set). */
+export const TokenUpdate = z.object({
+  permissions: z.array(TokenPermission).check(z.minLength(1, 'Choose at least one permission')),
+});
 /** `POST /tokens` answers the token once with its secret; it is never shown again. */
 export const TokenCreated = z.extend(Token, {secret: z.string()});
 
@@ -388,6 +392,7 @@ export type TokenPermission = z.infer<typeof TokenPermission>;
 export type Token = z.infer<typeof Token>;
 export type TokenCreate = z.input<typeof TokenCreate>;
 export type TokenCreated = z.infer<typeof TokenCreated>;
+export type TokenUpdate = z.infer<typeof TokenUpdate>;
 export type User = z.infer<typeof User>;
 export type UserStatus = z.infer<typeof UserStatus>;
 export type UserInvite = z.infer<typeof UserInvite>;

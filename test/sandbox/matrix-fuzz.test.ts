@@ -176,6 +176,7 @@ const CALLS: Record<string, (c: ResellerClient) => Promise<unknown>> = {
   'GET /customers/{id}/subscription': (c) => c.getSubscription(7),
   'PUT /customers/{id}/subscription': (c) => c.updateSubscription(7, {plan: 'gold'}),
   'GET /customers/{id}/tokens': (c) => c.listTokens(7).then((data) => ({data})),
+  'PATCH /tokens/{id}': (c) => c.updateToken(7, {permissions: ['usage:read']}),
   'GET /customers/{id}/users': (c) => c.listUsers(7).then((data) => ({data})),
   'POST /customers/{id}/users': (c) => c.inviteUser(7, {name: 'Fuzz', email: 'fuzz@fuzz.example'}),
   'PATCH /customers/{id}/users/{userId}': (c) => c.updateUser(7, 8, {status: 'active'}),
