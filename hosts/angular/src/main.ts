@@ -1,4 +1,5 @@
-// The kit's elements are registered once, before Angular renders anything.
+// The kit's elements are registered before Angular renders anything: they upgrade at once, before
+// the app has fetched its token (they wait for it: no request without credentials).
 import 'reseller-elements/define/provider';
 import 'reseller-elements/define/customer-table';
 import {bootstrapApplication} from '@angular/platform-browser';

@@ -1,7 +1,7 @@
 'use client';
 
 // One entry per element: this page carries the provider, the table and (on demand) the detail.
-import {useEffect, useState} from 'react';
+import {useState} from 'react';
 import {ResellerProvider} from 'reseller-elements/react/provider';
 import {ResellerCustomerTable} from 'reseller-elements/react/customer-table';
 import {CustomerDetail} from './customer-detail';
@@ -14,14 +14,12 @@ async function getToken(): Promise<string> {
 }
 
 /**
- * The kit's tags render on the client, after hydration: @lit/react hands them `getToken` and
- * `perPage` in the same commit that inserts them, before their first update.
+ * The server renders the tags; the kit's define modules run when this client chunk loads, so the
+ * elements upgrade before React hydrates and hands them `getToken` and `perPage`: they wait for
+ * the credentials and start with the host's page size.
  */
 export function Customers() {
   const [openId, setOpenId] = useState<number | null>(null);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  if (!hydrated) return null;
   return (
     <ResellerProvider apiBase="/api/v3/reseller" locale="en" getToken={getToken}>
       <p data-testid="host-events" role="status">{openId === null ? '' : `Opened customer ${openId}`}</p>

@@ -3,9 +3,10 @@
  * builds it, host-apps.mjs) served by `next start` on a free port, with the sandbox API behind its
  * proxy.ts (same origin for the page). proxy.ts sets the README's strict policy with a per-request
  * nonce and 'strict-dynamic' in script-src (Next.js writes inline scripts), and Next.js's own Trusted
- * Types policies. The kit's tags render on the client after hydration, with `getToken` and
- * `perPage`: the rows must come with no 401, no request without Authorization, one request per
- * resource and the host's page size. A click on a name reaches the host's `onCustomerOpen`, which
+ * Types policies. The server renders the kit's tags (asserted in the HTML), the kit's define
+ * modules upgrade them as the client chunk loads, and hydration hands them `getToken` and `perPage`
+ * only after that: the rows must come with no 401, no request without Authorization, one request
+ * per resource and the host's page size. A click on a name reaches the host's `onCustomerOpen`, which
  * loads the detail on demand (tableThenDetail in host-apps.mjs).
  */
 import {spawn} from 'node:child_process';
@@ -72,6 +73,7 @@ export default async function next({page, baseUrl}) {
     assert.equal(response?.status(), 200);
     const policy = response.headers()['content-security-policy'] ?? '';
     assert.match(policy, /script-src 'self' 'nonce-[^']+' 'strict-dynamic'; style-src 'self';.*trusted-types lit-html nextjs nextjs#bundler/, 'the strict policy with a nonce');
+    assert.match(await response.text(), /<reseller-provider[^>]*>.*<reseller-customer-table/s, 'the server rendered the tags (they upgrade before hydration)');
     await page.locator('[data-host="next"]').waitFor();
     await tableThenDetail(page, watch, 'Next.js host');
   } finally {

@@ -18,20 +18,18 @@ interface HostConfig {
   template: `
     <h1>Customers</h1>
     <p data-testid="host-events" role="status">{{ status() }}</p>
-    @if (token(); as token) {
-      <reseller-provider api-base="/api/v3/reseller" locale="en" [token]="token">
-        <reseller-customer-table [perPage]="perPage" (reseller-customer-open)="open($any($event))"></reseller-customer-table>
-        @if (customerId(); as id) {
-          <h2>Customer {{ id }}</h2>
-          <reseller-customer-detail [customerId]="id"></reseller-customer-detail>
-        }
-      </reseller-provider>
-    }
+    <reseller-provider api-base="/api/v3/reseller" locale="en" [token]="token()">
+      <reseller-customer-table [perPage]="perPage" (reseller-customer-open)="open($any($event))"></reseller-customer-table>
+      @if (customerId(); as id) {
+        <h2>Customer {{ id }}</h2>
+        <reseller-customer-detail [customerId]="id"></reseller-customer-detail>
+      }
+    </reseller-provider>
   `,
   host: {'data-host': 'angular'},
 })
 export class App {
-  /** Set once the host has its token; the kit's tags render from then on. */
+  /** Null until the host has fetched its token: the kit's elements, already rendered, wait for it. */
   protected readonly token = signal<string | null>(null);
   protected readonly customerId = signal<number | null>(null);
   protected readonly status = signal('');
