@@ -141,7 +141,8 @@ async function replay(q: Queryable, tenantId: number, key: string, keyHash: stri
   if (stored.status === null) throw new ApiError(409, 'A request with this Idempotency-Key is still being processed');
   if (options.secret && Number(stored.age_ms) > SECRET_REPLAY_MS) {
     await q.query(`UPDATE idempotency SET body = NULL WHERE tenant_id = $1 AND key = $2`, [tenantId, keyHash]);
-    throw new ApiError(409, 'The answer to this Idempotency-Key held a secret and is no longer replayed (after 10 minutes); send a new request with a new key');
+    // Answered, not thrown: a throw would roll the erasure back with the transaction.
+    return errorResponse(new ApiError(409, 'The answer to this Idempotency-Key held a secret and is no longer replayed (after 10 minutes); send a new request with a new key'));
   }
   const headers: Record<string, string> = {...NO_STORE, 'idempotent-replayed': 'true'};
   if (stored.content_type) headers['content-type'] = stored.content_type;

@@ -23,7 +23,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'reports', 'reliability');
 const out = join(root, 'docs', 'reliability.md');
 
-export const AREAS = ['Faults', 'Hostile content', 'CSP', 'Tenant isolation', 'Uploads', 'Fuzzing', 'Life cycle and races', 'Accessibility'];
+export const AREAS = ['Faults', 'Hostile content', 'CSP', 'Tenant isolation', 'Uploads', 'Fuzzing', 'Life cycle and races', 'Accessibility', 'Sandbox abuse'];
 
 const full = process.env.RELIABILITY_FULL === '1';
 const since = process.env.RELIABILITY_SINCE ? Date.parse(process.env.RELIABILITY_SINCE) : null;

@@ -5,10 +5,10 @@
  * size and rate.
  */
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
 import {createSandbox, type Sandbox} from '../../sandbox/index.js';
 import {adminHeaders, call, control, tenant} from './helpers.js';
 import {createTestSandbox} from './postgres.js';
+import {abuseTest} from './reliability.js';
 
 const CONTROL = 'http://sandbox.test/__sandbox';
 
@@ -24,7 +24,7 @@ async function own(options: Parameters<typeof createTestSandbox>[0], fn: (sb: Sa
 const post = (sb: Sandbox, path: string, body: unknown, headers: Record<string, string> = {}) =>
   sb.fetch(new Request(`${CONTROL}${path}`, {method: 'POST', headers: {'content-type': 'application/json', ...headers}, body: JSON.stringify(body)}));
 
-void test('the control API is off by default: /__sandbox answers 404 and X-Sandbox-Fault is ignored', async () => {
+abuseTest('Control API', 'the control API is off by default: /__sandbox answers 404 and X-Sandbox-Fault is ignored', async () => {
   await own({}, async (sb) => {
     assert.equal(sb.adminSecret, null);
     const created = await post(sb, '/tenants', {customers: 1});
@@ -35,7 +35,7 @@ void test('the control API is off by default: /__sandbox answers 404 and X-Sandb
   });
 });
 
-void test('without the admin secret every control operation is 401, also with a valid RESELLER token', async () => {
+abuseTest('Control API', 'without the admin secret every control operation is 401, also with a valid RESELLER token', async () => {
   const t = await tenant({customers: 1});
   const noSecret = (method: string, path: string, token: string | null, body?: unknown) =>
     call(token, method, `${CONTROL}${path}`, body);
@@ -66,7 +66,7 @@ void test('without the admin secret every control operation is 401, also with a 
   assert.equal((await call(t.token, 'GET', '/plans')).status, 200);
 });
 
-void test('a RESELLEE session cannot become RESELLER: its token is refused everywhere a RESELLER is needed', async () => {
+abuseTest('Control API', 'a RESELLEE session cannot become RESELLER: its token is refused everywhere a RESELLER is needed', async () => {
   const t = await tenant({customers: 1});
   const minted = await call(t.reselleeToken, 'POST', `${CONTROL}/tokens`, {role: 'RESELLER'});
   assert.equal(minted.status, 401);
@@ -75,7 +75,7 @@ void test('a RESELLEE session cannot become RESELLER: its token is refused every
   assert.equal((await call(t.reselleeToken, 'GET', `${CONTROL}/requests`)).status, 401, 'nor read the request log');
 });
 
-void test('X-Sandbox-Fault needs the admin secret when the control API is on', async () => {
+abuseTest('Control API', 'X-Sandbox-Fault needs the admin secret when the control API is on', async () => {
   const t = await tenant({customers: 1});
   const header = {'x-sandbox-fault': JSON.stringify({status: 503})};
   const refused = await call(t.token, 'GET', '/plans', undefined, header);
@@ -84,7 +84,7 @@ void test('X-Sandbox-Fault needs the admin secret when the control API is on', a
   assert.equal((await call(t.token, 'GET', '/plans', undefined, {...header, ...(await adminHeaders())})).status, 503);
 });
 
-void test('tenant creation: customers capped, seed within int4, small bodies only', async () => {
+abuseTest('Control API', 'tenant creation: customers capped, seed within int4, small bodies only', async () => {
   const big = await control('POST', '/tenants', undefined, {customers: 501});
   assert.equal(big.status, 422);
   assert.ok(big.body.error.fields.customers);
@@ -97,7 +97,7 @@ void test('tenant creation: customers capped, seed within int4, small bodies onl
   assert.equal(long.status, 413);
 });
 
-void test('tenant creation is rate-limited: 429 with Retry-After past the per-minute budget', async () => {
+abuseTest('Control API', 'tenant creation is rate-limited: 429 with Retry-After past the per-minute budget', async () => {
   await own({control: {tenantsPerMinute: 2, customersPerMinute: 10}}, async (sb) => {
     const admin = {'x-sandbox-admin': sb.adminSecret!};
     assert.equal((await post(sb, '/tenants', {customers: 1}, admin)).status, 201);
@@ -116,7 +116,7 @@ void test('tenant creation is rate-limited: 429 with Retry-After past the per-mi
   });
 });
 
-void test('the admin secret is random per start unless configured, and must be long enough', async () => {
+abuseTest('Control API', 'the admin secret is random per start unless configured, and must be long enough', async () => {
   await own({control: true}, async (a) => {
     await own({control: true}, async (b) => {
       assert.match(a.adminSecret!, /^sbx_admin_[\w-]{32}$/);

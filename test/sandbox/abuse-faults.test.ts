@@ -5,9 +5,10 @@
  * never answers (the client's own timer still runs), not as a hung test file.
  */
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {after, before} from 'node:test';
 import {globMatch} from '../../sandbox/glob.js';
 import {type ChildSandbox, startChildSandbox} from './child.js';
+import {abuseTest} from './reliability.js';
 
 let child: ChildSandbox;
 before(async () => {
@@ -27,7 +28,7 @@ async function newTenant(): Promise<string> {
   return ((await res.json()) as {tokens: {reseller: string}}).tokens.reseller;
 }
 
-void test('globMatch: * matches any run (slashes too), everything else literally', () => {
+abuseTest('Faults', 'globMatch: * matches any run (slashes too), everything else literally', () => {
   assert.equal(globMatch('/customers/*', '/customers/12/usage'), true);
   assert.equal(globMatch('/customers/*', '/customers'), false);
   assert.equal(globMatch('/customers', '/customers'), true);
@@ -41,7 +42,7 @@ void test('globMatch: * matches any run (slashes too), everything else literally
   assert.equal(globMatch('/*a*a*a*a*b', `/${'a'.repeat(50)}`), false);
 });
 
-void test('X-Sandbox-Fault "/*a*a*a*a*b" on a 5,000-character path answers, and another tenant is answered meanwhile', async () => {
+abuseTest('Faults', 'X-Sandbox-Fault "/*a*a*a*a*b" on a 5,000-character path answers, and another tenant is answered meanwhile', async () => {
   const [a, b] = [await newTenant(), await newTenant()];
   const path = `/api/v3/reseller/${'a'.repeat(5000)}`;
   // Generous: the answer takes milliseconds; the old matcher needed 27 s for 240 characters and

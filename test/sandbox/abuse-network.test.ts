@@ -7,12 +7,13 @@
 import assert from 'node:assert/strict';
 import {createServer, request, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {after, before, test} from 'node:test';
+import {after, before} from 'node:test';
 import {allowedHostsFromEnv, hostAllowed} from '../../sandbox/hosts.js';
 import type {Sandbox} from '../../sandbox/index.js';
 import {nodeMiddleware} from '../../sandbox/node.js';
 import {adminHeaders, tenant} from './helpers.js';
 import {createTestSandbox} from './postgres.js';
+import {abuseTest} from './reliability.js';
 
 let sb: Sandbox;
 let server: Server;
@@ -52,7 +53,7 @@ function http(method: string, path: string, host: string, headers: Record<string
 }
 const get = (path: string, host: string, headers: Record<string, string> = {}) => http('GET', path, host, headers);
 
-void test('hostAllowed: loopback names and configured ones only', () => {
+abuseTest('Network', 'hostAllowed: loopback names and configured ones only', () => {
   for (const h of ['localhost', 'localhost:8787', 'app.localhost:5173', '127.0.0.1:1', '127.1.2.3', '[::1]:8787', 'LOCALHOST']) assert.equal(hostAllowed(h), true, h);
   for (const h of ['evil.example', 'evil.example:8787', '127.0.0.1.evil.example', 'localhost.evil.example', '[::2]:80', '0.0.0.0:8787', '']) assert.equal(hostAllowed(h), false, h);
   assert.equal(hostAllowed('team-box.example:8787', ['team-box.example']), true);
@@ -60,7 +61,7 @@ void test('hostAllowed: loopback names and configured ones only', () => {
   assert.deepEqual(allowedHostsFromEnv({HOST: '192.168.1.5'}), ['192.168.1.5']);
 });
 
-void test('the API and the control API refuse a foreign Host with 403 and the error body', async () => {
+abuseTest('Network', 'the API and the control API refuse a foreign Host with 403 and the error body', async () => {
   const t = await tenant({customers: 1});
   for (const path of ['/api/v3/reseller/me', '/api/v3/reseller/openapi.json', '/__sandbox/requests']) {
     const res = await get(path, `evil.example:${port}`, {authorization: `Bearer ${t.token}`, ...(await adminHeaders())});
@@ -71,7 +72,7 @@ void test('the API and the control API refuse a foreign Host with 403 and the er
   assert.equal((await get('/api/v3/reseller/me', `localhost:${port}`, {authorization: `Bearer ${t.token}`})).status, 401, 'another sandbox: unknown token, but answered');
 });
 
-void test('loopback and configured Host names are answered', async () => {
+abuseTest('Network', 'loopback and configured Host names are answered', async () => {
   for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `team-box.example:${port}`, 'portal.example']) {
     const res = await get('/api/v3/reseller/openapi.json', host);
     assert.equal(res.status, 200, `${host}: ${res.status}`);
@@ -79,7 +80,7 @@ void test('loopback and configured Host names are answered', async () => {
 });
 
 
-void test('every answer to an authenticated or control request carries Cache-Control: no-store, and arrives whole over HTTP', async () => {
+abuseTest('Network', 'every answer to an authenticated or control request carries Cache-Control: no-store, and arrives whole over HTTP', async () => {
   const host = `localhost:${port}`;
   const admin = {'x-sandbox-admin': sb.adminSecret!, 'content-type': 'application/json'};
   const created = await http('POST', '/__sandbox/tenants', host, admin, JSON.stringify({customers: 2, seed: 7}));

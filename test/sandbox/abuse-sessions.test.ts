@@ -4,9 +4,9 @@
  * control API and sessions the session cache had already seen.
  */
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
 import {sandboxDatabases} from '../../sandbox/index.js';
 import {call, control, sandbox, type Tenant, tenant} from './helpers.js';
+import {abuseTest} from './reliability.js';
 
 /** The RESELLEE session's user and customer (from the tokens table). */
 async function reselleeOf(t: Tenant): Promise<{userId: number; customerId: number}> {
@@ -34,7 +34,7 @@ async function assertEnded(tokens: string[], what: string): Promise<void> {
   }
 }
 
-void test('deactivating a user ends its sessions at once, and reactivating does not bring them back', async () => {
+abuseTest('Sessions', 'deactivating a user ends its sessions at once, and reactivating does not bring them back', async () => {
   const t = await tenant({customers: 3});
   const {userId, customerId} = await reselleeOf(t);
   const tokens = await sessions(t);
@@ -45,7 +45,7 @@ void test('deactivating a user ends its sessions at once, and reactivating does 
   assert.equal((await call(t.token, 'GET', '/me')).status, 200, 'the reseller is unaffected');
 });
 
-void test('deleting a user ends its sessions at once', async () => {
+abuseTest('Sessions', 'deleting a user ends its sessions at once', async () => {
   const t = await tenant({customers: 3});
   const {userId, customerId} = await reselleeOf(t);
   const tokens = await sessions(t);
@@ -53,7 +53,7 @@ void test('deleting a user ends its sessions at once', async () => {
   await assertEnded(tokens, 'user deleted');
 });
 
-void test("deactivating a customer ends its users' sessions and its API tokens at once", async () => {
+abuseTest('Sessions', "deactivating a customer ends its users' sessions and its API tokens at once", async () => {
   const t = await tenant({customers: 3});
   const {customerId} = await reselleeOf(t);
   const tokens = await sessions(t);
@@ -67,7 +67,7 @@ void test("deactivating a customer ends its users' sessions and its API tokens a
   assert.deepEqual(left, [], "the customer's API tokens are revoked too");
 });
 
-void test('deleting a customer ends its sessions at once', async () => {
+abuseTest('Sessions', 'deleting a customer ends its sessions at once', async () => {
   const t = await tenant({customers: 3});
   const {customerId} = await reselleeOf(t);
   const tokens = await sessions(t);
@@ -75,7 +75,7 @@ void test('deleting a customer ends its sessions at once', async () => {
   await assertEnded(tokens, 'customer deleted');
 });
 
-void test('a RESELLEE session stays RESELLEE: no API route or control call without the admin secret makes it RESELLER', async () => {
+abuseTest('Sessions', 'a RESELLEE session stays RESELLEE: no API route or control call without the admin secret makes it RESELLER', async () => {
   const t = await tenant({customers: 2});
   const before = await call(t.reselleeToken, 'GET', '/me');
   assert.equal(before.body.role, 'RESELLEE');

@@ -4,9 +4,9 @@
  * seeds) answer 400/404/422 with the contract's error body, never 500, and store nothing.
  */
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
 import {SandboxErrorBody} from '../../src/contract/schemas.js';
 import {type Call, call, control, tenant} from './helpers.js';
+import {abuseTest} from './reliability.js';
 
 const BIG = '2147483648'; // 2^31: one past PostgreSQL's int4
 
@@ -20,14 +20,14 @@ function refused(res: Call, status: number, what: string, field?: string): void 
   }
 }
 
-void test('NUL bytes in the query: 400 with the error body', async () => {
+abuseTest('Validation', 'NUL bytes in the query: 400 with the error body', async () => {
   const t = await tenant({customers: 1});
   refused(await call(t.token, 'GET', '/customers?q=a%00b'), 400, 'NUL in ?q');
   refused(await call(t.token, 'GET', '/transcripts?q=%00'), 400, 'NUL in transcripts ?q');
   refused(await call(t.token, 'GET', '/customers?status=active%00'), 400, 'NUL in ?status');
 });
 
-void test('NUL bytes, lone surrogates and __proto__/constructor/prototype keys in bodies: 422 naming the field, nothing stored', async () => {
+abuseTest('Validation', 'NUL bytes, lone surrogates and __proto__/constructor/prototype keys in bodies: 422 naming the field, nothing stored', async () => {
   const t = await tenant({customers: 1});
   const bodies: [string, string, string][] = [
     ['{"name":"a\\u0000b","email":"n@n.example"}', 'name', 'NUL in a string'],
@@ -49,7 +49,7 @@ void test('NUL bytes, lone surrogates and __proto__/constructor/prototype keys i
   assert.deepEqual((await call(t.token, 'GET', `/customers/${customer.id}`)).body.metadata, before.metadata, 'metadata kept, not silently emptied');
 });
 
-void test('ids >= 2^31, negative or not numeric: 404 in a path, 422 naming the field in a body or query', async () => {
+abuseTest('Validation', 'ids >= 2^31, negative or not numeric: 404 in a path, 422 naming the field in a body or query', async () => {
   const t = await tenant({customers: 1});
   for (const id of [BIG, '99999999999999999999', '-1', '0', 'abc', '1e3', '1.5']) {
     for (const path of [`/customers/${id}`, `/customers/${id}/usage`, `/customers/${id}/subscription`, `/customers/${id}/tokens`, `/customers/${id}/users`, `/transcripts/documents/${id}/download`]) {
@@ -69,7 +69,7 @@ void test('ids >= 2^31, negative or not numeric: 404 in a path, 422 naming the f
   refused(await control('POST', '/transcripts', t.token, {customer_id: 2 ** 31, title: 'x'}), 422, 'control transcript for customer 2^31', 'customer_id');
 });
 
-void test('year-0000 and out-of-range dates in usage, export and transcript queries: 422 naming the field', async () => {
+abuseTest('Validation', 'year-0000 and out-of-range dates in usage, export and transcript queries: 422 naming the field', async () => {
   const t = await tenant({customers: 1});
   const [customer] = (await call(t.token, 'GET', '/customers')).body.data;
   const cases: [string, string][] = [
@@ -88,7 +88,7 @@ void test('year-0000 and out-of-range dates in usage, export and transcript quer
   refused(await call(t.token, 'POST', '/tokens', {customer_id: customer.id, name: 'x', permissions: ['usage:read'], expires_at: '0000-01-01T00:00:00Z'}), 422, 'token expiring in year 0', 'expires_at');
 });
 
-void test('control API: an oversized or negative seed, NUL in a tenant name or transcript title: 422, never 500', async () => {
+abuseTest('Validation', 'control API: an oversized or negative seed, NUL in a tenant name or transcript title: 422, never 500', async () => {
   for (const seed of [2 ** 31, 1e300, -1, 1.5, '9'.repeat(400)]) {
     refused(await control('POST', '/tenants', undefined, {customers: 1, seed}), 422, `seed ${String(seed).slice(0, 20)}`, 'seed');
   }

@@ -5,10 +5,10 @@
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {after} from 'node:test';
+import {after, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
-export type Area = 'Faults' | 'Hostile content' | 'CSP' | 'Tenant isolation' | 'Uploads' | 'Fuzzing' | 'Life cycle and races' | 'Accessibility';
+export type Area = 'Faults' | 'Hostile content' | 'CSP' | 'Tenant isolation' | 'Uploads' | 'Fuzzing' | 'Life cycle and races' | 'Accessibility' | 'Sandbox abuse';
 
 export interface Cell {
   row: string;
@@ -47,4 +47,27 @@ export class Matrix {
     mkdirSync(dirname(file), {recursive: true});
     writeFileSync(file, JSON.stringify({suite: this.suite, area: this.area, generated_at: new Date().toISOString(), cells: this.cells}, null, 1));
   }
+}
+
+const abuseMatrices = new Map<string, Matrix>();
+
+/**
+ * A "Sandbox abuse" regression test (issue 16) that is also a cell of the reliability matrix: the
+ * row is the attack, the column its kind (Control API, Faults, Network, Sessions, Validation,
+ * Idempotency); the cell fails with the test's first error. One report per column
+ * (`sandbox-abuse-<column>`; each abuse test file has its own column).
+ */
+export function abuseTest(column: string, row: string, fn: () => Promise<void> | void): void {
+  let matrix = abuseMatrices.get(column);
+  if (!matrix) abuseMatrices.set(column, (matrix = new Matrix(`sandbox-abuse-${column.toLowerCase().replace(/\W+/g, '-')}`, 'Sandbox abuse')));
+  const m = matrix;
+  void test(row, async () => {
+    try {
+      await fn();
+      m.cell(row, column, null);
+    } catch (err) {
+      m.cell(row, column, (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200));
+      throw err;
+    }
+  });
 }
