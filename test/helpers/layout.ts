@@ -62,8 +62,10 @@ export function horizontalOverflow(box: HTMLElement, el: HTMLElement): string[] 
   };
   check(box, 'the host box');
   check(el, el.localName);
+  if (out.length) out.push(`sticking out: ${stickingOut(box, el).join(', ')}`);
   for (const node of deepElements(el)) {
-    if (node === el || isDesignatedScroller(node) || node.closest('.visually-hidden')) continue;
+    // A form control's own value scrolls inside it (the caret reaches all of it): not layout overflow.
+    if (node === el || isDesignatedScroller(node) || node.closest('.visually-hidden') || FORM_CONTROLS.has(node.localName)) continue;
     const style = getComputedStyle(node);
     if (style.display === 'none' || node.clientWidth <= 1) continue;
     const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
@@ -72,6 +74,19 @@ export function horizontalOverflow(box: HTMLElement, el: HTMLElement): string[] 
   }
   return out;
 }
+
+/** The innermost elements whose box passes the host box's edges (what makes it overflow). */
+function stickingOut(box: HTMLElement, el: HTMLElement): string[] {
+  const edge = box.getBoundingClientRect();
+  const out = deepElements(el).filter((node) => {
+    const r = node.getBoundingClientRect();
+    return r.width > 0 && (r.right > edge.right + 1 || r.left < edge.left - 1);
+  });
+  return out.filter((node) => !out.some((other) => other !== node && node.contains(other))).slice(0, 4)
+    .map((node) => `${describe(node)} ${Math.round(node.getBoundingClientRect().width)}px`);
+}
+
+const FORM_CONTROLS = new Set(['input', 'textarea', 'select']);
 
 function describe(node: Element): string {
   const part = node.getAttribute('part');

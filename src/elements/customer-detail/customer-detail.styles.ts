@@ -1,8 +1,10 @@
 import {css} from 'lit';
 
 export const styles = css`
+  /* Layout from the element's own width (docs/layout.md). */
   :host {
     display: block;
+    container: customer-detail / inline-size;
   }
   .form {
     display: grid;
@@ -82,6 +84,15 @@ export const styles = css`
     grid-template-columns: minmax(8rem, 1fr) minmax(10rem, 2fr) auto;
     align-items: end;
     gap: var(--_space-3);
+  }
+  /* A metadata row narrower than 480 px: the key on its own line, then the value and Remove. */
+  @container customer-detail (width < 480px) {
+    .row {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .row > .field:first-child {
+      grid-column: 1 / -1;
+    }
   }
   .alert {
     flex-direction: column;

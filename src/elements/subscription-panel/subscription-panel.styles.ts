@@ -1,12 +1,16 @@
 import {css} from 'lit';
 
 export const styles = css`
+  /* Layout from the element's own width (docs/layout.md). */
   :host {
     display: block;
+    container: subscription-panel / inline-size;
   }
   .panel {
     display: grid;
     gap: var(--_space-5);
+    /* A long word (a plan's description, a translation) wraps rather than widening the panel. */
+    overflow-wrap: anywhere;
   }
   .heading {
     margin: 0;
@@ -35,6 +39,8 @@ export const styles = css`
   }
   .change {
     display: grid;
+    /* Never wider than the panel: a select sized by its longest option would push it out (WebKit). */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-3);
     max-inline-size: 32rem;
     padding-block-start: var(--_space-4);
@@ -42,6 +48,8 @@ export const styles = css`
   }
   .select {
     appearance: auto;
+    min-inline-size: 0;
+    max-inline-size: 100%;
   }
   .alert {
     flex-direction: column;

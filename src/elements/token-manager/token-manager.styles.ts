@@ -1,8 +1,11 @@
 import {css} from 'lit';
+import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
 
 export const styles = css`
+  /* Layout from the element's own width (docs/layout.md). */
   :host {
     display: block;
+    container: token-manager / inline-size;
     --_row-height: calc(var(--_control-height) + 2 * var(--_space-2) + 1px);
   }
   .header {
@@ -58,6 +61,37 @@ export const styles = css`
   }
   .skeleton-row:hover {
     background: none;
+  }
+  /* Narrower than 900 px (Firefox's wider text needs 850 px for every column): each token a card (its name and Revoke, then the permissions, then every
+     other value with its column's name). */
+  @container token-manager (width < 900px) {
+    ${stackedRows}
+    ${hiddenHead}
+    tbody .col-name {
+      flex: 1 1 8rem;
+      font-weight: 600;
+    }
+    .name {
+      max-inline-size: 100%;
+    }
+    tbody .col-actions {
+      inline-size: auto;
+    }
+    tbody .col-permissions {
+      order: 1;
+      flex: 1 0 100%;
+    }
+    tbody .col-prefix,
+    tbody .col-created,
+    tbody .col-expires,
+    tbody .col-lastUsed {
+      order: 2;
+      color: var(--_text-muted);
+      font-size: 0.875em;
+    }
+    .skeleton-row td {
+      flex: 1 1 4rem;
+    }
   }
 
   /* ---- generate dialog ---------------------------------------------------------------------- */

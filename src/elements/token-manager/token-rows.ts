@@ -31,16 +31,16 @@ export interface TokenRowsHost {
 export function renderTokenTable(host: TokenRowsHost, tokens: readonly Token[] | null, skeleton: number) {
   const {i18n} = host;
   return html`<div class="table-scroll">
-    <table class="table" part="table" aria-busy=${tokens ? 'false' : 'true'}>
+    <table class="table" part="table" role="table" aria-busy=${tokens ? 'false' : 'true'}>
       <caption class="visually-hidden">${i18n.t('tokens.heading')}${tokens ? nothing : html`, ${i18n.t('tokens.loading')}`}</caption>
-      <thead>
-        <tr part="header-row">
-          ${COLUMNS.map((c) => html`<th scope="col" part="header-cell" class=${`col-${c}`}>${i18n.t(LABELS[c])}</th>`)}
-          <th scope="col" part="header-cell" class="col-actions"><span class="visually-hidden">${i18n.t('tokens.columns.actions')}</span></th>
+      <thead role="rowgroup">
+        <tr part="header-row" role="row">
+          ${COLUMNS.map((c) => html`<th scope="col" role="columnheader" part="header-cell" class=${`col-${c}`}>${i18n.t(LABELS[c])}</th>`)}
+          <th scope="col" role="columnheader" part="header-cell" class="col-actions"><span class="visually-hidden">${i18n.t('tokens.columns.actions')}</span></th>
         </tr>
       </thead>
       ${tokens
-        ? html`<tbody>${repeat(tokens, (t) => t.id, (t) => renderRow(host, t))}</tbody>`
+        ? html`<tbody role="rowgroup">${repeat(tokens, (t) => t.id, (t) => renderRow(host, t))}</tbody>`
         : html`<tbody part="skeleton" aria-hidden="true">
             ${Array.from({length: skeleton}, () => html`<tr class="skeleton-row">
               ${COLUMNS.map(() => html`<td><span class="skeleton"></span></td>`)}<td class="col-actions"></td></tr>`)}
@@ -52,20 +52,20 @@ export function renderTokenTable(host: TokenRowsHost, tokens: readonly Token[] |
 function renderRow(host: TokenRowsHost, token: Token) {
   const {i18n} = host;
   const expired = token.expires_at !== null && Date.parse(token.expires_at) <= host.now;
-  return html`<tr part="row" data-id=${token.id}>
-    <td part="cell" class="col-name"><span class="name">${token.name}</span></td>
-    <td part="cell" class="col-prefix"><code class="prefix">${token.prefix}…</code></td>
-    <td part="cell" class="col-permissions">
+  return html`<tr part="row" role="row" data-id=${token.id}>
+    <td part="cell" role="cell" class="col-name"><span class="name" title=${token.name}>${token.name}</span></td>
+    <td part="cell" role="cell" class="col-prefix" data-label=${i18n.t(LABELS.prefix)}><code class="prefix">${token.prefix}…</code></td>
+    <td part="cell" role="cell" class="col-permissions">
       <ul class="permissions" aria-label=${i18n.t('tokens.columns.permissions')}>
         ${token.permissions.map((p) => html`<li class="badge" title=${p}>${i18n.t(`tokens.permissions.${p}`)}</li>`)}
       </ul>
     </td>
-    <td part="cell" class="col-created">${i18n.date(token.created_at)}</td>
-    <td part="cell" class="col-expires">${token.expires_at
+    <td part="cell" role="cell" class="col-created" data-label=${i18n.t(LABELS.created)}>${i18n.date(token.created_at)}</td>
+    <td part="cell" role="cell" class="col-expires" data-label=${i18n.t(LABELS.expires)}>${token.expires_at
       ? html`${i18n.date(token.expires_at)}${expired ? html` <span class="badge danger">${i18n.t('tokens.expired')}</span>` : nothing}`
       : i18n.t('tokens.neverExpires')}</td>
-    <td part="cell" class="col-lastUsed">${token.last_used_at ? i18n.dateTime(token.last_used_at) : i18n.t('tokens.neverUsed')}</td>
-    <td part="cell" class="col-actions">
+    <td part="cell" role="cell" class="col-lastUsed" data-label=${i18n.t(LABELS.lastUsed)}>${token.last_used_at ? i18n.dateTime(token.last_used_at) : i18n.t('tokens.neverUsed')}</td>
+    <td part="cell" role="cell" class="col-actions">
       <button type="button" class="button ghost danger-text revoke" part="revoke-button" @click=${() => host.onRevoke(token)}>
         ${i18n.t('tokens.revoke')}<span class="visually-hidden"> <bdi>${token.name}</bdi> (${token.prefix}…)</span></button>
     </td>

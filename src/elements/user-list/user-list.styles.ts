@@ -1,8 +1,11 @@
 import {css} from 'lit';
+import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
 
 export const styles = css`
+  /* Layout from the element's own width (docs/layout.md). */
   :host {
     display: block;
+    container: user-list / inline-size;
     --_row-height: calc(var(--_control-height) + 2 * var(--_space-2) + 1px);
   }
   .header {
@@ -26,9 +29,10 @@ export const styles = css`
     block-size: var(--_row-height);
     white-space: nowrap;
   }
+  /* Name and email share the width; the full value stays in the text and the title. */
   .truncate {
     display: inline-block;
-    max-inline-size: 18rem;
+    max-inline-size: clamp(7rem, 20cqi, 18rem);
     overflow: hidden;
     text-overflow: ellipsis;
     vertical-align: middle;
@@ -54,5 +58,34 @@ export const styles = css`
   }
   .skeleton-row:hover {
     background: none;
+  }
+  /* Narrower than 900 px: each user a card (name, status and the actions, wrapping as needed;
+     then the email and the last sign-in with its column's name). */
+  @container user-list (width < 900px) {
+    ${stackedRows}
+    ${hiddenHead}
+    tbody .col-name {
+      flex: 1 1 8rem;
+      font-weight: 600;
+    }
+    .truncate {
+      max-inline-size: 100%;
+    }
+    tbody .col-actions {
+      inline-size: auto;
+    }
+    tbody .col-email,
+    tbody .col-lastLogin {
+      order: 1;
+      color: var(--_text-muted);
+      font-size: 0.875em;
+    }
+    tbody .col-email {
+      flex: 1 1 100%;
+      min-inline-size: 0;
+    }
+    .skeleton-row td {
+      flex: 1 1 4rem;
+    }
   }
 `;
