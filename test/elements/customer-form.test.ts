@@ -3,7 +3,7 @@
  * `sendKeys`, checks on what the operator sees (messages, focus, values) and on what reached the
  * server (the created customer, the request log).
  */
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define/customer-form.js';
 import type {ResellerCustomerForm} from '../../src/elements/customer-form/customer-form.js';
@@ -15,6 +15,7 @@ import {en} from '../../src/i18n/en.js';
 import {interpolate} from '../../src/i18n/translate.js';
 import {createTenant, requests, setFaults, clearFaults, type Tenant} from '../helpers/sandbox.js';
 import {api} from '../helpers/api.js';
+import {waitFor} from '../helpers/wait.js';
 import {$, fieldError, focused, nextEvent, typeInto} from '../helpers/dom.js';
 
 // ---- helpers ------------------------------------------------------------------------------------
@@ -43,7 +44,7 @@ async function mount(options: {inline?: boolean; tenant?: Tenant} = {}): Promise
 async function openByKeyboard({form, opener}: Mounted): Promise<void> {
   opener.focus();
   await sendKeys({press: 'Enter'});
-  await waitUntil(() => dialog(form).open, 'the dialog opens');
+  await waitFor(() => dialog(form).open, 'the dialog opens');
   await form.updateComplete;
 }
 
@@ -93,21 +94,21 @@ describe('<reseller-customer-form>', () => {
 
     await sendKeys({press: 'Escape'});
     // The dialog closes and focus returns at once; the element hears the dialog's `close` event a task later.
-    await waitUntil(() => !dialog(m.form).open && document.activeElement === m.opener && !m.form.opened, 'closed, focus back on the opener');
+    await waitFor(() => !dialog(m.form).open && document.activeElement === m.opener && !m.form.opened, 'closed, focus back on the opener');
     expect(m.form.hasAttribute('open')).to.be.false;
 
     // Cancel (keyboard) closes it too.
     await openByKeyboard(m);
     $<HTMLButtonElement>(m.form, '[part~="cancel"]').focus();
     await sendKeys({press: 'Enter'});
-    await waitUntil(() => !dialog(m.form).open && document.activeElement === m.opener, 'Cancel closes');
+    await waitFor(() => !dialog(m.form).open && document.activeElement === m.opener, 'Cancel closes');
   });
 
   it('shows the required and email-format messages next to the fields and focuses the first invalid one', async () => {
     const m = await mount();
     await openByKeyboard(m);
     await sendKeys({press: 'Enter'}); // submit the empty form from the Name field
-    await waitUntil(() => errorOf(m.form, 'name') !== '', 'name error shown');
+    await waitFor(() => errorOf(m.form, 'name') !== '', 'name error shown');
     expect(errorOf(m.form, 'name')).to.equal('Enter the customer’s name.');
     expect(errorOf(m.form, 'email')).to.equal('Enter an email address.');
     expect(input(m.form, 'name').getAttribute('aria-invalid')).to.equal('true');
@@ -117,7 +118,7 @@ describe('<reseller-customer-form>', () => {
 
     await fill(m.form, {name: 'Acme BV', email: 'jane@'});
     await sendKeys({press: 'Enter'});
-    await waitUntil(() => errorOf(m.form, 'email') === 'Enter a valid email address, e.g. name@example.com.', 'format error');
+    await waitFor(() => errorOf(m.form, 'email') === 'Enter a valid email address, e.g. name@example.com.', 'format error');
     expect(errorOf(m.form, 'name'), 'fixed field no longer in error').to.equal('');
     expect(input(m.form, 'name').getAttribute('aria-invalid')).to.equal('false');
     expect(focused()).to.equal(input(m.form, 'email'));
@@ -129,7 +130,7 @@ describe('<reseller-customer-form>', () => {
     await openByKeyboard(m);
     await fill(m.form, {name: 'Bakkerij de Vries', email: 'info@devries.example'});
     await typeInto(phoneField(m.form), '0612345678');
-    await waitUntil(() => phoneInput(m.form).value === '06 12345678', `formatted as typed (got "${phoneInput(m.form).value}")`);
+    await waitFor(() => phoneInput(m.form).value === '06 12345678', `formatted as typed (got "${phoneInput(m.form).value}")`);
 
     const toast = nextEvent<ResellerToastEvent>(document, 'reseller-toast');
     const created = nextEvent<ResellerCustomerCreatedEvent>(document, 'reseller-customer-created');
@@ -146,7 +147,7 @@ describe('<reseller-customer-form>', () => {
 
     expect((await toast).detail).to.deep.equal({message: 'Customer Bakkerij de Vries created.', kind: 'success'});
     expect(toastMessages()).to.include('Customer Bakkerij de Vries created.');
-    await waitUntil(() => !dialog(m.form).open && document.activeElement === m.opener, 'closed, focus on the opener');
+    await waitFor(() => !dialog(m.form).open && document.activeElement === m.opener, 'closed, focus on the opener');
 
     // A successful create clears the draft: the next open starts empty.
     await openByKeyboard(m);
@@ -159,7 +160,7 @@ describe('<reseller-customer-form>', () => {
     await openByKeyboard(m);
     await fill(m.form, {name: 'Acme BV', email: 'ops@acme.example', phone: '12345'});
     submit(m.form).click();
-    await waitUntil(() => errorOf(m.form, 'phone') !== '', 'phone error');
+    await waitFor(() => errorOf(m.form, 'phone') !== '', 'phone error');
     expect(errorOf(m.form, 'phone')).to.equal('Enter a valid phone number, e.g. +31 6 12345678.');
     expect(phoneInput(m.form).getAttribute('aria-invalid')).to.equal('true');
     expect(focused()).to.equal(phoneInput(m.form));
@@ -172,7 +173,7 @@ describe('<reseller-customer-form>', () => {
     await openByKeyboard(m);
     await fill(m.form, {name: 'Copycat', email: existing.email});
     submit(m.form).click();
-    await waitUntil(() => errorOf(m.form, 'email') !== '', 'server field error');
+    await waitFor(() => errorOf(m.form, 'email') !== '', 'server field error');
     expect(errorOf(m.form, 'email'), 'from the field code email_taken').to.equal('This email address is already in use.');
     expect(input(m.form, 'email').getAttribute('aria-invalid')).to.equal('true');
     expect(dialog(m.form).open).to.be.true;
@@ -190,7 +191,7 @@ describe('<reseller-customer-form>', () => {
     await choosePlan(m.form, 'enterprise');
     await typeInto(input(m.form, 'quota'), '25000');
     submit(m.form).click();
-    await waitUntil(() => alertBox(m.form), 'failure shown');
+    await waitFor(() => alertBox(m.form), 'failure shown');
     const alert = alertBox(m.form)!;
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent).to.contain('The customer was not created.');
@@ -203,7 +204,7 @@ describe('<reseller-customer-form>', () => {
     await expect(m.form).to.be.accessible();
 
     await sendKeys({press: 'Escape'});
-    await waitUntil(() => !dialog(m.form).open, 'closed');
+    await waitFor(() => !dialog(m.form).open, 'closed');
     await openByKeyboard(m);
     expect(values(), 'the draft survives closing').to.deep.equal(typed);
 
@@ -227,7 +228,7 @@ describe('<reseller-customer-form>', () => {
     await fill(m.form, {name: 'Eager Clicker', email: 'eager@clicker.example'});
     const created = nextEvent<ResellerCustomerCreatedEvent>(m.form, 'reseller-customer-created');
     submit(m.form).click();
-    await waitUntil(() => submit(m.form).getAttribute('aria-busy') === 'true', 'busy');
+    await waitFor(() => submit(m.form).getAttribute('aria-busy') === 'true', 'busy');
     expect(submit(m.form).getAttribute('aria-disabled')).to.equal('true');
     expect(submit(m.form).textContent!.trim()).to.equal('Creating…');
     submit(m.form).click();
@@ -259,7 +260,7 @@ describe('<reseller-customer-form>', () => {
     await openByKeyboard(m);
     await fill(m.form, {name: 'Offline BV', email: 'offline@bv.example'});
     submit(m.form).click();
-    await waitUntil(() => alertBox(m.form), 'failure shown', {timeout: 15_000});
+    await waitFor(() => alertBox(m.form), 'failure shown', {timeout: 15_000});
     expect(alertBox(m.form)!.textContent).to.contain('Could not reach the server');
     const dropped = await creates(m.tenant);
     expect(new Set(dropped.map((r) => r.idempotency_key)).size, 'retries share the key').to.equal(1);
@@ -278,7 +279,7 @@ describe('<reseller-customer-form>', () => {
     await setFaults(tenant.token, [{method: 'GET', path: '/plans', status: 500}]);
     const m = await mount({tenant});
     await openByKeyboard(m);
-    await waitUntil(async () => (await requests(tenant.token)).some((r) => r.path === '/plans'), 'plans requested');
+    await waitFor(async () => (await requests(tenant.token)).some((r) => r.path === '/plans'), 'plans requested');
     await m.form.updateComplete;
     const options = [...planSelect(m.form).options].map((o) => [o.value, o.textContent!.trim()]);
     expect(options).to.deep.equal([
@@ -291,7 +292,7 @@ describe('<reseller-customer-form>', () => {
     await choosePlan(m.form, 'enterprise');
     await fill(m.form, {name: 'Big Co', email: 'big@co.example'});
     submit(m.form).click();
-    await waitUntil(() => errorOf(m.form, 'quota') !== '', 'quota error');
+    await waitFor(() => errorOf(m.form, 'quota') !== '', 'quota error');
     expect(errorOf(m.form, 'quota')).to.equal('Enter the monthly minutes for the Enterprise plan.');
     expect(input(m.form, 'quota').required).to.be.true;
     expect(focused()).to.equal(input(m.form, 'quota'));
@@ -303,10 +304,10 @@ describe('<reseller-customer-form>', () => {
     await openByKeyboard(m);
     await expect(m.form).to.be.accessible();
     submit(m.form).click();
-    await waitUntil(() => errorOf(m.form, 'email') !== '', 'errors shown');
+    await waitFor(() => errorOf(m.form, 'email') !== '', 'errors shown');
     await typeInto(phoneField(m.form), 'abc');
     submit(m.form).click();
-    await waitUntil(() => errorOf(m.form, 'phone') !== '', 'phone error shown');
+    await waitFor(() => errorOf(m.form, 'phone') !== '', 'phone error shown');
     expect(phoneInput(m.form).value, 'formatting never drops what was typed').to.equal('abc');
     await expect(m.form).to.be.accessible();
   });
@@ -342,11 +343,11 @@ describe('<reseller-customer-form>', () => {
   it('opens at once with the open attribute in the markup', async () => {
     const tenant = await createTenant({customers: 0});
     const form = await fixture<ResellerCustomerForm>(html`<reseller-customer-form open .token=${tenant.token}></reseller-customer-form>`);
-    await waitUntil(() => dialog(form).open, 'open from the attribute');
+    await waitFor(() => dialog(form).open, 'open from the attribute');
     expect(form.opened).to.be.true;
     expect(focused()).to.equal(input(form, 'name'));
     form.close();
-    await waitUntil(() => !dialog(form).open, 'close() closes');
+    await waitFor(() => !dialog(form).open, 'close() closes');
     expect(form.hasAttribute('open')).to.be.false;
   });
 });
