@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 78 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 38.8 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 80.7 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 41 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 40.4 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 42.7 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 40 kB
+ *   counted: the host has it)                                                           <= 41.9 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -45,7 +45,15 @@ const KB = 1000;
 // with the shared layer, the contract move and the React/Vue typings of the same stop merged beside
 // it, 38.6 kB (table + provider) and 40.3 kB (autoloader page): 38.8 and 40.4 kB. The English
 // error and field messages are bundled by design (English is the eager locale).
-const BUDGET = {defineEager: 78 * KB, tablePlusProvider: 38.8 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 40.4 * KB, reactTablePage: 40 * KB};
+// Stop 15 (issues 14, 15, 20), measured on one build at load 1.7: table + provider 38.6 -> 40.9 kB,
+// autoloader page 40.3 -> 42.6, React table page 39.7 -> 41.8, define 77.7 -> 80.6. What came in:
+// each table laying itself out from its own width (container queries, stacked-row cards, column
+// give-way; the shared stacked-rows CSS), toasts placed clear of the control just used (pointer
+// tracking, corner choice), waiting for credentials (the not-configured state, its timeout and
+// message, the cookie opt-in) and the resource controller + connection mixin, the plan label
+// helper. Budgets set to those figures + 0.1 kB; the next speed work (issue 21) should win it back
+// (the English catalogue is 23 kB minified on the define path and the largest single module).
+const BUDGET = {defineEager: 80.7 * KB, tablePlusProvider: 41 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 42.7 * KB, reactTablePage: 41.9 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
