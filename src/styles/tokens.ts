@@ -127,6 +127,10 @@ export const tokens = css`
     --_control-height: calc(1rem + 1.5rem * var(--_density));
     --_duration: 150ms;
 
+    /* The toast stack's place (read by <reseller-toast-region>, which a host may move through these). */
+    --_toast-offset: var(--reseller-toast-offset, var(--_space-4));
+    --_toast-max-width: var(--reseller-toast-max-width, 26rem);
+
     color: var(--_text);
     font-family: var(--reseller-font-family);
     font-size: var(--reseller-font-size);

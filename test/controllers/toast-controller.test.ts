@@ -167,6 +167,28 @@ describe('ToastController', () => {
     expect(region().style.getPropertyValue('--reseller-color-brand').trim()).to.equal('#8a2be2');
   });
 
+  it('the host moves and narrows the stack through --reseller-toast-offset and --reseller-toast-max-width', async () => {
+    const root = document.documentElement.style;
+    root.setProperty('--reseller-toast-offset', '40px');
+    root.setProperty('--reseller-toast-max-width', '180px');
+    try {
+      const probe = await fixture<ToastProbe>(html`<toast-probe></toast-probe>`);
+      probe.toast.show('A message long enough to wrap inside a narrow toast stack', 'info');
+      await region().updateComplete;
+      const box = region().getBoundingClientRect();
+      // The corner the kit chose (clear of the last press and focus; bottom-end unless that covers them).
+      const placement = region().dataset.placement ?? 'bottom-end';
+      const block = placement.startsWith('top') ? box.top : innerHeight - box.bottom;
+      const inline = placement.endsWith('start') ? box.left : innerWidth - box.right;
+      expect(Math.round(block), `offset from the block edge (${placement})`).to.equal(40);
+      expect(Math.round(inline), `offset from the inline edge (${placement})`).to.equal(40);
+      expect(box.width, 'no wider than the host asked').to.be.at.most(180);
+    } finally {
+      root.removeProperty('--reseller-toast-offset');
+      root.removeProperty('--reseller-toast-max-width');
+    }
+  });
+
   for (const dir of ['ltr', 'rtl'] as const) {
     it(`never covers the action just clicked: the same button is clickable again at once (${dir})`, async () => {
       // The button sits in the stack's default corner (bottom, inline end), as a Save at the end of a form can.

@@ -4,8 +4,8 @@ export const styles = css`
   :host {
     /* The UA styles a [popover] as a centred box: undo that, pin the stack to a corner of the
        viewport: the block end, inline end by default; another corner (\`data-placement\`, set by
-       the kit) when that one would cover the control just used. */
-    --_toast-offset: var(--reseller-toast-offset, var(--_space-4));
+       the kit) when that one would cover the control just used. --_toast-offset and
+       --_toast-max-width come from tokens.ts (--reseller-toast-offset, --reseller-toast-max-width). */
     position: fixed;
     inset: auto;
     inset-block-end: var(--_toast-offset);
@@ -15,7 +15,7 @@ export const styles = css`
     border: 0;
     background: transparent;
     overflow: visible;
-    max-inline-size: min(var(--reseller-toast-max-width, 26rem), 100vw - 2rem);
+    max-inline-size: min(var(--_toast-max-width), 100vw - 2rem);
     /* Only the toasts themselves take the pointer: the gaps between them and the region's own box
        never block a click on the page underneath. */
     pointer-events: none;
