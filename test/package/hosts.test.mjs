@@ -85,7 +85,7 @@ test('the README: every block is of a known kind; its HTML uses only the manifes
   assert.deepEqual(JSON.parse(`{${json[0].text}}`).configurations.production.optimization, production.optimization, 'the README\'s Angular optimization options are the host\'s');
 });
 
-test('React and Vue hosts: the typings catch wrong props and handlers; the README snippets compile as pasted', async () => {
+test('React, Vue and Angular (the component-class pattern) hosts: the typings catch wrong props and handlers; the README snippets compile as pasted', async () => {
   assert.ok(existsSync(join(root, 'dist/types/vue/index.d.ts')), 'dist/ is missing: run `npm run build` first');
   const generated = join(hosts, 'generated');
   rmSync(generated, {recursive: true, force: true});
