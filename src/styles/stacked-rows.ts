@@ -39,6 +39,13 @@ export const stackedRows = css`
     border: 0;
     text-align: start;
   }
+  /* The actions cell takes its controls' width; a loading row's placeholders share the line. */
+  .table tbody .col-actions {
+    inline-size: auto;
+  }
+  .table .skeleton-row td {
+    flex: 1 1 4rem;
+  }
   .table td[data-label]::before {
     content: attr(data-label) ': ';
     content: attr(data-label) ': ' / '';

@@ -190,7 +190,6 @@ export const styles = css`
     }
     tbody .col-actions {
       order: 2;
-      inline-size: auto;
     }
     tbody .col-email {
       order: 3;
@@ -216,9 +215,6 @@ export const styles = css`
     }
     .col-name .open {
       max-inline-size: calc(100% - 0.5em);
-    }
-    .skeleton-row td {
-      flex: 1 1 4rem;
     }
   }
 

@@ -74,9 +74,6 @@ export const styles = css`
     .name {
       max-inline-size: 100%;
     }
-    tbody .col-actions {
-      inline-size: auto;
-    }
     tbody .col-permissions {
       order: 1;
       flex: 1 0 100%;
@@ -88,9 +85,6 @@ export const styles = css`
       order: 2;
       color: var(--_text-muted);
       font-size: 0.875em;
-    }
-    .skeleton-row td {
-      flex: 1 1 4rem;
     }
   }
 

@@ -71,9 +71,6 @@ export const styles = css`
     .truncate {
       max-inline-size: 100%;
     }
-    tbody .col-actions {
-      inline-size: auto;
-    }
     tbody .col-email,
     tbody .col-lastLogin {
       order: 1;
@@ -83,9 +80,6 @@ export const styles = css`
     tbody .col-email {
       flex: 1 1 100%;
       min-inline-size: 0;
-    }
-    .skeleton-row td {
-      flex: 1 1 4rem;
     }
   }
 `;
