@@ -124,9 +124,9 @@ export class ToastController implements ReactiveController {
   #dress(region: ToastStack) {
     const lang = this.#options.i18n?.locale;
     if (lang && region.lang !== lang) region.lang = lang;
-    const dir = getComputedStyle(this.#host).direction === 'rtl' ? 'rtl' : 'ltr';
-    if (region.dir !== dir) region.dir = dir;
     const computed = getComputedStyle(this.#host);
+    const dir = computed.direction === 'rtl' ? 'rtl' : 'ltr';
+    if (region.dir !== dir) region.dir = dir;
     for (const name of INHERITED_TOKENS) {
       const value = computed.getPropertyValue(name).trim();
       if (value) region.style.setProperty(name, value);
