@@ -28,20 +28,16 @@ export interface FieldProblem {
 export type FieldProblems = Record<string, FieldProblem | string>;
 
 export class ApiError extends Error {
-  /** Field → English message (`error.fields`). */
-  readonly fields?: Record<string, string>;
-  /** Field → code (`error.field_codes`), for the fields that have one. */
-  readonly fieldCodes?: Record<string, FieldErrorCodeValue>;
   constructor(
     readonly status: number,
     message?: string,
-    fields?: FieldProblems,
+    /** Field → its problem; `errorBody()` turns them into `error.fields` and `error.field_codes`. */
+    readonly fields?: FieldProblems,
     readonly code: ErrorCodeValue = codeFor(status),
     /** Extra response headers (e.g. Retry-After). */
     readonly headers: Record<string, string> = {},
   ) {
     super(message ?? DEFAULT_MESSAGES[codeFor(status)] ?? 'Error');
-    if (fields) ({fields: this.fields, fieldCodes: this.fieldCodes} = splitFields(fields));
   }
 }
 
@@ -83,10 +79,7 @@ export function errorBody(status: number, message?: string, fields?: FieldProble
 export const NO_STORE = {'cache-control': 'no-store'} as const;
 
 export function errorResponse(err: ApiError, headers: Record<string, string> = {}): Response {
-  const fields: FieldProblems | undefined = err.fields
-    ? Object.fromEntries(Object.entries(err.fields).map(([k, message]) => [k, err.fieldCodes?.[k] ? {code: err.fieldCodes[k], message} : message]))
-    : undefined;
-  return Response.json(errorBody(err.status, err.message, fields, err.code), {status: err.status, headers: {...NO_STORE, ...err.headers, ...headers}});
+  return Response.json(errorBody(err.status, err.message, err.fields, err.code), {status: err.status, headers: {...NO_STORE, ...err.headers, ...headers}});
 }
 
 /** Past the limit, up to this many bytes are still read (and discarded) so the client sees the 413. */
