@@ -42,7 +42,8 @@
  * scripts/reliability-report.mjs; the cells record the same checks that fail the run.
  *
  * Options: `--filter <text>` runs the stories whose id contains the text; `--timeout <ms>` per story
- * (default 30000); `--static-dir <path>` serves another Storybook build (default storybook-static/);
+ * (default 30000); `--concurrency <n>` stories at once, each in its own browser context on its own
+ * fresh tenant (default SMOKE_CONCURRENCY or 2); `--static-dir <path>` serves another Storybook build (default storybook-static/);
  * `--verbose` prints the timings and the text each story shows. Prints one line per story and a final `N passed, N failed` line; exits 1 on any failure.
  */
 import {createHash} from 'node:crypto';
@@ -63,6 +64,8 @@ const staticDir = resolve(option('--static-dir', join(root, 'storybook-static'))
 const filter = option('--filter', '');
 const verbose = argv.includes('--verbose');
 const storyTimeout = Number(option('--timeout', '30000'));
+/** Stories (and docs pages) checked at once: `--concurrency N`, else SMOKE_CONCURRENCY, else 2 (CI has 2 cores). */
+const concurrency = Math.max(1, Math.trunc(Number(option('--concurrency', process.env.SMOKE_CONCURRENCY || '2'))) || 1);
 const SETTLE_QUIET_MS = 500;
 const HTTP_ERROR_LINE = /^Failed to load resource: the server responded with a status of \d{3}/;
 /** After an in-place switch: a shorter quiet window (the page is loaded; a switch that fetches shows up as a request). */
@@ -639,6 +642,28 @@ function writeReports(results) {
   console.log(`wrote reports/reliability/a11y-stories.json (${a11yCells.length} cells) and csp-stories.json (${cspCells.length} cells)`);
 }
 
+/**
+ * Runs `run` over `items`, `concurrency` at a time, and hands each result to `report` in the items'
+ * order (a result that finishes early waits for those before it), so the log reads the same at any
+ * concurrency.
+ */
+async function inOrder(items, run, report) {
+  const pending = items.map(() => null);
+  let next = 0;
+  let reported = 0;
+  const flush = () => {
+    while (reported < items.length && pending[reported]) report(pending[reported++].value);
+  };
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      pending[i] = {value: await run(items[i])};
+      flush();
+    }
+  };
+  await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, worker));
+}
+
 // ---------------------------------------------------------------------------------------------
 
 let passed = 0;
@@ -646,9 +671,10 @@ let failed = 0;
 const results = [];
 try {
   if (!stories.length) console.log(filter ? `no story id contains "${filter}"` : 'no stories in storybook-static/index.json');
-  console.log(`each story in ${COMBOS.map((c) => c.label).join(', ')}; policy: ${STORYBOOK_CSP}`);
-  for (const story of stories) {
-    const result = await runStory(story);
+  console.log(`each story in ${COMBOS.map((c) => c.label).join(', ')}; ${concurrency} at a time; policy: ${STORYBOOK_CSP}`);
+  // Stories run `concurrency` at a time (each in its own browser context on its own fresh tenant,
+  // so they share nothing); results are printed in index order as they complete.
+  await inOrder(stories, runStory, (result) => {
     results.push(result);
     const failing = Object.entries(result.problems).filter(([, list]) => list.length);
     const cspNote = result.csp.storybook.length ? `; Storybook CSP violations: ${result.csp.storybook.length}` : '';
@@ -661,11 +687,10 @@ try {
       console.log(`✓ ${result.id} (${result.ms} ms, ${COMBOS.length} combinations${cspNote})${verbose ? `\n    ${result.timings.join(', ')}\n    shows: ${result.shown}` : ''}`);
     }
     if (verbose && result.csp.storybook.length) for (const v of result.csp.storybook) console.log(`    Storybook CSP: ${v}`);
-  }
+  });
   const expected = docsPages.length ? await expectedDocsRows() : null;
   if (docsPages.length && !expected) console.log('dist/custom-elements.json not found: docs tables not compared with the manifest');
-  for (const entry of docsPages) {
-    const result = await runDocs(entry, expected);
+  await inOrder(docsPages, (entry) => runDocs(entry, expected), (result) => {
     if (result.problems.length) {
       failed++;
       console.log(`✗ ${result.id} (docs, ${result.ms} ms)`);
@@ -674,7 +699,7 @@ try {
       passed++;
       console.log(`✓ ${result.id} (docs, ${result.ms} ms${result.rows ? `, ${result.rows} table rows` : ''}${result.storybookViolations ? `; Storybook CSP violations: ${result.storybookViolations}` : ''})`);
     }
-  }
+  });
 } finally {
   await shutdown();
 }
