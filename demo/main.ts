@@ -4,10 +4,12 @@
  * events, and the Settings page (locale, theme, brand colour). The portal's own chrome speaks the
  * chosen locale too (demo/shared/portal-strings.ts), and the page turns right to left for Arabic.
  *
- * The kit is registered as a partner would do it (`import 'reseller-elements/define'`): every
- * element the kit's define index registers appears here, in place of its placeholder. It is
- * registered after the provider has its token, so the elements' first requests are authenticated
- * (a host whose token arrives later would give the provider `getToken` instead).
+ * The kit is registered as a partner would do it: the shown page's define modules
+ * (`reseller-elements/define/customer-table`, …) and the rest (`reseller-elements/define`), after
+ * the provider has its token (the elements would wait for one anyway). Every page's elements wait in
+ * a `<template data-page-content>` until the page is first shown, and then stay (a page keeps its
+ * state when the user comes back): opening the Customers page sends the table's request and nothing
+ * for the usage, detail or branding pages.
  */
 
 // The kit's event types (reseller-customer-open, …) come from its global event map.
@@ -65,10 +67,30 @@ function parseRoute(hash: string): Route | null {
   return {page: 'not-found'};
 }
 
+/** The define modules each page's elements need (the provider and brand logo are in the chrome). */
+const PAGE_MODULES: Partial<Record<Page, () => Promise<unknown>>> = {
+  customers: () => import('../src/define/customer-table.js'),
+  customer: () => import('../src/define/customer-detail.js'),
+  usage: () => Promise.all([import('../src/define/usage-dashboard.js'), import('../src/define/transcription-list.js')]),
+  branding: () => import('../src/define/brand-editor.js'),
+};
+
+/** Puts a page's elements in the document the first time it is shown (translated like the chrome). */
+function mount(section: HTMLElement) {
+  const template = section.querySelector<HTMLTemplateElement>(':scope > template[data-page-content]');
+  if (!template) return;
+  const content = document.importNode(template.content, true);
+  translateChrome(content);
+  template.replaceWith(content);
+}
+
 function render(route: Route, moveFocus: boolean) {
   for (const section of document.querySelectorAll<HTMLElement>('.page')) {
     section.hidden = section.dataset.page !== route.page;
+    if (!section.hidden) mount(section);
   }
+  // Registered once the token is set (Start, below); later navigations load their page's modules.
+  if (config) void PAGE_MODULES[route.page]?.();
   if (route.customerId) {
     lastCustomerId = route.customerId;
     for (const el of document.querySelectorAll('[data-customer-id-from-route]')) {
@@ -179,9 +201,9 @@ function applyBrand(colour: string | null) {
 }
 
 /** The portal's own chrome in the chosen locale (the kit's elements follow the provider's `locale`). */
-function translateChrome() {
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = text(el.dataset.i18n as PortalKey);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
+function translateChrome(root: ParentNode = document) {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = text(el.dataset.i18n as PortalKey);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
     const [attribute, key] = el.dataset.i18nAttr!.split(':');
     el.setAttribute(attribute, text(key as PortalKey));
   }
@@ -241,7 +263,14 @@ if (config) {
   updateCustomerLink();
   void showAccount(config);
 }
-await import('../src/define/index.js');
+// The shown page's define modules and the whole kit are requested together: the page's smaller
+// graph is usually evaluated first (its requests start then); a later page only has to be mounted.
+await Promise.all([
+  import('../src/define/provider.js'),
+  import('../src/define/brand-logo.js'),
+  PAGE_MODULES[parseRoute(location.hash)?.page ?? 'customers']?.(),
+  import('../src/define/index.js'),
+]);
 // For tests and tools: the portal has its configuration and the kit is registered.
 document.documentElement.setAttribute('data-portal-ready', '');
 
