@@ -30,6 +30,11 @@ export const shared = css`
     letter-spacing: inherit;
     color: inherit;
   }
+  /* WebKit lets a select's text (sized by its longest option) overflow its box into the
+     page's scrollable area: a 320 px panel scrolled sideways by 25 px. Keep it inside. */
+  select {
+    contain: paint;
+  }
   :focus-visible {
     outline: 2px solid var(--_focus-ring);
     outline-offset: 2px;

@@ -1,46 +1,125 @@
 /**
- * One width matrix over the elements without a layout test of their own (so far the token manager,
- * the user list and the usage chart; the customer detail and the subscription panel still overflow
- * by 25 px at 320 px in WebKit, and the brand editor once overflowed there, so they are not in it
- * yet), each in a host box resized through 320-1920 px (one mount per element), with the seeded customer that
- * has the longest name. At every width: nothing overflows the box, the element or any of its
- * scrollers; the primary actions are what a pointer at their centre reaches (through the shadow
- * roots); axe is clean.
+ * One width matrix over the elements without a layout test of their own: the token manager, the
+ * user list, the usage chart, the customer detail (with a metadata row), the subscription panel,
+ * the brand editor and the New Customer form (inline), each in a host box resized through
+ * 320-1920 px (one mount per element and direction), with long data: the seeded customer with the
+ * longest name, given the longest seeded email and a five-group phone number through the API. At
+ * every width, left-to-right and right-to-left: nothing overflows the box, the element or any of
+ * its scrollers; the primary actions are what a pointer at their centre reaches (through the
+ * shadow roots); axe is clean. At 320 px the keyboard reaches every primary action; under
+ * dir="rtl" the first field or column is on the right.
  */
 import {expect} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define/index.js';
 import type {Customer} from '../../src/contract/schemas.js';
 import {api} from '../helpers/api.js';
-import {rendered} from '../helpers/dom.js';
+import {focused, rendered} from '../helpers/dom.js';
 import {horizontalOverflow, mountAt, reachable, resize, WIDTHS} from '../helpers/layout.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';
 
 interface Case {
   tag: keyof HTMLElementTagNameMap;
   /** With the customer's id as `customer-id`. */
-  perCustomer: boolean;
+  perCustomer?: boolean;
+  attrs?: Record<string, string>;
   /** What shows once the element has its data, and what shows while it loads. */
   ready: string;
   busy?: string;
+  /** Done once the element shows its data (before the widths). */
+  prepare?: (el: Kit) => Promise<void>;
   /** The primary actions (and identifying values) a pointer must reach at every width. */
   targets: string[];
+  /** What Tab must reach at 320 px (default: the targets). */
+  keys?: string[];
+  /**
+   * Two nodes on one line in reading order at 1024 px: the first is left of the second under
+   * dir="ltr" and right of it under dir="rtl". A selector ending in `::text` measures its text.
+   */
+  order: [string, string];
 }
 
+/** A five-group international number the phone field accepts (CH: +41 853 37 122 48 50). */
+const LONG_PHONE = '+41853371224850';
+
 const CASES: Case[] = [
-  {tag: 'reseller-token-manager', perCustomer: true, ready: '[part~="generate-button"]', targets: ['[part~="generate-button"]', 'tbody tr [part~="revoke-button"]']},
-  {tag: 'reseller-user-list', perCustomer: true, ready: '[part~="invite-button"]', targets: ['[part~="invite-button"]', 'tbody tr [part~="remove-button"]']},
-  {tag: 'reseller-usage-chart', perCustomer: true, ready: 'svg.chart, [part~="chart-area"] table, [part~="state"]', busy: '[aria-busy="true"][part~="chart-area"]', targets: ['[part~="range"]', '[part~="export-button"]', '[part~="view-toggle"]']},
+  {tag: 'reseller-token-manager', perCustomer: true, ready: '[part~="generate-button"]', targets: ['[part~="generate-button"]', 'tbody tr [part~="revoke-button"]'],
+    order: ['thead th:first-child', 'thead th:nth-child(2)']},
+  {tag: 'reseller-user-list', perCustomer: true, ready: '[part~="invite-button"]', targets: ['[part~="invite-button"]', 'tbody tr [part~="remove-button"]'],
+    order: ['thead th:first-child', 'thead th:nth-child(2)']},
+  {tag: 'reseller-usage-chart', perCustomer: true, ready: 'svg.chart, [part~="chart-area"] table, [part~="state"]', busy: '[aria-busy="true"][part~="chart-area"]',
+    targets: ['[part~="range"]', '[part~="granularity"]', '[part~="metric"]', '[part~="export-button"]', '[part~="view-toggle"]'], order: ['[part~="range"]', '[part~="granularity"]']},
+  {tag: 'reseller-customer-detail', perCustomer: true, ready: 'form[part~="form"]',
+    // A new free metadata row, typed into (so Update is enabled): key, value and Remove share a
+    // line from 480 px and stack below.
+    prepare: async (el) => {
+      el.shadowRoot!.querySelector<HTMLElement>('[part~="add-field"]')!.click();
+      await el.updateComplete;
+      const key = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="metadata-row"] input[data-part="key"]')].at(-1)!;
+      key.value = 'purchase_order_reference';
+      key.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+      await el.updateComplete;
+    },
+    targets: ['[part~="copy-id"]', '#name', '#email', '[part~="metadata-row"] input', '[part~="remove-field"]', '[part~="add-field"]', '[part~="update"]', '[role="tab"]:last-of-type'],
+    // The tabs are one Tab stop (the selected tab; arrows move between them).
+    keys: ['[part~="copy-id"]', '#name', '#email', '[part~="remove-field"]', '[part~="add-field"]', '[part~="update"]', '[role="tab"][aria-selected="true"]'],
+    order: ['[part~="metadata-row"] input', '[part~="remove-field"]']},
+  {tag: 'reseller-subscription-panel', perCustomer: true, ready: '[part~="change-form"]', targets: ['[part~="plan-select"]', '[part~="change-button"]'],
+    order: ['[part~="facts"] > div:first-child', '[part~="facts"] > div:nth-child(2)']},
+  {tag: 'reseller-brand-editor', ready: '[part~="save-button"]',
+    targets: ['[part~="color-picker"]', '[part~="hex-input"]', '[part~="default-button"]', '[part~="file-button"]', '[part~="save-button"]'],
+    // WebKit leaves <input type="color"> out of the Tab order; the hex field is the keyboard's way to the colour.
+    keys: ['[part~="hex-input"]', '[part~="default-button"]', '[part~="file-button"]', '[part~="save-button"]'],
+    order: ['[part~="color-picker"]', '[part~="hex-input"]']},
+  {tag: 'reseller-customer-form', attrs: {inline: ''}, ready: '[part~="submit"]', busy: '[part~="loading"]',
+    targets: ['#name', '#email', '[part~="plan-input"]', '[part~="submit"]'], order: ['[part~="heading"]::text', '[part~="submit"]']},
 ];
 
 type Kit = HTMLElement & {token: string | null; updateComplete: Promise<boolean>};
 
-async function mount(tenant: Tenant, customer: Customer, c: Case, width: number, dir: 'ltr' | 'rtl' = 'ltr') {
+async function mount(tenant: Tenant, customer: Customer, c: Case, width: number, dir: 'ltr' | 'rtl') {
   const el = document.createElement(c.tag) as unknown as Kit;
   el.token = tenant.token;
   if (c.perCustomer) el.setAttribute('customer-id', String(customer.id));
+  for (const [k, v] of Object.entries(c.attrs ?? {})) el.setAttribute(k, v);
   const mounted = await mountAt(el, width, dir);
   await rendered(el, {busy: c.busy ?? '[part~="loading"], table[aria-busy="true"]', ready: c.ready}, `<${c.tag}> shows its data`);
+  await c.prepare?.(el);
   return mounted;
+}
+
+/** The box of a node, or of its text (`selector::text`). */
+function boxOf(el: Kit, selector: string): DOMRect {
+  const text = selector.endsWith('::text');
+  const node = el.shadowRoot!.querySelector(text ? selector.slice(0, -6) : selector);
+  if (!node) throw new Error(`<${el.localName}> has no ${selector}`);
+  if (!text) return node.getBoundingClientRect();
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  return range.getBoundingClientRect();
+}
+
+/** Tabs from just before the element until focus leaves it: every focused node, in order. */
+async function tabPath(box: HTMLElement, el: Kit): Promise<Element[]> {
+  const before = document.createElement('button');
+  before.textContent = 'before';
+  box.prepend(before);
+  before.focus();
+  const path: Element[] = [];
+  for (let i = 0; i < 80; i++) {
+    await sendKeys({press: 'Tab'});
+    const now = focused();
+    if (!now || !inside(el, now)) break;
+    path.push(now);
+  }
+  before.remove();
+  return path;
+}
+
+/** Whether `node` is `container` or inside it, through shadow roots. */
+function inside(container: Element, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (n === container) return true;
+  return false;
 }
 
 describe('every element at every container width', () => {
@@ -50,29 +129,72 @@ describe('every element at every container width', () => {
     this.timeout(30_000);
     tenant = await createTenant({customers: 30});
     const seeded = await api<{data: Customer[]}>(tenant, 'GET', '/customers?per_page=100');
-    customer = seeded.data.reduce((a, c) => (c.name.length > a.name.length ? c : a));
+    const longest = seeded.data.reduce((a, c) => (c.name.length > a.name.length ? c : a));
+    const longestEmail = seeded.data.reduce((a, c) => (c.email.length > a.length ? c.email : a), '');
+    // Long data through the sandbox: the longest seeded name, email and a five-group number.
+    customer = await api<Customer>(tenant, 'PATCH', `/customers/${longest.id}`, {
+      email: `accounts.payable.${longestEmail}`,
+      phone: LONG_PHONE,
+      metadata: {...longest.metadata, procurement_reference_number: 'PO-2026-000123456789-REGIONAL-PROCUREMENT-OFFICE'},
+    });
   });
 
   for (const c of CASES) {
-    it(`<${c.tag}> at ${WIDTHS.join(', ')} px: no overflow, actions reachable, axe clean`, async () => {
-      const {box, el} = await mount(tenant, customer, c, WIDTHS[0]);
-      const problems: string[] = [];
-      for (const width of WIDTHS) {
-        await resize(box, width);
-        await el.updateComplete;
-        for (const p of horizontalOverflow(box, el)) problems.push(`${width}px: ${p}`);
-        for (const selector of c.targets) {
-          const target = el.shadowRoot!.querySelector(selector);
-          if (!target) problems.push(`${width}px: no ${selector}`);
-          else {
-            const hit = reachable(target);
-            if (!hit.ok) problems.push(`${width}px: ${selector} not reachable: ${hit.detail}`);
+    for (const dir of ['ltr', 'rtl'] as const) {
+      it(`<${c.tag}> ${dir} at ${WIDTHS.join(', ')} px: no overflow, actions reachable, axe clean`, async function () {
+        this.timeout(60_000);
+        const {box, el} = await mount(tenant, customer, c, WIDTHS[0], dir);
+        const problems: string[] = [];
+        for (const width of WIDTHS) {
+          await resize(box, width);
+          await el.updateComplete;
+          for (const p of horizontalOverflow(box, el)) problems.push(`${width}px: ${p}`);
+          for (const selector of c.targets) {
+            const target = el.shadowRoot!.querySelector(selector);
+            if (!target) problems.push(`${width}px: no ${selector}`);
+            else {
+              const hit = reachable(target);
+              if (!hit.ok) problems.push(`${width}px: ${selector} not reachable: ${hit.detail}`);
+            }
           }
+          if (width === 1024) {
+            const [a, b] = c.order.map((s) => boxOf(el, s));
+            const mirrored = a.left + a.width / 2 > b.left + b.width / 2;
+            if (mirrored !== (dir === 'rtl')) problems.push(`1024px: ${c.order[0]} is ${mirrored ? 'right' : 'left'} of ${c.order[1]} under ${dir}`);
+          }
+          window.scrollTo(0, 0);
+          await expect(el, `axe at ${width}px`).to.be.accessible();
         }
-        window.scrollTo(0, 0);
-        await expect(el, `axe at ${width}px`).to.be.accessible();
-      }
-      expect(problems).to.deep.equal([]);
+        expect(problems).to.deep.equal([]);
+      });
+    }
+
+    it(`<${c.tag}> at 320 px: the keyboard reaches every primary action`, async function () {
+      this.timeout(60_000);
+      const {box, el} = await mount(tenant, customer, c, 320, 'ltr');
+      const path = await tabPath(box, el);
+      const missed = (c.keys ?? c.targets).filter((s) => {
+        const target = el.shadowRoot!.querySelector(s)!;
+        return !path.some((node) => inside(target, node));
+      });
+      expect(missed, `not reached by Tab (path: ${path.map((n) => n.getAttribute('part') ?? n.id ?? n.localName).join(' > ')})`).to.deep.equal([]);
     });
   }
+});
+
+describe('the usage chart toolbar below 480 px', () => {
+  it('gives the selects the lines and the two buttons a line of their own', async () => {
+    const tenant = await createTenant({customers: 2});
+    const el = document.createElement('reseller-usage-chart');
+    el.token = tenant.token;
+    const {box} = await mountAt(el, 480);
+    await rendered(el, {busy: '[aria-busy="true"][part~="chart-area"]', ready: 'svg.chart, [part~="chart-area"] table, [part~="state"]'}, 'the chart shows its data');
+    const part = (name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`)!.getBoundingClientRect();
+    const toolbar = () => part('toolbar');
+    expect(part('export-button').right - part('view-toggle').left, 'at 480 px the buttons keep their own width').to.be.lessThan(toolbar().width * 0.6);
+    await resize(box, 479);
+    const [view, exp, bar, range] = [part('view-toggle'), part('export-button'), toolbar(), part('range')];
+    expect(Math.round(exp.right - view.left), 'at 479 px the buttons fill the toolbar').to.be.closeTo(Math.round(bar.width), 2);
+    expect(view.top, 'on a line below the selects').to.be.greaterThan(range.bottom);
+  });
 });

@@ -25,9 +25,10 @@ export const styles = css`
     font-size: 1em;
     font-weight: 600;
   }
+  /* A grid item like the rest (floated: not drawn in the fieldset's border). No percentage width:
+     WebKit gave inline-size: 100% 734 px in a 320 px container. */
   legend.section-title {
     float: inline-start;
-    inline-size: 100%;
     margin-block-end: var(--_space-1);
   }
 

@@ -182,9 +182,4 @@ export const styles = css`
     gap: var(--_space-3);
     max-inline-size: 36rem;
   }
-  @media (max-width: 40rem) {
-    .row {
-      grid-template-columns: 1fr;
-    }
-  }
 `;

@@ -42,7 +42,7 @@ export function renderForm(v: FormView): TemplateResult {
   const c = v.customer;
   return html`<form class="form" part="form" novalidate aria-labelledby="heading" @submit=${v.onSubmit} @input=${v.onInput} @change=${v.onInput}>
     <div class="header" part="header">
-      <h2 class="heading" part="heading" id="heading">${c.name}</h2>
+      <h2 class="heading" part="heading" id="heading" dir="auto">${c.name}</h2>
       <dl class="facts" part="facts">
         <div><dt>${t('detail.idLabel')}</dt><dd class="id-value">
           <span part="id">${c.id}</span>

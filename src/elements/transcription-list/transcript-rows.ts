@@ -58,8 +58,8 @@ function renderRow(host: TranscriptRowsHost, columns: Column[], t: Transcript) {
   const {i18n} = host;
   const open = host.openId === t.id;
   const cells: Record<Column, () => unknown> = {
-    title: () => html`<span class="truncate" title=${t.title}>${t.title}</span>`,
-    customer: () => html`<span class="truncate" title=${t.customer_name}>${t.customer_name}</span>`,
+    title: () => html`<span class="truncate" dir="auto" title=${t.title}>${t.title}</span>`,
+    customer: () => html`<span class="truncate" dir="auto" title=${t.customer_name}>${t.customer_name}</span>`,
     status: () => html`<span class=${BADGES[t.status]} part="status-badge">${i18n.t(`transcriptions.status.${t.status}`)}</span>`,
     duration: () => i18n.duration(t.duration_seconds / 60),
     language: () => languageName(i18n.locale, t.language),

@@ -1,8 +1,10 @@
 import {css} from 'lit';
 
 export const styles = css`
+  /* Layout from the element's own width (see "Layout" in the README). */
   :host {
     display: block;
+    container: usage-chart / inline-size;
     --_chart-height: 240px;
     --_bar: var(--_brand);
     --_bar-hover: var(--_brand-active);
@@ -37,6 +39,22 @@ export const styles = css`
     display: flex;
     gap: var(--_space-2);
     margin-inline-start: auto;
+  }
+  /* Narrower than 480 px: the selects share the lines, the two buttons a line of their own. */
+  @container usage-chart (width < 480px) {
+    .toolbar > .field {
+      flex: 1 1 8rem;
+    }
+    .toolbar .input {
+      inline-size: 100%;
+    }
+    .actions {
+      flex: 1 1 100%;
+      margin-inline-start: 0;
+    }
+    .actions .button {
+      flex: 1;
+    }
   }
 
   /* ---- quota (the meter itself: shared/quota-meter.ts) ---------------------------------------- */

@@ -65,8 +65,8 @@ function customerLink(host: SectionsHost, row: CustomerUsageRow) {
   const href = detailHref(host.detailHref, row.customer_id);
   // Truncated with an ellipsis in narrow lists: the full name stays in the text (the accessible name) and the title.
   return href
-    ? html`<a class="link name" href=${href} title=${row.name} @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</a>`
-    : html`<button type="button" class="link name" title=${row.name} @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</button>`;
+    ? html`<a class="link name" dir="auto" href=${href} title=${row.name} @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</a>`
+    : html`<button type="button" class="link name" dir="auto" title=${row.name} @click=${(e: MouseEvent) => host.onOpen(e, row)}>${row.name}</button>`;
 }
 
 function planLabel(i18n: LocaleController, row: CustomerUsageRow) {

@@ -14,7 +14,7 @@ export const styles = css`
   }
   .totals {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
     gap: var(--_space-3);
     margin: 0 0 var(--_space-3);
   }
