@@ -104,6 +104,13 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_tenant_created ON documents (tenant_id, created_at, id);
 CREATE INDEX IF NOT EXISTS documents_transcript ON documents (transcript_id);
 
+-- A transcript's own segments ([{speaker, text}]), only for those added through the control API
+-- with them; every other transcript's text is generated from its id (sandbox/transcript-text.ts).
+CREATE TABLE IF NOT EXISTS transcript_content (
+  transcript_id integer PRIMARY KEY REFERENCES transcripts ON DELETE CASCADE,
+  segments jsonb NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS idempotency (
   tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
   key text NOT NULL,

@@ -9,6 +9,10 @@ import {crc32} from 'node:zlib';
 /** DOS date of 1980-01-01 (the entries carry no meaningful time; the output is deterministic). */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** The byte length `zipStored` gives for entries of these name and data lengths (UTF-8 bytes). */
+export const zipStoredSize = (files: ReadonlyArray<readonly [nameBytes: number, dataBytes: number]>): number =>
+  files.reduce((s, [name, data]) => s + 30 + name + data + 46 + name, 22);
+
 /** A ZIP archive of `files` (name → bytes), in the given order, stored. */
 export function zipStored(files: ReadonlyArray<readonly [string, Uint8Array]>): Uint8Array<ArrayBuffer> {
   const enc = new TextEncoder();

@@ -1,10 +1,11 @@
 /** Transcripts, their documents, and document downloads (content generated from the transcript). */
 import type {Hono} from 'hono';
-import {DocumentListQuery, DocumentPage, TranscriptListQuery, TranscriptPage} from '../../src/contract/schemas.js';
+import {DocumentListQuery, DocumentPage, TranscriptContent, TranscriptContentQuery, TranscriptListQuery, TranscriptPage} from '../../src/contract/schemas.js';
 import {type Env, idParam, iso, requireReseller, send} from '../context.js';
 import {ApiError, validate} from '../http.js';
 import {assertCustomer, likePattern} from '../model.js';
-import {zipStored} from '../zip.js';
+import {directionOf, segmentsOf} from '../transcript-text.js';
+import {zipStored, zipStoredSize} from '../zip.js';
 
 interface TranscriptRow {
   id: number;
@@ -28,6 +29,7 @@ interface DocumentRow {
   duration_seconds: number;
   format: string;
   created_at: Date;
+  content: StoredSegments | null;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -38,48 +40,69 @@ const CONTENT_TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-const LINES = [
-  'Good morning everyone, thank you for joining.',
-  'Let us start with the figures of last quarter.',
-  'The transcription accuracy improved again this month.',
-  'Could you share the slides after the meeting?',
-  'We agreed to follow up with the client next week.',
-  'Are there any questions before we move on?',
-  'The next item on the agenda is the budget.',
-  'Thanks, that is all from my side.',
-];
-
 const slugify = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'transcript';
 
 const filenameOf = (d: Pick<DocumentRow, 'title' | 'transcript_id' | 'format'>) => `${slugify(d.title)}-${d.transcript_id}.${d.format}`;
 
-const stamp = (seconds: number, sep: ',' | '.') => {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}${sep}000`;
+/** `hh:mm:ss` plus `,mmm` (SRT) or `.mmm` (VTT), or nothing (the plain-text formats). */
+const stamp = (ms: number, sep: ',' | '.' | '') => {
+  const s = Math.floor(ms / 1000);
+  const hms = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');
+  return sep ? `${hms}${sep}${String(ms % 1000).padStart(3, '0')}` : hms;
 };
 
-/** The document's bytes, generated deterministically from its transcript. */
-export function documentContent(d: Pick<DocumentRow, 'title' | 'transcript_id' | 'format' | 'duration_seconds' | 'language'>): Uint8Array<ArrayBuffer> {
-  const cues = Math.max(2, Math.min(40, Math.floor(d.duration_seconds / 30)));
-  const step = Math.max(1, Math.floor(d.duration_seconds / cues));
-  const line = (i: number) => LINES[(i + d.transcript_id) % LINES.length]!;
-  const enc = new TextEncoder();
-  const timed = Array.from({length: cues}, (_, i) => `[${stamp(i * step, '.').slice(0, 8)}] ${line(i)}`);
+/** WebVTT cue text: `&`, `<` and `>` escaped (a voice tag carries the speaker). */
+const vttText = (s: string) => s.replace(/[&<>]/g, (ch) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;'})[ch]!);
+
+type DocumentSource = Pick<DocumentRow, 'title' | 'transcript_id' | 'format' | 'duration_seconds' | 'language'> & {content?: StoredSegments | null};
+type StoredSegments = ReadonlyArray<{speaker: string; text: string}>;
+
+/**
+ * The document's text (txt, srt, vtt, and the PDF, which is ASCII) or, for docx, its ZIP entries as
+ * text: built deterministically from its transcript's segments (the same ones
+ * `GET /transcripts/{id}/content` answers), one cue or line per segment, with its speaker.
+ */
+function documentSource(d: DocumentSource): string | Array<[string, string]> {
+  const segments = segmentsOf({id: d.transcript_id, language: d.language, duration_seconds: d.duration_seconds}, d.content);
+  const timed = segments.map((s) => `[${stamp(s.start_ms, '')}] ${s.speaker}: ${s.text}`);
   switch (d.format) {
     case 'srt':
-      return enc.encode(Array.from({length: cues}, (_, i) => `${i + 1}\n${stamp(i * step, ',')} --> ${stamp((i + 1) * step, ',')}\n${line(i)}\n`).join('\n'));
+      return segments.map((s, i) => `${i + 1}\n${stamp(s.start_ms, ',')} --> ${stamp(s.end_ms, ',')}\n${s.speaker}: ${s.text}\n`).join('\n');
     case 'vtt':
-      return enc.encode('WEBVTT\n\n' + Array.from({length: cues}, (_, i) => `${stamp(i * step, '.')} --> ${stamp((i + 1) * step, '.')}\n${line(i)}\n`).join('\n'));
+      return 'WEBVTT\n\n' + segments.map((s) => `${stamp(s.start_ms, '.')} --> ${stamp(s.end_ms, '.')}\n<v ${vttText(s.speaker)}>${vttText(s.text)}\n`).join('\n');
     case 'txt':
-      return enc.encode(`${d.title}\nLanguage: ${d.language}\n\n${timed.join('\n')}\n`);
+      return `${d.title}\nLanguage: ${d.language}\n\n${timed.join('\n')}\n`;
     case 'pdf':
       return pdf([d.title, `Language: ${d.language}`, '', ...timed]);
     default:
       return docx([d.title, `Language: ${d.language}`, ...timed]);
   }
+}
+
+/** The document's bytes. */
+export function documentContent(d: DocumentSource): Uint8Array<ArrayBuffer> {
+  const source = documentSource(d);
+  const enc = new TextEncoder();
+  return typeof source === 'string' ? enc.encode(source) : zipStored(source.map(([name, text]) => [name, enc.encode(text)]));
+}
+
+const sizes = new Map<string, number>();
+
+/**
+ * A document's size, as `documentContent` would give it, without encoding or zipping it (a list
+ * page names up to 100 documents); kept, since a document never changes once it exists.
+ */
+function documentSize(d: DocumentSource & {id: number}): number {
+  const key = `${d.id}:${d.transcript_id}:${d.format}:${d.language}:${d.duration_seconds}:${d.content ? JSON.stringify(d.content).length : '-'}:${d.title}`;
+  let size = sizes.get(key);
+  if (size === undefined) {
+    const source = documentSource(d);
+    size = typeof source === 'string' ? Buffer.byteLength(source) : zipStoredSize(source.map(([name, text]) => [Buffer.byteLength(name), Buffer.byteLength(text)]));
+    if (sizes.size >= 20_000) sizes.clear();
+    sizes.set(key, size);
+  }
+  return size;
 }
 
 /** Text for XML: the characters XML 1.0 allows, with the five markup characters escaped. */
@@ -90,25 +113,40 @@ const xmlText = (s: string) =>
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A minimal valid Word document: the three parts Word needs, one paragraph per line. */
-function docx(lines: string[]): Uint8Array<ArrayBuffer> {
-  const enc = new TextEncoder();
+function docx(lines: string[]): Array<[string, string]> {
   const body = lines.map((l) => `<w:p><w:r><w:t xml:space="preserve">${xmlText(l)}</w:t></w:r></w:p>`).join('');
-  return zipStored([
-    ['[Content_Types].xml', enc.encode(`${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)],
-    ['_rels/.rels', enc.encode(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`)],
-    ['word/document.xml', enc.encode(`${XML_HEAD}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`)],
-  ]);
+  return [
+    ['[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`],
+    ['_rels/.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`],
+    ['word/document.xml', `${XML_HEAD}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`],
+  ];
+}
+
+/** A line broken at spaces into pieces of at most `width` characters (a longer word is cut). */
+function wrap(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    const at = cut > width / 2 ? cut : width;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
 }
 
 /**
  * A valid PDF 1.4 with the lines in Helvetica, as many A4 pages as they need. PDF strings here are
  * ASCII: accents are dropped, other characters become '?', and ( ) \ are escaped.
  */
-function pdf(lines: string[]): Uint8Array<ArrayBuffer> {
+function pdf(lines: string[]): string {
   const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '?').replace(/[()\\]/g, '\\$&');
   const perPage = 48;
+  const wrapped = lines.flatMap((l) => wrap(l, 92));
   const pages: string[][] = [];
-  for (let i = 0; i < lines.length; i += perPage) pages.push(lines.slice(i, i + perPage));
+  for (let i = 0; i < wrapped.length; i += perPage) pages.push(wrapped.slice(i, i + perPage));
   const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'];
   const kids: number[] = [];
   for (const page of pages) {
@@ -127,10 +165,11 @@ function pdf(lines: string[]): Uint8Array<ArrayBuffer> {
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return out;
 }
 
-const DOC_COLUMNS = `d.id, d.transcript_id, d.customer_id, c.name AS customer_name, t.title, t.language, t.duration_seconds, d.format, d.created_at`;
+const DOC_COLUMNS = `d.id, d.transcript_id, d.customer_id, c.name AS customer_name, t.title, t.language, t.duration_seconds, d.format, d.created_at, tc.segments AS content`;
+const DOC_FROM = `documents d JOIN transcripts t ON t.id = d.transcript_id JOIN customers c ON c.id = d.customer_id LEFT JOIN transcript_content tc ON tc.transcript_id = d.transcript_id`;
 
 export function transcriptRoutes(api: Hono<Env>): void {
   api.get('/transcripts', async (c) => {
@@ -202,24 +241,44 @@ export function transcriptRoutes(api: Hono<Env>): void {
     const whereSql = where.join(' AND ');
     const {rows: [count]} = await db.query<{total: number}>(`SELECT count(*)::int AS total FROM documents d WHERE ${whereSql}`, params);
     const {rows} = await db.query<DocumentRow>(
-      `SELECT ${DOC_COLUMNS} FROM documents d JOIN transcripts t ON t.id = d.transcript_id JOIN customers c ON c.id = d.customer_id
+      `SELECT ${DOC_COLUMNS} FROM ${DOC_FROM}
        WHERE ${whereSql} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.per_page, (query.page - 1) * query.per_page],
     );
     return send(DocumentPage, {
       data: rows.map((d) => ({
         id: d.id, transcript_id: d.transcript_id, customer_id: d.customer_id, customer_name: d.customer_name,
-        filename: filenameOf(d), format: d.format, size_bytes: documentContent(d).byteLength, created_at: iso(d.created_at),
+        filename: filenameOf(d), format: d.format, size_bytes: documentSize(d), created_at: iso(d.created_at),
         download_path: `/transcripts/documents/${d.id}/download`,
       })),
       page: query.page, per_page: query.per_page, total: count!.total,
     });
   });
 
+  api.get('/transcripts/:id/content', async (c) => {
+    const p = requireReseller(c);
+    const id = idParam(c);
+    const query = validate(TranscriptContentQuery, c.req.query(), 'Invalid query parameters');
+    const {rows: [t]} = await c.get('deps').db.query<TranscriptRow & {content: StoredSegments | null}>(
+      `SELECT t.id, t.customer_id, t.title, t.language, t.status, t.duration_seconds, tc.segments AS content
+       FROM transcripts t LEFT JOIN transcript_content tc ON tc.transcript_id = t.id WHERE t.id = $1 AND t.tenant_id = $2`,
+      [id, p.tenantId],
+    );
+    if (!t) throw new ApiError(404, 'Transcript not found');
+    const all = segmentsOf(t, t.content);
+    const from = Number(query.cursor ?? 0);
+    const segments = all.slice(from, from + query.limit);
+    return send(TranscriptContent, {
+      transcript_id: t.id, customer_id: t.customer_id, title: t.title, language: t.language, direction: directionOf(t.language),
+      status: t.status, duration_ms: t.duration_seconds * 1000, total: all.length, segments,
+      next_cursor: from + query.limit < all.length ? String(from + query.limit) : null,
+    });
+  });
+
   api.get('/transcripts/documents/:id/download', async (c) => {
     const p = requireReseller(c);
     const {rows: [d]} = await c.get('deps').db.query<DocumentRow>(
-      `SELECT ${DOC_COLUMNS} FROM documents d JOIN transcripts t ON t.id = d.transcript_id JOIN customers c ON c.id = d.customer_id
+      `SELECT ${DOC_COLUMNS} FROM ${DOC_FROM}
        WHERE d.id = $1 AND d.tenant_id = $2`,
       [idParam(c), p.tenantId],
     );

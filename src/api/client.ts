@@ -13,7 +13,7 @@ import type {
   CustomerCreate, CustomerListQuery, CustomerPage as CustomerPageT, CustomerUpdate,
   CustomerUsage as CustomerUsageT, DocumentListQuery, DocumentPage as DocumentPageT, Me as MeT, Plan,
   Subscription as SubscriptionT, SubscriptionUpdate, Token, TokenCreate, TokenCreated as TokenCreatedT, TokenUpdate,
-  TranscriptDocument, TranscriptListQuery, TranscriptPage as TranscriptPageT, UsageExportQuery, UsageQuery,
+  TranscriptContent as TranscriptContentT, TranscriptContentQuery, TranscriptDocument, TranscriptListQuery, TranscriptPage as TranscriptPageT, UsageExportQuery, UsageQuery,
   User as UserT, UserInvite, UserUpdate,
 } from '../contract/schemas.js';
 import {
@@ -203,6 +203,11 @@ export class ResellerClient {
   /** `GET /transcripts/documents`: one page. */
   listDocuments(query: DocumentListQuery = {}, options?: GetOptions): Promise<DocumentPageT> {
     return this.#http.get({method: 'GET', path: '/transcripts/documents', query, schema: 'DocumentPage'}, options);
+  }
+
+  /** `GET /transcripts/{id}/content`: one page of a transcript's segments (`next_cursor` asks for the next). */
+  getTranscriptContent(id: number, query: TranscriptContentQuery = {}, options?: GetOptions): Promise<TranscriptContentT> {
+    return this.#http.get({method: 'GET', path: `/transcripts/${seg(id)}/content`, query, schema: 'TranscriptContent'}, options);
   }
 
   /** `GET /transcripts/documents/{id}/download` as a Blob (a document or its id). */

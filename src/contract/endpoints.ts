@@ -7,7 +7,7 @@
 import {
   AggregateUsage, Branding, BrandingUpdate, Customer, CustomerCreate, CustomerListQuery, CustomerPage,
   CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, Me, PlanList, Subscription,
-  SubscriptionUpdate, Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, TranscriptListQuery, TranscriptPage,
+  SubscriptionUpdate, Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, TranscriptContent, TranscriptContentQuery, TranscriptListQuery, TranscriptPage,
   UsageExportQuery, UsageQuery, User, UserInvite, UserList, UserUpdate,
 } from './schemas.js';
 
@@ -26,6 +26,7 @@ export const ENDPOINTS = [
   {method: 'get', path: '/transcripts', origin: 'public', summary: 'List all transcripts', query: TranscriptListQuery, response: TranscriptPage},
   {method: 'get', path: '/transcripts/documents', origin: 'public', summary: 'List all documents', query: DocumentListQuery, response: DocumentPage},
   {method: 'get', path: '/transcripts/documents/{id}/download', origin: 'extension', summary: 'Download a document', binary: true},
+  {method: 'get', path: '/transcripts/{id}/content', origin: 'extension', summary: "A transcript's text: timed segments with speaker and confidence, paged by cursor", query: TranscriptContentQuery, response: TranscriptContent},
   {method: 'get', path: '/me', origin: 'extension', summary: 'The caller: organization and role', response: Me},
   {method: 'get', path: '/plans', origin: 'extension', summary: 'List plans', response: PlanList},
   {method: 'get', path: '/customers/{id}/subscription', origin: 'extension', summary: 'Get subscription', response: Subscription},

@@ -343,6 +343,43 @@ export const DocumentListQuery = z.object({
   format: z.optional(DocumentFormat),
 });
 
+/** One timed piece of a transcript: who spoke, when (ms from the start), what, how sure. */
+export const TranscriptSegment = z.object({
+  /** Position in the transcript, from 0. */
+  index: z.int().check(z.nonnegative()),
+  start_ms: z.int().check(z.nonnegative()),
+  end_ms: z.int().check(z.nonnegative()),
+  speaker: z.string(),
+  text: z.string(),
+  /** The recogniser's confidence, 0 to 1. */
+  confidence: z.number().check(z.gte(0), z.lte(1)),
+});
+/**
+ * Kit extension: `GET /transcripts/{id}/content`, one page of a transcript's segments. `total` counts
+ * every segment; `next_cursor` (opaque) asks for the next page, `null` after the last. A transcript
+ * that is not `done` has no segments yet.
+ */
+export const TranscriptContent = z.object({
+  transcript_id: Id,
+  customer_id: Id,
+  title: z.string(),
+  /** BCP 47 tag of the spoken language, e.g. `ar-AE`. */
+  language: z.string(),
+  /** Writing direction of the language (a segment may still mix directions: render with `dir="auto"`). */
+  direction: z.enum(['ltr', 'rtl']),
+  status: TranscriptStatus,
+  duration_ms: z.int().check(z.nonnegative()),
+  total: z.int().check(z.nonnegative()),
+  segments: z.array(TranscriptSegment),
+  next_cursor: z.nullable(z.string()),
+});
+export const TranscriptContentQuery = z.object({
+  /** `next_cursor` of the previous page; the first page without it. */
+  cursor: z.optional(z.string().check(z.regex(/^\d{1,7}$/, 'Use the next_cursor of the previous page'))),
+  /** Segments per page, 1 to 2,000. */
+  limit: z._default(queryInt(z.int().check(z.minimum(1), z.maximum(2000))), 500),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Branding
 
@@ -404,6 +441,9 @@ export type TranscriptListQuery = z.input<typeof TranscriptListQuery>;
 export type TranscriptDocument = z.infer<typeof TranscriptDocument>;
 export type DocumentPage = z.infer<typeof DocumentPage>;
 export type DocumentListQuery = z.input<typeof DocumentListQuery>;
+export type TranscriptSegment = z.infer<typeof TranscriptSegment>;
+export type TranscriptContent = z.infer<typeof TranscriptContent>;
+export type TranscriptContentQuery = z.input<typeof TranscriptContentQuery>;
 export type Branding = z.infer<typeof Branding>;
 export type BrandingUpdate = z.infer<typeof BrandingUpdate>;
 export type Me = z.infer<typeof Me>;

@@ -88,7 +88,7 @@ void test('a .docx is a ZIP with [Content_Types].xml, _rels/.rels and word/docum
     assert.match(assertWellFormed(text('_rels/.rels'), 'rels'), /Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/officeDocument" Target="word\/document\.xml"/);
     const doc = assertWellFormed(text('word/document.xml'), 'document');
     assert.match(doc, /^<w:document xmlns:w="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"><w:body>/);
-    assert.match(doc, /<w:t xml:space="preserve">\[00:00:00\] [^<]+<\/w:t>/, 'timed lines');
+    assert.match(doc, /<w:t xml:space="preserve">\[00:00:0\d\] [^<:]+: [^<]+<\/w:t>/, 'timed lines');
   }
 });
 
@@ -133,7 +133,7 @@ void test('a .pdf has a header, an xref table whose offsets hold their objects, 
   for (const d of docs) {
     const text = new TextDecoder().decode(await download(t.token, d.download_path));
     assertPdf(text);
-    assert.match(text, /\(\[00:00:00\] [^)]+\) Tj/, 'timed lines');
+    assert.match(text, /\(\[00:00:0\d\] [^):]+: [^)]+\) Tj/, 'timed lines');
   }
 });
 
@@ -143,8 +143,8 @@ void test('txt, srt and vtt hold the timed lines', async () => {
     const [d] = await documentsOf(t.token, format);
     assert.ok(d, `a ${format} document`);
     const text = new TextDecoder().decode(await download(t.token, d.download_path));
-    if (format === 'txt') assert.match(text, /\nLanguage: [\w-]+\n\n\[00:00:00\] .+\n/);
-    if (format === 'srt') assert.match(text, /^1\n00:00:00,000 --> \d{2}:\d{2}:\d{2},000\n.+\n\n2\n/);
-    if (format === 'vtt') assert.match(text, /^WEBVTT\n\n00:00:00\.000 --> \d{2}:\d{2}:\d{2}\.000\n.+\n/);
+    if (format === 'txt') assert.match(text, /\nLanguage: [\w-]+\n\n\[00:00:0\d\] [^:\n]+: .+\n/);
+    if (format === 'srt') assert.match(text, /^1\n00:00:0\d,\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\n[^:\n]+: .+\n\n2\n/);
+    if (format === 'vtt') assert.match(text, /^WEBVTT\n\n00:00:0\d\.\d{3} --> \d{2}:\d{2}:\d{2}\.\d{3}\n<v [^>]+>.+\n/);
   }
 });
