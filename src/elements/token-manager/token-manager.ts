@@ -1,24 +1,15 @@
-import {LitElement, html, nothing, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
-import {TaskStatus, initialState} from '@lit/task';
+import {html, type TemplateResult} from 'lit';
+import type {ResellerClient} from '../../api/client.js';
 import type {Token} from '../../contract/schemas.js';
-import {ApiController, isAccessError} from '../../controllers/api-controller.js';
-import {LocaleController} from '../../controllers/locale-controller.js';
-import {ResourceController} from '../../controllers/resource-controller.js';
-import {ToastController} from '../../controllers/toast-controller.js';
+import type {LoadOptions} from '../../controllers/resource-controller.js';
 import {ResellerTokenCreatedEvent, ResellerTokenRevokedEvent} from '../../events.js';
-import type {PartialMessages} from '../../i18n/registry.js';
 import {shared, tokens} from '../../styles/index.js';
 import {writeClipboard} from '../shared/clipboard.js';
-import {errorText} from '../shared/error-text.js';
-import {renderAccess, renderEmpty, renderLoadError} from '../shared/states.js';
+import {ResellerCustomerList, type ListView} from '../shared/customer-list.js';
+import {listStyles} from '../shared/customer-list.styles.js';
 import {TokenGenerateController} from './token-generate.js';
-import {renderTokenTable} from './token-rows.js';
+import {COLUMNS, renderTokenRow} from './token-rows.js';
 import {styles} from './token-manager.styles.js';
-import type {ElementDependencies} from '../shared/registration.js';
-import {ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
-import {ResellerToastRegion} from '../toast-region/toast-region.js';
-import {ConnectionMixin} from '../shared/connection.js';
 
 /**
  * A customer's API tokens: the list (name, prefix, permissions, created, expires, last used),
@@ -69,56 +60,17 @@ import {ConnectionMixin} from '../shared/connection.js';
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: "Token … created." / "Token … revoked."
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
-export class ResellerTokenManager extends ConnectionMixin(LitElement) {
-  static override styles = [tokens, shared, styles];
-  /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
-  static dependencies: ElementDependencies = {'reseller-confirm-dialog': ResellerConfirmDialog, 'reseller-toast-region': ResellerToastRegion};
+export class ResellerTokenManager extends ResellerCustomerList<Token> {
+  static override styles = [tokens, shared, listStyles, styles];
 
-  readonly #api = new ApiController(this);
-  readonly #i18n = new LocaleController(this, {strings: () => this.strings});
-  readonly #toast = new ToastController(this, {i18n: this.#i18n});
-  readonly #generate = new TokenGenerateController(this, {
-    i18n: this.#i18n,
-    client: () => this.#api.client,
-    customerId: () => this.customerId,
-    copy: writeClipboard,
-    onCreated: (token) => this.#created(token),
-  });
+  protected readonly view: ListView = {
+    key: 'tokens',
+    action: {part: 'generate-button', label: 'tokens.generate', run: () => this.generate()},
+    columns: COLUMNS,
+    addedFirst: true,
+  };
 
-  /** The customer whose tokens are shown. */
-  @property({type: Number, attribute: 'customer-id'}) customerId = 0;
-  /** The element's own string overrides. */
-  @property({attribute: false}) strings: PartialMessages | undefined = undefined;
-
-  /** Tokens created here: shown at once, until a load has them. */
-  #added: Token[] = [];
-  /** Tokens revoked here: hidden at once. */
-  #removed = new Set<number>();
-  #last: {customerId: number; tokens: Token[]} | null = null;
-
-  readonly #list = new ResourceController(this, {
-    api: this.#api,
-    args: () => [this.customerId] as const,
-    load: async (client, [id], {signal, fresh}) => (id > 0 ? {customerId: id, tokens: await client.listTokens(id, {signal, fresh})} : initialState),
-    onComplete: (value) => {
-      this.#last = value;
-      this.#added = this.#added.filter((a) => !value.tokens.some((t) => t.id === a.id));
-      this.#removed.clear();
-    },
-  });
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('customerId') && changed.get('customerId') !== undefined) {
-      this.#added = [];
-      this.#removed.clear();
-      if (this.#generate.isOpen) this.#generate.close();
-    }
-  }
-
-  /** Loads the tokens again from the server. */
-  reload(): Promise<unknown> {
-    return this.#list.reload();
-  }
+  readonly #generate = new TokenGenerateController(this, {...this.scope, copy: writeClipboard, onCreated: (token) => this.#created(token)});
 
   /** Opens the Generate token dialog. */
   generate(): void {
@@ -127,72 +79,49 @@ export class ResellerTokenManager extends ConnectionMixin(LitElement) {
 
   /** The tokens shown now (never with a secret). */
   get tokens(): readonly Token[] {
-    return this.#shown ?? [];
+    return this.shown ?? [];
   }
 
-  protected override render() {
-    const t = this.#i18n.t.bind(this.#i18n);
-    const error = this.#list.error;
-    if (isAccessError(error)) return renderAccess(this.#i18n, error);
-    if (!(this.customerId > 0)) return nothing;
-    const shown = this.#shown;
-    return html`<section class="panel" aria-labelledby="tokens-heading">
-      <div class="header" part="header">
-        <h2 class="heading" id="tokens-heading" part="heading">${t('tokens.heading')}</h2>
-        <button type="button" class="button primary generate-button" part="generate-button" aria-haspopup="dialog"
-          @click=${() => this.generate()}>${t('tokens.generate')}</button>
-      </div>
-      ${error
-        ? renderLoadError(this.#i18n, t('tokens.loadError'), error, () => void this.reload())
-        : shown?.length === 0
-          ? renderEmpty({title: t('tokens.empty')})
-          : renderTokenTable({i18n: this.#i18n, now: Date.now(), onRevoke: (token) => void this.#revoke(token)}, shown, this.#last?.tokens.length || 3)}
-      ${this.#generate.render()}
-      <reseller-confirm-dialog></reseller-confirm-dialog>
-    </section>`;
+  protected loadItems(client: ResellerClient, id: number, options: LoadOptions): Promise<Token[]> {
+    return client.listTokens(id, options);
   }
 
-  /** The rows to show: the last load of this customer with local changes, or null while loading. */
-  get #shown(): Token[] | null {
-    const complete = this.#list.status === TaskStatus.COMPLETE;
-    const last = this.#last?.customerId === this.customerId ? this.#last : null;
-    if (!last || (!complete && this.#list.status !== TaskStatus.PENDING)) return null;
-    return [...this.#added, ...last.tokens].filter((t) => !this.#removed.has(t.id));
+  protected renderRow(token: Token): TemplateResult {
+    return renderTokenRow({i18n: this.i18n, now: Date.now(), onRevoke: (t) => void this.#revoke(t)}, token);
   }
 
+  protected renderDialogs() {
+    return html`${this.#generate.render()}`;
+  }
+
+  protected closeDialogs(): void {
+    if (this.#generate.isOpen) this.#generate.close();
+  }
 
   #created(token: Token): void {
-    this.#added = [token, ...this.#added.filter((a) => a.id !== token.id)];
-    this.#toast.show(this.#i18n.t('toast.tokenCreated', {name: token.name}), 'success');
+    this.changed(token);
+    this.toast.show(this.i18n.t('toast.tokenCreated', {name: token.name}), 'success');
     this.dispatchEvent(new ResellerTokenCreatedEvent(token));
     void this.reload();
   }
 
-  async #revoke(token: Token): Promise<void> {
-    const dialog = this.renderRoot.querySelector<ResellerConfirmDialog>('reseller-confirm-dialog');
-    if (!dialog) return;
-    const i18n = this.#i18n;
+  #revoke(token: Token): Promise<boolean> {
+    const {i18n} = this;
     const customerId = this.customerId;
-    const index = this.tokens.findIndex((t) => t.id === token.id);
-    const revoked = await dialog.confirm({
+    return this.removeWithConfirm(token, {
       heading: i18n.t('tokens.revoke.heading', {name: token.name}),
       message: i18n.t('tokens.revoke.message', {prefix: token.prefix}),
       confirmLabel: i18n.t('tokens.revoke.confirm'),
       danger: true,
-      action: (signal) => this.#api.client.revokeToken(token.id, {signal}),
-      errorMessage: (error) => `${i18n.t('tokens.revoke.failed', {name: token.name})} ${errorText(this.#i18n, error)}`,
+      action: (signal) => this.api.client.revokeToken(token.id, {signal}),
+      failed: i18n.t('tokens.revoke.failed', {name: token.name}),
+      done: i18n.t('toast.tokenRevoked', {name: token.name}),
+      buttonPart: 'revoke-button',
+      onRemoved: () => {
+        this.dispatchEvent(new ResellerTokenRevokedEvent({id: token.id, customerId}));
+        void this.reload();
+      },
     });
-    if (!revoked) return;
-    this.#removed.add(token.id);
-    this.#added = this.#added.filter((a) => a.id !== token.id);
-    this.#toast.show(i18n.t('toast.tokenRevoked', {name: token.name}), 'success');
-    this.dispatchEvent(new ResellerTokenRevokedEvent({id: token.id, customerId}));
-    this.requestUpdate();
-    await this.updateComplete;
-    // The row's button is gone: focus the one now in its place, else Generate token.
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="revoke-button"]')];
-    (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[part~="generate-button"]'))?.focus();
-    void this.reload();
   }
 }
 
