@@ -15,6 +15,7 @@ import {openApiDocument} from './openapi.js';
 import {brandingRoutes} from './routes/branding.js';
 import {customerRoutes} from './routes/customers.js';
 import {organizationRoutes} from './routes/organization.js';
+import {reportRoutes} from './routes/reports.js';
 import {transcriptRoutes} from './routes/transcripts.js';
 import {usageRoutes} from './routes/usage.js';
 
@@ -167,6 +168,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
   organizationRoutes(api);
   transcriptRoutes(api);
   brandingRoutes(api);
+  reportRoutes(api);
   app.route(API_BASE, api);
 
   // ---- Control API (a development tool), only when enabled.

@@ -15,6 +15,7 @@ import {createHash, randomBytes, timingSafeEqual} from 'node:crypto';
 import type {Hono} from 'hono';
 import * as z from 'zod/mini';
 import {type Env, requireSession} from './context.js';
+import {reportControlRoutes} from './control-reports.js';
 import {transcriptControlRoutes} from './control-transcripts.js';
 import {FaultRules} from './faults.js';
 import {ApiError, errorResponse, JSON_LIMIT, NO_STORE, parseJson, readLimited, validate} from './http.js';
@@ -184,4 +185,5 @@ export function controlRoutes(app: Hono<Env>, control: ControlOptions): void {
   });
 
   transcriptControlRoutes(app);
+  reportControlRoutes(app);
 }

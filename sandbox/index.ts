@@ -9,6 +9,7 @@ import {type Db, openDb, PGLITE_VERSION} from './db.js';
 import {SandboxState} from './faults.js';
 import {fairDb, type Limits, resolveLimits} from './limits.js';
 import {createSchema, SCHEMA_VERSION} from './schema.js';
+import {scheduleMonthEnd} from './reports.js';
 import {seedDefault} from './seed.js';
 import {DEV_TOKENS} from './tokens.js';
 
@@ -33,6 +34,13 @@ export interface SandboxOptions {
   allowedHosts?: string[];
   /** Per-tenant concurrency and queue, statement timeout (see limits.ts); unset ones from the environment. */
   limits?: Partial<Limits>;
+  /**
+   * Run the monthly reports' month-end job (reports.ts) at start and every hour: `true`, or the
+   * clock it reads (`now`, for a sandbox that lives in another month) and its interval. Off by
+   * default (tests and stories simulate month ends through `POST /__sandbox/reports/month-end`);
+   * `npm run sandbox` and `npm start` turn it on.
+   */
+  monthEndJob?: boolean | {now?: () => Date; intervalMs?: number};
 }
 
 export interface Sandbox {
@@ -71,6 +79,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   if (options.seed !== false) await db.exclusive(() => seedDefault(db));
   const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log, control, allowedHosts: options.allowedHosts, limits});
   const raw = async (request: Request) => app.fetch(request);
+  const job = options.monthEndJob ? (options.monthEndJob === true ? {} : options.monthEndJob) : null;
+  const stopJob = job ? scheduleMonthEnd(db, job.now, job.intervalMs) : async () => {};
   let closed: Promise<void> | null = null;
   const sandbox: Sandbox = {
     async fetch(request) {
@@ -78,7 +88,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       if (response.headers.has(DROP_HEADER)) throw new SandboxConnectionDropped();
       return response;
     },
-    close: () => (closed ??= db.close()),
+    close: () => (closed ??= stopJob().then(() => db.close())),
     devTokens: {...DEV_TOKENS},
     adminSecret: control?.secret ?? null,
   };

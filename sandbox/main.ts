@@ -32,7 +32,7 @@ const envCount = (name: string): number | undefined => {
 };
 
 const sandbox = await createSandbox({
-  dataDir, databaseUrl, log: process.env.SANDBOX_LOG !== '0', corsOrigins, allowedHosts,
+  dataDir, databaseUrl, log: process.env.SANDBOX_LOG !== '0', corsOrigins, allowedHosts, monthEndJob: true,
   control: controlOn
     ? {
         secret: process.env.SANDBOX_ADMIN_SECRET || undefined,

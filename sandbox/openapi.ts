@@ -14,11 +14,13 @@ const toSchema = (schema: unknown, io: 'input' | 'output'): JsonSchema => {
 const BINARY: Record<string, Record<string, unknown>> = {
   '/usage/export': {'text/csv': {schema: {type: 'string'}}},
   '/transcripts/documents/{id}/download': {'application/octet-stream': {schema: {type: 'string', format: 'binary'}}},
+  '/reports/{id}/csv': {'text/csv': {schema: {type: 'string'}}},
+  '/reports/{id}/pdf': {'application/pdf': {schema: {type: 'string', format: 'binary'}}},
   '/branding/logo/{hash}': {'image/*': {schema: {type: 'string', format: 'binary'}}},
 };
 
 /** Operations behind an Idempotency-Key (sandbox/idempotency.ts): they can answer 409. */
-const IDEMPOTENT = new Set(['post /customers', 'put /customers/{id}/subscription', 'post /tokens', 'post /customers/{id}/users', 'put /branding/logo']);
+const IDEMPOTENT = new Set(['post /customers', 'put /customers/{id}/subscription', 'post /tokens', 'post /customers/{id}/users', 'put /branding/logo', 'post /reports']);
 
 /** Numeric query parameters, as the integers they are (the contract's query schemas take the text form too). */
 const QUERY_ID = {type: 'integer', minimum: 1, maximum: ID_MAX};
@@ -38,7 +40,7 @@ export function openApiDocument(): object {
   });
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of ENDPOINTS) {
-    const ep = e as (typeof ENDPOINTS)[number] & {body?: unknown; query?: unknown; response?: unknown; status?: number; binary?: boolean};
+    const ep = e as (typeof ENDPOINTS)[number] & {body?: unknown; query?: unknown; response?: unknown; status?: number; binary?: boolean; alsoOk?: number};
     const params: object[] = [...ep.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1], in: 'path', required: true, schema: m[1] === 'hash' ? {type: 'string', pattern: '^[0-9a-f]{64}$'} : {type: 'integer', minimum: 1, maximum: ID_MAX},
     }));
@@ -66,6 +68,7 @@ export function openApiDocument(): object {
       // Every status the server can answer this operation with (an injected X-Sandbox-Fault aside).
       responses: {
         [status]: ok,
+        ...(ep.alsoOk ? {[ep.alsoOk]: ok} : {}),
         400: errorResponse(`Bad request: a query parameter holds a NUL character${ep.body ? ', the body is not valid JSON' : ''}${idempotent ? ', Idempotency-Key is longer than 255 characters' : ''}`),
         ...(isPublicLogo ? {} : {401: errorResponse('Missing, unknown, revoked or expired token')}),
         403: errorResponse(isPublicLogo ? 'The Host header is not allowed (DNS rebinding protection)' : 'Not a RESELLER, or the Host header is not allowed (DNS rebinding protection)'),

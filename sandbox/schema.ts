@@ -111,6 +111,41 @@ CREATE TABLE IF NOT EXISTS transcript_content (
   segments jsonb NOT NULL
 );
 
+-- Monthly usage reports: one per tenant and month (the unique index makes the month-end job
+-- idempotent); the figures as generated, in the contract's shape (totals, plans, lines).
+CREATE TABLE IF NOT EXISTS reports (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
+  period text NOT NULL,
+  period_from date NOT NULL,
+  period_to date NOT NULL,
+  complete boolean NOT NULL,
+  trigger text NOT NULL CHECK (trigger IN ('schedule', 'manual')),
+  generated_at timestamptz NOT NULL,
+  data jsonb NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS reports_tenant_period ON reports (tenant_id, period);
+
+CREATE TABLE IF NOT EXISTS report_settings (
+  tenant_id integer PRIMARY KEY REFERENCES tenants ON DELETE CASCADE,
+  enabled boolean NOT NULL,
+  recipients text[] NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+
+-- What the month-end job would have emailed (the sandbox sends no mail): the control API reads it.
+CREATE TABLE IF NOT EXISTS report_outbox (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
+  report_id integer NOT NULL REFERENCES reports ON DELETE CASCADE,
+  recipients text[] NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  attachments text[] NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS report_outbox_tenant ON report_outbox (tenant_id, id);
+
 CREATE TABLE IF NOT EXISTS idempotency (
   tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
   key text NOT NULL,

@@ -142,7 +142,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let vite: ViteDevServer | undefined;
   try {
     [sandbox, vite] = await Promise.all([
-      createSandbox({dataDir, log, control: {secret: adminSecret}, allowedHosts}),
+      createSandbox({dataDir, log, control: {secret: adminSecret}, allowedHosts, monthEndJob: true}),
       createViteServer({
         configFile: false,
         root: demoRoot,

@@ -12,6 +12,7 @@ import type {
   AggregateUsage as AggregateUsageT, Branding as BrandingT, BrandingUpdate, Customer as CustomerT,
   CustomerCreate, CustomerListQuery, CustomerPage as CustomerPageT, CustomerUpdate,
   CustomerUsage as CustomerUsageT, DocumentListQuery, DocumentPage as DocumentPageT, Me as MeT, Plan,
+  Report as ReportT, ReportGenerate, ReportListQuery, ReportPage as ReportPageT, ReportSettings as ReportSettingsT, ReportSettingsUpdate,
   Subscription as SubscriptionT, SubscriptionUpdate, Token, TokenCreate, TokenCreated as TokenCreatedT, TokenUpdate,
   TranscriptContent as TranscriptContentT, TranscriptContentQuery, TranscriptDocument, TranscriptListQuery, TranscriptPage as TranscriptPageT, UsageExportQuery, UsageQuery,
   User as UserT, UserInvite, UserUpdate,
@@ -237,6 +238,39 @@ export class ResellerClient {
   /** `DELETE /branding/logo`. */
   deleteLogo(options?: CallOptions): Promise<BrandingT> {
     return this.#http.mutate({method: 'DELETE', path: '/branding/logo', schema: 'Branding'}, options);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Monthly usage reports
+
+  /** `GET /reports`: one page of report summaries, newest month first. */
+  listReports(query: ReportListQuery = {}, options?: GetOptions): Promise<ReportPageT> {
+    return this.#http.get({method: 'GET', path: '/reports', query, schema: 'ReportPage'}, options);
+  }
+
+  /** `GET /reports/{id}`: a report with its per-plan and per-customer lines. */
+  getReport(id: number, options?: GetOptions): Promise<ReportT> {
+    return this.#http.get({method: 'GET', path: `/reports/${seg(id)}`, schema: 'Report'}, options);
+  }
+
+  /** `POST /reports`: make the report of `period` (default the current month) now; idempotent per month. */
+  generateReport(body: ReportGenerate = {}, options?: WriteOptions): Promise<ReportT> {
+    return this.#http.write({method: 'POST', path: '/reports', json: body, schema: 'Report'}, options);
+  }
+
+  /** `GET /reports/{id}/csv` or `/pdf` as a Blob. */
+  downloadReport(id: number, format: 'csv' | 'pdf', options?: CallOptions): Promise<Blob> {
+    return this.#http.blob({method: 'GET', path: `/reports/${seg(id)}/${format === 'pdf' ? 'pdf' : 'csv'}`}, options);
+  }
+
+  /** `GET /reports/settings`. */
+  getReportSettings(options?: GetOptions): Promise<ReportSettingsT> {
+    return this.#http.get({method: 'GET', path: '/reports/settings', schema: 'ReportSettings'}, options);
+  }
+
+  /** `PUT /reports/settings`: on/off and the recipients (replaced as a whole). */
+  updateReportSettings(body: ReportSettingsUpdate, options?: WriteOptions): Promise<ReportSettingsT> {
+    return this.#http.write({method: 'PUT', path: '/reports/settings', json: body, schema: 'ReportSettings'}, options);
   }
 
   // -------------------------------------------------------------------------------------------

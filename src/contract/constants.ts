@@ -37,6 +37,13 @@ export const TRANSCRIPT_STATUSES = ['queued', 'processing', 'done', 'failed'] as
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'txt', 'srt', 'vtt'] as const;
 export const ROLES = ['RESELLER', 'RESELLEE'] as const;
 
+/** A report's period: a calendar month, `YYYY-MM`, in the years 1900 to 2999. */
+export const REPORT_PERIOD_PATTERN = /^(19|2\d)\d\d-(0[1-9]|1[0-2])$/;
+/** Most recipients of the monthly usage report (`PUT /reports/settings`). */
+export const REPORT_RECIPIENTS_MAX = 10;
+/** Who made a report: the month-end job, or someone's "Generate now". */
+export const REPORT_TRIGGERS = ['schedule', 'manual'] as const;
+
 /** Largest id of any resource (PostgreSQL int4): larger ids are refused (422 in a body or query, 404 in a path). */
 export const ID_MAX = 2_147_483_647;
 

@@ -6,7 +6,8 @@
  */
 import {
   AggregateUsage, Branding, BrandingUpdate, Customer, CustomerCreate, CustomerListQuery, CustomerPage,
-  CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, Me, PlanList, Subscription,
+  CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, Me, PlanList, Report, ReportGenerate, ReportListQuery, ReportPage,
+  ReportSettings, ReportSettingsUpdate, Subscription,
   SubscriptionUpdate, Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, TranscriptContent, TranscriptContentQuery, TranscriptListQuery, TranscriptPage,
   UsageExportQuery, UsageQuery, User, UserInvite, UserList, UserUpdate,
 } from './schemas.js';
@@ -40,6 +41,13 @@ export const ENDPOINTS = [
   {method: 'delete', path: '/customers/{id}/users/{userId}', origin: 'extension', summary: 'Remove a user', status: 204},
   {method: 'get', path: '/usage', origin: 'extension', summary: 'Reseller-wide usage', query: UsageQuery, response: AggregateUsage},
   {method: 'get', path: '/usage/export', origin: 'extension', summary: 'Usage as CSV', query: UsageExportQuery, binary: true},
+  {method: 'get', path: '/reports', origin: 'extension', summary: 'List monthly usage reports (newest period first)', query: ReportListQuery, response: ReportPage},
+  {method: 'post', path: '/reports', origin: 'extension', summary: 'Generate the report of a month now (201 new; 200 the existing report of a closed month, or the month in progress refreshed)', body: ReportGenerate, response: Report, status: 201, alsoOk: 200},
+  {method: 'get', path: '/reports/settings', origin: 'extension', summary: 'Monthly report settings (on/off, recipients)', response: ReportSettings},
+  {method: 'put', path: '/reports/settings', origin: 'extension', summary: 'Change the monthly report settings', body: ReportSettingsUpdate, response: ReportSettings},
+  {method: 'get', path: '/reports/{id}', origin: 'extension', summary: 'Get a report with its per-plan and per-customer lines', response: Report},
+  {method: 'get', path: '/reports/{id}/csv', origin: 'extension', summary: 'A report as CSV (RFC 4180)', binary: true},
+  {method: 'get', path: '/reports/{id}/pdf', origin: 'extension', summary: 'A report as PDF', binary: true},
   {method: 'get', path: '/branding', origin: 'extension', summary: 'Get branding', response: Branding},
   {method: 'patch', path: '/branding', origin: 'extension', summary: 'Set brand colour', body: BrandingUpdate, response: Branding},
   {method: 'put', path: '/branding/logo', origin: 'extension', summary: 'Upload logo (raw image body, 2 MB max)', response: Branding},

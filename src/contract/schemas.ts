@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import {
   CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DATE_PATTERN, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
-  ID_MAX, LOGO_TYPES, METADATA_KEY_PATTERN, PLAN_IDS, QUOTA_MAX, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
+  ID_MAX, LOGO_TYPES, METADATA_KEY_PATTERN, PLAN_IDS, QUOTA_MAX, REPORT_PERIOD_PATTERN, REPORT_RECIPIENTS_MAX, REPORT_TRIGGERS, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
   DEFAULT_PER_PAGE, DEFAULT_PLAN, PER_PAGE_OPTIONS,
 } from './constants.js';
 
@@ -403,6 +403,79 @@ export const Me = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Monthly usage reports
+
+/** A calendar month, `YYYY-MM`. */
+export const ReportPeriod = z.string().check(z.regex(REPORT_PERIOD_PATTERN, 'Enter a month as YYYY-MM'));
+const Minutes = z.number().check(z.nonnegative());
+const Count = z.int().check(z.nonnegative());
+/** A report's totals over all its lines. */
+export const ReportTotals = z.object({
+  customers: Count,
+  active_customers: Count,
+  audio_minutes: Minutes,
+  transcriptions: Count,
+  /** Sum of the customers' monthly quotas (an Enterprise customer's custom quota). */
+  quota_minutes: Count,
+  /** Minutes used above quota, summed over the customers that went over. */
+  overage_minutes: Minutes,
+});
+/** Per plan: how many customers, their quota, use and overage in the period. */
+export const ReportPlanLine = z.object({
+  plan: PlanId,
+  customers: Count,
+  quota_minutes: Count,
+  audio_minutes: Minutes,
+  transcriptions: Count,
+  overage_minutes: Minutes,
+});
+/** One customer's line: its plan when the report was made, its use of the period and the quota. */
+export const ReportLine = z.object({
+  customer_id: Id,
+  name: z.string(),
+  plan: PlanId,
+  status: CustomerStatus,
+  audio_minutes: Minutes,
+  transcriptions: Count,
+  quota_minutes: Count,
+  /** audio_minutes / quota_minutes * 100, one decimal (0 without a quota). */
+  usage_percent: Minutes,
+  overage_minutes: Minutes,
+});
+export const ReportTrigger = z.enum(REPORT_TRIGGERS);
+/** A report in the list: its period, totals and when it was made. */
+export const ReportSummary = z.object({
+  id: Id,
+  period: ReportPeriod,
+  /** First and last day covered (the last is the generation day for the month in progress). */
+  from: DateOnly,
+  to: DateOnly,
+  /** False for the month in progress (made by "Generate now"); the month-end job completes it. */
+  complete: z.boolean(),
+  trigger: ReportTrigger,
+  generated_at: Timestamp,
+  totals: ReportTotals,
+});
+/** `GET /reports/{id}`: the summary plus one line per plan and per customer (by audio_minutes desc). */
+export const Report = z.extend(ReportSummary, {plans: z.array(ReportPlanLine), lines: z.array(ReportLine)});
+export const ReportPage = pageOf(ReportSummary);
+export const ReportListQuery = z.object({
+  page: z._default(queryInt(Id), 1),
+  per_page: z._default(queryInt(PerPage), DEFAULT_PER_PAGE),
+});
+/** `POST /reports`: the month (default: the current one). */
+export const ReportGenerate = z.object({period: z.optional(ReportPeriod)});
+export const ReportRecipients = z.array(Email).check(z.maxLength(REPORT_RECIPIENTS_MAX, `At most ${REPORT_RECIPIENTS_MAX} recipients`));
+/** `GET/PUT /reports/settings`: whether the month-end job runs for the reseller, and who gets the report. */
+export const ReportSettings = z.object({
+  enabled: z.boolean(),
+  /** As stored (checked and trimmed on the way in). */
+  recipients: z.array(z.string()),
+  updated_at: z.nullable(Timestamp),
+});
+export const ReportSettingsUpdate = z.object({enabled: z.boolean(), recipients: ReportRecipients});
+
+// ---------------------------------------------------------------------------------------------
 // Types
 
 export type Plan = z.infer<typeof Plan>;
@@ -449,3 +522,11 @@ export type BrandingUpdate = z.infer<typeof BrandingUpdate>;
 export type Me = z.infer<typeof Me>;
 export type Role = z.infer<typeof Role>;
 export type ErrorBody = z.infer<typeof ErrorBody>;
+export type ReportSummary = z.infer<typeof ReportSummary>;
+export type Report = z.infer<typeof Report>;
+export type ReportLine = z.infer<typeof ReportLine>;
+export type ReportPage = z.infer<typeof ReportPage>;
+export type ReportListQuery = z.input<typeof ReportListQuery>;
+export type ReportGenerate = z.infer<typeof ReportGenerate>;
+export type ReportSettings = z.infer<typeof ReportSettings>;
+export type ReportSettingsUpdate = z.infer<typeof ReportSettingsUpdate>;

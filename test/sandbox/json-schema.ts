@@ -82,7 +82,7 @@ export function check(schema: Schema, value: unknown, root: Record<string, unkno
 }
 
 /** Samples for the patterns and formats of the document (a pattern without one fails loudly). */
-const PATTERN_SAMPLES = ['+31612345678', '#0b3d91', 'segment', '2026-01-15', '123'];
+const PATTERN_SAMPLES = ['+31612345678', '#0b3d91', 'segment', '2026-01-15', '2026-01', '123'];
 
 /**
  * A value that matches `schema` (required properties only, unless `full`), built from the first enum

@@ -185,6 +185,11 @@ const CALLS: Record<string, (c: ResellerClient) => Promise<unknown>> = {
   'PATCH /branding': (c) => c.updateBranding({brand_color: '#123456'}),
   'PUT /branding/logo': (c) => c.uploadLogo(PNG),
   'DELETE /branding/logo': (c) => c.deleteLogo(),
+  'GET /reports': (c) => c.listReports(),
+  'POST /reports': (c) => c.generateReport({period: '2026-01'}),
+  'GET /reports/settings': (c) => c.getReportSettings(),
+  'PUT /reports/settings': (c) => c.updateReportSettings({enabled: true, recipients: []}),
+  'GET /reports/{id}': (c) => c.getReport(7),
 };
 const faultPath = (path: string) => path.replace('{id}', '7').replace('{userId}', '8');
 

@@ -29,6 +29,7 @@ interface Ids {
   token: number;
   transcript: number;
   document: number;
+  report: number;
   hash: string;
 }
 
@@ -44,14 +45,15 @@ async function idsOf(t: Tenant): Promise<Ids> {
   const logo = await call(t.token, 'PUT', '/branding/logo', PNG, {'content-type': 'image/png'});
   assert.equal(logo.status, 200, logo.text);
   const hash = (logo.body.logo_url as string).split('/').pop()!;
-  return {customer, user, token, transcript: doc.transcript_id, document: doc.id, hash};
+  const report = (await call(t.token, 'POST', '/reports', {})).body.id as number;
+  return {customer, user, token, transcript: doc.transcript_id, document: doc.id, report, hash};
 }
 
 /** Path parameters by the segment before them; a route with an unknown one fails its cells (add it here). */
 function fillPath(path: string, ids: Ids): string | null {
   let unknown = false;
   const filled = path.replace(/([^/]+)\/\{(\w+)\}/g, (_m, segment: string) => {
-    const value = ({customers: ids.customer, users: ids.user, tokens: ids.token, documents: ids.document, transcripts: ids.transcript, logo: ids.hash} as Record<string, number | string>)[segment];
+    const value = ({customers: ids.customer, users: ids.user, tokens: ids.token, documents: ids.document, transcripts: ids.transcript, reports: ids.report, logo: ids.hash} as Record<string, number | string>)[segment];
     if (value === undefined) unknown = true;
     return `${segment}/${value}`;
   });
