@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 80.7 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 41 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 80.8 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 41.1 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 42.7 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 42.8 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 41.9 kB
+ *   counted: the host has it)                                                           <= 42 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -53,7 +53,13 @@ const KB = 1000;
 // message, the cookie opt-in) and the resource controller + connection mixin, the plan label
 // helper. Budgets set to those figures + 0.1 kB; the next speed work (issue 21) should win it back
 // (the English catalogue is 23 kB minified on the define path and the largest single module).
-const BUDGET = {defineEager: 80.7 * KB, tablePlusProvider: 41 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 42.7 * KB, reactTablePage: 41.9 * KB};
+// Issue 19 (monthly reports), measured on two builds at load 20-24 (main at 2fbeee7 against it):
+// the six report methods of ResellerClient (listReports, getReport, generateReport,
+// downloadReport, getReportSettings, updateReportSettings) are on every element's path with the
+// client: define 80 623 -> 80 714 B (+91), table + provider 40 903 -> 40 987 (+84), autoloader page
+// 42 617 -> 42 700 (+83), React table page 41 877 -> 41 964 (+87). Each budget rises by that cost,
+// rounded up to the budget's 0.1 kB step.
+const BUDGET = {defineEager: 80.8 * KB, tablePlusProvider: 41.1 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 42.8 * KB, reactTablePage: 42 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
