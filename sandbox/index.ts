@@ -5,6 +5,7 @@
  */
 import {createApp, DROP_HEADER} from './app.js';
 import {type ControlOptions, resolveControl} from './control.js';
+import {keepDatesCurrent} from './data-day.js';
 import {type Db, openDb, PGLITE_VERSION} from './db.js';
 import {SandboxState} from './faults.js';
 import {fairDb, type Limits, resolveLimits} from './limits.js';
@@ -20,6 +21,11 @@ export interface SandboxOptions {
   databaseUrl?: string;
   /** Seed the two documented tenants when the database is empty (default true). */
   seed?: boolean;
+  /**
+   * Move the seeded dates forward to today on start (data-day.ts): default on for a PGlite data
+   * directory that is seeded (the demo's), off in memory and for `databaseUrl`.
+   */
+  keepDatesCurrent?: boolean;
   /** Log one line per API request (method, path, status; never tokens). */
   log?: boolean;
   /** Origins allowed by CORS (none by default: same-origin use needs none). */
@@ -76,7 +82,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     templateKey: `${PGLITE_VERSION}-${SCHEMA_VERSION}`,
     statementTimeoutMs: limits.statementTimeoutMs,
   }));
-  if (options.seed !== false) await db.exclusive(() => seedDefault(db));
+  if (options.seed !== false) {
+    const seeded = await db.exclusive(() => seedDefault(db));
+    const persisted = !options.databaseUrl && options.dataDir !== null;
+    if (!seeded && (options.keepDatesCurrent ?? persisted)) await db.exclusive(() => keepDatesCurrent(db));
+  }
   const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log, control, allowedHosts: options.allowedHosts, limits});
   const raw = async (request: Request) => app.fetch(request);
   const job = options.monthEndJob ? (options.monthEndJob === true ? {} : options.monthEndJob) : null;

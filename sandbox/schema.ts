@@ -146,6 +146,12 @@ CREATE TABLE IF NOT EXISTS report_outbox (
 );
 CREATE INDEX IF NOT EXISTS report_outbox_tenant ON report_outbox (tenant_id, id);
 
+-- The sandbox's own facts about its data (data-day.ts: the day the seeded dates are current as of).
+CREATE TABLE IF NOT EXISTS sandbox_meta (
+  key text PRIMARY KEY,
+  value text NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS idempotency (
   tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
   key text NOT NULL,

@@ -5,6 +5,7 @@
  * transcripts the API lists), documents from the recent finished transcripts.
  */
 import {PLANS} from '../src/contract/constants.js';
+import {markDataDay} from './data-day.js';
 import type {Db, Queryable} from './db.js';
 import {ACCOUNT_MANAGERS, INDUSTRIES, LOCALES, type Locale, SEGMENTS, TOKEN_NAMES} from './seed-data.js';
 import {CUSTOMER_PREFIX, DEV_TOKENS, newSecret, RESELLEE_PREFIX, RESELLER_PREFIX, sha256Hex} from './tokens.js';
@@ -346,5 +347,6 @@ export async function seedDefault(db: Db): Promise<boolean> {
   if (rows[0]!.n > 0) return false;
   await seedTenant(db, {name: 'Polderstem Reseller', customers: 300, seed: 1, resellerToken: DEV_TOKENS.resellerA, reselleeToken: DEV_TOKENS.resellee});
   await seedTenant(db, {name: 'Nordlicht Transkription', customers: 40, seed: 2, resellerToken: DEV_TOKENS.resellerB, reselleeToken: 'rs_dev_resellee_b'});
+  await markDataDay(db);
   return true;
 }
