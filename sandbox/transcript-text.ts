@@ -117,7 +117,7 @@ const PLAIN_MS = 8_000_000;
 /**
  * The segments of a transcript of `durationSeconds`, in order, covering it without overlap: each
  * 1.5–7 s with short pauses between, two to four speakers taking turns, confidence 0.62–0.99.
- * About one segment per 4 s: a two-hour transcript has ~1,800. A longer recording than ~2.2 hours
+ * About one segment per 4 s: a two-hour transcript has ~1,500. A longer recording than ~2.2 hours
  * (the seed scales some up to days) keeps ~2,000 segments, stretched over its duration, so its
  * documents stay a few hundred kilobytes and a document list never builds megabytes.
  */

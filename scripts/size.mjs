@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 80.8 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 41.1 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 82.8 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 41.4 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 42.8 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 43.1 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 42 kB
+ *   counted: the host has it)                                                           <= 42.4 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -59,7 +59,14 @@ const KB = 1000;
 // client: define 80 623 -> 80 714 B (+91), table + provider 40 903 -> 40 987 (+84), autoloader page
 // 42 617 -> 42 700 (+83), React table page 41 877 -> 41 964 (+87). Each budget rises by that cost,
 // rounded up to the budget's 0.1 kB step.
-const BUDGET = {defineEager: 80.8 * KB, tablePlusProvider: 41.1 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 42.8 * KB, reactTablePage: 42 * KB};
+// Issue 19 (the transcript viewer), measured on one build at load 23 (on main at b755ab6, before the report methods): define
+// 82.5 kB (the viewer registered eagerly by reseller-elements/define, as every element is: ~1.8 kB),
+// table + provider 41.2, autoloader page 42.9, React table page 42.1 (+0.2 kB each: the viewer's 17
+// English strings are in the bundled English catalogue, which every element's path carries). A page without the viewer pays only those strings; moving
+// element strings out of the eager catalogue (issue 21) would win them back.
+// Rebased on the report methods and measured again (load 23): define 82.7, table + provider 41.3,
+// autoloader page 43.0, React table page 42.3; budgets those + 0.1 kB.
+const BUDGET = {defineEager: 82.8 * KB, tablePlusProvider: 41.4 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 43.1 * KB, reactTablePage: 42.4 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {

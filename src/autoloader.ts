@@ -27,6 +27,7 @@ export const tagLoaders: Readonly<Record<string, TagLoader>> = {
   'reseller-provider': () => import('./define/provider.js'),
   'reseller-subscription-panel': () => import('./define/subscription-panel.js'),
   'reseller-token-manager': () => import('./define/token-manager.js'),
+  'reseller-transcript-viewer': () => import('./define/transcript-viewer.js'),
   'reseller-transcription-list': () => import('./define/transcription-list.js'),
   'reseller-usage-chart': () => import('./define/usage-chart.js'),
   'reseller-usage-dashboard': () => import('./define/usage-dashboard.js'),

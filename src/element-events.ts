@@ -65,6 +65,7 @@ export interface TokenManagerEvents extends Common {
   'reseller-token-revoked': ResellerTokenRevokedEvent;
 }
 export type UserListEvents = Common;
+export type TranscriptViewerEvents = Common;
 export interface TranscriptionListEvents extends Common {
   'reseller-state-change': ResellerStateChangeEvent<TranscriptListState>;
 }
@@ -100,6 +101,7 @@ export interface ResellerElementEvents {
   'reseller-usage-dashboard': UsageDashboardEvents;
   'reseller-token-manager': TokenManagerEvents;
   'reseller-user-list': UserListEvents;
+  'reseller-transcript-viewer': TranscriptViewerEvents;
   'reseller-transcription-list': TranscriptionListEvents;
   'reseller-brand-editor': BrandEditorEvents;
   'reseller-brand-logo': BrandLogoEvents;

@@ -23,6 +23,8 @@ export {ResellerUsageChart as ResellerUsageChartElement, type UsageData} from '.
 export {METRICS as USAGE_METRICS, type UsageChartState, type UsageMetric} from './elements/shared/chart-state.js';
 export {ResellerTokenManager as ResellerTokenManagerElement} from './elements/token-manager/token-manager.js';
 export {ResellerUserList as ResellerUserListElement} from './elements/user-list/user-list.js';
+export {ResellerTranscriptViewer as ResellerTranscriptViewerElement} from './elements/transcript-viewer/transcript-viewer.js';
+export type {LoadedTranscript} from './elements/transcript-viewer/transcript-viewer.js';
 export {ResellerTranscriptionList as ResellerTranscriptionListElement} from './elements/transcription-list/transcription-list.js';
 export {ResellerBrandEditor as ResellerBrandEditorElement} from './elements/brand-editor/brand-editor.js';
 export {ResellerBrandLogo as ResellerBrandLogoElement} from './elements/brand-logo/brand-logo.js';

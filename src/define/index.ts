@@ -11,6 +11,7 @@ import './customer-table.js';
 import './provider.js';
 import './subscription-panel.js';
 import './token-manager.js';
+import './transcript-viewer.js';
 import './transcription-list.js';
 import './usage-chart.js';
 import './usage-dashboard.js';

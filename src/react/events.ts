@@ -66,6 +66,7 @@ export const ELEMENT_EVENTS = {
   'reseller-usage-dashboard': ['onCustomerOpen', 'onStateChange', 'onToast', 'onRequestError'],
   'reseller-token-manager': ['onTokenCreated', 'onTokenRevoked', 'onToast', 'onRequestError'],
   'reseller-user-list': ['onToast', 'onRequestError'],
+  'reseller-transcript-viewer': ['onToast', 'onRequestError'],
   'reseller-transcription-list': ['onStateChange', 'onToast', 'onRequestError'],
   'reseller-brand-editor': ['onBrandChange', 'onToast', 'onRequestError'],
   'reseller-brand-logo': ['onRequestError'],

@@ -24,6 +24,7 @@ import {ResellerSubscriptionPanel} from './subscription-panel.js';
 import {ResellerUsageChart} from './usage-chart.js';
 import {ResellerUsageDashboard} from './usage-dashboard.js';
 import {ResellerTokenManager} from './token-manager.js';
+import {ResellerTranscriptViewer} from './transcript-viewer.js';
 import {ResellerUserList} from './user-list.js';
 import {ResellerTranscriptionList} from './transcription-list.js';
 import {ResellerBrandEditor} from './brand-editor.js';
@@ -37,6 +38,7 @@ export * from './subscription-panel.js';
 export * from './usage-chart.js';
 export * from './usage-dashboard.js';
 export * from './token-manager.js';
+export * from './transcript-viewer.js';
 export * from './user-list.js';
 export * from './transcription-list.js';
 export * from './brand-editor.js';
@@ -56,6 +58,7 @@ export const REACT_COMPONENTS = {
   'reseller-usage-chart': ResellerUsageChart,
   'reseller-usage-dashboard': ResellerUsageDashboard,
   'reseller-token-manager': ResellerTokenManager,
+  'reseller-transcript-viewer': ResellerTranscriptViewer,
   'reseller-user-list': ResellerUserList,
   'reseller-transcription-list': ResellerTranscriptionList,
   'reseller-brand-editor': ResellerBrandEditor,

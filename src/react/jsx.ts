@@ -20,6 +20,7 @@ import type {ResellerCustomerTable} from '../elements/customer-table/customer-ta
 import type {ResellerProvider} from '../elements/provider/provider.js';
 import type {ResellerSubscriptionPanel} from '../elements/subscription-panel/subscription-panel.js';
 import type {ResellerTokenManager} from '../elements/token-manager/token-manager.js';
+import type {ResellerTranscriptViewer} from '../elements/transcript-viewer/transcript-viewer.js';
 import type {ResellerTranscriptionList} from '../elements/transcription-list/transcription-list.js';
 import type {ResellerUsageChart} from '../elements/usage-chart/usage-chart.js';
 import type {ResellerUsageDashboard} from '../elements/usage-dashboard/usage-dashboard.js';
@@ -130,6 +131,11 @@ export interface ResellerIntrinsicElements {
     ResellerTokenManager,
     ClientProps & {strings?: ResellerTokenManager['strings']; 'customer-id'?: number | string},
     'reseller-token-created' | 'reseller-token-revoked' | CommonEvents
+  >;
+  'reseller-transcript-viewer': Tag<
+    ResellerTranscriptViewer,
+    ClientProps & {strings?: ResellerTranscriptViewer['strings']; 'customer-id'?: number | string; 'transcription-id'?: number | string},
+    CommonEvents
   >;
   'reseller-user-list': Tag<
     ResellerUserList,

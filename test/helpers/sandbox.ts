@@ -95,6 +95,14 @@ export async function createTenant(opts: TenantOptions = {}): Promise<Tenant> {
   return {tenantId: json.tenant_id, name: json.name, token: json.tokens.reseller, reselleeToken: json.tokens.resellee};
 }
 
+/** Adds a transcript to a customer of the tenant (control API): any title and segment text, any duration. */
+export async function createTranscript(token: string, body: {
+  customer_id: number; title: string; status?: string; language?: string; documents?: string[];
+  duration_seconds?: number; segments?: Array<{speaker: string; text: string}>;
+}): Promise<number> {
+  return ((await (await control('POST', '/transcripts', token, body)).json()) as {id: number}).id;
+}
+
 /** Replaces the tenant's fault rules. */
 export async function setFaults(token: string, rules: FaultRule[]): Promise<void> {
   await control('PUT', '/faults', token, {rules});

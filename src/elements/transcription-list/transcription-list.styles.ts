@@ -58,40 +58,6 @@ export const styles = css`
     white-space: normal;
     background: var(--_surface-sunken);
   }
-  .documents {
-    display: grid;
-    gap: var(--_space-2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .document {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-3);
-  }
-  .filename {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    font-size: 0.875em;
-    overflow-wrap: anywhere;
-  }
-  .size {
-    color: var(--_text-muted);
-  }
-  .document .button {
-    margin-inline-start: auto;
-  }
-  .documents-state {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-3);
-    margin: 0;
-    min-block-size: var(--_control-height);
-  }
-  .documents-skeleton {
-    inline-size: 50%;
-  }
 
   .col-customer .truncate {
     max-inline-size: clamp(6rem, 14cqi, 12rem);

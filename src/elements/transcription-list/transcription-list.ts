@@ -11,7 +11,7 @@ import type {PartialMessages} from '../../i18n/registry.js';
 import {shared, tokens} from '../../styles/index.js';
 import {pageCount, paginationStyles, renderPagination} from '../shared/pagination.js';
 import {renderAccess, renderEmpty, renderLoadError} from '../shared/states.js';
-import {TranscriptDocumentsController} from './transcript-documents.js';
+import {TranscriptDocumentsController, documentStyles} from '../shared/transcript-documents.js';
 import {filtered, normalizeState, SEARCH_DEBOUNCE_MS, toQuery, type TranscriptListState} from './transcript-query.js';
 import {renderTranscriptTable} from './transcript-rows.js';
 import {renderToolbar} from './transcript-toolbar.js';
@@ -67,7 +67,7 @@ import {ConnectionMixin} from '../shared/connection.js';
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
 export class ResellerTranscriptionList extends ConnectionMixin(LitElement) {
-  static override styles = [tokens, shared, paginationStyles, styles];
+  static override styles = [tokens, shared, paginationStyles, documentStyles, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-toast-region': ResellerToastRegion};
 

@@ -3,13 +3,51 @@
  * file comes through the client as a Blob (the token cannot go into a link), becomes a `blob:` URL
  * and is saved through a temporary `<a download="filename">`.
  */
-import {html, type ReactiveController, type ReactiveControllerHost} from 'lit';
+import {css, html, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import {TaskStatus, initialState} from '@lit/task';
 import type {TranscriptDocument} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController, type ClientHolder} from '../../controllers/resource-controller.js';
 import type {ToastController} from '../../controllers/toast-controller.js';
+
+/** The documents list's CSS (the host adds it to its styles). */
+export const documentStyles = css`
+  .documents {
+    display: grid;
+    gap: var(--_space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .document {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-3);
+  }
+  .filename {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+  .size {
+    color: var(--_text-muted);
+  }
+  .document .button {
+    margin-inline-start: auto;
+  }
+  .documents-state {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-3);
+    margin: 0;
+    min-block-size: var(--_control-height);
+  }
+  .documents-skeleton {
+    inline-size: 50%;
+  }
+`;
 
 type Host = ReactiveControllerHost & HTMLElement & {renderRoot: HTMLElement | DocumentFragment};
 
