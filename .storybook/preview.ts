@@ -1,12 +1,12 @@
 /**
  * Every story: a fresh sandbox tenant (loader), wrapped in `<reseller-provider>` with its token and
- * the toolbar's brand colour, locale and colour scheme (decorator). A story tunes its tenant with
- * `parameters.sandbox` ({customers, seed, role: 'reseller' | 'resellee' | 'none', faults}).
+ * the toolbar's brand colour, locale, colour scheme, container width and direction (decorator). A
+ * story tunes its tenant with `parameters.sandbox` ({customers, seed, role: 'reseller' | 'resellee' | 'none', faults}).
  */
 import {setCustomElementsManifest} from '@storybook/web-components';
 import type {Decorator, Loader, Preview} from '@storybook/web-components-vite';
 import '../src/define/index.js';
-import {BRAND_SWATCHES, STORY_LOCALES, STORY_THEMES, inProvider} from '../stories/helpers/render.js';
+import {BRAND_SWATCHES, STORY_DIRECTIONS, STORY_LOCALES, STORY_THEMES, STORY_WIDTHS, inProvider} from '../stories/helpers/render.js';
 import {createStoryTenant, type SandboxParameters, type StoryTenant} from '../stories/helpers/sandbox.js';
 import {argTypesFromManifest, descriptionFromManifest, liveControlsOnly} from './manifest-docs.js';
 
@@ -25,7 +25,7 @@ const providerDecorator: Decorator = (story, {loaded, globals, parameters}) => {
   const tenant = loaded.tenant as StoryTenant | null | undefined;
   if (parameters.provider === false) return story();
   return inProvider(
-    {token: tenant?.token ?? null, locale: globals.locale, brand: globals.brand, theme: globals.theme},
+    {token: tenant?.token ?? null, locale: globals.locale, brand: globals.brand, theme: globals.theme, width: globals.width, dir: globals.dir},
     story(),
   );
 };
@@ -63,8 +63,26 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    width: {
+      description: "Container width: the story's own width (elements lay out from it, never from the viewport)",
+      toolbar: {
+        title: 'Width',
+        icon: 'ruler',
+        items: STORY_WIDTHS.map((value) => ({value, title: value === 'full' ? 'Full width' : `${value} px`})),
+        dynamicTitle: true,
+      },
+    },
+    dir: {
+      description: 'Direction of the story (default: the locale\'s)',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: STORY_DIRECTIONS.map((value) => ({value, title: value === 'auto' ? 'From locale' : value.toUpperCase()})),
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: {brand: BRAND_SWATCHES.Blue, locale: 'en', theme: 'light'},
+  initialGlobals: {brand: BRAND_SWATCHES.Blue, locale: 'en', theme: 'light', width: 'full', dir: 'auto'},
   // Docs tables from the manifest without name collisions, controls only where the story renders the arg.
   argTypesEnhancers: [liveControlsOnly],
   parameters: {

@@ -67,6 +67,9 @@ function type(target: HTMLInputElement, value: string): void {
 /** Loaded: the form, the Subscription tab open. */
 export const Loaded: Story = {};
 
+/** In a 320 px side panel (the Width toolbar at 320): one field a line, the facts and tabs wrap. */
+export const Narrow: Story = {globals: {width: '320'}};
+
 /** The Usage tab, restored from `tab="usage"`: `<reseller-usage-chart customer-id>`, loaded when the tab opens. */
 export const UsageTab: Story = {args: {tab: 'usage'}};
 

@@ -54,6 +54,9 @@ const sandbox = (options: SandboxParameters) => ({sandbox: options});
 /** Sixty seeded customers: page 1 of 3. */
 export const Loaded: Story = {};
 
+/** In a 320 px side panel (the Width toolbar at 320): rows become cards with the same link, copy and menu actions. */
+export const Narrow: Story = {globals: {width: '320'}};
+
 /** Name and Email are real links (`detail-href="/customers/{id}"`): middle click opens a tab. */
 export const WithDetailHref: Story = {args: {detailHref: '#/customers/{id}'}};
 

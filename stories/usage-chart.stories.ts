@@ -75,6 +75,9 @@ const sandbox = (options: SandboxParameters) => ({sandbox: options});
 /** All customers, the last 30 days by day (the default range). */
 export const AllCustomers: Story = {};
 
+/** In a 320 px side panel (the Width toolbar at 320): the selects share the lines, View and Export a line of their own. */
+export const Narrow: Story = {globals: {width: '320'}};
+
 /** One customer with its quota meter for the current billing period. */
 export const OneCustomer: Story = {args: {customer: 'first'}};
 

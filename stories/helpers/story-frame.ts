@@ -2,8 +2,9 @@ import {LitElement, css, html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 
 /**
- * Story-only wrapper that applies the toolbar's brand colour and colour scheme. It sets them
- * through CSSOM on its own host (no `style=""` in a template: the kit's CSP rule holds in stories too).
+ * Story-only wrapper that applies the toolbar's brand colour, colour scheme and container width. It
+ * sets them through CSSOM on its own host and a `width` attribute its stylesheet sizes it by (no
+ * `style=""` in a template: the kit's CSP rule holds in stories too).
  *
  * @tag story-frame
  * @slot - The story.
@@ -16,6 +17,16 @@ export class StoryFrame extends LitElement {
       color: CanvasText;
       padding: 1rem;
       font-family: system-ui, sans-serif;
+    }
+    /* The toolbar's container widths (docs/layout.md): the story's own width, not the viewport's. */
+    :host([width='320']) { inline-size: 320px; }
+    :host([width='480']) { inline-size: 480px; }
+    :host([width='768']) { inline-size: 768px; }
+    :host([width='1024']) { inline-size: 1024px; }
+    :host([width='1280']) { inline-size: 1280px; }
+    :host([width='1920']) { inline-size: 1920px; }
+    :host([width]) {
+      outline: 1px dashed GrayText;
     }
   `;
 
