@@ -198,3 +198,24 @@ describe('the usage chart toolbar below 480 px', () => {
     expect(view.top, 'on a line below the selects').to.be.greaterThan(range.bottom);
   });
 });
+
+describe('the usage chart under dir="rtl"', () => {
+  it('keeps the time axis running left to right, with the value labels left of the bars (the toolbar mirrors)', async () => {
+    const tenant = await createTenant({customers: 2});
+    const el = document.createElement('reseller-usage-chart');
+    el.token = tenant.token;
+    await mountAt(el, 768, 'rtl');
+    await rendered(el, {busy: '[aria-busy="true"][part~="chart-area"]', ready: 'svg.chart'}, 'the chart draws its bars');
+    const bars = [...el.shadowRoot!.querySelectorAll('svg.chart .bar')].map((b) => b.getBoundingClientRect());
+    const days = [...el.shadowRoot!.querySelectorAll('svg.chart .x-label')].map((b) => b.getBoundingClientRect());
+    expect(bars.length, 'bars drawn').to.be.greaterThan(1);
+    expect(bars[0].left, 'the first period is on the left').to.be.lessThan(bars.at(-1)!.left);
+    expect(days[0].left, 'the first date label is on the left').to.be.lessThan(days.at(-1)!.left);
+    for (const label of el.shadowRoot!.querySelectorAll('svg.chart .y-label')) {
+      expect(label.getBoundingClientRect().right, `value label "${label.textContent}" left of the plot`).to.be.at.most(bars[0].left + 1);
+    }
+    const range = el.shadowRoot!.querySelector('[part~="range"]')!.getBoundingClientRect();
+    const exportButton = el.shadowRoot!.querySelector('[part~="export-button"]')!.getBoundingClientRect();
+    expect(range.left, 'the toolbar mirrors: the range select on the right').to.be.greaterThan(exportButton.left);
+  });
+});
