@@ -17,6 +17,7 @@ import {api} from '../helpers/api.js';
 import {focused, rendered} from '../helpers/dom.js';
 import {horizontalOverflow, mountAt, reachable, resize, WIDTHS} from '../helpers/layout.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';
+import {waitFor} from '../helpers/wait.js';
 
 interface Case {
   tag: keyof HTMLElementTagNameMap;
@@ -83,6 +84,9 @@ async function mount(tenant: Tenant, customer: Customer, c: Case, width: number,
   if (c.perCustomer) el.setAttribute('customer-id', String(customer.id));
   for (const [k, v] of Object.entries(c.attrs ?? {})) el.setAttribute(k, v);
   const mounted = await mountAt(el, width, dir);
+  // The file's first load also waits for the sandbox's first answers for a fresh tenant: under a
+  // loaded machine (load 25-30) that took more than the usual 10 s once in a while.
+  await waitFor(() => el.shadowRoot?.querySelector(c.ready), `<${c.tag}> shows its data`, {timeout: 30_000});
   await rendered(el, {busy: c.busy ?? '[part~="loading"], table[aria-busy="true"]', ready: c.ready}, `<${c.tag}> shows its data`);
   await c.prepare?.(el);
   return mounted;
