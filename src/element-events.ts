@@ -21,6 +21,7 @@ import type {
   ResellerToastEvent,
   ResellerTokenCreatedEvent,
   ResellerTokenRevokedEvent,
+  ResellerTokenUpdatedEvent,
 } from './events.js';
 
 /** `<reseller-customer-detail>`'s state: the open tab. */
@@ -47,6 +48,7 @@ export interface CustomerDetailEvents extends Common {
   'reseller-state-change': ResellerStateChangeEvent<CustomerDetailState>;
   'reseller-subscription-change': ResellerSubscriptionChangeEvent;
   'reseller-token-created': ResellerTokenCreatedEvent;
+  'reseller-token-updated': ResellerTokenUpdatedEvent;
   'reseller-token-revoked': ResellerTokenRevokedEvent;
 }
 export interface SubscriptionPanelEvents extends Common {
@@ -62,6 +64,7 @@ export interface UsageDashboardEvents extends Common {
 }
 export interface TokenManagerEvents extends Common {
   'reseller-token-created': ResellerTokenCreatedEvent;
+  'reseller-token-updated': ResellerTokenUpdatedEvent;
   'reseller-token-revoked': ResellerTokenRevokedEvent;
 }
 export type UserListEvents = Common;

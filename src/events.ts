@@ -50,6 +50,14 @@ export class ResellerTokenCreatedEvent extends ResellerEvent<{token: Token}> {
   }
 }
 
+/** A token's permissions were changed (after the server accepted them): `detail.token` as saved. */
+export class ResellerTokenUpdatedEvent extends ResellerEvent<{token: Token}> {
+  static readonly eventName = 'reseller-token-updated';
+  constructor(token: Token) {
+    super(ResellerTokenUpdatedEvent.eventName, {token});
+  }
+}
+
 export class ResellerTokenRevokedEvent extends ResellerEvent<{id: number; customerId: number}> {
   static readonly eventName = 'reseller-token-revoked';
   constructor(detail: {id: number; customerId: number}) {
@@ -138,6 +146,7 @@ declare global {
     'reseller-customer-updated': ResellerCustomerUpdatedEvent;
     'reseller-customer-deleted': ResellerCustomerDeletedEvent;
     'reseller-token-created': ResellerTokenCreatedEvent;
+    'reseller-token-updated': ResellerTokenUpdatedEvent;
     'reseller-token-revoked': ResellerTokenRevokedEvent;
     'reseller-subscription-change': ResellerSubscriptionChangeEvent;
     'reseller-brand-change': ResellerBrandChangeEvent;

@@ -100,3 +100,50 @@ export const RevokeFails: Story = {
   tags: ['http-errors'],
   parameters: tokenManager({tokens: [{name: 'Sticky', permissions: ['usage:read']}], faults: [{method: 'DELETE', path: '/tokens/*', status: 500}]}),
 };
+
+/** Waits for the token manager's first row, then opens Edit permissions on it. */
+async function openEdit(canvas: HTMLElement) {
+  const el = canvas.querySelector('reseller-token-manager')!;
+  const deadline = Date.now() + 10_000;
+  let button: HTMLButtonElement | null = null;
+  while (!(button = el.shadowRoot?.querySelector<HTMLButtonElement>('tbody [part~="edit-button"]') ?? null)) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the first row’s Edit permissions button');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  button.click();
+  while (!el.shadowRoot!.querySelector('dialog.edit[open] input[name="permissions"]')) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the Edit permissions dialog');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return el;
+}
+const check = (el: Element, permission: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`dialog.edit input[value="${permission}"]`)!.click();
+const save = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('dialog.edit [part~="submit-button"]')!.click();
+const editOne = tokenManager({tokens: [{name: 'CI pipeline', permissions: ['transcripts:read', 'transcripts:write']}]});
+
+/** Edit permissions: the token's permissions pre-set, Manage users added. */
+export const EditPermissions: Story = {
+  parameters: editOne,
+  play: async ({canvasElement}) => check(await openEdit(canvasElement), 'users:manage'),
+};
+
+/** Removing a permission asks first, naming what systems using the token lose. */
+export const EditConfirmNarrowing: Story = {
+  parameters: editOne,
+  play: async ({canvasElement}) => {
+    const el = await openEdit(canvasElement);
+    check(el, 'transcripts:write');
+    save(el);
+  },
+};
+
+/** Saving fails with a 500: the dialog keeps the choice and says why. */
+export const EditFails: Story = {
+  tags: ['http-errors'],
+  parameters: tokenManager({tokens: [{name: 'Sync', permissions: ['usage:read']}], faults: [{method: 'PATCH', path: '/tokens/*', status: 500}]}),
+  play: async ({canvasElement}) => {
+    const el = await openEdit(canvasElement);
+    check(el, 'transcripts:read');
+    save(el);
+  },
+};

@@ -138,6 +138,7 @@ export const ar: LocaleMessages = {
   'toast.customerDeleted': 'تم حذف العميل {name}.',
   'toast.subscriptionChanged': 'أصبح {name} الآن على خطة {plan}.',
   'toast.tokenCreated': 'تم إنشاء الرمز {name}.',
+  'toast.tokenUpdated': 'تم تحديث الرمز {name}.',
   'toast.tokenRevoked': 'تم إبطال الرمز {name}.',
   'toast.userInvited': 'تم إرسال الدعوة إلى {email}.',
   'toast.userUpdated': 'أصبحت حالة {name} الآن: {status}.',
@@ -448,6 +449,10 @@ export const ar: LocaleMessages = {
   'tokens.loadError': 'تعذّر تحميل الرموز.',
   'tokens.generateFailed': 'لم يتم إنشاء الرمز.',
   'tokens.revoke.failed': 'لم يتم إبطال الرمز {name}.',
+  'tokens.edit': 'تعديل الصلاحيات',
+  'tokens.edit.failed': 'لم يتم تغيير الرمز {name}.',
+  'tokens.edit.narrowMessage': 'تفقد الأنظمة التي تستخدم الرمز {prefix}…: {removed}.',
+  'tokens.edit.narrowConfirm': 'إزالة الصلاحيات',
 
   // ---- <reseller-user-list> -----------------------------------------------------------------
   'users.heading': 'المستخدمون',

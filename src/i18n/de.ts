@@ -130,6 +130,7 @@ export const de: LocaleMessages = {
   'toast.customerDeleted': 'Kunde {name} gelöscht.',
   'toast.subscriptionChanged': '{name} hat jetzt den Tarif {plan}.',
   'toast.tokenCreated': 'Token {name} erstellt.',
+  'toast.tokenUpdated': 'Token {name} aktualisiert.',
   'toast.tokenRevoked': 'Token {name} widerrufen.',
   'toast.userInvited': 'Einladung an {email} gesendet.',
   'toast.userUpdated': '{name} ist jetzt {status}.',
@@ -436,6 +437,10 @@ export const de: LocaleMessages = {
   'tokens.loadError': 'Tokens konnten nicht geladen werden.',
   'tokens.generateFailed': 'Der Token wurde nicht erzeugt.',
   'tokens.revoke.failed': 'Der Token {name} wurde nicht widerrufen.',
+  'tokens.edit': 'Berechtigungen bearbeiten',
+  'tokens.edit.failed': 'Der Token {name} wurde nicht geändert.',
+  'tokens.edit.narrowMessage': 'Systeme mit dem Token {prefix}… verlieren: {removed}.',
+  'tokens.edit.narrowConfirm': 'Berechtigungen entziehen',
 
   // ---- <reseller-user-list> -----------------------------------------------------------------
   'users.heading': 'Benutzer',

@@ -135,6 +135,7 @@ export const en = {
   'toast.customerDeleted': 'Customer {name} deleted.',
   'toast.subscriptionChanged': '{name} is now on the {plan} plan.',
   'toast.tokenCreated': 'Token {name} created.',
+  'toast.tokenUpdated': 'Token {name} updated.',
   'toast.tokenRevoked': 'Token {name} revoked.',
   'toast.userInvited': 'Invitation sent to {email}.',
   'toast.userUpdated': '{name} is now {status}.',
@@ -443,6 +444,10 @@ export const en = {
   'tokens.loadError': 'Could not load tokens.',
   'tokens.generateFailed': 'The token was not generated.',
   'tokens.revoke.failed': 'The token {name} was not revoked.',
+  'tokens.edit': 'Edit permissions',
+  'tokens.edit.failed': 'The token {name} was not changed.',
+  'tokens.edit.narrowMessage': 'Systems using the token {prefix}… lose: {removed}.',
+  'tokens.edit.narrowConfirm': 'Remove permissions',
 
   // ---- <reseller-user-list> -----------------------------------------------------------------
   'users.heading': 'Users',

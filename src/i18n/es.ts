@@ -131,6 +131,7 @@ export const es: LocaleMessages = {
   'toast.customerDeleted': 'Cliente {name} eliminado.',
   'toast.subscriptionChanged': '{name} tiene ahora el plan {plan}.',
   'toast.tokenCreated': 'Token {name} creado.',
+  'toast.tokenUpdated': 'Token {name} actualizado.',
   'toast.tokenRevoked': 'Token {name} revocado.',
   'toast.userInvited': 'Invitación enviada a {email}.',
   'toast.userUpdated': '{name} está ahora {status}.',
@@ -438,6 +439,10 @@ export const es: LocaleMessages = {
   'tokens.loadError': 'No se pudieron cargar los tokens.',
   'tokens.generateFailed': 'No se ha generado el token.',
   'tokens.revoke.failed': 'No se ha revocado el token {name}.',
+  'tokens.edit': 'Editar permisos',
+  'tokens.edit.failed': 'No se ha modificado el token {name}.',
+  'tokens.edit.narrowMessage': 'Los sistemas que usan el token {prefix}… pierden: {removed}.',
+  'tokens.edit.narrowConfirm': 'Quitar permisos',
 
   // ---- <reseller-user-list> -----------------------------------------------------------------
   'users.heading': 'Usuarios',

@@ -132,6 +132,7 @@ export const fr: LocaleMessages = {
   'toast.customerDeleted': 'Client {name} supprimé.',
   'toast.subscriptionChanged': '{name} est désormais au forfait {plan}.',
   'toast.tokenCreated': 'Jeton {name} créé.',
+  'toast.tokenUpdated': 'Jeton {name} mis à jour.',
   'toast.tokenRevoked': 'Jeton {name} révoqué.',
   'toast.userInvited': 'Invitation envoyée à {email}.',
   'toast.userUpdated': '{name} est désormais {status}.',
@@ -439,6 +440,10 @@ export const fr: LocaleMessages = {
   'tokens.loadError': 'Impossible de charger les jetons.',
   'tokens.generateFailed': 'Le jeton n’a pas été généré.',
   'tokens.revoke.failed': 'Le jeton {name} n’a pas été révoqué.',
+  'tokens.edit': 'Modifier les autorisations',
+  'tokens.edit.failed': 'Le jeton {name} n’a pas été modifié.',
+  'tokens.edit.narrowMessage': 'Les systèmes utilisant le jeton {prefix}… perdent : {removed}.',
+  'tokens.edit.narrowConfirm': 'Retirer les autorisations',
 
   // ---- <reseller-user-list> -----------------------------------------------------------------
   'users.heading': 'Utilisateurs',

@@ -128,6 +128,7 @@ export const nl: Messages = {
   'toast.customerDeleted': 'Klant {name} is verwijderd.',
   'toast.subscriptionChanged': '{name} heeft nu het abonnement {plan}.',
   'toast.tokenCreated': 'Token {name} is aangemaakt.',
+  'toast.tokenUpdated': 'Token {name} is bijgewerkt.',
   'toast.tokenRevoked': 'Token {name} is ingetrokken.',
   'toast.userInvited': 'Uitnodiging verstuurd naar {email}.',
   'toast.userUpdated': '{name} is nu {status}.',
@@ -434,6 +435,10 @@ export const nl: Messages = {
   'tokens.loadError': 'De tokens konden niet worden geladen.',
   'tokens.generateFailed': 'Het token is niet aangemaakt.',
   'tokens.revoke.failed': 'Het token {name} is niet ingetrokken.',
+  'tokens.edit': 'Rechten wijzigen',
+  'tokens.edit.failed': 'Het token {name} is niet gewijzigd.',
+  'tokens.edit.narrowMessage': 'Systemen met het token {prefix}… verliezen: {removed}.',
+  'tokens.edit.narrowConfirm': 'Rechten intrekken',
 
   // ---- <reseller-user-list> -----------------------------------------------------------------
   'users.heading': 'Gebruikers',

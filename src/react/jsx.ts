@@ -91,6 +91,7 @@ export interface ResellerIntrinsicElements {
     | 'reseller-state-change'
     | 'reseller-subscription-change'
     | 'reseller-token-created'
+    | 'reseller-token-updated'
     | 'reseller-token-revoked'
     | CommonEvents
   >;
@@ -130,7 +131,7 @@ export interface ResellerIntrinsicElements {
   'reseller-token-manager': Tag<
     ResellerTokenManager,
     ClientProps & {strings?: ResellerTokenManager['strings']; 'customer-id'?: number | string},
-    'reseller-token-created' | 'reseller-token-revoked' | CommonEvents
+    'reseller-token-created' | 'reseller-token-updated' | 'reseller-token-revoked' | CommonEvents
   >;
   'reseller-transcript-viewer': Tag<
     ResellerTranscriptViewer,

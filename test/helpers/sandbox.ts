@@ -42,6 +42,8 @@ export interface RecordedRequest {
   at: string;
   /** The client went away before the answer was sent (then `status` is 499). */
   aborted: boolean;
+  /** An audited change (sandbox/faults.ts `AuditEntry`): who changed what; null for other requests. */
+  audit: {actor: {token_id: number; prefix: string; role: string}; target: string; changes: Record<string, {from: unknown; to: unknown}>} | null;
 }
 
 export interface TenantOptions {

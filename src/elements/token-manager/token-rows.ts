@@ -20,6 +20,7 @@ export const COLUMNS: ListView['columns'] = [
 
 export interface TokenRowsHost {
   i18n: LocaleController;
+  onEdit(token: Token): void;
   onRevoke(token: Token): void;
   /** "Now", for the expired badge. */
   now: number;
@@ -30,7 +31,7 @@ export function renderTokenRow(host: TokenRowsHost, token: Token) {
   const t = i18n.t.bind(i18n);
   const expired = token.expires_at !== null && Date.parse(token.expires_at) <= host.now;
   return html`<tr part="row" role="row" data-id=${token.id}>
-    <td part="cell" role="cell" class="col-name"><span class="truncate" title=${token.name}>${token.name}</span></td>
+    <td part="cell" role="cell" class="col-name"><span class="truncate" dir="auto" title=${token.name}>${token.name}</span></td>
     <td part="cell" role="cell" class="col-prefix" data-label=${t('tokens.columns.prefix')}><code class="prefix">${token.prefix}…</code></td>
     <td part="cell" role="cell" class="col-permissions">${renderPermissionBadges(t, token.permissions, t('tokens.columns.permissions'))}</td>
     <td part="cell" role="cell" class="col-created" data-label=${t('tokens.columns.created')}>${i18n.date(token.created_at)}</td>
@@ -39,8 +40,12 @@ export function renderTokenRow(host: TokenRowsHost, token: Token) {
       : t('tokens.neverExpires')}</td>
     <td part="cell" role="cell" class="col-lastUsed" data-label=${t('tokens.columns.lastUsed')}>${token.last_used_at ? i18n.dateTime(token.last_used_at) : t('tokens.neverUsed')}</td>
     <td part="cell" role="cell" class="col-actions">
-      <button type="button" class="button ghost danger-text revoke" part="revoke-button" @click=${() => host.onRevoke(token)}>
-        ${t('tokens.revoke')}<span class="visually-hidden"> <bdi>${token.name}</bdi> (${token.prefix}…)</span></button>
+      <div class="row-actions">
+        <button type="button" class="button ghost" part="edit-button" aria-haspopup="dialog" @click=${() => host.onEdit(token)}>
+          ${t('tokens.edit')}<span class="visually-hidden"> <bdi>${token.name}</bdi> (${token.prefix}…)</span></button>
+        <button type="button" class="button ghost danger-text revoke" part="revoke-button" @click=${() => host.onRevoke(token)}>
+          ${t('tokens.revoke')}<span class="visually-hidden"> <bdi>${token.name}</bdi> (${token.prefix}…)</span></button>
+      </div>
     </td>
   </tr>`;
 }

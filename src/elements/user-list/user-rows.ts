@@ -25,17 +25,17 @@ export function renderUserRow(host: UserRowsHost, user: User) {
   const next = user.status === 'inactive' ? 'active' : 'inactive';
   const busy = host.busy.has(user.id);
   return html`<tr part="row" role="row" data-id=${user.id} data-status=${user.status}>
-    <td part="cell" role="cell" class="col-name"><span class="truncate" title=${user.name}>${user.name}</span></td>
-    <td part="cell" role="cell" class="col-email"><span class="truncate" title=${user.email}>${user.email}</span></td>
+    <td part="cell" role="cell" class="col-name"><span class="truncate" dir="auto" title=${user.name}>${user.name}</span></td>
+    <td part="cell" role="cell" class="col-email"><span class="truncate" dir="auto" title=${user.email}>${user.email}</span></td>
     <td part="cell" role="cell" class="col-status"><span class=${BADGES[user.status]} part="status-badge">${i18n.t(`status.${user.status}`)}</span></td>
     <td part="cell" role="cell" class="col-lastLogin" data-label=${i18n.t('users.columns.lastLogin')}>${user.last_login_at ? i18n.dateTime(user.last_login_at) : i18n.t('users.neverSignedIn')}</td>
     <td part="cell" role="cell" class="col-actions">
       <div class="row-actions">
         <button type="button" class="button ghost" part="status-button" aria-busy=${busy ? 'true' : 'false'}
           @click=${() => host.onStatus(user, next)}>${i18n.t(next === 'active' ? 'users.activate' : 'users.deactivate')}<span
-          class="visually-hidden"> ${user.name}</span></button>
+          class="visually-hidden"> <bdi>${user.name}</bdi></span></button>
         <button type="button" class="button ghost danger-text" part="remove-button" @click=${() => host.onRemove(user)}>${i18n.t('users.remove')}<span
-          class="visually-hidden"> ${user.name}</span></button>
+          class="visually-hidden"> <bdi>${user.name}</bdi></span></button>
       </div>
     </td>
   </tr>`;
