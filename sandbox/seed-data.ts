@@ -90,3 +90,10 @@ export const SEGMENTS = ['smb', 'mid_market', 'enterprise', 'public_sector', 'ed
 export const INDUSTRIES = ['legal', 'healthcare', 'media', 'education', 'government', 'finance', 'market_research', 'insurance', 'consulting'] as const;
 export const ACCOUNT_MANAGERS = ['marloes@partner.example', 'tim@partner.example', 'yasmina@partner.example', 'gert-jan@partner.example'] as const;
 export const TOKEN_NAMES = ['Production', 'Staging', 'Zapier integration', 'CI pipeline', 'Data warehouse export', 'Mobile app'] as const;
+
+/** A seeded customer's `region` metadata, from its country. */
+export const REGIONS: Record<Locale['country'], string> = {
+  NL: 'benelux', BE: 'benelux', DE: 'dach', FR: 'emea', ES: 'emea', GB: 'emea', US: 'na', JP: 'apac', AE: 'mea',
+};
+/** A seeded customer's `tier` metadata (the reseller's own support tier), from its plan. */
+export const TIERS: Record<'bronze' | 'silver' | 'gold' | 'enterprise', string> = {bronze: 'standard', silver: 'standard', gold: 'premium', enterprise: 'strategic'};

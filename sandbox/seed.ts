@@ -7,7 +7,7 @@
 import {PLANS} from '../src/contract/constants.js';
 import {markDataDay} from './data-day.js';
 import type {Db, Queryable} from './db.js';
-import {ACCOUNT_MANAGERS, INDUSTRIES, LOCALES, type Locale, SEGMENTS, TOKEN_NAMES} from './seed-data.js';
+import {ACCOUNT_MANAGERS, INDUSTRIES, LOCALES, type Locale, REGIONS, SEGMENTS, TIERS, TOKEN_NAMES} from './seed-data.js';
 import {CUSTOMER_PREFIX, DEV_TOKENS, newSecret, RESELLEE_PREFIX, RESELLER_PREFIX, sha256Hex} from './tokens.js';
 
 const DAY = 86_400_000;
@@ -151,7 +151,11 @@ export async function seedTenant(db: Db, opts: SeedTenantOptions): Promise<Seede
         account_manager: rng.pick(ACCOUNT_MANAGERS),
       };
       if (rng.chance(0.3)) metadata.crm_id = `CRM-${rng.int(10000, 99999)}`;
-      if (rng.chance(0.2)) metadata.region = rng.pick(['benelux', 'dach', 'emea', 'na', 'apac']);
+      // Every customer has a region (from its country, so the demo can filter and show it); the old
+      // random draw stays so every draw after it, and so every seeded tenant, is as it was.
+      if (rng.chance(0.2)) rng.pick(['benelux', 'dach', 'emea', 'na', 'apac']);
+      metadata.region = REGIONS[loc.country];
+      metadata.tier = TIERS[plan];
       if (rng.chance(0.15)) metadata.contract_ref = `RS-${rng.int(2021, 2026)}-${rng.digits(4)}`;
       customers.push({
         id, name: company, email, phone: phone(rng, loc.country), plan,

@@ -17,6 +17,9 @@ interface TableArgs {
   page?: number;
   perPage?: number;
   detailHref?: string;
+  metadataFilter?: string;
+  metadataQ?: string;
+  metadataColumns?: string;
 }
 
 /** The story template; tests may render it too. */
@@ -28,6 +31,9 @@ export const renderTable = (args: TableArgs) => html`<reseller-customer-table
   page=${ifDefined(args.page)}
   per-page=${ifDefined(args.perPage)}
   detail-href=${ifDefined(args.detailHref || undefined)}
+  metadata-filter=${ifDefined(args.metadataFilter || undefined)}
+  metadata-q=${ifDefined(args.metadataQ || undefined)}
+  metadata-columns=${ifDefined(args.metadataColumns || undefined)}
 ></reseller-customer-table>`;
 
 const meta: Meta<TableArgs> = {
@@ -43,6 +49,9 @@ const meta: Meta<TableArgs> = {
     page: {control: {type: 'number', min: 1}},
     q: {control: 'text'},
     detailHref: {name: 'detail-href', control: 'text'},
+    metadataFilter: {name: 'metadata-filter', control: 'text'},
+    metadataQ: {name: 'metadata-q', control: 'text'},
+    metadataColumns: {name: 'metadata-columns', control: 'text'},
   },
   parameters: {sandbox: {customers: 60} satisfies SandboxParameters},
 };
@@ -56,6 +65,18 @@ export const Loaded: Story = {};
 
 /** In a 320 px side panel (the Width toolbar at 320): rows become cards with the same link, copy and menu actions. */
 export const Narrow: Story = {globals: {width: '320'}};
+
+/** The host shows two metadata columns (`metadata-columns="region,tier"`); below 1280 px they give way first. */
+export const MetadataColumns: Story = {args: {metadataColumns: 'region,tier'}};
+
+/** Filtered by a metadata value (`metadata-filter="region:benelux"`), with its column; the Metadata button counts the filter. */
+export const MetadataFilter: Story = {args: {metadataFilter: 'region:benelux', metadataColumns: 'region,segment'}};
+
+/** A metadata search that matches nobody: the no-match state, with Clear filters. */
+export const MetadataNoMatch: Story = {args: {metadataQ: 'no value is this'}};
+
+/** Metadata columns while the first page loads (skeleton rows with the extra columns). */
+export const MetadataLoading: Story = {args: {metadataColumns: 'region,tier'}, parameters: sandbox({customers: 60, faults: [{delay_ms: 2000}]})};
 
 /** Name and Email are real links (`detail-href="/customers/{id}"`): middle click opens a tab. */
 export const WithDetailHref: Story = {args: {detailHref: '#/customers/{id}'}};

@@ -63,7 +63,11 @@ export function customerRoutes(api: Hono<Env>): void {
 
   api.get('/customers', async (c) => {
     const p = requireReseller(c);
-    const query = validate(CustomerListQuery, c.req.query(), 'Invalid query parameters');
+    // `metadata` repeats (one filter each); the other parameters are single.
+    const raw: Record<string, unknown> = {...c.req.query()};
+    const filters = c.req.queries('metadata');
+    if (filters) raw.metadata = filters;
+    const query = validate(CustomerListQuery, raw, 'Invalid query parameters');
     const {db} = c.get('deps');
     const where = ['c.tenant_id = $1'];
     const params: unknown[] = [p.tenantId];
@@ -74,6 +78,17 @@ export function customerRoutes(api: Hono<Env>): void {
     if (query.q?.trim()) {
       params.push(likePattern(query.q.trim()));
       where.push(`(c.name ILIKE $${params.length} OR c.email ILIKE $${params.length})`);
+    }
+    for (const filter of query.metadata ?? []) {
+      // Containment (`@>`) of a one-key object, bound as a parameter: the GIN index customers_metadata answers it,
+      // and no key or value is ever part of the SQL text or of a JSON path.
+      const at = filter.indexOf(':');
+      params.push(JSON.stringify({[filter.slice(0, at)]: filter.slice(at + 1)}));
+      where.push(`c.metadata @> $${params.length}::jsonb`);
+    }
+    if (query.metadata_q?.trim()) {
+      params.push(likePattern(query.metadata_q.trim()));
+      where.push(`EXISTS (SELECT 1 FROM jsonb_each_text(c.metadata) m WHERE m.value ILIKE $${params.length})`);
     }
     const dir = query.order === 'desc' ? 'DESC' : 'ASC';
     const nulls = query.sort === 'phone' ? ' NULLS LAST' : '';

@@ -122,7 +122,7 @@ export interface UpdateOptions extends CallOptions {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The name of a response schema in the contract (loaded lazily, so named rather than referenced). */
 type SchemaName = {[K in keyof Contract]: Contract[K] extends z.ZodMiniType ? K : never}[keyof Contract];
-type Query = Record<string, string | number | boolean | null | undefined>;
+type Query = Record<string, string | number | boolean | null | undefined | readonly string[]>;
 
 /** One call as an endpoint method describes it. */
 export interface RequestSpec {
@@ -570,14 +570,16 @@ export class HttpEngine {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** `?a=1&b=x`, keys sorted (a stable dedupe key), empty values left out. */
+/** `?a=1&b=x`, keys sorted (a stable dedupe key), empty values left out, arrays as repeated parameters. */
 function queryString(query: Query | undefined): string {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const key of Object.keys(query).sort()) {
     const value = query[key];
-    if (value === undefined || value === null || value === '') continue;
-    params.append(key, String(value));
+    // An array repeats its parameter (`metadata=a:1&metadata=b:2`).
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v !== undefined && v !== null && v !== '') params.append(key, String(v));
+    }
   }
   const s = params.toString();
   return s ? `?${s}` : '';

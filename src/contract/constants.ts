@@ -62,6 +62,15 @@ export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
 export const HEX_COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 /** Metadata keys: lowercase letters, digits and `_`, starting with a letter, at most 40. */
 export const METADATA_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+/** Longest metadata value, in characters. */
+export const METADATA_VALUE_MAX = 500;
+/**
+ * One `metadata` filter of `GET /customers`: `key:value` (exact match on that key's value). The key
+ * follows METADATA_KEY_PATTERN, the value is 1 to METADATA_VALUE_MAX characters (it may hold `:`).
+ */
+export const METADATA_FILTER_PATTERN = /^[a-z][a-z0-9_]{0,39}:[\s\S]{1,500}$/u;
+/** At most this many `metadata` filters in one `GET /customers` (they combine with AND). */
+export const METADATA_FILTERS_MAX = 5;
 
 /**
  * The closed list of `error.code` values the API answers with (README, "Errors"). A client must

@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import {
   CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DATE_PATTERN, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
-  ID_MAX, LOGO_TYPES, METADATA_KEY_PATTERN, PLAN_IDS, QUOTA_MAX, REPORT_PERIOD_PATTERN, REPORT_RECIPIENTS_MAX, REPORT_TRIGGERS, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
+  ID_MAX, LOGO_TYPES, METADATA_FILTER_PATTERN, METADATA_FILTERS_MAX, METADATA_KEY_PATTERN, METADATA_VALUE_MAX, PLAN_IDS, QUOTA_MAX, REPORT_PERIOD_PATTERN, REPORT_RECIPIENTS_MAX, REPORT_TRIGGERS, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
   DEFAULT_PER_PAGE, DEFAULT_PLAN, PER_PAGE_OPTIONS,
 } from './constants.js';
 
@@ -59,7 +59,7 @@ export const listOf = <T extends z.ZodMiniType>(item: T) => z.object({data: z.ar
 
 /** Metadata: free string keys to string values (segment, industry, account_manager, ...). */
 export const MetadataKey = z.string().check(z.regex(METADATA_KEY_PATTERN, 'Keys are lowercase letters, digits and _ (max 40)'));
-export const Metadata = z.record(MetadataKey, z.string().check(z.maxLength(500, 'Values are at most 500 characters')));
+export const Metadata = z.record(MetadataKey, z.string().check(z.maxLength(METADATA_VALUE_MAX, 'Values are at most 500 characters')));
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -141,6 +141,15 @@ export const CustomerListQuery = z.object({
   order: z._default(Order, 'asc'),
   /** Case-insensitive search over name and email. */
   q: z.optional(z.string().check(z.maxLength(200))),
+  /**
+   * Metadata filters, repeated (`?metadata=region:benelux&metadata=tier:gold`), at most 5, all must
+   * match: `key:value` keeps the customers whose metadata has exactly that value under that key.
+   */
+  metadata: z.optional(z.array(
+    z.string().check(z.regex(METADATA_FILTER_PATTERN, 'Write a filter as key:value (key: lowercase letters, digits and _, max 40; value: 1 to 500 characters)')),
+  ).check(z.maxLength(METADATA_FILTERS_MAX, `At most ${METADATA_FILTERS_MAX} metadata filters`))),
+  /** Case-insensitive search within every metadata value. */
+  metadata_q: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export const CustomerCreate = z.object({

@@ -208,6 +208,11 @@ export const ar: LocaleMessages = {
   'table.delete.confirm': 'حذف العميل',
   'table.delete.failed': 'تعذّر حذف {name}.',
   'table.newRow': 'جديد',
+  'table.metadata.button': 'البيانات الوصفية',
+  'table.metadata.active': 'عوامل تصفية البيانات الوصفية النشطة: {count}',
+  'metadata.filterHint': 'يعرض العملاء الذين تحتوي بياناتهم الوصفية على هذه القيمة تمامًا تحت هذا المفتاح.',
+  'metadata.search': 'البحث في قيم البيانات الوصفية',
+  'metadata.columns': 'أعمدة البيانات الوصفية',
 
   // ---- <reseller-customer-form> --------------------------------------------------------------
   'form.heading': 'عميل جديد',

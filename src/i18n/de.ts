@@ -196,6 +196,11 @@ export const de: LocaleMessages = {
   'table.delete.confirm': 'Kunden löschen',
   'table.delete.failed': '{name} konnte nicht gelöscht werden.',
   'table.newRow': 'Neu',
+  'table.metadata.button': 'Metadaten',
+  'table.metadata.active': 'aktive Metadatenfilter: {count}',
+  'metadata.filterHint': 'Zeigt die Kunden, deren Metadaten unter diesem Schlüssel genau diesen Wert haben.',
+  'metadata.search': 'In Metadatenwerten suchen',
+  'metadata.columns': 'Metadatenspalten',
 
   // ---- <reseller-customer-form> --------------------------------------------------------------
   'form.heading': 'Neuer Kunde',

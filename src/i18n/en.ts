@@ -202,6 +202,11 @@ export const en = {
   'table.delete.confirm': 'Delete customer',
   'table.delete.failed': 'Could not delete {name}.',
   'table.newRow': 'New',
+  'table.metadata.button': 'Metadata',
+  'table.metadata.active': 'active metadata filters: {count}',
+  'metadata.filterHint': 'Customers with exactly this value in this field.',
+  'metadata.search': 'Search within metadata values',
+  'metadata.columns': 'Metadata columns',
 
   // ---- <reseller-customer-form> (New Customer) ----------------------------------------------
   'form.heading': 'New Customer',

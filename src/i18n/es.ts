@@ -198,6 +198,11 @@ export const es: LocaleMessages = {
   'table.delete.confirm': 'Eliminar cliente',
   'table.delete.failed': 'No se pudo eliminar {name}.',
   'table.newRow': 'Nuevo',
+  'table.metadata.button': 'Metadatos',
+  'table.metadata.active': 'filtros de metadatos activos: {count}',
+  'metadata.filterHint': 'Muestra los clientes cuyos metadatos tienen exactamente este valor en esta clave.',
+  'metadata.search': 'Buscar en los valores de metadatos',
+  'metadata.columns': 'Columnas de metadatos',
 
   // ---- <reseller-customer-form> --------------------------------------------------------------
   'form.heading': 'Nuevo cliente',

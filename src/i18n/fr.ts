@@ -199,6 +199,11 @@ export const fr: LocaleMessages = {
   'table.delete.confirm': 'Supprimer le client',
   'table.delete.failed': 'Impossible de supprimer {name}.',
   'table.newRow': 'Nouveau',
+  'table.metadata.button': 'Métadonnées',
+  'table.metadata.active': 'filtres de métadonnées actifs : {count}',
+  'metadata.filterHint': 'Affiche les clients dont les métadonnées ont exactement cette valeur pour cette clé.',
+  'metadata.search': 'Rechercher dans les valeurs des métadonnées',
+  'metadata.columns': 'Colonnes de métadonnées',
 
   // ---- <reseller-customer-form> --------------------------------------------------------------
   'form.heading': 'Nouveau client',

@@ -194,6 +194,11 @@ export const nl: Messages = {
   'table.delete.confirm': 'Klant verwijderen',
   'table.delete.failed': '{name} kon niet worden verwijderd.',
   'table.newRow': 'Nieuw',
+  'table.metadata.button': 'Metadata',
+  'table.metadata.active': 'actieve metadatafilters: {count}',
+  'metadata.filterHint': 'Toont de klanten waarvan de metadata precies deze waarde onder deze sleutel heeft.',
+  'metadata.search': 'Zoeken in metadatawaarden',
+  'metadata.columns': 'Metadatakolommen',
 
   // ---- <reseller-customer-form> --------------------------------------------------------------
   'form.heading': 'Nieuwe klant',

@@ -142,9 +142,26 @@ export const styles = css`
     background: none;
   }
 
-  /* ---- columns giving way, then stacked rows (container widths, see the README) ----------- */
+  /* Metadata columns (metadata-columns): a long value is cut with an ellipsis; the cell's title and
+     the customer's detail page hold all of it. */
+  .meta-value {
+    display: inline-block;
+    max-inline-size: clamp(5rem, 12cqi, 12rem);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    vertical-align: middle;
+  }
+
+    /* ---- columns giving way, then stacked rows (container widths, see the README) ----------- */
   /* Below 1080 px Registered gives way, below 840 px Phone; Name, Email, ID, Status and the row
      actions stay. The hidden values are on the customer's detail page and in the stacked rows. */
+  /* Metadata columns give way first (below 1280 px), before Registered and Phone; in the stacked
+     rows below 640 px they come back as labelled lines. */
+  @container customer-table (width < 1280px) {
+    .col-meta {
+      display: none;
+    }
+  }
   @container customer-table (width < 1080px) {
     .col-created_at {
       display: none;
@@ -178,7 +195,8 @@ export const styles = css`
       display: none;
     }
     .table td.col-phone,
-    .table td.col-created_at {
+    .table td.col-created_at,
+    .table td.col-meta {
       display: block;
     }
     tbody .col-name {
@@ -199,13 +217,18 @@ export const styles = css`
     }
     tbody .col-id,
     tbody .col-phone,
-    tbody .col-created_at {
+    tbody .col-created_at,
+    tbody .col-meta {
       color: var(--_text-muted);
       font-size: 0.875em;
     }
     tbody .col-phone,
-    tbody .col-created_at {
+    tbody .col-created_at,
+    tbody .col-meta {
       order: 4;
+    }
+    tbody .col-meta:empty {
+      display: none;
     }
     tbody .col-phone:empty {
       display: none;

@@ -12,7 +12,8 @@ import {styles} from './customer-table.styles.js';
 import {CustomerActionsController} from './table-actions.js';
 import {pageCount, paginationStyles, renderPagination} from '../shared/pagination.js';
 import {renderAccess, renderLoadError} from '../shared/states.js';
-import {normalizeState, SEARCH_DEBOUNCE_MS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
+import {metadataKeys, normalizeState, SEARCH_DEBOUNCE_MS, toQuery, type CustomerTableState, type StatusFilter} from './table-query.js';
+import {defineElement} from '../shared/registration.js';
 import {renderHead, renderRows, renderSkeleton, type RowKey, type RowsHost} from './table-rows.js';
 import {renderNoRows, renderToolbar, type ToolbarHost} from './table-toolbar.js';
 import type {ElementDependencies} from '../shared/registration.js';
@@ -33,6 +34,8 @@ const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (
  * @csspart toolbar - The bar above the table (search, filter, New Customer).
  * @csspart search - The search input.
  * @csspart filter - The status select.
+ * @csspart metadata-button - Opens the metadata dialog (filter, search within values, columns).
+ * @csspart metadata-cell - Every metadata column's cell (also `cell`).
  * @csspart new-button - The New Customer button (`empty-new-button` in the empty state).
  * @csspart table - The `<table>`.
  * @csspart header-row - The header row.
@@ -61,7 +64,7 @@ const qConverter = {fromAttribute: (v: string | null) => v ?? '', toAttribute: (
  * @cssprop --reseller-density - Spacing multiplier (`0.75` compact).
  * @fires {ResellerCustomerOpenEvent} reseller-customer-open - Cancelable: the operator opens a customer.
  * @fires {ResellerCustomerDeletedEvent} reseller-customer-deleted - A customer was deleted.
- * @fires {ResellerStateChangeEvent} reseller-state-change - Sort, order, status, q, page or per-page changed by the operator.
+ * @fires {ResellerStateChangeEvent} reseller-state-change - Sort, order, status, q, page, per-page or a metadata filter, search or column changed by the operator.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: a confirmation (copied, deleted) is about to show.
  * @fires {ResellerCustomerCreatedEvent} reseller-customer-created - From the New Customer dialog inside: a customer was created.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
@@ -98,6 +101,12 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
   @property({type: Number, reflect: true}) page = 1;
   /** Rows per page: 25, 50, 75 or 100. */
   @property({type: Number, reflect: true, attribute: 'per-page'}) perPage = 25;
+  /** Metadata filter `key:value`: only customers whose metadata has exactly that value under that key. */
+  @property({reflect: true, attribute: 'metadata-filter', converter: qConverter}) metadataFilter = '';
+  /** Search within metadata values. */
+  @property({reflect: true, attribute: 'metadata-q', converter: qConverter}) metadataQ = '';
+  /** Metadata keys shown as columns, comma-separated (`region,tier`); they give way first in a narrow container. */
+  @property({reflect: true, attribute: 'metadata-columns', converter: qConverter}) metadataColumns = '';
 
   #state: CustomerTableState = normalizeState(this);
   #searchText = '';
@@ -114,6 +123,8 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
   #created: Customer[] = [];
   /** Customers deleted while the page reloads: hidden at once. */
   #removed = new Set<number>();
+  /** Whether the metadata dialog was asked for (it is loaded and rendered from then on). */
+  #metadataWanted = false;
   /** Rows keyed by customer since a create or delete here, by position again after the operator's next change. */
   #keyById = false;
   readonly #rowKeys = new Map<number, RowKey>();
@@ -163,10 +174,11 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
       ${error
         ? renderLoadError(this.#i18n, this.#i18n.t('table.loadError'), error, () => void this.reload())
         : complete?.total === 0 && !this.#created.length
-          ? renderNoRows(toolbar, this.#state.q, () => this.#commit({q: '', status: 'all', page: 1}))
+          ? renderNoRows(toolbar, this.#state.q, () => this.#commit({q: '', status: 'all', metadataFilter: '', metadataQ: '', page: 1}))
           : this.#renderTable(shown, !complete)}
       ${!error && this.#last && this.#last.total > 0 && complete?.total !== 0 ? this.#renderPagination() : nothing}
-      ${this.#actions.render()}`;
+      ${this.#actions.render()}
+      ${this.#metadataWanted ? html`<reseller-metadata-dialog></reseller-metadata-dialog>` : nothing}`;
   }
 
   #renderTable(page: CustomerPage | null, busy: boolean) {
@@ -186,11 +198,12 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
       : null;
     this.#shown = customers ?? [];
     const skeletonRows = this.#last?.data.length || Math.min(this.#state.perPage, 10);
+    const columns = metadataKeys(this.#state.metadataColumns);
     return html`<div class="table-scroll">
       <table part="table" class="table" role="table" aria-busy=${busy ? 'true' : 'false'}>
         <caption class="visually-hidden">${this.#i18n.t('table.caption')}${busy ? html`, ${this.#i18n.t('table.loading')}` : nothing}</caption>
-        ${renderHead(rows)}
-        ${customers ? renderRows(rows, customers) : renderSkeleton(skeletonRows)}
+        ${renderHead(rows, columns)}
+        ${customers ? renderRows(rows, customers, columns) : renderSkeleton(skeletonRows, columns.length)}
       </table>
     </div>`;
   }
@@ -211,6 +224,9 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
       i18n: this.#i18n,
       searchText: this.#searchText,
       status: this.#state.status,
+      metadataFilter: this.#state.metadataFilter,
+      metadataQ: this.#state.metadataQ,
+      onMetadata: () => void this.#editMetadata(),
       onSearchInput: (value) => {
         this.#searchText = value;
         clearTimeout(this.#searchTimer);
@@ -240,6 +256,23 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
     clearTimeout(this.#searchTimer);
     const q = this.#searchText.trim();
     if (q !== this.#state.q) this.#commit({q, page: 1});
+  }
+
+  /** Opens the metadata dialog (loaded on first use) and applies what the operator chose. */
+  async #editMetadata(): Promise<void> {
+    const {ResellerMetadataDialog} = await import('../metadata-dialog/metadata-dialog.js');
+    defineElement('reseller-metadata-dialog', ResellerMetadataDialog);
+    this.#metadataWanted = true;
+    this.requestUpdate();
+    await this.updateComplete;
+    const s = this.#state;
+    const keys = [...new Set(this.#shown.flatMap((c) => Object.keys(c.metadata)))];
+    const choice = await this.renderRoot.querySelector('reseller-metadata-dialog')!.edit(
+      {filter: s.metadataFilter, q: s.metadataQ, columns: metadataKeys(s.metadataColumns)}, keys);
+    if (!choice) return;
+    const columns = choice.columns.join(',');
+    if (choice.filter !== s.metadataFilter || choice.q !== s.metadataQ) this.#commit({metadataFilter: choice.filter, metadataQ: choice.q, metadataColumns: columns, page: 1});
+    else if (columns !== s.metadataColumns) this.#commit({metadataColumns: columns});
   }
 
   /** A change made here (create, delete): show it at once, then reload the page. */

@@ -1,9 +1,10 @@
 /**
- * The customer table's list state (sort, order, status filter, search, page, page size): the
- * allowed values, and how attribute values become a valid `GET /customers` query. A bad value
+ * The customer table's list state (sort, order, status filter, search, page, page size, metadata
+ * filter, metadata search and columns): the allowed values, and how attribute values become a
+ * valid `GET /customers` query. A bad value
  * warns once per attribute and falls back to its default; it never throws.
  */
-import {CUSTOMER_SORT_KEYS, PER_PAGE_OPTIONS} from '../../contract/constants.js';
+import {CUSTOMER_SORT_KEYS, METADATA_FILTER_PATTERN, METADATA_KEY_PATTERN, PER_PAGE_OPTIONS} from '../../contract/constants.js';
 import type {CustomerListQuery, CustomerSort, Order, PerPage} from '../../contract/schemas.js';
 
 /** Sortable columns (the `sort` attribute), in column order. */
@@ -27,9 +28,24 @@ export interface CustomerTableState {
   q: string;
   page: number;
   perPage: PerPage;
+  /** Metadata filter `key:value` (exact value), or `''`. */
+  metadataFilter: string;
+  /** Search within metadata values, or `''`. */
+  metadataQ: string;
+  /** Metadata keys shown as columns, comma-separated (`region,tier`), or `''`. */
+  metadataColumns: string;
 }
 
-export const DEFAULT_STATE: Readonly<CustomerTableState> = {sort: 'id', order: 'asc', status: 'all', q: '', page: 1, perPage: 25};
+export const DEFAULT_STATE: Readonly<CustomerTableState> = {
+  sort: 'id', order: 'asc', status: 'all', q: '', page: 1, perPage: 25, metadataFilter: '', metadataQ: '', metadataColumns: '',
+};
+/** At most this many metadata columns. */
+export const METADATA_COLUMNS_MAX = 6;
+
+/** The metadata keys of a `metadata-columns` value: valid keys, each once, at most METADATA_COLUMNS_MAX. */
+export function metadataKeys(value: string): string[] {
+  return [...new Set(value.split(',').map((k) => k.trim()).filter((k) => METADATA_KEY_PATTERN.test(k)))].slice(0, METADATA_COLUMNS_MAX);
+}
 
 const warned = new Set<string>();
 function warnOnce(name: string, value: unknown, used: unknown): void {
@@ -46,7 +62,7 @@ function oneOf<T extends string | number>(name: string, allowed: readonly T[], v
 }
 
 /** The valid state for whatever the properties hold now. */
-export function normalizeState(raw: {[K in keyof CustomerTableState]: unknown}): CustomerTableState {
+export function normalizeState(raw: {[K in keyof CustomerTableState]?: unknown}): CustomerTableState {
   const page = Number(raw.page);
   const validPage = Number.isInteger(page) && page >= 1;
   if (!validPage) warnOnce('page', raw.page, 1);
@@ -57,7 +73,18 @@ export function normalizeState(raw: {[K in keyof CustomerTableState]: unknown}):
     q: typeof raw.q === 'string' ? raw.q.trim().slice(0, 200) : '',
     page: validPage ? page : 1,
     perPage: oneOf('per-page', PAGE_SIZES, Number(raw.perPage), DEFAULT_STATE.perPage),
+    metadataFilter: metadataFilter(raw.metadataFilter),
+    metadataQ: typeof raw.metadataQ === 'string' ? raw.metadataQ.trim().slice(0, 200) : '',
+    metadataColumns: typeof raw.metadataColumns === 'string' ? metadataKeys(raw.metadataColumns).join(',') : '',
   };
+}
+
+function metadataFilter(value: unknown): string {
+  if (typeof value !== 'string' || !value.trim()) return '';
+  const filter = value.trim();
+  if (METADATA_FILTER_PATTERN.test(filter)) return filter;
+  warnOnce('metadata-filter', value, '');
+  return '';
 }
 
 /** The `GET /customers` query of a state. */
@@ -69,6 +96,8 @@ export function toQuery(state: CustomerTableState): CustomerListQuery {
     order: state.order,
     status: state.status === 'all' ? undefined : state.status,
     q: state.q || undefined,
+    metadata: state.metadataFilter ? [state.metadataFilter] : undefined,
+    metadata_q: state.metadataQ || undefined,
   };
 }
 

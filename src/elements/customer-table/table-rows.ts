@@ -45,7 +45,7 @@ const COLUMN_LABELS: Record<CustomerSort, MessageKey> = {
 /** Columns: the sortable ones, then the row actions. */
 export const COLUMN_COUNT = SORT_KEYS.length + 1;
 
-export function renderHead(host: RowsHost) {
+export function renderHead(host: RowsHost, metadata: readonly string[] = []) {
   const {sort, order} = host.state;
   return html`<thead role="rowgroup">
     <tr part="header-row" role="row">
@@ -58,6 +58,7 @@ export function renderHead(host: RowsHost) {
           </button>
         </th>`;
       })}
+      ${metadata.map((key) => html`<th scope="col" role="columnheader" part="header-cell" class="col-meta" dir="auto" .textContent=${key}></th>`)}
       <th scope="col" role="columnheader" part="header-cell" class="col-actions"><span class="visually-hidden">${host.i18n.t('table.columns.actions')}</span></th>
     </tr>
   </thead>`;
@@ -72,7 +73,7 @@ export function renderHead(host: RowsHost) {
  * render. No per-row listeners: one click, keydown and contextmenu listener on the `<tbody>` finds
  * the row by its `data-id` and the control by its `data-action` (see `CustomerActionsController`).
  */
-export function renderRows(host: RowsHost, customers: readonly Customer[]) {
+export function renderRows(host: RowsHost, customers: readonly Customer[], metadata: readonly string[] = []) {
   const a = host.actions;
   // Keyed by customer, a customer shown before keeps the key (so the DOM row) it had, whether
   // that was a position or its own: switching from positions to customers rebuilds nothing.
@@ -83,7 +84,7 @@ export function renderRows(host: RowsHost, customers: readonly Customer[]) {
   // The longest phone number sizes the phone column (see `td.col-phone[data-e164]` in the styles).
   const sizer = customers.reduce<Customer | undefined>((w, c) => ((c.phone?.length ?? 0) > (w?.phone?.length ?? 0) ? c : w), undefined);
   return html`<tbody role="rowgroup" @click=${a.onRowsClick} @keydown=${a.onRowsKeydown} @contextmenu=${a.onRowsContextMenu}
-    >${repeat(customers, (_, i) => keys[i], (c) => renderRow(host, c, c === sizer))}</tbody>`;
+    >${repeat(customers, (_, i) => keys[i], (c) => renderRow(host, c, c === sizer, metadata))}</tbody>`;
 }
 
 export type RowKey = number | string;
@@ -94,7 +95,7 @@ export type RowKey = number | string;
 const openLink = (href: string, text: string) => html`<a class="link open" data-action="open" dir="auto" href=${href} title=${text} .textContent=${text}></a>`;
 const openButton = (text: string) => html`<button type="button" class="link open" data-action="open" dir="auto" title=${text} .textContent=${text}></button>`;
 
-function renderRow(host: RowsHost, c: Customer, phoneSizer: boolean) {
+function renderRow(host: RowsHost, c: Customer, phoneSizer: boolean, metadata: readonly string[]) {
   const {i18n} = host;
   const id = String(c.id);
   const href = detailHref(host.detailHref, c.id);
@@ -110,7 +111,7 @@ function renderRow(host: RowsHost, c: Customer, phoneSizer: boolean) {
     ><td role="cell" part="cell" class="col-phone" data-e164=${ifDefined(phoneSizer ? (c.phone ?? undefined) : undefined)} .textContent=${host.phone(c.phone)}></td
     ><td role="cell" part="cell" class="col-created_at" data-label=${i18n.t('table.columns.registered')} .textContent=${i18n.date(c.created_at)}></td
     ><td role="cell" part="cell" class="col-status"><span class=${c.status === 'active' ? 'badge success' : 'badge'} .textContent=${i18n.t(`status.${c.status}`)}></span></td
-    ><td role="cell" part="cell" class="col-actions"
+    >${metadata.map((key) => html`<td role="cell" part="cell metadata-cell" class="col-meta" dir="auto" data-label=${key} title=${ifDefined(c.metadata[key])}>${c.metadata[key] ? html`<span class="meta-value" .textContent=${c.metadata[key]}></span>` : nothing}</td>`)}<td role="cell" part="cell" class="col-actions"
       ><button type="button" class="button ghost icon menu-button" part="menu-button" data-action="menu" aria-haspopup="menu"
         aria-controls="row-menu" aria-expanded="false" aria-label=${i18n.t('common.moreActions', {name: c.name})}
         ><svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M12 3.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3zM12 10.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3zM12 17.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3z"></path></svg></button></td
@@ -118,8 +119,9 @@ function renderRow(host: RowsHost, c: Customer, phoneSizer: boolean) {
 }
 
 /** `count` placeholder rows, the height of data rows (no layout jump when the data arrives). */
-export function renderSkeleton(count: number) {
+export function renderSkeleton(count: number, metadataColumns = 0) {
   const cells = Array.from({length: COLUMN_COUNT - 1}, () => html`<td><span class="skeleton"></span></td>`);
+  for (let i = 0; i < metadataColumns; i++) cells.push(html`<td class="col-meta"><span class="skeleton"></span></td>`);
   return html`<tbody part="skeleton" role="rowgroup" aria-hidden="true">
     ${Array.from({length: count}, () => html`<tr class="skeleton-row">${cells}<td class="col-actions"></td></tr>`)}
   </tbody>`;

@@ -1,5 +1,5 @@
 /** The customer table's toolbar (search, status filter, New Customer) and its non-table states. */
-import {html} from 'lit';
+import {html, nothing} from 'lit';
 import {live} from 'lit/directives/live.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {plusIcon, searchIcon} from '../shared/icons.js';
@@ -10,6 +10,10 @@ export interface ToolbarHost {
   i18n: LocaleController;
   searchText: string;
   status: StatusFilter;
+  metadataFilter: string;
+  metadataQ: string;
+  /** Open the metadata dialog. */
+  onMetadata(): void;
   onSearchInput(value: string): void;
   /** Apply the search now (Enter, or the search field's clear button). */
   onSearch(): void;
@@ -36,8 +40,17 @@ export function renderToolbar(host: ToolbarHost) {
           ${s === 'all' ? i18n.t('table.filter.allStatuses') : i18n.t(`status.${s}`)}</option>`)}
       </select>
     </div>
+    ${metadataButton(host)}
     ${createButton(host, 'new-button')}
   </div>`;
+}
+
+function metadataButton(host: ToolbarHost) {
+  const active = (host.metadataFilter ? 1 : 0) + (host.metadataQ ? 1 : 0);
+  return html`<button type="button" part="metadata-button" class="button" aria-haspopup="dialog" @click=${() => host.onMetadata()}>
+    ${host.i18n.t('table.metadata.button')}${active
+      ? html` <span class="badge brand" aria-hidden="true">${active}</span><span class="visually-hidden">${host.i18n.t('table.metadata.active', {count: active})}</span>`
+      : nothing}</button>`;
 }
 
 function createButton(host: ToolbarHost, part: string) {
@@ -48,7 +61,7 @@ function createButton(host: ToolbarHost, part: string) {
 /** No rows: "no customers yet" (with New Customer) or "no match" (with Clear filters). */
 export function renderNoRows(host: ToolbarHost, q: string, onClear: () => void) {
   const {i18n} = host;
-  if (!q && host.status === 'all') {
+  if (!q && host.status === 'all' && !host.metadataFilter && !host.metadataQ) {
     return renderEmpty({title: i18n.t('table.empty'), message: i18n.t('table.emptyHint'), action: createButton(host, 'empty-new-button')});
   }
   return html`<div class="state empty no-match" part="state no-match" role="status">

@@ -1,0 +1,110 @@
+/**
+ * GET /customers by metadata: `metadata=key:value` filters (exact, repeated, AND) and `metadata_q`
+ * (search within every value), answered in SQL; bad input is refused at the edge with the error
+ * body (422, or 400 for a NUL), never a 500; hostile keys and values are data, never SQL or a JSON path.
+ */
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {CustomerPage, SandboxErrorBody, type Customer} from '../../src/contract/schemas.js';
+import {call, tenant, type Tenant} from './helpers.js';
+
+const q = (params: [string, string][]) => new URLSearchParams(params).toString();
+
+async function all(t: Tenant, extra: [string, string][] = []): Promise<{data: Customer[]; total: number}> {
+  const res = await call(t.token, 'GET', `/customers?${q([['per_page', '100'], ['sort', 'id'], ...extra])}`);
+  assert.equal(res.status, 200, res.text);
+  return CustomerPage.parse(res.body);
+}
+
+async function create(t: Tenant, name: string, metadata: Record<string, string>): Promise<Customer> {
+  const res = await call(t.token, 'POST', '/customers', {name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`, metadata});
+  assert.equal(res.status, 201, res.text);
+  return res.body as Customer;
+}
+
+void test('seeded customers carry region and tier metadata, and a key:value filter answers exactly the customers with that value', async () => {
+  const t = await tenant({customers: 40});
+  const everyone = (await all(t)).data;
+  assert.ok(everyone.every((c) => c.metadata.region && c.metadata.tier), 'every seeded customer has a region and a tier');
+  const region = everyone[0]!.metadata.region!;
+  const expected = everyone.filter((c) => c.metadata.region === region).map((c) => c.id);
+  assert.ok(expected.length > 0 && expected.length < everyone.length, `the region ${region} splits the tenant (${expected.length} of ${everyone.length})`);
+  const page = await all(t, [['metadata', `region:${region}`]]);
+  assert.deepEqual(page.data.map((c) => c.id), expected);
+  assert.equal(page.total, expected.length);
+});
+
+void test('two filters combine with AND, with the other list parameters, and page with a total', async () => {
+  const t = await tenant({customers: 0});
+  await create(t, 'North Gold', {region: 'north', tier: 'gold'});
+  await create(t, 'North Silver', {region: 'north', tier: 'silver'});
+  await create(t, 'South Gold', {region: 'south', tier: 'gold'});
+  const names = async (params: [string, string][]) => (await all(t, params)).data.map((c) => c.name);
+  assert.deepEqual(await names([['metadata', 'region:north']]), ['North Gold', 'North Silver']);
+  assert.deepEqual(await names([['metadata', 'region:north'], ['metadata', 'tier:gold']]), ['North Gold']);
+  assert.deepEqual(await names([['metadata', 'region:north'], ['q', 'silver']]), ['North Silver']);
+  assert.deepEqual(await names([['metadata', 'region:North']]), [], 'values match exactly (case too)');
+  assert.deepEqual(await names([['metadata', 'tier:gold'], ['sort', 'name'], ['order', 'desc']]), ['South Gold', 'North Gold']);
+});
+
+void test('metadata_q searches within every metadata value, case-insensitively, with % and _ as plain characters', async () => {
+  const t = await tenant({customers: 0});
+  await create(t, 'Alpha', {account_manager: 'john@reseller.com', note: '100% on time'});
+  await create(t, 'Beta', {account_manager: 'mary@reseller.com', crm_id: 'CRM_42'});
+  await create(t, 'Gamma', {});
+  const names = async (text: string) => (await all(t, [['metadata_q', text]])).data.map((c) => c.name);
+  assert.deepEqual(await names('JOHN'), ['Alpha']);
+  assert.deepEqual(await names('reseller.com'), ['Alpha', 'Beta']);
+  assert.deepEqual(await names('%'), ['Alpha']);
+  assert.deepEqual(await names('m_42'), ['Beta'], '_ is not a wildcard');
+  assert.deepEqual(await names('account_manager'), [], 'keys are not searched, only values');
+});
+
+void test('hostile filter values are data: SQL, JSON and JSON path characters match only themselves', async () => {
+  const t = await tenant({customers: 0});
+  const hostile = [`x' OR '1'='1`, `"}'::jsonb OR true --`, '$.region ? (@ == "north")', 'a"b\\c', '{"region":"north"}', 'ünï €', `x'); DROP TABLE customers; --`];
+  await create(t, 'Plain', {region: 'north'});
+  for (const [i, value] of hostile.entries()) await create(t, `Hostile ${i}`, {region: value});
+  for (const [i, value] of hostile.entries()) {
+    const page = await all(t, [['metadata', `region:${value}`]]);
+    assert.deepEqual(page.data.map((c) => c.name), [`Hostile ${i}`], `metadata=region:${value}`);
+    const search = await all(t, [['metadata_q', value]]);
+    assert.ok(search.data.some((c) => c.name === `Hostile ${i}`) && !search.data.some((c) => c.name === 'Plain'), `metadata_q=${value}`);
+  }
+  const long = 'v'.repeat(500);
+  await create(t, 'Long', {region: long});
+  assert.deepEqual((await all(t, [['metadata', `region:${long}`]])).data.map((c) => c.name), ['Long'], 'a 500-character value');
+  assert.deepEqual((await all(t, [['metadata', 'region:a:b']])).data, [], 'a value may hold ":"');
+  assert.equal((await all(t)).total, hostile.length + 2, 'nothing was changed or lost');
+});
+
+void test('bad metadata filters answer 422 with the error body naming the parameter, a NUL 400, never 500', async () => {
+  const t = await tenant({customers: 2});
+  const bad: [string, [string, string][]][] = [
+    ['no colon', [['metadata', 'region']]],
+    ['empty value', [['metadata', 'region:']]],
+    ['empty key', [['metadata', ':north']]],
+    ['uppercase key', [['metadata', 'Region:north']]],
+    ['JSON path key', [['metadata', '$.region:north']]],
+    ['dotted key', [['metadata', 'a.b:north']]],
+    ['quote in key', [['metadata', `re'gion:north`]]],
+    ['41-character key', [['metadata', `${'k'.repeat(41)}:v`]]],
+    ['501-character value', [['metadata', `region:${'v'.repeat(501)}`]]],
+    ['six filters', Array.from({length: 6}, (_, i): [string, string] => ['metadata', `k${i}:v`])],
+    ['201-character metadata_q', [['metadata_q', 'x'.repeat(201)]]],
+  ];
+  for (const [what, params] of bad) {
+    const res = await call(t.token, 'GET', `/customers?${q(params)}`);
+    assert.equal(res.status, 422, `${what}: ${res.status} ${res.text.slice(0, 200)}`);
+    const body = SandboxErrorBody.parse(res.body);
+    assert.equal(body.error.code, 'validation_failed', what);
+    assert.ok(Object.keys(body.error.fields ?? {}).some((f) => f.startsWith(params[0]![0])), `${what}: the field names ${params[0]![0]} (${JSON.stringify(body.error.fields)})`);
+  }
+  for (const nul of ['metadata=region%3Anor%00th', 'metadata_q=a%00b']) {
+    const res = await call(t.token, 'GET', `/customers?${nul}`);
+    assert.equal(res.status, 400, `${nul}: ${res.status}`);
+    SandboxErrorBody.parse(res.body);
+  }
+  const longUrl = await call(t.token, 'GET', `/customers?${q([['metadata_q', 'y'.repeat(20_000)]])}`);
+  assert.ok(longUrl.status >= 400 && longUrl.status < 500, `a very long value: ${longUrl.status}`);
+});
