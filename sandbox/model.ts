@@ -19,6 +19,17 @@ export function billingPeriod(today = todayUtc()): {start: string; end: string} 
 export const addDays = (date: string, days: number): string =>
   new Date(Date.parse(date + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * A period's amount: the plan's monthly price plus each minute above its included minutes at the
+ * overage rate, to the cent; `null` for a plan priced by contract (Enterprise). Minutes as shown
+ * (one decimal), so the amount follows from the figures on screen.
+ */
+export function billingAmount(plan: string, minutes: number): number | null {
+  const p = planOf(plan);
+  if (p.monthly_price === null || p.overage_per_minute === null) return null;
+  return Math.round((p.monthly_price + Math.max(0, minutes - (p.monthly_minutes ?? 0)) * p.overage_per_minute) * 100) / 100;
+}
+
 export const percent = (minutes: number, quota: number): number => (quota > 0 ? Math.round((minutes / quota) * 1000) / 10 : 0);
 
 /** The plan's monthly minutes, else the customer's custom quota (Enterprise), else 0. */

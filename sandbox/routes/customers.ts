@@ -1,7 +1,7 @@
 /** /me, /plans, /customers and /customers/{id}/subscription. */
 import type {Hono} from 'hono';
 import {
-  Customer, CustomerCreate, CustomerListQuery, CustomerPage, CustomerUpdate, Me, PlanList, Subscription, SubscriptionUpdate,
+  Billing, Customer, CustomerCreate, CustomerListQuery, CustomerPage, CustomerUpdate, Me, PlanList, Subscription, SubscriptionUpdate,
 } from '../../src/contract/schemas.js';
 import {API_BASE_PATH} from '../../src/contract/constants.js';
 import {type Env, idParam, noContent, requireReseller, requireSession, send} from '../context.js';
@@ -9,7 +9,7 @@ import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js
 import {idempotent} from '../idempotency.js';
 import {endSessions} from '../sessions.js';
 import {
-  billingPeriod, CUSTOMER_COLUMNS, type CustomerRow, customerObject, etagOf, isUniqueViolation, likePattern, loadCustomer,
+  billingAmount, billingPeriod, CUSTOMER_COLUMNS, type CustomerRow, customerObject, etagOf, isUniqueViolation, likePattern, loadCustomer,
   percent, PLANS, planOf, quotaOf,
 } from '../model.js';
 
@@ -183,6 +183,32 @@ export function customerRoutes(api: Hono<Env>): void {
     const p = requireReseller(c);
     const row = await loadCustomer(c.get('deps').db, p.tenantId, idParam(c));
     return send(Subscription, subscriptionObject(row));
+  });
+
+  api.get('/customers/:id/billing', async (c) => {
+    const p = requireReseller(c);
+    const {db} = c.get('deps');
+    const row = await loadCustomer(db, p.tenantId, idParam(c));
+    const current = billingPeriod();
+    // Up to 12 whole past months, none before the month of registration; minutes summed from the
+    // same usage_daily rows the usage endpoints read, so billing and usage agree by construction.
+    const {rows} = await db.query<{start: string; end: string; minutes: number}>(
+      `SELECT to_char(m, 'YYYY-MM-DD') AS start, to_char(m + interval '1 month' - interval '1 day', 'YYYY-MM-DD') AS end,
+         coalesce((SELECT sum(u.audio_minutes) FROM usage_daily u
+           WHERE u.customer_id = $1 AND u.day >= m::date AND u.day < (m + interval '1 month')::date), 0)::float8 AS minutes
+       FROM generate_series(greatest($2::date - interval '12 months', date_trunc('month', $3::timestamptz AT TIME ZONE 'UTC')), $2::date - interval '1 month', interval '1 month') AS m
+       ORDER BY m DESC`,
+      [row.id, current.start, row.created_at],
+    );
+    const line = (period: {start: string; end: string}, minutes: number, status: 'open' | 'invoiced' | 'paid') => {
+      const m = Math.round(minutes * 10) / 10;
+      return {period, plan: row.plan, minutes: m, amount: billingAmount(row.plan, m), status};
+    };
+    return send(Billing, {
+      customer_id: row.id, currency: planOf(row.plan).currency,
+      current: line(current, row.period_minutes, 'open'),
+      history: rows.map((r, i) => line({start: r.start, end: r.end}, r.minutes, i === 0 ? 'invoiced' : 'paid')),
+    });
   });
 
   api.put('/customers/:id/subscription', async (c) => {

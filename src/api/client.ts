@@ -9,7 +9,7 @@
  * error message.
  */
 import type {
-  AggregateUsage as AggregateUsageT, Branding as BrandingT, BrandingUpdate, Customer as CustomerT,
+  AggregateUsage as AggregateUsageT, Billing as BillingT, Branding as BrandingT, BrandingUpdate, Customer as CustomerT,
   CustomerCreate, CustomerListQuery, CustomerPage as CustomerPageT, CustomerUpdate,
   CustomerUsage as CustomerUsageT, DocumentListQuery, DocumentPage as DocumentPageT, Me as MeT, Plan,
   Report as ReportT, ReportGenerate, ReportListQuery, ReportPage as ReportPageT, ReportSettings as ReportSettingsT, ReportSettingsUpdate,
@@ -140,6 +140,11 @@ export class ResellerClient {
   /** `GET /customers/{id}/subscription`. */
   getSubscription(customerId: number, options?: GetOptions): Promise<SubscriptionT> {
     return this.#http.get({method: 'GET', path: `/customers/${seg(customerId)}/subscription`, schema: 'Subscription'}, options);
+  }
+
+  /** `GET /customers/{id}/billing` (kit extension): the current period's amount so far and the past periods. */
+  getBilling(customerId: number, options?: GetOptions): Promise<BillingT> {
+    return this.#http.get({method: 'GET', path: `/customers/${seg(customerId)}/billing`, schema: 'Billing'}, options);
   }
 
   /** `PUT /customers/{id}/subscription`: change plan (idempotent: retried with the same key). */

@@ -13,14 +13,18 @@ export const DEFAULT_PER_PAGE: (typeof PER_PAGE_OPTIONS)[number] = PER_PAGE_OPTI
 
 /**
  * The published plans (DESIGN.md): what the sandbox's `GET /plans` answers and what the elements
- * show when that call fails. `monthly_minutes: null` is a custom quota (Enterprise).
+ * show when that call fails. `monthly_minutes: null` is a custom quota (Enterprise). Prices (the
+ * sandbox's; the public page names none): `monthly_price` in `currency` includes `monthly_minutes`,
+ * each minute above them costs `overage_per_minute`; Enterprise is priced by contract (`null`).
  */
 export const PLANS = [
-  {id: 'bronze', name: 'Bronze', monthly_minutes: 500, custom_models: false, priority_support: false},
-  {id: 'silver', name: 'Silver', monthly_minutes: 2000, custom_models: false, priority_support: false},
-  {id: 'gold', name: 'Gold', monthly_minutes: 10000, custom_models: true, priority_support: true},
-  {id: 'enterprise', name: 'Enterprise', monthly_minutes: null, custom_models: true, priority_support: true},
+  {id: 'bronze', name: 'Bronze', monthly_minutes: 500, custom_models: false, priority_support: false, currency: 'EUR', monthly_price: 49, overage_per_minute: 0.12},
+  {id: 'silver', name: 'Silver', monthly_minutes: 2000, custom_models: false, priority_support: false, currency: 'EUR', monthly_price: 149, overage_per_minute: 0.09},
+  {id: 'gold', name: 'Gold', monthly_minutes: 10000, custom_models: true, priority_support: true, currency: 'EUR', monthly_price: 499, overage_per_minute: 0.06},
+  {id: 'enterprise', name: 'Enterprise', monthly_minutes: null, custom_models: true, priority_support: true, currency: 'EUR', monthly_price: null, overage_per_minute: null},
 ] as const;
+/** Statuses of a billing line: the current period is `open`, the last one `invoiced`, older ones `paid`. */
+export const BILLING_STATUSES = ['open', 'invoiced', 'paid'] as const;
 /** The plans' ids, in order (a literal of its own so eager code that needs only the ids tree-shakes `PLANS`). */
 export const PLAN_IDS = ['bronze', 'silver', 'gold', 'enterprise'] as const;
 type SameIds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -5,7 +5,7 @@
  * themselves), so none of it reaches a partner's page, and the package build leaves it out.
  */
 import {
-  AggregateUsage, Branding, BrandingUpdate, Customer, CustomerCreate, CustomerListQuery, CustomerPage,
+  AggregateUsage, Billing, Branding, BrandingUpdate, Customer, CustomerCreate, CustomerListQuery, CustomerPage,
   CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, Me, PlanList, Report, ReportGenerate, ReportListQuery, ReportPage,
   ReportSettings, ReportSettingsUpdate, Subscription,
   SubscriptionUpdate, Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, TranscriptContent, TranscriptContentQuery, TranscriptListQuery, TranscriptPage,
@@ -32,6 +32,7 @@ export const ENDPOINTS = [
   {method: 'get', path: '/plans', origin: 'extension', summary: 'List plans', response: PlanList},
   {method: 'get', path: '/customers/{id}/subscription', origin: 'extension', summary: 'Get subscription', response: Subscription},
   {method: 'put', path: '/customers/{id}/subscription', origin: 'extension', summary: 'Change plan', body: SubscriptionUpdate, response: Subscription},
+  {method: 'get', path: '/customers/{id}/billing', origin: 'extension', summary: 'Billing: the current period so far and up to 12 past periods', response: Billing},
   {method: 'get', path: '/customers/{id}/tokens', origin: 'extension', summary: "List a customer's tokens", response: TokenList},
   {method: 'patch', path: '/tokens/{id}', origin: 'extension', summary: "Change a token's permissions (recorded in the request log: who changed what)", body: TokenUpdate, response: Token},
   {method: 'delete', path: '/tokens/{id}', origin: 'extension', summary: 'Revoke token', status: 204},

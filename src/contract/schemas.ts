@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import {
-  CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DATE_PATTERN, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
+  BILLING_STATUSES, CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DATE_PATTERN, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
   ID_MAX, LOGO_TYPES, METADATA_FILTER_PATTERN, METADATA_FILTERS_MAX, METADATA_KEY_PATTERN, METADATA_VALUE_MAX, PLAN_IDS, QUOTA_MAX, REPORT_PERIOD_PATTERN, REPORT_RECIPIENTS_MAX, REPORT_TRIGGERS, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
   DEFAULT_PER_PAGE, DEFAULT_PLAN, PER_PAGE_OPTIONS,
 } from './constants.js';
@@ -106,6 +106,12 @@ export const Plan = z.object({
   monthly_minutes: z.nullable(z.int().check(z.nonnegative())),
   custom_models: z.boolean(),
   priority_support: z.boolean(),
+  /** ISO 4217 currency of the prices. */
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  /** Monthly price including `monthly_minutes`; `null`: by contract (Enterprise). */
+  monthly_price: z.nullable(z.number().check(z.nonnegative())),
+  /** Price of each minute above `monthly_minutes`; `null`: by contract (Enterprise). */
+  overage_per_minute: z.nullable(z.number().check(z.nonnegative())),
 });
 export const PlanList = listOf(Plan);
 
@@ -189,6 +195,23 @@ export const UsageQuery = z.object({
   to: z.optional(DateOnly),
 });
 export const BillingPeriod = z.object({start: DateOnly, end: DateOnly});
+/** One billing period of a customer: its plan, the minutes transcribed, the amount and its status. */
+export const BillingLine = z.object({
+  period: BillingPeriod,
+  plan: PlanId,
+  /** Minutes transcribed in the period (the Usage tab's figure; one decimal). */
+  minutes: z.number().check(z.nonnegative()),
+  /** Monthly price + overage minutes × rate, in `currency`, to the cent; `null`: by contract (Enterprise). */
+  amount: z.nullable(z.number().check(z.nonnegative())),
+  status: z.enum(BILLING_STATUSES),
+});
+/** `GET /customers/{id}/billing`: the current period so far and up to 12 past periods, newest first. */
+export const Billing = z.object({
+  customer_id: Id,
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  current: BillingLine,
+  history: z.array(BillingLine),
+});
 /** `GET /customers/{id}/usage`: daily usage over [from, to] and the current billing period. */
 export const CustomerUsage = z.object({
   customer_id: Id,
@@ -506,6 +529,8 @@ export type CustomerUsageRow = z.infer<typeof CustomerUsageRow>;
 export type AggregateUsage = z.infer<typeof AggregateUsage>;
 export type UsageExportQuery = z.input<typeof UsageExportQuery>;
 export type Subscription = z.infer<typeof Subscription>;
+export type Billing = z.infer<typeof Billing>;
+export type BillingLine = z.infer<typeof BillingLine>;
 export type SubscriptionUpdate = z.infer<typeof SubscriptionUpdate>;
 export type TokenPermission = z.infer<typeof TokenPermission>;
 export type Token = z.infer<typeof Token>;
