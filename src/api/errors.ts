@@ -20,8 +20,6 @@
  * Messages never contain the token: they name the method and the path (plus query) only.
  */
 
-export {isolateBidi} from '../i18n/bidi.js';
-
 /** Which failure, for a `switch` without `instanceof` chains. */
 export type ResellerErrorKind =
   | 'network' | 'timeout' | 'schema'

@@ -35,7 +35,7 @@ import {API_BASE_PATH} from '../contract/constants.js';
 import {loadContract, type Contract} from '../contract/load-contract.js';
 import {
   AuthError, HttpError, NetworkError, ResellerApiError, SchemaError, TimeoutError,
-  formatPath, httpErrorFor, isAbortError, isolateBidi,
+  formatPath, httpErrorFor, isAbortError,
 } from './errors.js';
 
 /** The API base when none is given, on the page's origin. */
@@ -62,8 +62,10 @@ export interface ResellerClientObserver {
   onRequestError?: (error: ResellerApiError) => void;
 }
 
+/** The ways the API authenticates the caller (see `ResellerClientOptions.auth`). */
+export const AUTH_MODES = ['token', 'cookie'] as const;
 /** How the API authenticates the caller (see `ResellerClientOptions.auth`). */
-export type AuthMode = 'token' | 'cookie';
+export type AuthMode = (typeof AUTH_MODES)[number];
 
 export interface ResellerClientOptions extends ResellerClientObserver {
   /** API base URL, absolute or relative to the page (default `/api/v3/reseller`). */
@@ -520,8 +522,6 @@ export class HttpEngine {
         const parsed = (await contract).ErrorBody.safeParse(json);
         if (parsed.success) {
           ({code, message, fields, field_codes: fieldCodes} = parsed.data.error);
-          message = isolateBidi(message);
-          if (fields) fields = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isolateBidi(v)]));
         }
       } catch {
         // not JSON (or the schemas did not load): keep the generic message

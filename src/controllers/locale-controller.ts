@@ -22,7 +22,7 @@ import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {hasUndefinedProviderAround} from './api-controller.js';
 import {createFormatters, pluralRules, type DateInput, type Formatters} from '../format.js';
-import {localeDirection} from '../i18n/bidi.js';
+import {isolateBidi, localeDirection} from '../i18n/bidi.js';
 import {i18nContext, localeContext} from '../i18n/context.js';
 import {en, type MessageKey} from '../i18n/en.js';
 import {overrideLayers, type I18nOverrides} from '../i18n/overrides.js';
@@ -186,7 +186,10 @@ export class LocaleController implements ReactiveController {
    * A user-facing message for a failure from the API client (duck-typed on its `kind`): from the
    * server's error `code` when the kit knows it (ERROR_CODES), the server's own `message` for a
    * code it does not know, else from the kind of failure (network, timeout, …). Abort errors are
-   * never shown: callers should skip them.
+   * never shown: callers should skip them. The server's words are text about to be shown, so
+   * they are bidi-isolated here (`isolateBidi`), as in `fieldMessages` and `serverDetail`: a
+   * message in Arabic or with a hostile U+202E cannot reorder the sentence around it. The
+   * client's errors keep the server's text as sent.
    */
   errorMessage(error: unknown): string {
     const e = (error ?? {}) as {kind?: string; status?: number; retryAfterMs?: number | null; code?: unknown; message?: unknown};
@@ -195,7 +198,7 @@ export class LocaleController implements ReactiveController {
       const key = keyOfCode(ERROR_CODE_KEYS, e.code);
       if (key) return this.t(key);
       // An unknown code (a newer server's): its own words. `http_<status>` is the client's, for a body-less answer.
-      if (!e.code.startsWith('http_') && typeof e.message === 'string' && e.message.trim()) return e.message;
+      if (!e.code.startsWith('http_') && typeof e.message === 'string' && e.message.trim()) return isolateBidi(e.message);
     }
     switch (e.kind) {
       case 'network': return this.t('error.network');
@@ -230,7 +233,7 @@ export class LocaleController implements ReactiveController {
     const out: Record<string, string> = {};
     for (const path of new Set([...Object.keys(e.fields ?? {}), ...Object.keys(e.fieldCodes ?? {})])) {
       const key = fieldKeyOf(e.fieldCodes?.[path], en);
-      const message = key ? this.t(key) : e.fields?.[path];
+      const message = key ? this.t(key) : e.fields?.[path] && isolateBidi(e.fields[path]);
       if (message) out[path] = message;
     }
     return out;
@@ -244,8 +247,8 @@ export class LocaleController implements ReactiveController {
     const e = (error ?? {}) as {status?: number; code?: unknown; message?: unknown};
     if (typeof e.status !== 'number' || typeof e.message !== 'string') return '';
     if (keyOfCode(ERROR_CODE_KEYS, e.code)) return '';
-    const shown = this.errorMessage(error);
-    return e.message === shown ? '' : e.message;
+    const message = isolateBidi(e.message);
+    return message === this.errorMessage(error) ? '' : message;
   }
 
   /** Re-resolve and re-render if anything changed. Also called by the shared `lang` observer. */

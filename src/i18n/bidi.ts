@@ -4,10 +4,23 @@ const BIDI = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-
 /**
  * Text with right-to-left letters or bidi controls (a customer named in Arabic, or a hostile
  * U+202E), put in a first-strong isolate (U+2068 … U+2069) so it cannot reorder the sentence it is
- * shown in; other text unchanged. Used for interpolated message values and server messages.
+ * shown in; other text unchanged. Used for interpolated message values and, where they are shown, the server's messages
+ * (LocaleController); an already isolated text is left as it is, so a value is never wrapped twice.
  */
 export function isolateBidi(text: string): string {
-  return BIDI.test(text) ? `\u2068${text}\u2069` : text;
+  return BIDI.test(text) && !isolated(text) ? `\u2068${text}\u2069` : text;
+}
+
+/** Whether the whole text is already one isolate: an FSI at the start whose matching PDI is the last character. */
+function isolated(text: string): boolean {
+  if (!text.startsWith('\u2068') || !text.endsWith('\u2069')) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\u2066' || c === '\u2067' || c === '\u2068') depth++;
+    else if (c === '\u2069' && --depth === 0) return i === text.length - 1;
+  }
+  return false;
 }
 
 /** Languages written right to left (ISO 639 codes), for engines without `Intl.Locale#getTextInfo`. */

@@ -6,7 +6,8 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {CustomerPage} from '../../src/contract/schemas.js';
-import type {ResellerStateChangeEvent} from '../../src/events.js';
+import type {HttpError} from '../../src/api/errors.js';
+import type {ResellerRequestErrorEvent, ResellerStateChangeEvent} from '../../src/events.js';
 import {formatInternational} from '../../src/phone/index.js';
 import {clearFaults, requests, setFaults} from '../helpers/sandbox.js';
 import {$, $$, api, column, createCustomer, createTenant, nextEvent, rowIds, settled, tableFor} from './customer-table.helpers.js';
@@ -243,6 +244,25 @@ describe('<reseller-customer-table> data', () => {
     $<HTMLButtonElement>(el, '[part~="retry-button"]').click();
     await settled(el);
     expect(rowIds(el)).to.have.length(10);
+  });
+
+  it('error: a server message in Arabic with a bidi override is shown isolated; the host gets it as sent', async () => {
+    const tenant = await createTenant({customers: 3});
+    const message = 'الفوترة مجمدة \u202Eevil';
+    const body_raw = JSON.stringify({error: {code: 'billing_frozen', message}});
+    await setFaults(tenant.token, [{method: 'GET', path: '/customers', status: 500, body_raw}]);
+    const errors: ResellerRequestErrorEvent[] = [];
+    const listen = (event: Event) => errors.push(event as ResellerRequestErrorEvent);
+    document.addEventListener('reseller-request-error', listen);
+    try {
+      const el = await tableFor(tenant);
+      const text = $(el, '[part~="state"][part~="error"]').textContent!;
+      expect(text, 'the server’s words in a first-strong isolate').to.contain(`\u2068${message}\u2069`);
+      expect(text.split('\u2068').length - 1, 'isolated once, not twice').to.equal(1);
+      expect(errors.map((e) => (e.detail.error as HttpError).message), 'ApiError.message is the server’s text as sent').to.deep.equal([message]);
+    } finally {
+      document.removeEventListener('reseller-request-error', listen);
+    }
   });
 
   it('RESELLEE token: "reseller access required"', async () => {

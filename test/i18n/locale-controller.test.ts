@@ -252,5 +252,13 @@ describe('LocaleController', () => {
       email: ar['serverField.emailTaken'], name: ar['serverField.tooLong'], 'metadata.x': 'Custom rule',
     });
     expect(el.i18n.fieldMessages(new Error('x'))).to.deep.equal({});
+    // The server's words are isolated where they are shown (the client keeps them as sent).
+    const hostile = httpErrorFor({method: 'GET', path: '/customers', status: 409, code: 'quota_frozen', message: 'مجمد \u202Eevil',
+      fields: {'metadata.x': '\u202Eevil'}});
+    expect(hostile.message, 'the error holds the server’s text as sent').to.equal('مجمد \u202Eevil');
+    expect(el.i18n.errorMessage(hostile)).to.equal('\u2068مجمد \u202Eevil\u2069');
+    expect(el.i18n.fieldMessages(hostile)).to.deep.equal({'metadata.x': '\u2068\u202Eevil\u2069'});
+    const detail = httpErrorFor({method: 'GET', path: '/customers', status: 409, code: 'http_409', message: 'مجمد'});
+    expect(el.i18n.serverDetail(detail)).to.equal('\u2068مجمد\u2069');
   });
 });
