@@ -176,6 +176,31 @@ describe('waiting for credentials', () => {
   });
 });
 
+describe('a bad auth value', () => {
+  it('auth="cookies": one console warning naming the valid values; it waits for a token as when unset, then one authorized request', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    try {
+      const el = await fixture<ResellerCustomerTable>(html`<reseller-customer-table auth="cookies"></reseller-customer-table>`);
+      el.setAttribute('auth', 'cookies'); // the same bad value again: still one warning
+      await el.updateComplete;
+      const mine = warnings.filter((w) => w.includes('auth='));
+      expect(mine, warnings.join('\n')).to.deep.equal(['<reseller-customer-table>: auth="cookies" is not one of token, cookie; waiting for a token or getToken, as when auth is unset.']);
+      expect(loading(el), 'the loading state while waiting').to.equal(true);
+      await settle(1000, 'a cookie-mode element would have sent its request by now');
+      expect(spy.seen, 'no request without credentials (auth="cookie" would send one)').to.deep.equal([]);
+
+      const tenant = await createTenant({customers: 30});
+      el.token = tenant.token;
+      await rowsShown(el);
+      await expectOneAuthorizedLoad(tenant);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
+
 describe('never configured', () => {
   it('after credentials-timeout: "not configured", one console warning naming what is missing, no request; a token later still starts it', async () => {
     const warnings: string[] = [];

@@ -11,6 +11,7 @@
 import type {LitElement} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {AuthMode} from '../../api/client.js';
+import {AUTH_MODES} from '../../api/http-engine.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern needs a constructor of any arguments
 type Constructor<T> = new (...args: any[]) => T;
@@ -40,10 +41,22 @@ export function ConnectionMixin<T extends Constructor<LitElement>>(base: T): Con
     @property({attribute: false}) getToken: (() => Promise<string> | string) | null = null;
     /**
      * `cookie`: the API authenticates by the browser's cookies (a session, a same-origin proxy), so
-     * requests go without a token (`credentials: 'include'`). Unset, nothing is sent before a
-     * `token` or `getToken` arrives.
+     * requests go without a token (`credentials: 'include'`). Unset (or `token`), nothing is sent
+     * before a `token` or `getToken` arrives. Any other value warns once and counts as unset.
      */
-    @property() auth: AuthMode | null = null;
+    @property()
+    get auth(): AuthMode | null {
+      return this.#auth;
+    }
+    set auth(value: AuthMode | null) {
+      this.#auth = value;
+      if (value != null && !(AUTH_MODES as readonly unknown[]).includes(value) && this.#warnedAuth !== value) {
+        this.#warnedAuth = value;
+        console.warn(`<${this.localName}>: auth="${String(value)}" is not one of ${AUTH_MODES.join(', ')}; waiting for a token or getToken, as when auth is unset.`);
+      }
+    }
+    #auth: AuthMode | null = null;
+    #warnedAuth: unknown = null;
     /** How long to wait for credentials before showing "not configured" (ms; default 10 000; 0 waits for ever). */
     @property({type: Number, attribute: 'credentials-timeout'}) credentialsTimeout: number | null = null;
   }
