@@ -31,7 +31,7 @@ const browser = Object.fromEntries(
 const TYPED = [...['src', 'sandbox', 'test', 'stories', 'demo', 'scripts', 'bench'].map((dir) => `${dir}/**/*.ts`), 'demo/**/*.tsx'];
 
 // ---- Layers (CONTRIBUTING.md, "Layering rules") ---------------------------------------------------
-// contract <- api <- context/controllers <- elements <- define; i18n, styles, phone and usage are leaf
+// contract <- api <- context/controllers <- elements <- define; i18n, styles, phone, usage and dom are leaf
 // layers (they import none of the others). One element folder reaches another only through
 // src/elements/shared/ or the other element's public module `<name>/<name>.js` (to render it).
 // `no-restricted-imports` is one rule per file, so every block below repeats the security entries.
@@ -43,7 +43,7 @@ const SECURITY_PATTERNS = [{group: ['**/sandbox/**', '../sandbox/*'], message: '
 const layer = (names) => names.map((name) => `**/${name}/**`);
 const upward = (from, names) => ({
   group: layer(names),
-  message: `Layers: ${from} does not import ${names.join(', ')} (contract <- api <- context/controllers <- elements <- define; i18n, styles, phone, usage are leaves).`,
+  message: `Layers: ${from} does not import ${names.join(', ')} (contract <- api <- context/controllers <- elements <- define; i18n, styles, phone, usage, dom are leaves).`,
 });
 const restrict = (...patterns) => ['error', {paths: SECURITY_PATHS, patterns: [...SECURITY_PATTERNS, ...patterns]}];
 const ELEMENT_FOLDERS = readdirSync(new URL('./src/elements/', import.meta.url), {withFileTypes: true})
@@ -56,7 +56,7 @@ const otherElements = (from) =>
     message: `Element folders: import <reseller-${name}> only through ../${name}/${name}.js (to render it); what two elements share goes in ../shared/.`,
   }));
 const layerBlocks = [
-  {name: 'reseller/layers-leaves', files: ['src/{i18n,styles,phone,usage}/**/*.ts'], rules: {'no-restricted-imports': restrict(upward('a leaf layer', ['contract', 'api', 'context', 'controllers', 'elements', 'define']))}},
+  {name: 'reseller/layers-leaves', files: ['src/{i18n,styles,phone,usage,dom}/**/*.ts'], rules: {'no-restricted-imports': restrict(upward('a leaf layer', ['contract', 'api', 'context', 'controllers', 'elements', 'define']))}},
   {name: 'reseller/layers-contract', files: ['src/contract/**/*.ts'], rules: {'no-restricted-imports': restrict(upward('contract', ['api', 'context', 'controllers', 'elements', 'define']))}},
   {name: 'reseller/layers-api', files: ['src/api/**/*.ts'], rules: {'no-restricted-imports': restrict(upward('api', ['context', 'controllers', 'elements', 'define']))}},
   {name: 'reseller/layers-context-controllers', files: ['src/{context,controllers}/**/*.ts'], rules: {'no-restricted-imports': restrict(upward('context and controllers', ['elements', 'define']))}},

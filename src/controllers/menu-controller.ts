@@ -37,6 +37,7 @@
  * other side of the pointer when it would overflow the viewport.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {deepActiveElement} from '../dom/focus.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -330,13 +331,6 @@ export class MenuController<C = unknown> implements ReactiveController {
     if (this.#trigger && path.includes(this.#trigger)) return;
     this.close({restoreFocus: false});
   };
-}
-
-/** The focused element, looking into shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : null;
 }
 
 function focusableOrSelf(element: HTMLElement | null): HTMLElement | null {

@@ -27,6 +27,7 @@
  * `dir="rtl"` on the provider alone it still sits at the inline end.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {deepActiveElement} from '../dom/focus.js';
 import {ResellerToastEvent, type ToastKind} from '../events.js';
 import type {LocaleController} from './locale-controller.js';
 import {PUBLIC_TOKENS} from '../styles/tokens.js';
@@ -182,9 +183,8 @@ function trackPresses(delta: 1 | -1) {
 /** The viewport rectangles of the control just used: the focused element and the last press. */
 function justUsed(): AvoidRect[] {
   const out: AvoidRect[] = [];
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  if (active && active !== document.body && active !== document.documentElement) out.push(active.getBoundingClientRect());
+  const active = deepActiveElement();
+  if (active) out.push(active.getBoundingClientRect());
   if (lastPress && performance.now() - lastPress.at < PRESS_MEMORY_MS) {
     const {x, y} = lastPress;
     out.push({left: x - PRESS_RADIUS, right: x + PRESS_RADIUS, top: y - PRESS_RADIUS, bottom: y + PRESS_RADIUS});

@@ -4,7 +4,7 @@
  */
 import {expect} from '@open-wc/testing';
 import {writeClipboard} from '../../src/elements/shared/clipboard.js';
-import {deepActiveElement} from '../../src/elements/shared/focus.js';
+import {deepActiveElement} from '../../src/dom/focus.js';
 
 /** Makes the Clipboard API refuse (as on an insecure origin or without permission) until `restore()`. */
 function refuseClipboardApi(): {restore: () => void} {

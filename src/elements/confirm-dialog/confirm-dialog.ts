@@ -2,7 +2,7 @@ import {LitElement, html, nothing} from 'lit';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {shared} from '../../styles/shared.js';
 import {tokens} from '../../styles/tokens.js';
-import {deepActiveElement} from '../shared/focus.js';
+import {deepActiveElement} from '../../dom/focus.js';
 import {styles} from './confirm-dialog.styles.js';
 
 export const CONFIRM_DIALOG_TAG = 'reseller-confirm-dialog';

@@ -4,7 +4,7 @@
  * to select it; focus goes back to where it was (across shadow roots) afterwards, so a keyboard
  * user's copy button keeps focus. Rejects when neither way copied.
  */
-import {deepActiveElement} from './focus.js';
+import {deepActiveElement} from '../../dom/focus.js';
 
 export async function writeClipboard(text: string): Promise<void> {
   try {

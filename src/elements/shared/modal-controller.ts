@@ -12,7 +12,7 @@
  * ```
  */
 import type {ReactiveController, ReactiveElement} from 'lit';
-import {deepActiveElement} from './focus.js';
+import {deepActiveElement} from '../../dom/focus.js';
 
 export interface ModalControllerOptions {
   dialog: () => HTMLDialogElement | null;
