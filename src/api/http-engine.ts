@@ -62,10 +62,8 @@ export interface ResellerClientObserver {
   onRequestError?: (error: ResellerApiError) => void;
 }
 
-/** The ways the API authenticates the caller (see `ResellerClientOptions.auth`). */
-export const AUTH_MODES = ['token', 'cookie'] as const;
 /** How the API authenticates the caller (see `ResellerClientOptions.auth`). */
-export type AuthMode = (typeof AUTH_MODES)[number];
+export type AuthMode = 'token' | 'cookie';
 
 export interface ResellerClientOptions extends ResellerClientObserver {
   /** API base URL, absolute or relative to the page (default `/api/v3/reseller`). */

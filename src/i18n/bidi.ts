@@ -8,20 +8,10 @@ const BIDI = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-
  * (LocaleController); an already isolated text is left as it is, so a value is never wrapped twice.
  */
 export function isolateBidi(text: string): string {
-  return BIDI.test(text) && !isolated(text) ? `\u2068${text}\u2069` : text;
+  return BIDI.test(text) && !ISOLATED.test(text) ? `\u2068${text}\u2069` : text;
 }
-
-/** Whether the whole text is already one isolate: an FSI at the start whose matching PDI is the last character. */
-function isolated(text: string): boolean {
-  if (!text.startsWith('\u2068') || !text.endsWith('\u2069')) return false;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\u2066' || c === '\u2067' || c === '\u2068') depth++;
-    else if (c === '\u2069' && --depth === 0) return i === text.length - 1;
-  }
-  return false;
-}
+/** Already one isolate: FSI … PDI around a text with no isolate or embedding controls of its own. */
+const ISOLATED = /^\u2068[^\u202A-\u202E\u2066-\u2069]*\u2069$/;
 
 /** Languages written right to left (ISO 639 codes), for engines without `Intl.Locale#getTextInfo`. */
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);

@@ -11,7 +11,6 @@
 import type {LitElement} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {AuthMode} from '../../api/client.js';
-import {AUTH_MODES} from '../../api/http-engine.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern needs a constructor of any arguments
 type Constructor<T> = new (...args: any[]) => T;
@@ -44,21 +43,15 @@ export function ConnectionMixin<T extends Constructor<LitElement>>(base: T): Con
      * requests go without a token (`credentials: 'include'`). Unset (or `token`), nothing is sent
      * before a `token` or `getToken` arrives. Any other value warns once and counts as unset.
      */
-    @property()
-    get auth(): AuthMode | null {
-      return this.#auth;
-    }
-    set auth(value: AuthMode | null) {
-      this.#auth = value;
-      if (value != null && !(AUTH_MODES as readonly unknown[]).includes(value) && this.#warnedAuth !== value) {
-        this.#warnedAuth = value;
-        console.warn(`<${this.localName}>: auth="${String(value)}" is not one of ${AUTH_MODES.join(', ')}; waiting for a token or getToken, as when auth is unset.`);
-      }
-    }
-    #auth: AuthMode | null = null;
-    #warnedAuth: unknown = null;
+    @property() auth: AuthMode | null = null;
     /** How long to wait for credentials before showing "not configured" (ms; default 10 000; 0 waits for ever). */
     @property({type: Number, attribute: 'credentials-timeout'}) credentialsTimeout: number | null = null;
+
+    override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+      super.attributeChangedCallback(name, old, value);
+      // A bad value warns once (per change) and counts as unset (ApiController only honours `cookie`).
+      if (name === 'auth' && value !== old && value && value !== 'token' && value !== 'cookie') console.warn(`<${this.localName}>: auth="${value}" is not token or cookie; ignored.`);
+    }
   }
   return ConnectedElement;
 }
