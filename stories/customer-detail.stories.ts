@@ -149,3 +149,25 @@ export const LeaveWithUnsavedEdits: Story = {
     void el.canLeave();
   },
 };
+
+/** Delete: the same permanent-deletion confirm as the table's menu (then `reseller-customer-deleted`, for the host to navigate away). */
+export const DeleteConfirm: Story = {
+  play: async ({canvasElement}) => {
+    const el = await detailIn(canvasElement);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+  },
+};
+
+/** The delete fails (fault: 500): the reason in the dialog; cancelling keeps the page as it was. */
+export const DeleteFails: Story = {
+  tags: ['http-errors'],
+  parameters: sandbox({customers: 5, faults: [{method: 'DELETE', path: '/customers/*', status: 500}]}),
+  play: async ({canvasElement}) => {
+    const el = await detailIn(canvasElement);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+    const dialog = el.shadowRoot!.querySelector('reseller-confirm-dialog')!;
+    await customElements.whenDefined('reseller-confirm-dialog');
+    await (dialog as HTMLElement & {updateComplete: Promise<boolean>}).updateComplete;
+    dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+  },
+};

@@ -56,6 +56,7 @@ export const ELEMENT_EVENTS = {
   'reseller-phone-field': [],
   'reseller-customer-detail': [
     'onCustomerUpdated',
+    'onCustomerDeleted',
     'onStateChange',
     'onSubscriptionChange',
     'onTokenCreated',

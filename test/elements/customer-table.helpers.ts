@@ -2,13 +2,12 @@
 import {fixture, html} from '@open-wc/testing';
 import '../../src/define/customer-table.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
-import type {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
-import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
+import {createTenant, type Tenant} from '../helpers/sandbox.js';
 import {$, $$, rendered} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
-export {$, $$, nextEvent} from '../helpers/dom.js';
-export {api, createCustomer} from '../helpers/api.js';
+export {$, $$, confirmOf, confirmPart, nextEvent} from '../helpers/dom.js';
+export {api, createCustomer, customerExists} from '../helpers/api.js';
 
 /** A table with its own token on a fresh tenant, waited until its first page has settled. */
 export async function tableFor(tenant: Tenant, attrs: Record<string, string> = {}): Promise<ResellerCustomerTable> {
@@ -37,14 +36,3 @@ export const menu = (el: ResellerCustomerTable) => $(el, '[part~="menu"]');
 export const menuOpen = (el: ResellerCustomerTable) => menu(el).matches(':popover-open');
 export const items = (el: ResellerCustomerTable) => [...menu(el).querySelectorAll<HTMLElement>('[role="menuitem"]')];
 export const menuButton = (el: ResellerCustomerTable, id: number) => row(el, id).querySelector<HTMLButtonElement>('[part~="menu-button"]')!;
-/** The delete confirmation and one of its parts. */
-export const confirmOf = (el: ResellerCustomerTable) => $<ResellerConfirmDialog>(el, 'reseller-confirm-dialog');
-export const confirmPart = (el: ResellerCustomerTable, part: string) => confirmOf(el).shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`)!;
-
-/** Whether the customer exists on the server: 200 yes, 404 no; any other answer throws. */
-export async function customerExists(tenant: Tenant, id: number): Promise<boolean> {
-  const response = await fetch(`${API_BASE}/customers/${id}`, {headers: {authorization: `Bearer ${tenant.token}`}});
-  if (response.status === 404) return false;
-  if (!response.ok) throw new Error(`GET /customers/${id} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return true;
-}

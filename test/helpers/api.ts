@@ -29,3 +29,11 @@ export async function api<T>(tenant: Pick<Tenant, 'token'>, method: string, path
 
 /** Creates a customer through the API. */
 export const createCustomer = (tenant: Pick<Tenant, 'token'>, body: CustomerCreate) => api<Customer>(tenant, 'POST', '/customers', body);
+
+/** Whether the customer exists on the server: 200 yes, 404 no; any other answer throws. */
+export async function customerExists(tenant: Pick<Tenant, 'token'>, id: number): Promise<boolean> {
+  const response = await fetch(`${API_BASE}/customers/${id}`, {headers: {authorization: `Bearer ${tenant.token}`}});
+  if (response.status === 404) return false;
+  if (!response.ok) throw new Error(`GET /customers/${id} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  return true;
+}

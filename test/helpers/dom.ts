@@ -3,6 +3,7 @@
  * person does.
  */
 import {sendKeys} from '@web/test-runner-commands';
+import type {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
 import {waitFor} from './wait.js';
 
 /** The first match of `selector` in `el`'s shadow root (asserted present: a missing node throws where it is used). */
@@ -68,3 +69,7 @@ export async function rendered(el: HTMLElement & {updateComplete: Promise<boolea
   });
   await el.updateComplete;
 }
+
+/** An element's `<reseller-confirm-dialog>` and one of its parts. */
+export const confirmOf = (el: Element) => $<ResellerConfirmDialog>(el, 'reseller-confirm-dialog');
+export const confirmPart = (el: Element, part: string) => confirmOf(el).shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`)!;

@@ -122,6 +122,9 @@ export const styles = css`
     justify-content: flex-end;
     gap: var(--_space-2);
   }
+  .actions .delete {
+    margin-inline-end: auto;
+  }
   .skeleton-form .field {
     gap: var(--_space-2);
   }

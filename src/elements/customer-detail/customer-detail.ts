@@ -14,6 +14,7 @@ import type {PartialMessages} from '../../i18n/registry.js';
 import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
 import {shared, tokens} from '../../styles/index.js';
 import {writeClipboard} from '../shared/clipboard.js';
+import {deleteCustomer} from '../shared/delete-customer.js';
 import {quotaStyles, renderQuotaMeter} from '../shared/quota-meter.js';
 import {renderAccess, renderLoadError, renderNotFound} from '../shared/states.js';
 import {CustomerTabsController} from './customer-tabs.js';
@@ -70,6 +71,7 @@ const idConverter = {
  * @csspart conflict-overwrite - Save mine anyway.
  * @csspart actions - The button row.
  * @csspart update - Update.
+ * @csspart delete - Delete (at the start of the button row; the same permanent-deletion confirm as the table's menu).
  * @csspart reset - Reset (shown with changes).
  * @csspart tabs - Tabs and panels.
  * @csspart tablist - The tab list.
@@ -85,6 +87,7 @@ const idConverter = {
  * @cssprop --reseller-color-danger - Errors.
  * @cssprop --reseller-color-warning - The conflict and quota warnings.
  * @fires {ResellerCustomerUpdatedEvent} reseller-customer-updated - After a save; `detail.customer` is the server's.
+ * @fires {ResellerCustomerDeletedEvent} reseller-customer-deleted - After Delete and its confirm: `detail.id`, `detail.name` (navigate away).
  * @fires {ResellerStateChangeEvent} reseller-state-change - The operator opened another tab: `detail.tab`.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: saved, ID copied.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (own client only).
@@ -211,7 +214,7 @@ export class ResellerCustomerDetail extends ConnectionMixin(LitElement) {
         busy: this.busy, conflict: this.conflict, failure: this.failure, defaultCountry: this.defaultCountry,
         onSubmit: this.#onSubmit, onInput: this.#onInput, onReset: () => this.#discard(), onAddRow: () => void this.#onAddRow(),
         onRemoveRow: (id) => void this.#onRemoveRow(id), onCopyId: () => void this.#copyId(customer.id),
-        onReload: () => void this.#onReload(), onOverwrite: () => void this.#onOverwrite(),
+        onReload: () => void this.#onReload(), onOverwrite: () => void this.#onOverwrite(), onDelete: () => void this.#delete(customer),
       })}
       <div @reseller-subscription-change=${() => void this.reload()}>${this.#tabs.render(this.#panel, {usage: () => this.#usageFallback(customer)})}</div>`;
   }
@@ -448,6 +451,18 @@ export class ResellerCustomerDetail extends ConnectionMixin(LitElement) {
       if (!isAbortError(error)) this.failure = {message: this.#i18n.t('detail.loadError'), detail: this.#i18n.errorMessage(error)};
       return false;
     }
+  }
+
+  /**
+   * Delete, as from the table's menu (the same confirm); then the deleted event for the host to
+   * navigate away, and the detail drops the edits and shows the customer as gone (404). A failure
+   * stays in the dialog and the page is kept.
+   */
+  async #delete(customer: Customer): Promise<void> {
+    const dialog = this.renderRoot.querySelector<ResellerConfirmDialog>('reseller-confirm-dialog')!;
+    if (!(await deleteCustomer(this, {dialog, i18n: this.#i18n, client: () => this.#api.client, toast: (m, k) => this.#toast.show(m, k)}, customer))) return;
+    this.#discard();
+    await this.reload();
   }
 
   async #copyId(id: number): Promise<void> {

@@ -2,7 +2,7 @@
  * The customer detail form's template: header (name, ID with copy, registration date), Name,
  * Email, Phone (`<reseller-phone-field>`, shared with the New Customer form), the Active
  * checkbox, metadata (segment, industry, account manager, free rows), the conflict and failure
- * alerts and the Reset / Update buttons. Every input shows the draft (`live()`), so re-renders
+ * alerts and the Delete / Reset / Update buttons. Every input shows the draft (`live()`), so re-renders
  * never overwrite what the operator typed.
  */
 import {html, nothing, type TemplateResult} from 'lit';
@@ -35,6 +35,8 @@ export interface FormView {
   onCopyId: () => void;
   onReload: () => void;
   onOverwrite: () => void;
+  /** Delete (the permanent-deletion confirm first). */
+  onDelete: () => void;
 }
 
 export function renderForm(v: FormView): TemplateResult {
@@ -80,6 +82,7 @@ export function renderForm(v: FormView): TemplateResult {
     </fieldset>
     ${renderAlerts(v)}
     <div class="actions" part="actions">
+      <button type="button" class="button danger delete" part="delete" @click=${v.onDelete}>${t('table.menu.delete')}</button>
       ${v.dirty ? html`<button type="button" class="button" part="reset" @click=${v.onReset}>${t('detail.reset')}</button>` : nothing}
       <button type="submit" class="button primary" part="update" ?disabled=${!v.dirty}
         aria-busy=${v.busy ? 'true' : 'false'}>${v.busy ? t('detail.updating') : t('detail.update')}</button>

@@ -10,10 +10,10 @@ import type {LocaleController} from '../../controllers/locale-controller.js';
 import {MenuController} from '../../controllers/menu-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
-import {ResellerCustomerDeletedEvent, ResellerCustomerOpenEvent, type ResellerCustomerCreatedEvent, type ToastKind} from '../../events.js';
+import {ResellerCustomerOpenEvent, type ResellerCustomerCreatedEvent, type ToastKind} from '../../events.js';
 import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
 import {writeClipboard} from '../shared/clipboard.js';
-import {errorText} from '../shared/error-text.js';
+import {deleteCustomer} from '../shared/delete-customer.js';
 import {detailHref} from '../shared/links.js';
 import {defineElement} from '../shared/registration.js';
 
@@ -146,20 +146,9 @@ export class CustomerActionsController implements ReactiveController {
     const {i18n} = this.#o;
     const dialog = this.#host.shadowRoot?.querySelector<ResellerConfirmDialog>('reseller-confirm-dialog');
     if (!dialog) return false;
-    const {id, name, email} = customer;
     // The row (and its menu button) goes away: remember where it was, for focus afterwards.
-    const index = [...(this.#host.shadowRoot?.querySelectorAll('tbody tr') ?? [])].findIndex((tr) => (tr as HTMLElement).dataset.id === String(id));
-    const deleted = await dialog.confirm({
-      heading: i18n.t('table.delete.heading', {name}),
-      message: i18n.t('table.delete.message', {name, email}),
-      confirmLabel: i18n.t('table.delete.confirm'),
-      danger: true,
-      action: (signal) => this.#o.client().deleteCustomer(id, {signal}),
-      errorMessage: (error) => `${i18n.t('table.delete.failed', {name})} ${errorText(i18n, error)}`,
-    });
-    if (!deleted) return false;
-    this.toast(i18n.t('toast.customerDeleted', {name}), 'success');
-    this.#host.dispatchEvent(new ResellerCustomerDeletedEvent({id, name}));
+    const index = [...(this.#host.shadowRoot?.querySelectorAll('tbody tr') ?? [])].findIndex((tr) => (tr as HTMLElement).dataset.id === String(customer.id));
+    if (!(await deleteCustomer(this.#host, {dialog, i18n, client: this.#o.client, toast: (m, k) => this.toast(m, k)}, customer))) return false;
     const focusAfter = this.#o.onDeleted(customer);
     await this.#host.updateComplete;
     this.#focusRow(index);
