@@ -5,13 +5,11 @@ const BIDI = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-
  * Text with right-to-left letters or bidi controls (a customer named in Arabic, or a hostile
  * U+202E), put in a first-strong isolate (U+2068 … U+2069) so it cannot reorder the sentence it is
  * shown in; other text unchanged. Used for interpolated message values and, where they are shown, the server's messages
- * (LocaleController); an already isolated text is left as it is, so a value is never wrapped twice.
+ * (LocaleController).
  */
 export function isolateBidi(text: string): string {
-  return BIDI.test(text) && !ISOLATED.test(text) ? `\u2068${text}\u2069` : text;
+  return BIDI.test(text) ? `\u2068${text}\u2069` : text;
 }
-/** Already one isolate: FSI … PDI around a text with no isolate or embedding controls of its own. */
-const ISOLATED = /^\u2068[^\u202A-\u202E\u2066-\u2069]*\u2069$/;
 
 /** Languages written right to left (ISO 639 codes), for engines without `Intl.Locale#getTextInfo`. */
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);

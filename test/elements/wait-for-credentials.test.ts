@@ -186,7 +186,7 @@ describe('a bad auth value', () => {
       el.setAttribute('auth', 'cookies'); // the same bad value again: still one warning
       await el.updateComplete;
       const mine = warnings.filter((w) => w.includes('auth='));
-      expect(mine, warnings.join('\n')).to.deep.equal(['<reseller-customer-table>: auth="cookies" is not token or cookie; ignored.']);
+      expect(mine, warnings.join('\n')).to.deep.equal(['<reseller-customer-table>: auth="cookies" is not token or cookie']);
       expect(loading(el), 'the loading state while waiting').to.equal(true);
       await settle(1000, 'a cookie-mode element would have sent its request by now');
       expect(spy.seen, 'no request without credentials (auth="cookie" would send one)').to.deep.equal([]);

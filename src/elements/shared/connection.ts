@@ -50,7 +50,7 @@ export function ConnectionMixin<T extends Constructor<LitElement>>(base: T): Con
     override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
       super.attributeChangedCallback(name, old, value);
       // A bad value warns once (per change) and counts as unset (ApiController only honours `cookie`).
-      if (name === 'auth' && value !== old && value && value !== 'token' && value !== 'cookie') console.warn(`<${this.localName}>: auth="${value}" is not token or cookie; ignored.`);
+      if (name === 'auth' && value !== old && value && value !== 'token' && value !== 'cookie') console.warn(`<${this.localName}>: auth="${value}" is not token or cookie`);
     }
   }
   return ConnectedElement;
