@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 82.8 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 41.4 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 84.1 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 42.4 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 43.1 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 44.1 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 42.4 kB
+ *   counted: the host has it)                                                           <= 43.4 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -66,7 +66,17 @@ const KB = 1000;
 // element strings out of the eager catalogue (issue 21) would win them back.
 // Rebased on the report methods and measured again (load 23): define 82.7, table + provider 41.3,
 // autoloader page 43.0, React table page 42.3; budgets those + 0.1 kB.
-const BUDGET = {defineEager: 82.8 * KB, tablePlusProvider: 41.4 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 43.1 * KB, reactTablePage: 42.4 * KB};
+// Stop 16, the end of the session (main at ae2448e, one build at load 3.5, after the viewer's raise
+// above): define 82.7 -> 84.0 kB (83 984 B), table + provider 41.3 -> 42.3 (42 303), autoloader page
+// 43.0 -> 44.0 (44 026), React table page 42.3 -> 43.3 (43 301). What came in on the table's path:
+// the metadata organizer (issue 18: the Metadata toolbar button, metadata-filter / metadata-q /
+// metadata-columns and their state, metadata columns and card lines; the dialog itself is a lazy
+// 1.8 kB chunk) ~0.9 kB; bidi isolation moved to where server text is rendered, the auth attribute
+// warning, the detail's delete flow shared with the table (issues 20, 18) ~0.1 kB; the token
+// permission edit's English strings (its dialog is a lazy 1.1 kB chunk) ~0.1 kB. Budgets set to the
+// figures + 0.1 kB. Every feature's English strings land on every page: splitting the English
+// catalogue per element and moving the metadata UI behind its first use are issue 21's first wins.
+const BUDGET = {defineEager: 84.1 * KB, tablePlusProvider: 42.4 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 44.1 * KB, reactTablePage: 43.4 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
