@@ -71,9 +71,11 @@ function arb(schema: Schema): fc.Arbitrary<unknown> {
       return fc.boolean();
     case 'number': {
       const lower = checks.find((c) => c.check === 'greater_than');
+      const upper = checks.find((c) => c.check === 'less_than');
       const min = lower ? (lower.inclusive ? lower.value : lower.value + (d.format === 'safeint' ? 1 : 0.001)) : -1e6;
-      if (d.format === 'safeint') return fc.oneof(fc.integer({min, max: min + 1000}), fc.integer({min, max: 2_000_000_000}));
-      return fc.double({min, max: 1e9, noNaN: true, noDefaultInfinity: true}).map((n) => (Object.is(n, -0) ? 0 : n));
+      const max = upper ? (upper.inclusive ? upper.value : upper.value - (d.format === 'safeint' ? 1 : 0.001)) : d.format === 'safeint' ? 2_000_000_000 : 1e9;
+      if (d.format === 'safeint') return fc.oneof(fc.integer({min, max: Math.min(max, min + 1000)}), fc.integer({min, max}));
+      return fc.double({min, max, noNaN: true, noDefaultInfinity: true}).map((n) => (Object.is(n, -0) ? 0 : n));
     }
     case 'string': {
       if (d.format === 'datetime') return timestamp.map((t) => t.toISOString());
@@ -168,9 +170,11 @@ const CALLS: Record<string, (c: ResellerClient) => Promise<unknown>> = {
   'GET /customers/{id}': (c) => c.getCustomer(7),
   'PATCH /customers/{id}': (c) => c.updateCustomer(7, {name: 'Fuzz'}),
   'GET /customers/{id}/usage': (c) => c.getCustomerUsage(7),
+  'GET /customers/{id}/billing': (c) => c.getBilling(7),
   'POST /tokens': (c) => c.createToken({customer_id: 7, name: 'Fuzz', permissions: ['usage:read']}),
   'GET /transcripts': (c) => c.listTranscripts(),
   'GET /transcripts/documents': (c) => c.listDocuments(),
+  'GET /transcripts/{id}/content': (c) => c.getTranscriptContent(7),
   'GET /me': (c) => c.getMe(),
   'GET /plans': (c) => c.getPlans().then((data) => ({data})),
   'GET /customers/{id}/subscription': (c) => c.getSubscription(7),
