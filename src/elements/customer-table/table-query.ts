@@ -6,6 +6,7 @@
  */
 import {CUSTOMER_SORT_KEYS, METADATA_FILTER_PATTERN, METADATA_KEY_PATTERN, PER_PAGE_OPTIONS} from '../../contract/constants.js';
 import type {CustomerListQuery, CustomerSort, Order, PerPage} from '../../contract/schemas.js';
+import {invalidValueWarning} from '../shared/warn.js';
 
 /** Sortable columns (the `sort` attribute), in column order. */
 export const SORT_KEYS = CUSTOMER_SORT_KEYS;
@@ -47,13 +48,7 @@ export function metadataKeys(value: string): string[] {
   return [...new Set(value.split(',').map((k) => k.trim()).filter((k) => METADATA_KEY_PATTERN.test(k)))].slice(0, METADATA_COLUMNS_MAX);
 }
 
-const warned = new Set<string>();
-function warnOnce(name: string, value: unknown, used: unknown): void {
-  const key = `${name}=${String(value)}`;
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`<reseller-customer-table>: ${name}="${String(value)}" is not valid; using "${String(used)}".`);
-}
+const warnOnce = invalidValueWarning('reseller-customer-table');
 
 function oneOf<T extends string | number>(name: string, allowed: readonly T[], value: unknown, fallback: T): T {
   if (allowed.includes(value as T)) return value as T;

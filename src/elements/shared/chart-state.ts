@@ -6,6 +6,7 @@ import {
   DEFAULT_PRESET, GRANULARITY_VALUES, defaultGranularity, isIsoDate, presetRange, rangeProblem,
   type ChartGranularity, type ClockOptions, type DateRange,
 } from '../../usage/dates.js';
+import {invalidValueWarning} from './warn.js';
 
 /** What the chart plots (the `metric` attribute). */
 export const METRICS = ['hours', 'transcriptions'] as const;
@@ -18,13 +19,7 @@ export interface UsageChartState extends DateRange {
   metric: UsageMetric;
 }
 
-const warned = new Set<string>();
-function warnOnce(name: string, value: unknown, used: unknown): void {
-  const key = `${name}=${String(value)}`;
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`<reseller-usage-chart>: ${name}="${String(value)}" is not valid; using "${String(used)}".`);
-}
+const warnOnce = invalidValueWarning('reseller-usage-chart');
 
 export interface RawChartState {
   from: string | null;

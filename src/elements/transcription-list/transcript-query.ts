@@ -5,6 +5,7 @@
  */
 import {PER_PAGE_OPTIONS, TRANSCRIPT_STATUSES} from '../../contract/constants.js';
 import type {PerPage, TranscriptListQuery} from '../../contract/schemas.js';
+import {invalidValueWarning} from '../shared/warn.js';
 
 /** Status filter values (the `status` attribute); `all` sends no filter. */
 export const STATUS_FILTERS = ['all', ...TRANSCRIPT_STATUSES] as const;
@@ -25,13 +26,7 @@ export interface TranscriptListState {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const warned = new Set<string>();
-function warnOnce(name: string, value: unknown, used: unknown): void {
-  const key = `${name}=${String(value)}`;
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`<reseller-transcription-list>: ${name}="${String(value)}" is not valid; using "${String(used)}".`);
-}
+const warnOnce = invalidValueWarning('reseller-transcription-list');
 
 /** A calendar day `YYYY-MM-DD` that exists, else ''. */
 export function validDay(value: unknown): string {
