@@ -185,7 +185,9 @@ export class HttpEngine {
 
   constructor(options: ResellerClientOptions = {}) {
     const base = options.baseUrl || DEFAULT_BASE_URL;
-    const origin = (globalThis as {location?: Location}).location?.href;
+    // Resolved as fetch() resolves: against the document's base URL (a srcdoc iframe's is its
+    // parent's; its location is about:srcdoc, which no relative URL resolves against).
+    const origin = (globalThis as {document?: Document}).document?.baseURI ?? (globalThis as {location?: Location}).location?.href;
     this.baseUrl = new URL(base, origin).href.replace(/\/+$/, '');
     this.#token = options.token || null;
     this.#getToken = options.getToken ?? null;
