@@ -130,6 +130,8 @@ export const tokens = css`
     /* The toast stack's place (read by <reseller-toast-region>, which a host may move through these). */
     --_toast-offset: var(--reseller-toast-offset, var(--_space-4));
     --_toast-max-width: var(--reseller-toast-max-width, 26rem);
+    /* The transcript viewer's scrolling text block. */
+    --_transcript-height: var(--reseller-transcript-height, 70vh);
 
     color: var(--_text);
     font-family: var(--reseller-font-family);

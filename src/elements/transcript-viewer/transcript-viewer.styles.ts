@@ -40,7 +40,7 @@ export const styles = css`
     color: var(--_text-muted);
   }
   .segments {
-    max-block-size: var(--reseller-transcript-height, 70vh);
+    max-block-size: var(--_transcript-height);
     overflow: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
