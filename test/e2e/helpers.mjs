@@ -104,4 +104,21 @@ export async function createTenant(baseUrl, body) {
   return created.json();
 }
 
+/**
+ * The portal's API as the flows call it to arrange and clean up (same token as the page):
+ * `apiCall(method, path, body?)` → `{status, body}` (body null on 204).
+ * @param {string} baseUrl
+ * @param {{apiBase: string, token: string}} config
+ */
+export function apiClient(baseUrl, config) {
+  return async (method, path, body) => {
+    const response = await fetch(new URL(`${config.apiBase}${path}`, baseUrl), {
+      method,
+      headers: {authorization: `Bearer ${config.token}`, ...(body ? {'content-type': 'application/json'} : {})},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return {status: response.status, body: response.status === 204 ? null : await response.json()};
+  };
+}
+
 export {assert};

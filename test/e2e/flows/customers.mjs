@@ -2,18 +2,11 @@
  * Customers page: find a customer by search, open it by its name (the portal routes to its detail
  * page), and delete another through the row actions menu and the confirm dialog.
  */
-import {assert, openPortal, visiblePage, waitForDefined} from '../helpers.mjs';
+import {apiClient, assert, openPortal, visiblePage, waitForDefined} from '../helpers.mjs';
 
 /** @param {{page: import('playwright-core').Page, baseUrl: string, config: {apiBase: string, token: string}}} ctx */
 export default async function customers({page, baseUrl, config}) {
-  const apiCall = async (method, path, body) => {
-    const response = await fetch(new URL(`${config.apiBase}${path}`, baseUrl), {
-      method,
-      headers: {authorization: `Bearer ${config.token}`, ...(body ? {'content-type': 'application/json'} : {})},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return {status: response.status, body: response.status === 204 ? null : await response.json()};
-  };
+  const apiCall = apiClient(baseUrl, config);
   const stamp = Date.now().toString(36);
   const {body: wanted} = await apiCall('POST', '/customers', {name: `Findable Voice ${stamp}`, email: `find-${stamp}@e2e.example`});
   const {body: doomed} = await apiCall('POST', '/customers', {name: `Doomed Voice ${stamp}`, email: `doomed-${stamp}@e2e.example`});

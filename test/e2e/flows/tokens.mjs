@@ -3,18 +3,11 @@
  * demand), generate a token (the secret shows once, then is gone from the page), and revoke it
  * through the confirmation. The customer is made for this flow and deleted afterwards.
  */
-import {assert, expectNoAxeViolations, openPortal, waitForDefined} from '../helpers.mjs';
+import {apiClient, assert, expectNoAxeViolations, openPortal, waitForDefined} from '../helpers.mjs';
 
 /** @param {{page: import('playwright-core').Page, baseUrl: string, config: {apiBase: string, token: string}}} ctx */
 export default async function tokens({page, baseUrl, config}) {
-  const apiCall = async (method, path, body) => {
-    const response = await fetch(new URL(`${config.apiBase}${path}`, baseUrl), {
-      method,
-      headers: {authorization: `Bearer ${config.token}`, ...(body ? {'content-type': 'application/json'} : {})},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return {status: response.status, body: response.status === 204 ? null : await response.json()};
-  };
+  const apiCall = apiClient(baseUrl, config);
   const stamp = Date.now().toString(36);
   const {body: customer} = await apiCall('POST', '/customers', {name: `Token Flow ${stamp}`, email: `tokens-${stamp}@e2e.example`});
   try {
