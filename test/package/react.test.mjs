@@ -101,6 +101,9 @@ test('each React entry registers what its define module registers, nothing else;
   assert.deepEqual(defineModulesIn(all), defineNames.map((n) => `dist/define/${n}.js`).sort(), 'reseller-elements/react: every define module');
 });
 
+/** Elements added after the `…Element` rename (src/deprecated-names.ts): no former name to keep. */
+const ADDED_AFTER_THE_RENAME = ['ResellerTranscriptViewer'];
+
 test('React components and element classes have different names: components bare, element types …Element', async () => {
   const react = text('dist/types/react/index.d.ts') + defineNames.map((n) => text(`dist/types/react/${n}.d.ts`)).join('\n');
   const main = text('dist/types/index.d.ts');
@@ -110,7 +113,10 @@ test('React components and element classes have different names: components bare
     assert.match(react, new RegExp(`\\b${component}Element\\b`), `reseller-elements/react also names the element type ${component}Element`);
     assert.match(main, new RegExp(`\\b${component} as ${component}Element\\b`), `the main entry exports the class as ${component}Element`);
   }
-  // The former class names still work from the main entry, marked deprecated.
+  // The former class names still work from the main entry, marked deprecated: every element that
+  // existed when the classes were renamed (an element added later never had the bare name).
   const deprecated = text('dist/types/deprecated-names.d.ts');
-  for (const component of components) assert.match(deprecated, new RegExp(`@deprecated Use \`${component}Element\`[^\\n]*\\n\\s*\\*?/?\\s*export declare const ${component}: `), `${component} is a deprecated alias`);
+  const renamed = components.filter((c) => !ADDED_AFTER_THE_RENAME.includes(c));
+  assert.ok(renamed.length >= 13, `the thirteen renamed elements are still checked (${renamed.length})`);
+  for (const component of renamed) assert.match(deprecated, new RegExp(`@deprecated Use \`${component}Element\`[^\\n]*\\n\\s*\\*?/?\\s*export declare const ${component}: `), `${component} is a deprecated alias`);
 });
