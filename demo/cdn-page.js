@@ -13,6 +13,15 @@ if (sampleCustomerId != null) {
   }
 }
 
+// The transcript viewer shows the newest finished transcript (asked with the same token).
+fetch('/api/v3/reseller/transcripts?status=done&per_page=25', {headers: {authorization: `Bearer ${token}`}})
+  .then((response) => (response.ok ? response.json() : null))
+  .then((page) => {
+    const newest = page?.data?.[0];
+    if (newest) document.querySelector('reseller-transcript-viewer')?.setAttribute('transcription-id', String(newest.id));
+  })
+  .catch(() => {}); // the viewer then stays empty; the other elements show their own errors
+
 document.querySelector('.skip-link').addEventListener('click', (event) => {
   event.preventDefault();
   document.getElementById('main').focus();
