@@ -94,10 +94,11 @@ export const styles = css`
       flex: 1 1 0;
       font-weight: 600;
     }
-    .truncate,
-    .col-customer .truncate {
+    .truncate {
       max-inline-size: 100%;
     }
+    /* A card's detail lines wrap after their label ("Language: Arabic (United Arab Emirates)" ran
+       past a 290 px card in Firefox); the customer's name wraps whole rather than cut. */
     tbody .col-customer,
     tbody .col-duration,
     tbody .col-language,
@@ -105,6 +106,12 @@ export const styles = css`
       order: 1;
       color: var(--_text-muted);
       font-size: 0.875em;
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+    .col-customer .truncate {
+      display: inline;
+      max-inline-size: none;
     }
     tbody .col-customer {
       flex: 1 0 100%;
