@@ -1,14 +1,20 @@
 /** Right-to-left letters and bidi controls: a value with any of them may reorder the words around it. */
 const BIDI = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFC]/;
+/** Isolate controls (LRI, RLI, FSI, PDI): inside an isolate they could close it early. */
+const ISOLATES = /[\u2066-\u2069]/;
 
 /**
  * Text with right-to-left letters or bidi controls (a customer named in Arabic, or a hostile
  * U+202E), put in a first-strong isolate (U+2068 … U+2069) so it cannot reorder the sentence it is
  * shown in; other text unchanged. Used for interpolated message values and, where they are shown, the server's messages
- * (LocaleController).
+ * (LocaleController). Text that is already one whole isolate (FSI … PDI with no isolate control
+ * inside: a server message isolated by `errorMessage` and then put into a translated sentence) is
+ * returned as it is; anything else with an isolate control inside is wrapped again.
  */
 export function isolateBidi(text: string): string {
-  return BIDI.test(text) ? `\u2068${text}\u2069` : text;
+  if (!BIDI.test(text)) return text;
+  if (text.length >= 2 && text.startsWith('\u2068') && text.endsWith('\u2069') && !ISOLATES.test(text.slice(1, -1))) return text;
+  return `\u2068${text}\u2069`;
 }
 
 /** Languages written right to left (ISO 639 codes), for engines without `Intl.Locale#getTextInfo`. */

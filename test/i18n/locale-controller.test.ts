@@ -260,5 +260,11 @@ describe('LocaleController', () => {
     expect(el.i18n.fieldMessages(hostile)).to.deep.equal({'metadata.x': '\u2068\u202Eevil\u2069'});
     const detail = httpErrorFor({method: 'GET', path: '/customers', status: 409, code: 'http_409', message: 'مجمد'});
     expect(el.i18n.serverDetail(detail)).to.equal('\u2068مجمد\u2069');
+    // Put into a translated sentence, an isolated message is not isolated a second time…
+    expect(el.i18n.t('error.withStatus', {status: el.i18n.serverDetail(detail)})).to.include('\u2068مجمد\u2069')
+      .and.not.include('\u2068\u2068');
+    // …but text that only looks isolated (a PDI inside closes the first isolate) is wrapped again.
+    const forged = '\u2068a\u2069\u202Eevil\u2068b\u2069';
+    expect(el.i18n.t('error.withStatus', {status: forged})).to.include(`\u2068${forged}\u2069`);
   });
 });
