@@ -65,7 +65,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
     app.use('*', cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Sandbox-Fault'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Sandbox-Fault'],
       exposeHeaders: ['ETag', 'Retry-After', 'Content-Disposition', 'Location', 'Idempotent-Replayed'],
       maxAge: 600,
     }));

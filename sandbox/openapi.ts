@@ -58,6 +58,7 @@ export function openApiDocument(): object {
         : {description: ep.summary};
     const isPublicLogo = ep.path === '/branding/logo/{hash}';
     const isLogoUpload = ep.path === '/branding/logo' && ep.method === 'put';
+    const isBrandingRead = ep.path === '/branding' && ep.method === 'get';
     const hasBody = Boolean(ep.body) || isLogoUpload;
     const idempotent = IDEMPOTENT.has(`${ep.method} ${ep.path}`);
     const operation: Record<string, unknown> = {
@@ -69,9 +70,12 @@ export function openApiDocument(): object {
       responses: {
         [status]: ok,
         ...(ep.alsoOk ? {[ep.alsoOk]: ok} : {}),
+        ...(isBrandingRead ? {304: {description: 'Not modified: `If-None-Match` names the current ETag (the tenant\'s version; never another tenant\'s)'}} : {}),
         400: errorResponse(`Bad request: a query parameter holds a NUL character${ep.body ? ', the body is not valid JSON' : ''}${idempotent ? ', Idempotency-Key is longer than 255 characters' : ''}`),
         ...(isPublicLogo ? {} : {401: errorResponse('Missing, unknown, revoked or expired token')}),
-        403: errorResponse(isPublicLogo ? 'The Host header is not allowed (DNS rebinding protection)' : 'Not a RESELLER, or the Host header is not allowed (DNS rebinding protection)'),
+        403: errorResponse(isPublicLogo ? 'The Host header is not allowed (DNS rebinding protection)'
+          : isBrandingRead ? 'The Host header is not allowed (DNS rebinding protection); any session of the tenant may read it (a RESELLEE: its reseller\'s branding)'
+            : 'Not a RESELLER, or the Host header is not allowed (DNS rebinding protection)'),
         404: errorResponse('Not found (also for another tenant\'s ids, and path ids outside 1 to 2147483647)'),
         ...(idempotent ? {409: errorResponse('Idempotency-Key reused with a different request, still being processed, or its secret-bearing answer expired')} : {}),
         ...(ep.method === 'patch' && ep.path === '/customers/{id}' ? {412: errorResponse('If-Match does not match the customer\'s current ETag')} : {}),
@@ -91,6 +95,7 @@ export function openApiDocument(): object {
     if (ep.method === 'post' || ep.method === 'put') {
       (operation.parameters as object[]).push({name: 'Idempotency-Key', in: 'header', required: false, schema: {type: 'string', maxLength: 255}});
     }
+    if (isBrandingRead) (operation.parameters as object[]).push({name: 'If-None-Match', in: 'header', required: false, schema: {type: 'string'}});
     if (ep.method === 'patch' && ep.path === '/customers/{id}') {
       (operation.parameters as object[]).push({name: 'If-Match', in: 'header', required: false, schema: {type: 'string'}});
     }

@@ -115,5 +115,8 @@ export const LoadError: Story = {
   parameters: {sandbox: {customers: 0, faults: [{method: 'GET', path: '/branding', status: 500}]} satisfies SandboxParameters},
 };
 
-/** A RESELLEE token: "Reseller access required". */
-export const AccessRequired: Story = {tags: ['http-errors'], parameters: {sandbox: {customers: 0, role: 'resellee'} satisfies SandboxParameters}};
+/**
+ * A RESELLEE token (a user of one of the reseller's customers; the role from `GET /me`): its
+ * reseller's colour, preview and logo, read-only, with no control that could change them.
+ */
+export const ReadOnly: Story = {parameters: {sandbox: {customers: 0, role: 'resellee'} satisfies SandboxParameters, saved: {color: '#0b3d91', logo: true}}};

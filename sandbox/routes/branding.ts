@@ -1,10 +1,15 @@
 /**
- * Branding: brand colour and logo. The logo is content-addressed (`/branding/logo/<sha256>`), served
+ * Branding: brand colour and logo. `GET /branding` answers any session of the tenant: a RESELLER,
+ * and a RESELLEE (a user of one of its customers), who sees its own reseller's branding read-only;
+ * the writes stay RESELLER-only. It carries an ETag and answers `If-None-Match` with 304, with
+ * `Cache-Control: private, no-cache` and `Vary: Authorization` (a browser may keep it but asks the
+ * server every time, so another tenant's session never gets this tenant's answer).
+ * The logo is The logo is content-addressed (`/branding/logo/<sha256>`), served
  * without credentials and always inert: nosniff, and a CSP sandbox that stops scripts in SVG.
  */
 import type {Hono} from 'hono';
 import {Branding, BrandingUpdate, LOGO_MAX_BYTES, LOGO_TYPES} from '../../src/contract/schemas.js';
-import {type Env, iso, requireReseller, send} from '../context.js';
+import {type Env, iso, requireReseller, requireSession, send} from '../context.js';
 import type {Queryable} from '../db.js';
 import {ApiError, JSON_LIMIT, mediaType, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';
@@ -34,7 +39,18 @@ async function brandingOf(q: Queryable, tenantId: number) {
 const TOUCH = `branding_updated_at = date_trunc('milliseconds', greatest(clock_timestamp(), branding_updated_at + interval '1 millisecond'))`;
 
 export function brandingRoutes(api: Hono<Env>): void {
-  api.get('/branding', async (c) => send(Branding, await brandingOf(c.get('deps').db, requireReseller(c).tenantId)));
+  api.get('/branding', async (c) => {
+    const p = requireSession(c);
+    const branding = await brandingOf(c.get('deps').db, p.tenantId);
+    // The tenant and its last change name the version: equal tags never cross tenants.
+    const etag = `"${sha256Hex(`${p.tenantId}:${branding.updated_at}`).slice(0, 32)}"`;
+    const headers = {etag, 'cache-control': 'private, no-cache', vary: 'Authorization'};
+    const inm = c.req.header('if-none-match');
+    if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')) {
+      return new Response(null, {status: 304, headers});
+    }
+    return send(Branding, branding, 200, headers);
+  });
 
   api.patch('/branding', async (c) => {
     const p = requireReseller(c);

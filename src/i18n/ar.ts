@@ -597,6 +597,7 @@ export const ar: LocaleMessages = {
   'brand.currentLogo': 'الشعار الحالي',
   'brand.newLogo': 'شعار جديد لم يُحفظ بعد: {name} ({size})',
   'brand.newLogoAlt': 'شعار جديد (لم يُحفظ بعد)',
+  'brand.readOnly': 'يدير الموزّع هذه الهوية البصرية: يمكنك الاطلاع عليها هنا دون تغييرها.',
   'brand.discardLogo': 'تجاهل الشعار الجديد',
   'brand.saveAll': 'حفظ',
   'brand.reset': 'إعادة تعيين',

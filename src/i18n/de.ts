@@ -581,6 +581,7 @@ export const de: LocaleMessages = {
   'brand.currentLogo': 'Aktuelles Logo',
   'brand.newLogo': 'Neues Logo, noch nicht gespeichert: {name} ({size})',
   'brand.newLogoAlt': 'Neues Logo (noch nicht gespeichert)',
+  'brand.readOnly': 'Ihr Reseller verwaltet dieses Branding: Sie können es hier ansehen, aber nicht ändern.',
   'brand.discardLogo': 'Neues Logo verwerfen',
   'brand.saveAll': 'Speichern',
   'brand.reset': 'Zurücksetzen',

@@ -588,6 +588,7 @@ export const en = {
   'brand.currentLogo': 'Current logo',
   'brand.newLogo': 'New logo, not saved yet: {name} ({size})',
   'brand.newLogoAlt': 'New logo (not saved yet)',
+  'brand.readOnly': 'Your reseller manages this branding: you can see it here, not change it.',
   'brand.discardLogo': 'Discard new logo',
   'brand.saveAll': 'Save',
   'brand.reset': 'Reset',

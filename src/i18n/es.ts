@@ -584,6 +584,7 @@ export const es: LocaleMessages = {
   'brand.currentLogo': 'Logotipo actual',
   'brand.newLogo': 'Nuevo logotipo, todavía sin guardar: {name} ({size})',
   'brand.newLogoAlt': 'Nuevo logotipo (todavía sin guardar)',
+  'brand.readOnly': 'Su revendedor gestiona esta imagen de marca: puede verla aquí, pero no cambiarla.',
   'brand.discardLogo': 'Descartar el nuevo logotipo',
   'brand.saveAll': 'Guardar',
   'brand.reset': 'Restablecer',

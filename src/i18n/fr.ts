@@ -585,6 +585,7 @@ export const fr: LocaleMessages = {
   'brand.currentLogo': 'Logo actuel',
   'brand.newLogo': 'Nouveau logo, pas encore enregistré : {name} ({size})',
   'brand.newLogoAlt': 'Nouveau logo (pas encore enregistré)',
+  'brand.readOnly': 'Votre revendeur gère cette image de marque : vous pouvez la voir ici, pas la modifier.',
   'brand.discardLogo': 'Abandonner le nouveau logo',
   'brand.saveAll': 'Enregistrer',
   'brand.reset': 'Réinitialiser',

@@ -579,6 +579,7 @@ export const nl: Messages = {
   'brand.currentLogo': 'Huidig logo',
   'brand.newLogo': 'Nieuw logo, nog niet opgeslagen: {name} ({size})',
   'brand.newLogoAlt': 'Nieuw logo (nog niet opgeslagen)',
+  'brand.readOnly': 'Uw reseller beheert deze huisstijl: u kunt hem hier bekijken, niet wijzigen.',
   'brand.discardLogo': 'Nieuw logo verwerpen',
   'brand.saveAll': 'Opslaan',
   'brand.reset': 'Herstellen',

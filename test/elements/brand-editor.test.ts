@@ -8,9 +8,9 @@ import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define/brand-editor.js';
 import {ResellerClient} from '../../src/api/client.js';
 import {HttpError} from '../../src/api/errors.js';
-import {LOGO_MAX_BYTES} from '../../src/contract/schemas.js';
+import {LOGO_MAX_BYTES, type Branding} from '../../src/contract/schemas.js';
 import type {ResellerBrandChangeEvent, ResellerToastEvent} from '../../src/events.js';
-import {clearFaults, createTenant, requests, setFaults} from '../helpers/sandbox.js';
+import {clearFaults, clearRequests, createTenant, requests, setFaults} from '../helpers/sandbox.js';
 import {
   $, GIF, PNG, api, branding, chooseFile, clickSave, dropFile, editorFor, nextEvent, part, pick, pngFile, saveButton, setHex, settled,
   textOf, colorOf,
@@ -317,7 +317,29 @@ describe('<reseller-brand-editor>', () => {
     expect(brandOf()).to.equal('#aa2266');
   });
 
-  it('states: loading, error with retry, reseller access required (RESELLEE, and cookie auth without a session); axe clean', async () => {
+  it("a RESELLEE (role from GET /me) sees its reseller's branding read-only: colour, preview and logo, nothing to change; axe clean", async () => {
+    const tenant = await createTenant({customers: 0});
+    await api(tenant, 'PATCH', '/branding', {brand_color: '#0b3d91'});
+    const saved = await api<Branding>(tenant, 'PUT', '/branding/logo', new Blob([PNG], {type: 'image/png'}), 'image/png');
+    await clearRequests(tenant.token);
+    const {el, live} = await editorFor(tenant.reselleeToken);
+    await waitUntil(() => part(el, 'read-only'), 'the read-only view');
+    expect(el.hasAttribute('data-read-only')).to.equal(true);
+    expect(textOf(el, 'read-only-note')).to.equal('Your reseller manages this branding: you can see it here, not change it.');
+    expect(textOf(el, 'read-only-color')).to.equal('#0b3d91');
+    expect(part<HTMLImageElement>(el, 'logo-image')!.src).to.equal(new URL(saved.logo_url!, location.origin).href);
+    expect(live.style.getPropertyValue('--reseller-color-brand'), 'the reseller\'s colour themes the page').to.equal('#0b3d91');
+    // No control that could change anything: no field, no file input, no save, no delete.
+    expect([...el.shadowRoot!.querySelectorAll('input, [part~="save-button"], [part~="delete-button"], [part~="file-button"]')]).to.deep.equal([]);
+    expect([...el.shadowRoot!.querySelectorAll('button')].every((b) => b.closest('[inert]')), 'only the inert preview has buttons').to.equal(true);
+    expect(await el.save()).to.equal(false);
+    const paths = (await requests(tenant.token)).map((r) => `${r.method} ${r.path}`);
+    expect(paths.filter((p) => !p.startsWith('GET')), 'nothing written').to.deep.equal([]);
+    expect(paths, 'the role comes from GET /me').to.include('GET /me');
+    await expect(el).to.be.accessible();
+  });
+
+  it('states: loading, error with retry, reseller access required (cookie auth without a session); axe clean', async () => {
     const tenant = await createTenant({customers: 0});
     await setFaults(tenant.token, [{method: 'GET', path: '/branding', delay_ms: 1500, times: 1}]);
     const el = document.createElement('reseller-brand-editor');
@@ -342,9 +364,6 @@ describe('<reseller-brand-editor>', () => {
     part<HTMLButtonElement>(failing, 'retry-button')!.click();
     await waitUntil(() => part(failing, 'form'), 'the retry loads the form');
 
-    const {el: resellee} = await editorFor(tenant.reselleeToken);
-    expect(textOf(resellee, 'state-title')).to.equal('Reseller access required');
-    await expect(resellee).to.be.accessible();
     const {el: anonymous} = await editorFor(null, {auth: 'cookie'});
     expect(textOf(anonymous, 'state-title')).to.equal('Reseller access required');
   });

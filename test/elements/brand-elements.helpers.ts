@@ -39,7 +39,7 @@ export async function editorFor(token: string | null, attrs: Record<string, stri
 }
 
 export async function settled(el: ResellerBrandEditor): Promise<void> {
-  await rendered(el, {ready: 'form[part~="form"], [part~="state"]:not([part~="loading"])'}, 'the editor settles');
+  await rendered(el, {ready: 'form[part~="form"], [part~="read-only"], [part~="state"]:not([part~="loading"])'}, 'the editor settles');
 }
 
 /** Sets the hex field as a paste would: input, then change (leaving the field). */

@@ -9,7 +9,7 @@ import '../../src/define/brand-logo.js';
 import type {Branding, Me} from '../../src/contract/schemas.js';
 import type {ResellerBrandLogo} from '../../src/elements/brand-logo/brand-logo.js';
 import {ResellerBrandChangeEvent} from '../../src/events.js';
-import {createTenant, type Tenant} from '../helpers/sandbox.js';
+import {clearFaults, createTenant, setFaults, type Tenant} from '../helpers/sandbox.js';
 import {settle} from '../helpers/wait.js';
 import {GIF, PNG, api, part} from './brand-elements.helpers.js';
 
@@ -54,6 +54,83 @@ describe('<reseller-brand-logo>', () => {
     await loaded(img);
     expect(img.naturalWidth).to.equal(1);
     await expect(el).to.be.accessible();
+  });
+
+  it("a RESELLEE token gets its own reseller's logo and colour (alt: the generic 'Logo'), never another reseller's", async () => {
+    const a = await createTenant({customers: 0});
+    const b = await createTenant({customers: 0});
+    const savedA = await api<Branding>(a, 'PUT', '/branding/logo', new Blob([PNG], {type: 'image/png'}), 'image/png');
+    await api(a, 'PATCH', '/branding', {brand_color: '#aa0011'});
+    await api(b, 'PATCH', '/branding', {brand_color: '#00bb22'});
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <div class="a"><reseller-brand-logo .token=${a.reselleeToken} apply-to=".a"><span>Portal A</span></reseller-brand-logo></div>
+      <div class="b"><reseller-brand-logo .token=${b.reselleeToken} apply-to=".b"><span>Portal B</span></reseller-brand-logo></div>
+    </div>`);
+    const [logoA, logoB] = [...wrapper.querySelectorAll('reseller-brand-logo')];
+    await waitUntil(() => logoA!.dataset.state === 'logo', "A's customer's user sees A's logo", {timeout: 10_000});
+    const img = imageOf(logoA!)!;
+    expect(img.src).to.equal(new URL(savedA.logo_url!, location.origin).href);
+    expect(img.alt, "not the customer's own name: the logo is the reseller's").to.equal('Logo');
+    await loaded(img);
+    expect(img.naturalWidth).to.equal(1);
+    expect(wrapper.querySelector<HTMLElement>('.a')!.style.getPropertyValue('--reseller-color-brand')).to.equal('#aa0011');
+    await waitUntil(() => logoB!.dataset.state === 'name', "B's customer's user settles on B's branding (no logo)", {timeout: 10_000});
+    expect(imageOf(logoB!), "B's customers never get A's logo").to.equal(null);
+    expect(logoB!.shadowRoot!.querySelector('slot')!.assignedElements().map((e) => e.textContent)).to.deep.equal(['Portal B']);
+    expect(wrapper.querySelector<HTMLElement>('.b')!.style.getPropertyValue('--reseller-color-brand')).to.equal('#00bb22');
+    await expect(logoA!).to.be.accessible();
+  });
+
+  it('cold load: the cached brand (cache-key) is shown on the first render and replaced when it changed; another key never gets it', async () => {
+    const tenant = await createTenant({customers: 0});
+    const first = await api<Branding>(tenant, 'PUT', '/branding/logo', new Blob([PNG], {type: 'image/png'}), 'image/png');
+    await api(tenant, 'PATCH', '/branding', {brand_color: '#aa0011'});
+    const key = `reseller-${tenant.tenantId}`;
+    localStorage.removeItem(`reseller-elements:brand:${new URL('/api/v3/reseller', location.origin).href}|${key}`);
+    // A first visit fills the cache.
+    const visit = await fixture<HTMLElement>(html`<reseller-brand-logo .token=${tenant.token} cache-key=${key}></reseller-brand-logo>`);
+    await waitUntil(() => visit.dataset.state === 'logo', 'the first visit shows the logo', {timeout: 10_000});
+    visit.remove();
+    // The reseller changes its logo and colour; the next cold load is slow to hear about it.
+    const second = await api<Branding>(tenant, 'PUT', '/branding/logo', new Blob([GIF], {type: 'image/gif'}), 'image/gif');
+    await api(tenant, 'PATCH', '/branding', {brand_color: '#00bb22'});
+    await setFaults(tenant.token, [{method: 'GET', path: '/branding', delay_ms: 1500}]);
+    try {
+      const wrapper = await fixture<HTMLElement>(html`<div class="cold"><reseller-brand-logo .token=${tenant.token} cache-key=${key} apply-to=".cold"></reseller-brand-logo></div>`);
+      const el = wrapper.querySelector('reseller-brand-logo')!;
+      await el.updateComplete;
+      expect(el.dataset.state, 'the first render shows the cached logo, no placeholder').to.equal('logo');
+      expect(imageOf(el)!.src).to.equal(new URL(first.logo_url!, location.origin).href);
+      expect(wrapper.style.getPropertyValue('--reseller-color-brand'), 'and the cached colour').to.equal('#aa0011');
+      await waitUntil(() => imageOf(el)?.src === new URL(second.logo_url!, location.origin).href, 'the answer replaces the cached logo', {timeout: 10_000});
+      expect(wrapper.style.getPropertyValue('--reseller-color-brand')).to.equal('#00bb22');
+      // Another reseller's key on the same machine gets nothing from this cache.
+      const other = await fixture<ResellerBrandLogo>(html`<reseller-brand-logo .token=${tenant.token} cache-key="another-reseller"></reseller-brand-logo>`);
+      await other.updateComplete;
+      expect(other.dataset.state, 'no cached brand under another key: the placeholder until the API answers').to.equal('loading');
+      expect(imageOf(other)).to.equal(null);
+    } finally {
+      await clearFaults(tenant.token);
+    }
+  });
+
+  it("the host's server render (initial-logo-url, initial-brand-color) is shown on the first render, then the API's answer", async () => {
+    const tenant = await createTenant({customers: 0});
+    const saved = await api<Branding>(tenant, 'PUT', '/branding/logo', new Blob([PNG], {type: 'image/png'}), 'image/png');
+    await setFaults(tenant.token, [{method: 'GET', path: '/branding', delay_ms: 1500}]);
+    try {
+      const known = `data:image/gif;base64,${btoa(String.fromCharCode(...GIF))}`;
+      const wrapper = await fixture<HTMLElement>(html`<div class="ssr"><reseller-brand-logo .token=${tenant.token} apply-to=".ssr"
+        initial-logo-url=${known} initial-brand-color="#123456"></reseller-brand-logo></div>`);
+      const el = wrapper.querySelector('reseller-brand-logo')!;
+      await el.updateComplete;
+      expect(imageOf(el)!.src, 'first render').to.equal(known);
+      expect(wrapper.style.getPropertyValue('--reseller-color-brand')).to.equal('#123456');
+      await waitUntil(() => imageOf(el)?.src === new URL(saved.logo_url!, location.origin).href, "the API's logo replaces it", {timeout: 10_000});
+      expect(wrapper.style.getPropertyValue('--reseller-color-brand'), 'no saved colour: the known one is removed').to.equal('');
+    } finally {
+      await clearFaults(tenant.token);
+    }
   });
 
   it('follows brand-change after-events on the document (not before-events), and applies the colour with apply-to', async () => {

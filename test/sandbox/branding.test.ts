@@ -107,3 +107,45 @@ void test('DELETE /branding/logo removes it; the old URL then answers 404', asyn
   assert.equal((await raw('http://sandbox.test' + logo_url)).status, 404);
   assert.equal((await raw('/branding/logo/not-a-hash')).status, 404);
 });
+
+void test("a RESELLEE reads its own reseller's branding, never another's, and cannot change it", async () => {
+  const a = await tenant({customers: 2});
+  const b = await tenant({customers: 2});
+  await call(a.token, 'PATCH', '/branding', {brand_color: '#aa0011'});
+  assert.equal((await put(a.token, PNG, 'image/png')).status, 200);
+  await call(b.token, 'PATCH', '/branding', {brand_color: '#00bb22'});
+  const ownA = Branding.parse((await call(a.token, 'GET', '/branding')).body);
+  const seenByA = await call(a.reselleeToken, 'GET', '/branding');
+  assert.equal(seenByA.status, 200);
+  assert.deepEqual(Branding.parse(seenByA.body), ownA);
+  const seenByB = Branding.parse((await call(b.reselleeToken, 'GET', '/branding')).body);
+  assert.deepEqual([seenByB.brand_color, seenByB.logo_url], ['#00bb22', null], "B's customers see B's branding, not A's");
+  // Writes stay RESELLER-only, and change nothing.
+  assert.equal((await call(a.reselleeToken, 'PATCH', '/branding', {brand_color: '#000000'})).status, 403);
+  assert.equal((await put(a.reselleeToken, GIF, 'image/gif')).status, 403);
+  assert.equal((await call(a.reselleeToken, 'DELETE', '/branding/logo')).status, 403);
+  assert.deepEqual(Branding.parse((await call(a.token, 'GET', '/branding')).body), ownA);
+});
+
+void test('GET /branding: ETag and If-None-Match answer 304 until it changes; a tag never matches across tenants', async () => {
+  const a = await tenant({customers: 0});
+  const b = await tenant({customers: 0});
+  const get = (token: string, inm?: string) => raw('/branding', {headers: {authorization: `Bearer ${token}`, ...(inm ? {'if-none-match': inm} : {})}});
+  const first = await get(a.token);
+  const etag = first.headers.get('etag')!;
+  assert.match(etag, /^"[0-9a-f]{32}"$/);
+  assert.equal(first.headers.get('cache-control'), 'private, no-cache');
+  assert.equal(first.headers.get('vary'), 'Authorization');
+  const again = await get(a.reselleeToken, etag);
+  assert.equal(again.status, 304, "the reseller's customers share its version");
+  assert.equal(await again.text(), '');
+  assert.equal((await get(a.token, `W/${etag}`)).status, 304, 'weak comparison');
+  const other = await get(b.token, etag);
+  assert.equal(other.status, 200, "another tenant's session gets its own branding, never a 304 on A's tag");
+  assert.notEqual(other.headers.get('etag'), etag);
+  await call(a.token, 'PATCH', '/branding', {brand_color: '#123456'});
+  const changed = await get(a.token, etag);
+  assert.equal(changed.status, 200);
+  assert.equal(Branding.parse(await changed.json()).brand_color, '#123456');
+  assert.notEqual(changed.headers.get('etag'), etag);
+});

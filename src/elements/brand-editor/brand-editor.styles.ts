@@ -97,6 +97,15 @@ export const styles = css`
   .contrast-verdict {
     display: block;
   }
+  .read-only-color {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    margin: 0;
+  }
+  .swatch.brand::before {
+    content: none;
+  }
 
   /* ---- preview (a theme scope: the chosen colour is set on it) ------------------------------ */
   .preview {

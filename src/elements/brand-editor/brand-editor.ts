@@ -1,6 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {Branding} from '../../contract/schemas.js';
+import type {Branding, Role} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
@@ -12,7 +12,7 @@ import {applyBrandColor, shared, tokens} from '../../styles/index.js';
 import {renderAccess, renderLoadError, renderLoading} from '../shared/states.js';
 import {DEFAULT_BRAND, parseBrandInput} from './brand-color.js';
 import {styles} from './brand-editor.styles.js';
-import {renderColor, renderLogo, renderPreview} from './brand-sections.js';
+import {renderColor, renderLogo, renderPreview, renderReadOnly} from './brand-sections.js';
 import {LiveTarget, failureText} from './brand-support.js';
 import {typedLogo} from './logo-file.js';
 import {LogoPicker} from './logo-picker.js';
@@ -26,6 +26,10 @@ import {ConnectionMixin} from '../shared/connection.js';
  * preview) and logo (file button that is also the drop zone, preview before saving, replace,
  * delete with confirmation). Save persists both through the API. The chosen colour is applied
  * live to `apply-to` (default the document root), so the whole page re-themes as you pick.
+ *
+ * The role comes from `GET /me`: a RESELLEE (a user of one of the reseller's customers) sees its
+ * reseller's branding read-only (`data-read-only` on the host; the colour, preview and logo, and a
+ * note that the reseller manages it), with no control that could change it.
  *
  * @summary Brand colour and logo editor with contrast check, live preview and save.
  * @tag reseller-brand-editor
@@ -51,6 +55,7 @@ import {ConnectionMixin} from '../shared/connection.js';
  * @csspart save-button - Save.
  * @csspart reset-button - Reset to the saved branding.
  * @csspart alert - Why saving failed.
+ * @csspart read-only - The read-only view a RESELLEE gets (also `read-only-note`, `read-only-color`).
  * @csspart state - Loading, error and access blocks (also `loading`, `error`, `access-required`).
  * @csspart state-title - A state's title.
  * @csspart state-message - A state's message.
@@ -81,6 +86,8 @@ export class ResellerBrandEditor extends ConnectionMixin(LitElement) {
 
   /** The server's branding (after loading and after each save). */
   @state() private saved: Branding | null = null;
+  /** The caller's role from `GET /me`: a RESELLEE gets the read-only view. */
+  @state() private callerRole: Role | null = null;
   @state() private text = '';
   @state() private color: string | null = null;
   @state() private colorError = '';
@@ -93,10 +100,22 @@ export class ResellerBrandEditor extends ConnectionMixin(LitElement) {
   readonly #load = new ResourceController(this, {
     api: this.#api,
     args: () => [] as const,
-    // Always fresh: the editor shows what is saved now, never a cached answer.
-    load: (client, _args, {signal}) => client.getBranding({signal, fresh: true}),
-    onComplete: (branding) => this.#adopt(branding, {keepEdits: this.dirty}),
+    // Always fresh: the editor shows what is saved now, never a cached answer. The role says
+    // whether it may be changed (not a 403 guessed from).
+    load: async (client, _args, {signal}) => {
+      const [me, branding] = await Promise.all([client.getMe({signal}), client.getBranding({signal, fresh: true})]);
+      return {role: me.role, branding};
+    },
+    onComplete: ({role, branding}) => {
+      this.callerRole = role;
+      this.#adopt(branding, {keepEdits: this.dirty});
+    },
   });
+
+  /** Whether the caller may only look (a RESELLEE: its reseller's branding). */
+  get readOnly(): boolean {
+    return this.callerRole === 'RESELLEE';
+  }
 
   /** Whether something differs from the saved branding (or the hex field holds an invalid value). */
   get dirty(): boolean {
@@ -117,6 +136,7 @@ export class ResellerBrandEditor extends ConnectionMixin(LitElement) {
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (changed.has('callerRole')) this.toggleAttribute('data-read-only', this.readOnly);
     if (changed.has('color') || changed.has('saved') || changed.has('applyTo')) {
       // The preview and the contrast swatches show the chosen colour (the default when none).
       for (const scope of this.renderRoot.querySelectorAll<HTMLElement>('.theme-scope')) applyBrandColor(scope, this.color ?? DEFAULT_BRAND);
@@ -136,7 +156,7 @@ export class ResellerBrandEditor extends ConnectionMixin(LitElement) {
 
   /** Saves what changed (colour, logo). Resolves true when everything was saved. */
   async save(): Promise<boolean> {
-    if (this.busy || !this.saved) return false;
+    if (this.busy || !this.saved || this.readOnly) return false;
     if (this.colorError) {
       this.renderRoot.querySelector<HTMLInputElement>('#hex')?.focus();
       return false;
@@ -185,6 +205,7 @@ export class ResellerBrandEditor extends ConnectionMixin(LitElement) {
     }
     const saved = this.saved;
     if (!saved) return renderLoading(t('brand.loading'), {lines: 6});
+    if (this.readOnly) return renderReadOnly(this.#i18n, saved.brand_color, this.#logoUrl(saved));
     const dirty = this.dirty;
     return html`<form class="editor" part="form" novalidate aria-label=${t('brand.heading')} @submit=${this.#onSubmit}>
       ${renderColor({
@@ -265,7 +286,7 @@ export class ResellerBrandEditor extends ConnectionMixin(LitElement) {
 
   async #deleteLogo(): Promise<void> {
     const saved = this.saved;
-    if (!saved || this.busy) return;
+    if (!saved || this.busy || this.readOnly) return;
     const t = this.#i18n.t.bind(this.#i18n);
     let result: Branding | null = null;
     const dialog = this.renderRoot.querySelector<ResellerConfirmDialog>('reseller-confirm-dialog')!;

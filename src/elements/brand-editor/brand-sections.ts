@@ -92,6 +92,29 @@ export function renderPreview(i18n: LocaleController): TemplateResult {
   </div>`;
 }
 
+/**
+ * What a RESELLEE sees: its reseller's colour (a swatch and its value), the preview in it and the
+ * logo, with a note that the reseller manages them. Nothing here can change the branding.
+ */
+export function renderReadOnly(i18n: LocaleController, color: string | null, logoUrl: string | null): TemplateResult {
+  const t = i18n.t.bind(i18n);
+  return html`<section class="editor read-only" part="read-only" aria-label=${t('brand.heading')}>
+    <p class="alert info" part="read-only-note">${t('brand.readOnly')}</p>
+    <div class="section" role="group" aria-labelledby="ro-color">
+      <p class="section-title" id="ro-color">${t('brand.color')}</p>
+      <p class="read-only-color theme-scope" part="read-only-color"><span class="swatch brand" aria-hidden="true"></span>
+        <span dir="ltr">${color ?? t('brand.colorDefault', {color: DEFAULT_BRAND})}</span></p>
+    </div>
+    ${renderPreview(i18n)}
+    <div class="section" role="group" aria-labelledby="ro-logo">
+      <p class="section-title" id="ro-logo">${t('brand.logo')}</p>
+      <figure class="logo-frame" part="logo-frame">
+        ${logoUrl ? html`<img part="logo-image" class="logo-image" src=${logoUrl} alt=${t('brand.currentLogo')} />` : html`<span class="no-logo" part="no-logo">${t('brand.noLogo')}</span>`}
+      </figure>
+    </div>
+  </section>`;
+}
+
 export interface LogoView {
   i18n: LocaleController;
   /** The saved logo's URL (absolute), or null. */
