@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 84.1 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 42.4 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 84.8 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 42.5 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 44.1 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 44.5 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 43.4 kB
+ *   counted: the host has it)                                                           <= 43.5 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -76,7 +76,13 @@ const KB = 1000;
 // permission edit's English strings (its dialog is a lazy 1.1 kB chunk) ~0.1 kB. Budgets set to the
 // figures + 0.1 kB. Every feature's English strings land on every page: splitting the English
 // catalogue per element and moving the metadata UI behind its first use are issue 21's first wins.
-const BUDGET = {defineEager: 84.1 * KB, tablePlusProvider: 42.4 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 44.1 * KB, reactTablePage: 43.4 * KB};
+// Issue 18, branding for the reseller's customers and no late logo (one build at load ~35, main at
+// 29d5b36 + this change): define 83 962 -> 84 724 B (the brand editor's read-only view for a
+// RESELLEE and its GET /me read; the brand logo's first-render brand from initial-logo-url /
+// initial-brand-color / the cache-key entry; one English string), autoloader page 44 073 -> 44 448
+// (the brand logo is on it), table + provider 42 303 -> 42 418 and React table page 43 301 -> 43 416
+// (the string, and whatever 29d5b36 added; not measured apart). Budgets: those + the 0.1 kB step.
+const BUDGET = {defineEager: 84.8 * KB, tablePlusProvider: 42.5 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 44.5 * KB, reactTablePage: 43.5 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
