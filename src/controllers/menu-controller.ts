@@ -34,7 +34,9 @@
  * A trigger's menu opens inward (aligned with the trigger's edge nearer the element's outside
  * and extending over the element); a context menu extends from the pointer towards the inline
  * end (rightwards in LTR, leftwards under `dir="rtl"`). Either flips above the trigger / to the
- * other side of the pointer when it would overflow the viewport.
+ * other side of the pointer when it would overflow the viewport, or the element's box when the
+ * element is wide enough to hold the menu (a right click near the element's inline-end edge opens
+ * back over the element, not over the host's page beside it).
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {deepActiveElement} from '../dom/focus.js';
@@ -212,16 +214,26 @@ export class MenuController<C = unknown> implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Puts the menu at (x, y), flipping to stay inside the viewport. */
+  /**
+   * Puts the menu at (x, y), flipping to stay inside the viewport and, where the element's visible
+   * part is wide enough to hold it, inside the element (inward: never over the host's page beside it).
+   */
   #place(x: number, y: number, {alignEnd, flipAbove}: {alignEnd: boolean; flipAbove: number}) {
     const menu = this.#menu!;
     const {width, height} = menu.getBoundingClientRect();
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
+    const host = this.#host.getBoundingClientRect();
+    let min = VIEWPORT_MARGIN;
+    let max = vw - VIEWPORT_MARGIN;
+    if (Math.min(host.right, max) - Math.max(host.left, min) >= width) {
+      min = Math.max(min, host.left);
+      max = Math.min(max, host.right);
+    }
     let left = alignEnd ? x - width : x;
-    if (left + width > vw - VIEWPORT_MARGIN) left = x - width;
-    else if (left < VIEWPORT_MARGIN) left = x;
-    left = Math.max(VIEWPORT_MARGIN, Math.min(left, vw - width - VIEWPORT_MARGIN));
+    if (left + width > max) left = x - width;
+    else if (left < min) left = x;
+    left = Math.max(min, Math.min(left, max - width));
     let top = y;
     if (top + height > vh - VIEWPORT_MARGIN && flipAbove - height >= VIEWPORT_MARGIN) top = flipAbove - height;
     top = Math.max(VIEWPORT_MARGIN, Math.min(top, vh - height - VIEWPORT_MARGIN));

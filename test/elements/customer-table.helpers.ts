@@ -1,5 +1,6 @@
 /** Shared helpers of the customer table tests (test/elements/customer-table.*.test.ts). */
 import {fixture, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define/customer-table.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';
@@ -36,3 +37,19 @@ export const menu = (el: ResellerCustomerTable) => $(el, '[part~="menu"]');
 export const menuOpen = (el: ResellerCustomerTable) => menu(el).matches(':popover-open');
 export const items = (el: ResellerCustomerTable) => [...menu(el).querySelectorAll<HTMLElement>('[role="menuitem"]')];
 export const menuButton = (el: ResellerCustomerTable, id: number) => row(el, id).querySelector<HTMLButtonElement>('[part~="menu-button"]')!;
+
+/**
+ * Shift+F10 through the browser's own input where the runner can hold a modifier (Chromium,
+ * Firefox); WebDriver (WebKit) sends single keys only, so there the keydown is dispatched on the
+ * focused element, as the browser would.
+ */
+export async function pressShiftF10(target: HTMLElement): Promise<void> {
+  try {
+    await sendKeys({down: 'Shift'});
+  } catch {
+    target.dispatchEvent(new KeyboardEvent('keydown', {key: 'F10', code: 'F10', shiftKey: true, bubbles: true, composed: true, cancelable: true}));
+    return;
+  }
+  await sendKeys({press: 'F10'});
+  await sendKeys({up: 'Shift'});
+}

@@ -7,26 +7,10 @@ import {sendKeys} from '@web/test-runner-commands';
 import type {ResellerCustomerDeletedEvent, ResellerCustomerOpenEvent} from '../../src/events.js';
 import {setFaults} from '../helpers/sandbox.js';
 import {focused} from '../helpers/dom.js';
-import {confirmOf, confirmPart, createTenant, customerExists, items, menuButton, menuOpen, nextEvent, row, rowIds, tableFor} from './customer-table.helpers.js';
+import {confirmOf, confirmPart, createTenant, customerExists, items, menuButton, menuOpen, nextEvent, pressShiftF10, row, rowIds, tableFor} from './customer-table.helpers.js';
 
 /** A name as the kit puts it in a sentence: one with Arabic or Hebrew letters in a first-strong isolate. */
 const inSentence = (name: string) => (/[\u0590-\u08FF]/.test(name) ? `\u2068${name}\u2069` : name);
-
-/**
- * Shift+F10 through the browser's own input where the runner can hold a modifier (Chromium,
- * Firefox); WebDriver (WebKit) sends single keys only, so there the keydown is dispatched on the
- * focused element, as the browser would.
- */
-async function pressShiftF10(target: HTMLElement): Promise<void> {
-  try {
-    await sendKeys({down: 'Shift'});
-  } catch {
-    target.dispatchEvent(new KeyboardEvent('keydown', {key: 'F10', code: 'F10', shiftKey: true, bubbles: true, composed: true, cancelable: true}));
-    return;
-  }
-  await sendKeys({press: 'F10'});
-  await sendKeys({up: 'Shift'});
-}
 
 describe('<reseller-customer-table> menus and delete', () => {
   it('row actions menu from the keyboard: Enter opens on View, arrows move, Escape returns focus', async () => {
