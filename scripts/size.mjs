@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 84.8 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 42.5 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 85.6 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 42.9 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 44.5 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 44.9 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 43.5 kB
+ *   counted: the host has it)                                                           <= 43.9 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -82,7 +82,13 @@ const KB = 1000;
 // initial-brand-color / the cache-key entry; one English string), autoloader page 44 073 -> 44 448
 // (the brand logo is on it), table + provider 42 303 -> 42 418 and React table page 43 301 -> 43 416
 // (the string, and whatever 29d5b36 added; not measured apart). Budgets: those + the 0.1 kB step.
-const BUDGET = {defineEager: 84.8 * KB, tablePlusProvider: 42.5 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 44.5 * KB, reactTablePage: 43.5 * KB};
+// Issue 18, the Users tab (one build at load ~35, main at 9389551 + this change): define 84 724 ->
+// 85 460 B (+736: the user list's Resend invitation and Edit name entry points, the status labels,
+// the two event classes; the Edit name dialog itself is a lazy 1.0 kB chunk), table + provider
+// 42 418 -> 42 746 (+328), autoloader page 44 448 -> 44 781 (+333), React table page 43 416 ->
+// 43 790 (+374): the 13 new English strings in the eager catalogue, the client's
+// resendInvitation, the two new error codes' messages. Each budget rises by its cost rounded up to 0.1 kB. Splitting the English catalogue per element (issue 21) wins the strings back.
+const BUDGET = {defineEager: 85.6 * KB, tablePlusProvider: 42.9 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 44.9 * KB, reactTablePage: 43.9 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
