@@ -17,6 +17,7 @@ import * as z from 'zod/mini';
 import {type Env, requireSession} from './context.js';
 import {reportControlRoutes} from './control-reports.js';
 import {transcriptControlRoutes} from './control-transcripts.js';
+import {userControlRoutes} from './control-users.js';
 import {FaultRules} from './faults.js';
 import {ApiError, errorResponse, JSON_LIMIT, NO_STORE, parseJson, readLimited, validate} from './http.js';
 import {seedTenant} from './seed.js';
@@ -186,4 +187,5 @@ export function controlRoutes(app: Hono<Env>, control: ControlOptions): void {
 
   transcriptControlRoutes(app);
   reportControlRoutes(app);
+  userControlRoutes(app);
 }

@@ -47,7 +47,7 @@ export async function moveDates(q: Queryable, days: number): Promise<void> {
   const move = (column: string) => `${column} = ${column} + LEAST($1::int * interval '1 day', now() - ${column})`;
   await q.query(`UPDATE tenants SET ${move('created_at')}, ${move('branding_updated_at')}`, [days]);
   await q.query(`UPDATE customers SET ${move('created_at')}, ${move('updated_at')}`, [days]);
-  await q.query(`UPDATE users SET ${move('created_at')}, ${move('last_login_at')}`, [days]);
+  await q.query(`UPDATE users SET ${move('created_at')}, ${move('last_login_at')}, ${move('accepted_at')}`, [days]);
   await q.query(
     `UPDATE tokens SET ${move('created_at')}, ${move('last_used_at')}, ${move('revoked_at')}, expires_at = expires_at + $1::int * interval '1 day'`,
     [days],

@@ -1,6 +1,6 @@
 /** Errors in the contract's shape, body reading with byte limits, validation to 422. */
 import * as z from 'zod/mini';
-import {SandboxErrorBody, type ErrorCodeValue, type FieldErrorCodeValue} from '../src/contract/schemas.js';
+import {FIELD_ERROR_CODES, SandboxErrorBody, type ErrorCodeValue, type FieldErrorCodeValue} from '../src/contract/schemas.js';
 
 export const JSON_LIMIT = 64 * 1024;
 
@@ -208,6 +208,11 @@ function fieldCodeOf(issue: z.core.$ZodIssue, path: string): FieldErrorCodeValue
       return /(^|\.)phone$/.test(path) ? 'invalid_phone' : 'invalid';
     case 'unrecognized_keys':
       return 'unknown_field';
+    case 'custom': {
+      // A contract refinement names its code in `params.code` (UserName: `control_characters`).
+      const code = (issue.params as {code?: unknown} | undefined)?.code;
+      return (FIELD_ERROR_CODES as readonly unknown[]).includes(code) ? (code as FieldErrorCodeValue) : 'invalid';
+    }
     default:
       return 'invalid';
   }

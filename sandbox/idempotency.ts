@@ -8,7 +8,7 @@
  * Crash safety: the claim, the request's own writes and the stored answer commit in one
  * transaction, so a sandbox killed mid-request leaves either everything (a retry gets the stored
  * answer) or nothing (a retry runs, once). A refused request (4xx) keeps its answer but none of its
- * writes (a savepoint); a 5xx keeps nothing. A claim without an answer, which only a crash of an
+ * writes (a savepoint); a 5xx or a 429 (rate-limited: not processed) keeps nothing. A claim without an answer, which only a crash of an
  * older sandbox could leave, is dropped after `CLAIM_EXPIRY_MS` (60 s) so the retry runs.
  * Answers that carry a secret (`POST /tokens`) are replayed for `SECRET_REPLAY_MS` (10 minutes)
  * only; after that the stored answer is erased and the key answers 409.
@@ -112,7 +112,8 @@ export async function idempotent(
       } finally {
         c.set('deps', deps);
       }
-      if (response.status >= 500) throw new Abandon(response);
+      // A 5xx, or a 429 (not processed: try again later), keeps nothing: the same key may run after Retry-After.
+      if (response.status >= 500 || response.status === 429) throw new Abandon(response);
       const text = await response.text();
       await q.query(
         `UPDATE idempotency SET status = $3, content_type = $4, body = $5 WHERE tenant_id = $1 AND key = $2`,

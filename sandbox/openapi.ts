@@ -20,7 +20,7 @@ const BINARY: Record<string, Record<string, unknown>> = {
 };
 
 /** Operations behind an Idempotency-Key (sandbox/idempotency.ts): they can answer 409. */
-const IDEMPOTENT = new Set(['post /customers', 'put /customers/{id}/subscription', 'post /tokens', 'post /customers/{id}/users', 'put /branding/logo', 'post /reports']);
+const IDEMPOTENT = new Set(['post /customers', 'put /customers/{id}/subscription', 'post /tokens', 'post /customers/{id}/users', 'post /customers/{id}/users/{userId}/invitation', 'put /branding/logo', 'post /reports']);
 
 /** Numeric query parameters, as the integers they are (the contract's query schemas take the text form too). */
 const QUERY_ID = {type: 'integer', minimum: 1, maximum: ID_MAX};

@@ -58,9 +58,35 @@ CREATE TABLE IF NOT EXISTS users (
   email text NOT NULL,
   status text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
-  last_login_at timestamptz
+  last_login_at timestamptz,
+  -- When the user accepted the invitation (NULL: never). Invited → active only by accepting; a user
+  -- deactivated before accepting is reactivated as invited (routes/organization.ts).
+  accepted_at timestamptz
 );
 CREATE UNIQUE INDEX IF NOT EXISTS users_customer_email ON users (customer_id, lower(email));
+-- A data directory from before accepted_at: add it once, and count every user who was not invited then as accepted.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'users' AND column_name = 'accepted_at') THEN
+    ALTER TABLE users ADD COLUMN accepted_at timestamptz;
+    UPDATE users SET accepted_at = created_at WHERE status <> 'invited';
+  END IF;
+END $$;
+
+-- What the sandbox would have emailed users: invitations (at invite and every resend). Also the
+-- resend rate limit's memory (INVITATION_RESEND_INTERVAL_MS, INVITATIONS_PER_DAY).
+CREATE TABLE IF NOT EXISTS invitation_outbox (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants ON DELETE CASCADE,
+  customer_id integer NOT NULL REFERENCES customers ON DELETE CASCADE,
+  user_id integer NOT NULL REFERENCES users ON DELETE CASCADE,
+  recipient text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  resend boolean NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS invitation_outbox_user ON invitation_outbox (user_id, created_at);
+CREATE INDEX IF NOT EXISTS invitation_outbox_tenant ON invitation_outbox (tenant_id, id);
 
 -- Every bearer credential: reseller sessions, RESELLEE sessions and customer API tokens.
 -- Only the SHA-256 of the secret is stored.

@@ -218,8 +218,8 @@ export async function seedTenant(db: Db, opts: SeedTenantOptions): Promise<Seede
     );
     const userIds = await nextIds(q, 'users_id_seq', users.length);
     await q.query(
-      `INSERT INTO users (id, tenant_id, customer_id, name, email, status, created_at, last_login_at)
-       SELECT id, $1, customer_id, name, email, status, created_at, last_login_at
+      `INSERT INTO users (id, tenant_id, customer_id, name, email, status, created_at, last_login_at, accepted_at)
+       SELECT id, $1, customer_id, name, email, status, created_at, last_login_at, CASE WHEN status = 'invited' THEN NULL ELSE created_at END
        FROM jsonb_to_recordset($2::jsonb) AS x(id int, customer_id int, name text, email text, status text, created_at timestamptz, last_login_at timestamptz)`,
       [tenantId, JSON.stringify(users.map((u, i) => ({...u, id: userIds[i]})))],
     );
@@ -258,7 +258,7 @@ export async function seedTenant(db: Db, opts: SeedTenantOptions): Promise<Seede
 
     // The RESELLEE login: the first user of the first active customer.
     const reselleeUser = userIds[reselleeUserIndex >= 0 ? reselleeUserIndex : 0]!;
-    await q.query(`UPDATE users SET status = 'active' WHERE id = $1`, [reselleeUser]);
+    await q.query(`UPDATE users SET status = 'active', accepted_at = COALESCE(accepted_at, created_at) WHERE id = $1`, [reselleeUser]);
     await q.query(
       `INSERT INTO tokens (tenant_id, kind, customer_id, user_id, name, prefix, token_hash)
        SELECT tenant_id, 'resellee', customer_id, id, 'RESELLEE session', $2, $3 FROM users WHERE id = $1`,

@@ -22,6 +22,8 @@ import type {
   ResellerTokenCreatedEvent,
   ResellerTokenRevokedEvent,
   ResellerTokenUpdatedEvent,
+  ResellerUserUpdatedEvent,
+  ResellerInvitationResentEvent,
 } from './events.js';
 
 /** `<reseller-customer-detail>`'s state: the open tab. */
@@ -50,6 +52,8 @@ export interface CustomerDetailEvents extends Common {
   'reseller-token-created': ResellerTokenCreatedEvent;
   'reseller-token-updated': ResellerTokenUpdatedEvent;
   'reseller-token-revoked': ResellerTokenRevokedEvent;
+  'reseller-user-updated': ResellerUserUpdatedEvent;
+  'reseller-invitation-resent': ResellerInvitationResentEvent;
 }
 export interface SubscriptionPanelEvents extends Common {
   'reseller-subscription-change': ResellerSubscriptionChangeEvent;
@@ -67,7 +71,10 @@ export interface TokenManagerEvents extends Common {
   'reseller-token-updated': ResellerTokenUpdatedEvent;
   'reseller-token-revoked': ResellerTokenRevokedEvent;
 }
-export type UserListEvents = Common;
+export interface UserListEvents extends Common {
+  'reseller-user-updated': ResellerUserUpdatedEvent;
+  'reseller-invitation-resent': ResellerInvitationResentEvent;
+}
 export type TranscriptViewerEvents = Common;
 export interface TranscriptionListEvents extends Common {
   'reseller-state-change': ResellerStateChangeEvent<TranscriptListState>;

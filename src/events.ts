@@ -3,7 +3,7 @@
  * `reseller-` prefixed and registered in the global event map so `addEventListener` is typed.
  * "Before" actions (open, toast) are cancelable and honoured.
  */
-import type {Branding, Customer, Subscription, Token} from './contract/schemas.js';
+import type {Branding, Customer, Subscription, Token, User} from './contract/schemas.js';
 
 abstract class ResellerEvent<D> extends Event {
   readonly detail: D;
@@ -55,6 +55,22 @@ export class ResellerTokenUpdatedEvent extends ResellerEvent<{token: Token}> {
   static readonly eventName = 'reseller-token-updated';
   constructor(token: Token) {
     super(ResellerTokenUpdatedEvent.eventName, {token});
+  }
+}
+
+/** A user's name or status was changed (after the server accepted it): `detail.user` as saved. */
+export class ResellerUserUpdatedEvent extends ResellerEvent<{user: User}> {
+  static readonly eventName = 'reseller-user-updated';
+  constructor(user: User) {
+    super(ResellerUserUpdatedEvent.eventName, {user});
+  }
+}
+
+/** An invited user's invitation was sent again: which user, to which address, when (`sentAt`, ISO 8601). */
+export class ResellerInvitationResentEvent extends ResellerEvent<{customerId: number; userId: number; email: string; sentAt: string}> {
+  static readonly eventName = 'reseller-invitation-resent';
+  constructor(detail: {customerId: number; userId: number; email: string; sentAt: string}) {
+    super(ResellerInvitationResentEvent.eventName, detail);
   }
 }
 
@@ -148,6 +164,8 @@ declare global {
     'reseller-token-created': ResellerTokenCreatedEvent;
     'reseller-token-updated': ResellerTokenUpdatedEvent;
     'reseller-token-revoked': ResellerTokenRevokedEvent;
+    'reseller-user-updated': ResellerUserUpdatedEvent;
+    'reseller-invitation-resent': ResellerInvitationResentEvent;
     'reseller-subscription-change': ResellerSubscriptionChangeEvent;
     'reseller-brand-change': ResellerBrandChangeEvent;
     'reseller-state-change': ResellerStateChangeEvent;

@@ -1,12 +1,13 @@
 /** A customer's API tokens and users. */
 import type {Hono} from 'hono';
-import {Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, User, UserInvite, UserList, UserUpdate} from '../../src/contract/schemas.js';
+import {Invitation, Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, User, UserInvite, UserList, UserUpdate} from '../../src/contract/schemas.js';
 import {type Env, idParam, iso, noContent, requireReseller, send} from '../context.js';
 import {ApiError, JSON_LIMIT, parseJson, readLimited, validate} from '../http.js';
 import {idempotent} from '../idempotency.js';
 import {assertCustomer, isUniqueViolation} from '../model.js';
 import {CUSTOMER_PREFIX, displayPrefix, newSecret, sha256Hex} from '../tokens.js';
 import {endSessions} from '../sessions.js';
+import {sendInvitation} from '../invitations.js';
 
 interface TokenRow {
   id: number;
@@ -24,7 +25,7 @@ const tokenObject = (r: TokenRow) => ({
 });
 const TOKEN_COLUMNS = 'id, customer_id, name, prefix, permissions, created_at, expires_at, last_used_at';
 
-interface UserRow {
+export interface UserRow {
   id: number;
   customer_id: number;
   name: string;
@@ -33,11 +34,11 @@ interface UserRow {
   created_at: Date;
   last_login_at: Date | null;
 }
-const userObject = (r: UserRow) => ({
+export const userObject = (r: UserRow) => ({
   id: r.id, customer_id: r.customer_id, name: r.name, email: r.email, role: 'RESELLEE', status: r.status,
   created_at: iso(r.created_at), last_login_at: iso(r.last_login_at),
 });
-const USER_COLUMNS = 'id, customer_id, name, email, status, created_at, last_login_at';
+export const USER_COLUMNS = 'id, customer_id, name, email, status, created_at, last_login_at';
 
 export function organizationRoutes(api: Hono<Env>): void {
   // ---- Tokens: customer API tokens (sk_live_…), for the customer's API; never reseller access.
@@ -131,6 +132,7 @@ export function organizationRoutes(api: Hono<Env>): void {
            RETURNING ${USER_COLUMNS}`,
           [p.tenantId, id, input.name, input.email],
         );
+        await sendInvitation(db, p.tenantId, id, row!.id, {resend: false});
         return send(User, userObject(row!), 201);
       } catch (err) {
         if (isUniqueViolation(err)) throw new ApiError(422, 'Some fields are invalid', {email: {code: 'email_taken', message: 'This email address is already in use'}});
@@ -139,6 +141,9 @@ export function organizationRoutes(api: Hono<Env>): void {
     });
   });
 
+  // Name and status. The status machine (constants.ts USER_STATUSES): invited → active only by
+  // accepting the invitation (409 invitation_not_accepted here); active ↔ inactive; a user
+  // deactivated before accepting is reactivated as invited.
   api.patch('/customers/:id/users/:userId', async (c) => {
     const p = requireReseller(c);
     const {db} = c.get('deps');
@@ -147,14 +152,35 @@ export function organizationRoutes(api: Hono<Env>): void {
     await assertUser(c, p.tenantId, id, userId);
     const input = validate(UserUpdate, parseJson(c.req.raw, await readLimited(c.req.raw, JSON_LIMIT)));
     const row = await db.tx(async (q) => {
-      const {rows: [updated]} = await q.query<UserRow>(
-        `UPDATE users SET status = $3 WHERE id = $1 AND customer_id = $2 RETURNING ${USER_COLUMNS}`,
-        [userId, id, input.status],
+      const {rows: [old]} = await q.query<{status: string; accepted: boolean}>(
+        `SELECT status, accepted_at IS NOT NULL AS accepted FROM users WHERE id = $1 AND customer_id = $2 AND tenant_id = $3 FOR UPDATE`, [userId, id, p.tenantId],
       );
-      if (input.status === 'inactive') await endSessions(q, p.tenantId, {userId});
+      if (!old) throw new ApiError(404, 'User not found');
+      let status = old.status;
+      if (input.status === 'inactive') status = 'inactive';
+      else if (input.status === 'active' && old.status === 'invited') {
+        throw new ApiError(409, 'An invited user becomes active by accepting the invitation (send it again with POST /customers/{id}/users/{userId}/invitation)', undefined, 'invitation_not_accepted');
+      } else if (input.status === 'active' && old.status === 'inactive') status = old.accepted ? 'active' : 'invited';
+      const {rows: [updated]} = await q.query<UserRow>(
+        `UPDATE users SET status = $3, name = COALESCE($4, name) WHERE id = $1 AND customer_id = $2 RETURNING ${USER_COLUMNS}`,
+        [userId, id, status, input.name ?? null],
+      );
+      if (status === 'inactive' && old.status !== 'inactive') await endSessions(q, p.tenantId, {userId});
       return updated;
     });
     return send(User, userObject(row!));
+  });
+
+  // Send the invitation again (only to an invited user; rate-limited per user: invitations.ts).
+  api.post('/customers/:id/users/:userId/invitation', async (c) => {
+    const p = requireReseller(c);
+    const id = idParam(c);
+    const userId = idParam(c, 'userId');
+    await assertUser(c, p.tenantId, id, userId);
+    return idempotent(c, p, JSON_LIMIT, async () => {
+      const {db} = c.get('deps'); // inside idempotent(): the database of its transaction
+      return send(Invitation, await sendInvitation(db, p.tenantId, id, userId, {resend: true}), 202);
+    });
   });
 
   api.delete('/customers/:id/users/:userId', async (c) => {

@@ -15,7 +15,7 @@ import type {
   Report as ReportT, ReportGenerate, ReportListQuery, ReportPage as ReportPageT, ReportSettings as ReportSettingsT, ReportSettingsUpdate,
   Subscription as SubscriptionT, SubscriptionUpdate, Token, TokenCreate, TokenCreated as TokenCreatedT, TokenUpdate,
   TranscriptContent as TranscriptContentT, TranscriptContentQuery, TranscriptDocument, TranscriptListQuery, TranscriptPage as TranscriptPageT, UsageExportQuery, UsageQuery,
-  User as UserT, UserInvite, UserUpdate,
+  User as UserT, UserInvite, UserUpdate, Invitation as InvitationT,
 } from '../contract/schemas.js';
 import {
   HttpEngine, LONG_TTL_MS,
@@ -188,9 +188,18 @@ export class ResellerClient {
     return this.#http.write({method: 'POST', path: `/customers/${seg(customerId)}/users`, json: body, schema: 'User'}, options);
   }
 
-  /** `PATCH /customers/{id}/users/{userId}`: change status. */
+  /**
+   * `PATCH /customers/{id}/users/{userId}`: change the name, the status or both. `status: 'active'`
+   * reactivates a deactivated user (as `invited` when they never accepted); an invited user becomes
+   * active only by accepting (409 `invitation_not_accepted`).
+   */
   updateUser(customerId: number, userId: number, patch: UserUpdate, options?: CallOptions): Promise<UserT> {
     return this.#http.mutate({method: 'PATCH', path: `/customers/${seg(customerId)}/users/${seg(userId)}`, json: patch, schema: 'User'}, options);
+  }
+
+  /** `POST /customers/{id}/users/{userId}/invitation`: sends an invited user's invitation again (409 `user_not_invited` otherwise; 429 within a minute of the last resend or after 5 invitations in a day). */
+  resendInvitation(customerId: number, userId: number, options?: WriteOptions): Promise<InvitationT> {
+    return this.#http.write({method: 'POST', path: `/customers/${seg(customerId)}/users/${seg(userId)}/invitation`, schema: 'Invitation'}, options);
   }
 
   /** `DELETE /customers/{id}/users/{userId}`. */

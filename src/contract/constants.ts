@@ -36,7 +36,20 @@ export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
 export const CUSTOMER_SORT_KEYS = ['id', 'name', 'email', 'phone', 'created_at', 'status'] as const;
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export const TOKEN_PERMISSIONS = ['transcripts:read', 'transcripts:write', 'usage:read', 'users:manage'] as const;
+/**
+ * A user's status (RESELLEE users of a customer organization). `invited` becomes `active` only when
+ * the user accepts the invitation; `active` and `inactive` (shown as "Deactivated") switch both
+ * ways; a user deactivated before accepting returns to `invited` when reactivated.
+ */
 export const USER_STATUSES = ['invited', 'active', 'inactive'] as const;
+/** A user's name: at most this many characters (after trimming). */
+export const USER_NAME_MAX = 200;
+/** Control characters (C0, DEL, C1: line breaks, tabs, escapes) are not allowed in a user's name. */
+export const CONTROL_CHARACTER = /\p{Cc}/u;
+/** An invitation can be sent again this long after the last resend (ms)… */
+export const INVITATION_RESEND_INTERVAL_MS = 60_000;
+/** …and at most this many times in 24 hours (the first invitation counts). */
+export const INVITATIONS_PER_DAY = 5;
 export const TRANSCRIPT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'txt', 'srt', 'vtt'] as const;
 export const ROLES = ['RESELLER', 'RESELLEE'] as const;
@@ -85,6 +98,8 @@ export const ERROR_CODES = [
   'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'precondition_failed', 'payload_too_large',
   'unsupported_media_type', 'validation_failed', 'rate_limited', 'internal', 'bad_gateway', 'service_unavailable',
   'gateway_timeout', 'client_closed_request',
+  // 409s of the user status machine: a resend for a user who is not invited; activating a user who has not accepted.
+  'user_not_invited', 'invitation_not_accepted',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -94,6 +109,6 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  */
 export const FIELD_ERROR_CODES = [
   'required', 'too_long', 'too_short', 'invalid', 'invalid_email', 'invalid_phone', 'email_taken', 'quota_required',
-  'quota_not_allowed', 'range_reversed', 'range_too_long', 'expiry_past', 'image_empty', 'unknown_field',
+  'quota_not_allowed', 'range_reversed', 'range_too_long', 'expiry_past', 'image_empty', 'unknown_field', 'control_characters',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

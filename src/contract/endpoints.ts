@@ -9,7 +9,7 @@ import {
   CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, Me, PlanList, Report, ReportGenerate, ReportListQuery, ReportPage,
   ReportSettings, ReportSettingsUpdate, Subscription,
   SubscriptionUpdate, Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, TranscriptContent, TranscriptContentQuery, TranscriptListQuery, TranscriptPage,
-  UsageExportQuery, UsageQuery, User, UserInvite, UserList, UserUpdate,
+  UsageExportQuery, UsageQuery, User, UserInvite, UserList, UserUpdate, Invitation,
 } from './schemas.js';
 
 /**
@@ -38,7 +38,8 @@ export const ENDPOINTS = [
   {method: 'delete', path: '/tokens/{id}', origin: 'extension', summary: 'Revoke token', status: 204},
   {method: 'get', path: '/customers/{id}/users', origin: 'extension', summary: "List a customer's users", response: UserList},
   {method: 'post', path: '/customers/{id}/users', origin: 'extension', summary: 'Invite a user', body: UserInvite, response: User, status: 201},
-  {method: 'patch', path: '/customers/{id}/users/{userId}', origin: 'extension', summary: "Change a user's status", body: UserUpdate, response: User},
+  {method: 'patch', path: '/customers/{id}/users/{userId}', origin: 'extension', summary: "Change a user's name or status (invited → active only by accepting: 409 invitation_not_accepted; a user deactivated before accepting is reactivated as invited)", body: UserUpdate, response: User},
+  {method: 'post', path: '/customers/{id}/users/{userId}/invitation', origin: 'extension', summary: 'Send the invitation again (invited users only: 409 user_not_invited; one resend a minute and 5 invitations a day per user: 429 with Retry-After)', response: Invitation, status: 202},
   {method: 'delete', path: '/customers/{id}/users/{userId}', origin: 'extension', summary: 'Remove a user', status: 204},
   {method: 'get', path: '/usage', origin: 'extension', summary: 'Reseller-wide usage', query: UsageQuery, response: AggregateUsage},
   {method: 'get', path: '/usage/export', origin: 'extension', summary: 'Usage as CSV', query: UsageExportQuery, binary: true},

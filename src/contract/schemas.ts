@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import {
   BILLING_STATUSES, CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DATE_PATTERN, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
-  ID_MAX, LOGO_TYPES, METADATA_FILTER_PATTERN, METADATA_FILTERS_MAX, METADATA_KEY_PATTERN, METADATA_VALUE_MAX, PLAN_IDS, QUOTA_MAX, REPORT_PERIOD_PATTERN, REPORT_RECIPIENTS_MAX, REPORT_TRIGGERS, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES,
+  ID_MAX, LOGO_TYPES, METADATA_FILTER_PATTERN, METADATA_FILTERS_MAX, METADATA_KEY_PATTERN, METADATA_VALUE_MAX, PLAN_IDS, QUOTA_MAX, REPORT_PERIOD_PATTERN, REPORT_RECIPIENTS_MAX, REPORT_TRIGGERS, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES, USER_NAME_MAX, CONTROL_CHARACTER,
   DEFAULT_PER_PAGE, DEFAULT_PLAN, PER_PAGE_OPTIONS,
 } from './constants.js';
 
@@ -321,8 +321,26 @@ export const User = z.object({
   last_login_at: z.nullable(Timestamp),
 });
 export const UserList = listOf(User);
-export const UserInvite = z.object({name: Name, email: Email});
-export const UserUpdate = z.object({status: z.enum(['active', 'inactive'])});
+/** A user's name, at invite and edit: trimmed, 1–200 characters, no control characters (line breaks, tabs, escapes). */
+export const UserName = z.string().check(
+  z.trim(),
+  z.minLength(1, 'Name is required'),
+  z.maxLength(USER_NAME_MAX, `Name is at most ${USER_NAME_MAX} characters`),
+  z.refine((v) => !CONTROL_CHARACTER.test(v), {message: 'Name must not contain control characters (line breaks, tabs)', params: {code: 'control_characters'}}),
+);
+export const UserInvite = z.object({name: UserName, email: Email});
+/**
+ * PATCH body: `name`, `status` or both. `status: 'active'` reactivates a deactivated user (back to
+ * `invited` when they never accepted their invitation); an invited user becomes active only by
+ * accepting (409 `invitation_not_accepted`).
+ */
+export const UserUpdate = z.object({name: z.optional(UserName), status: z.optional(z.enum(['active', 'inactive']))}).check(
+  z.refine((v) => v.status !== undefined || v.name !== undefined, {message: 'Send name or status', path: ['name'], params: {code: 'required'}}),
+);
+// The OpenAPI document says so too: at least one of them.
+z.globalRegistry.add(UserUpdate, {minProperties: 1});
+/** `POST /customers/{id}/users/{userId}/invitation` answers what was sent (the sandbox records it in its outbox). */
+export const Invitation = z.object({user_id: Id, email: z.string(), sent_at: Timestamp});
 
 // ---------------------------------------------------------------------------------------------
 // Transcripts and documents
@@ -541,6 +559,7 @@ export type User = z.infer<typeof User>;
 export type UserStatus = z.infer<typeof UserStatus>;
 export type UserInvite = z.infer<typeof UserInvite>;
 export type UserUpdate = z.infer<typeof UserUpdate>;
+export type Invitation = z.infer<typeof Invitation>;
 export type Transcript = z.infer<typeof Transcript>;
 export type TranscriptStatus = z.infer<typeof TranscriptStatus>;
 export type TranscriptPage = z.infer<typeof TranscriptPage>;

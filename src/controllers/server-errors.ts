@@ -23,6 +23,8 @@ export const ERROR_CODE_KEYS: Readonly<Record<ErrorCode, MessageKey>> = {
   service_unavailable: 'error.unavailable',
   gateway_timeout: 'error.unavailable',
   client_closed_request: 'error.unknown',
+  user_not_invited: 'error.userNotInvited',
+  invitation_not_accepted: 'error.invitationNotAccepted',
 };
 
 /** `email_taken` → `emailTaken`. */

@@ -97,6 +97,8 @@ export const ar: LocaleMessages = {
   'error.unknown': 'حدث خطأ ما. حاول مرة أخرى.',
   'error.withStatus': 'فشل الطلب ({status}).',
   'error.badRequest': 'لم يقبل الخادم الطلب.',
+  'error.userNotInvited': 'لا يمكن إعادة إرسال الدعوة إلا إلى المستخدمين المدعوين.',
+  'error.invitationNotAccepted': 'يصبح هذا المستخدم نشطًا عند قبول الدعوة. يمكنك إعادة إرسالها.',
 
   'serverField.required': 'هذا الحقل مطلوب.',
   'serverField.tooLong': 'هذه القيمة طويلة جدًا.',
@@ -112,10 +114,12 @@ export const ar: LocaleMessages = {
   'serverField.expiryPast': 'يجب أن يكون تاريخ انتهاء الصلاحية في المستقبل.',
   'serverField.imageEmpty': 'الصورة فارغة. اختر ملف صورة.',
   'serverField.unknownField': 'لا يقبل الخادم هذا الحقل.',
+  'serverField.controlCharacters': 'أزل فواصل الأسطر وعلامات الجدولة وأحرف التحكم الأخرى.',
 
   // ---- field validation ------------------------------------------------------------------------
   'field.required': '{field} مطلوب.',
   'field.tooLong': 'يجب ألّا يتجاوز {field} {max} حرفًا.',
+  'field.controlCharacters': 'لا يمكن أن يحتوي {field} على فواصل أسطر أو علامات جدولة أو أحرف تحكم أخرى.',
   'field.emailInvalid': 'أدخل عنوان بريد إلكتروني صالحًا، مثل name@example.com.',
   'field.phoneInvalid': 'أدخل رقم هاتف صالحًا، مثل ‎+31 6 12345678.',
   'field.numberInvalid': 'أدخل عددًا صحيحًا.',
@@ -143,6 +147,8 @@ export const ar: LocaleMessages = {
   'toast.userInvited': 'تم إرسال الدعوة إلى {email}.',
   'toast.userUpdated': 'أصبحت حالة {name} الآن: {status}.',
   'toast.userRemoved': 'تمت إزالة {name}.',
+  'toast.invitationResent': 'تمت إعادة إرسال الدعوة إلى {email}.',
+  'toast.userRenamed': 'تم تغيير الاسم إلى {name}.',
   'toast.brandSaved': 'تم حفظ لون العلامة التجارية.',
   'toast.logoUploaded': 'تم رفع الشعار.',
   'toast.logoDeleted': 'تم حذف الشعار.',
@@ -492,6 +498,13 @@ export const ar: LocaleMessages = {
   'users.invite.failed': 'لم يتم إرسال الدعوة.',
   'users.updateFailed': 'لم يتم تغيير حالة {name}.',
   'users.remove.failed': 'لم تتم إزالة {name}.',
+  'users.status.invited': 'مدعو',
+  'users.status.active': 'نشط',
+  'users.status.inactive': 'معطّل',
+  'users.resend': 'إعادة إرسال الدعوة',
+  'users.resend.failed': 'لم تتم إعادة إرسال الدعوة إلى {email}.',
+  'users.editName': 'تعديل الاسم',
+  'users.editName.failed': 'لم يتم تغيير الاسم.',
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'viewer.label': 'النص المكتوب: {title}',

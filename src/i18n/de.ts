@@ -93,6 +93,8 @@ export const de: LocaleMessages = {
   'error.unknown': 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
   'error.withStatus': 'Anfrage fehlgeschlagen ({status}).',
   'error.badRequest': 'Der Server hat die Anfrage nicht angenommen.',
+  'error.userNotInvited': 'Nur eingeladene Benutzer können die Einladung erneut erhalten.',
+  'error.invitationNotAccepted': 'Dieser Benutzer wird aktiv, sobald er die Einladung annimmt. Sie können sie erneut senden.',
 
   'serverField.required': 'Dieses Feld ist erforderlich.',
   'serverField.tooLong': 'Dieser Wert ist zu lang.',
@@ -108,10 +110,12 @@ export const de: LocaleMessages = {
   'serverField.expiryPast': 'Das Ablaufdatum muss in der Zukunft liegen.',
   'serverField.imageEmpty': 'Das Bild ist leer. Wählen Sie eine Bilddatei.',
   'serverField.unknownField': 'Der Server akzeptiert dieses Feld nicht.',
+  'serverField.controlCharacters': 'Entfernen Sie Zeilenumbrüche, Tabulatoren und andere Steuerzeichen.',
 
   // ---- field validation ------------------------------------------------------------------------
   'field.required': '{field} ist erforderlich.',
   'field.tooLong': '{field} darf höchstens {max} Zeichen lang sein.',
+  'field.controlCharacters': '{field} darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.',
   'field.emailInvalid': 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
   'field.phoneInvalid': 'Geben Sie eine gültige Telefonnummer ein, z. B. +31 6 12345678.',
   'field.numberInvalid': 'Geben Sie eine ganze Zahl ein.',
@@ -135,6 +139,8 @@ export const de: LocaleMessages = {
   'toast.userInvited': 'Einladung an {email} gesendet.',
   'toast.userUpdated': '{name} ist jetzt {status}.',
   'toast.userRemoved': '{name} entfernt.',
+  'toast.invitationResent': 'Einladung erneut an {email} gesendet.',
+  'toast.userRenamed': 'Name geändert in {name}.',
   'toast.brandSaved': 'Markenfarbe gespeichert.',
   'toast.logoUploaded': 'Logo hochgeladen.',
   'toast.logoDeleted': 'Logo gelöscht.',
@@ -476,6 +482,13 @@ export const de: LocaleMessages = {
   'users.invite.failed': 'Die Einladung wurde nicht gesendet.',
   'users.updateFailed': 'Der Status von {name} wurde nicht geändert.',
   'users.remove.failed': '{name} wurde nicht entfernt.',
+  'users.status.invited': 'Eingeladen',
+  'users.status.active': 'Aktiv',
+  'users.status.inactive': 'Deaktiviert',
+  'users.resend': 'Einladung erneut senden',
+  'users.resend.failed': 'Die Einladung an {email} wurde nicht erneut gesendet.',
+  'users.editName': 'Namen bearbeiten',
+  'users.editName.failed': 'Der Name wurde nicht geändert.',
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'viewer.label': 'Transkript: {title}',

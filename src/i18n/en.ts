@@ -97,6 +97,8 @@ export const en = {
   'error.unknown': 'Something went wrong. Try again.',
   'error.withStatus': 'Request failed ({status}).',
   'error.badRequest': 'The server did not accept the request.',
+  'error.userNotInvited': 'Only invited users can be sent the invitation again.',
+  'error.invitationNotAccepted': 'This user becomes active by accepting the invitation. You can send it again.',
 
   // ---- server field errors (a 422's `field_codes`, src/api: FIELD_ERROR_CODES) ----------------
   'serverField.required': 'This field is required.',
@@ -113,10 +115,12 @@ export const en = {
   'serverField.expiryPast': 'The expiry date must be in the future.',
   'serverField.imageEmpty': 'The image is empty. Choose an image file.',
   'serverField.unknownField': 'The server does not accept this field.',
+  'serverField.controlCharacters': 'Remove line breaks, tabs and other control characters.',
 
   // ---- field validation (client-side checks) -------------------------------------------------
   'field.required': '{field} is required.',
   'field.tooLong': '{field} is at most {max} characters.',
+  'field.controlCharacters': '{field} cannot contain line breaks, tabs or other control characters.',
   'field.emailInvalid': 'Enter a valid email address, e.g. name@example.com.',
   'field.phoneInvalid': 'Enter a valid phone number, e.g. +31 6 12345678.',
   'field.numberInvalid': 'Enter a whole number.',
@@ -140,6 +144,8 @@ export const en = {
   'toast.userInvited': 'Invitation sent to {email}.',
   'toast.userUpdated': '{name} is now {status}.',
   'toast.userRemoved': '{name} removed.',
+  'toast.invitationResent': 'Invitation sent again to {email}.',
+  'toast.userRenamed': 'Name changed to {name}.',
   'toast.brandSaved': 'Brand colour saved.',
   'toast.logoUploaded': 'Logo uploaded.',
   'toast.logoDeleted': 'Logo deleted.',
@@ -483,6 +489,13 @@ export const en = {
   'users.invite.failed': 'The invitation was not sent.',
   'users.updateFailed': 'The status of {name} was not changed.',
   'users.remove.failed': '{name} was not removed.',
+  'users.status.invited': 'Invited',
+  'users.status.active': 'Active',
+  'users.status.inactive': 'Deactivated',
+  'users.resend': 'Resend invitation',
+  'users.resend.failed': 'The invitation to {email} was not sent again.',
+  'users.editName': 'Edit name',
+  'users.editName.failed': 'The name was not changed.',
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'viewer.label': 'Transcript: {title}',

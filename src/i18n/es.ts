@@ -93,6 +93,8 @@ export const es: LocaleMessages = {
   'error.unknown': 'Se ha producido un error. Inténtelo de nuevo.',
   'error.withStatus': 'La solicitud ha fallado ({status}).',
   'error.badRequest': 'El servidor no ha aceptado la solicitud.',
+  'error.userNotInvited': 'Solo se puede reenviar la invitación a usuarios invitados.',
+  'error.invitationNotAccepted': 'Este usuario pasa a estar activo al aceptar la invitación. Puede reenviarla.',
 
   'serverField.required': 'Este campo es obligatorio.',
   'serverField.tooLong': 'Este valor es demasiado largo.',
@@ -108,10 +110,12 @@ export const es: LocaleMessages = {
   'serverField.expiryPast': 'La fecha de caducidad debe ser futura.',
   'serverField.imageEmpty': 'La imagen está vacía. Elija un archivo de imagen.',
   'serverField.unknownField': 'El servidor no acepta este campo.',
+  'serverField.controlCharacters': 'Quite los saltos de línea, las tabulaciones y otros caracteres de control.',
 
   // ---- field validation ------------------------------------------------------------------------
   'field.required': '{field} es obligatorio.',
   'field.tooLong': '{field} admite como máximo {max} caracteres.',
+  'field.controlCharacters': '{field} no puede contener saltos de línea, tabulaciones ni otros caracteres de control.',
   'field.emailInvalid': 'Introduzca un correo electrónico válido, p. ej. nombre@ejemplo.es.',
   'field.phoneInvalid': 'Introduzca un número de teléfono válido, p. ej. +31 6 12345678.',
   'field.numberInvalid': 'Introduzca un número entero.',
@@ -136,6 +140,8 @@ export const es: LocaleMessages = {
   'toast.userInvited': 'Invitación enviada a {email}.',
   'toast.userUpdated': '{name} está ahora {status}.',
   'toast.userRemoved': '{name} quitado.',
+  'toast.invitationResent': 'Invitación reenviada a {email}.',
+  'toast.userRenamed': 'Nombre cambiado a {name}.',
   'toast.brandSaved': 'Color de marca guardado.',
   'toast.logoUploaded': 'Logotipo subido.',
   'toast.logoDeleted': 'Logotipo eliminado.',
@@ -479,6 +485,13 @@ export const es: LocaleMessages = {
   'users.invite.failed': 'No se ha enviado la invitación.',
   'users.updateFailed': 'No se ha cambiado el estado de {name}.',
   'users.remove.failed': 'No se ha quitado a {name}.',
+  'users.status.invited': 'Invitado',
+  'users.status.active': 'Activo',
+  'users.status.inactive': 'Desactivado',
+  'users.resend': 'Reenviar invitación',
+  'users.resend.failed': 'No se ha reenviado la invitación a {email}.',
+  'users.editName': 'Editar nombre',
+  'users.editName.failed': 'No se ha cambiado el nombre.',
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'viewer.label': 'Transcripción: {title}',

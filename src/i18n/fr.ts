@@ -94,6 +94,8 @@ export const fr: LocaleMessages = {
   'error.unknown': 'Une erreur s’est produite. Réessayez.',
   'error.withStatus': 'La requête a échoué ({status}).',
   'error.badRequest': 'Le serveur n’a pas accepté la requête.',
+  'error.userNotInvited': 'Seuls les utilisateurs invités peuvent recevoir à nouveau l’invitation.',
+  'error.invitationNotAccepted': 'Cet utilisateur devient actif en acceptant l’invitation. Vous pouvez la renvoyer.',
 
   'serverField.required': 'Ce champ est obligatoire.',
   'serverField.tooLong': 'Cette valeur est trop longue.',
@@ -109,10 +111,12 @@ export const fr: LocaleMessages = {
   'serverField.expiryPast': 'La date d’expiration doit être dans le futur.',
   'serverField.imageEmpty': 'L’image est vide. Choisissez un fichier image.',
   'serverField.unknownField': 'Le serveur n’accepte pas ce champ.',
+  'serverField.controlCharacters': 'Supprimez les sauts de ligne, tabulations et autres caractères de contrôle.',
 
   // ---- field validation ------------------------------------------------------------------------
   'field.required': '{field} est obligatoire.',
   'field.tooLong': '{field} ne doit pas dépasser {max} caractères.',
+  'field.controlCharacters': '{field} ne peut pas contenir de sauts de ligne, de tabulations ni d’autres caractères de contrôle.',
   'field.emailInvalid': 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   'field.phoneInvalid': 'Saisissez un numéro de téléphone valide, par exemple +31 6 12345678.',
   'field.numberInvalid': 'Saisissez un nombre entier.',
@@ -137,6 +141,8 @@ export const fr: LocaleMessages = {
   'toast.userInvited': 'Invitation envoyée à {email}.',
   'toast.userUpdated': '{name} est désormais {status}.',
   'toast.userRemoved': '{name} retiré.',
+  'toast.invitationResent': 'Invitation renvoyée à {email}.',
+  'toast.userRenamed': 'Nom changé en {name}.',
   'toast.brandSaved': 'Couleur de marque enregistrée.',
   'toast.logoUploaded': 'Logo importé.',
   'toast.logoDeleted': 'Logo supprimé.',
@@ -480,6 +486,13 @@ export const fr: LocaleMessages = {
   'users.invite.failed': 'L’invitation n’a pas été envoyée.',
   'users.updateFailed': 'Le statut de {name} n’a pas été modifié.',
   'users.remove.failed': '{name} n’a pas été retiré.',
+  'users.status.invited': 'Invité',
+  'users.status.active': 'Actif',
+  'users.status.inactive': 'Désactivé',
+  'users.resend': 'Renvoyer l’invitation',
+  'users.resend.failed': 'L’invitation à {email} n’a pas été renvoyée.',
+  'users.editName': 'Modifier le nom',
+  'users.editName.failed': 'Le nom n’a pas été modifié.',
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'viewer.label': 'Transcription : {title}',

@@ -91,6 +91,8 @@ export const nl: Messages = {
   'error.unknown': 'Er ging iets mis. Probeer het opnieuw.',
   'error.withStatus': 'Verzoek mislukt ({status}).',
   'error.badRequest': 'De server heeft het verzoek niet geaccepteerd.',
+  'error.userNotInvited': 'Alleen uitgenodigde gebruikers kunnen de uitnodiging opnieuw krijgen.',
+  'error.invitationNotAccepted': 'Deze gebruiker wordt actief door de uitnodiging te accepteren. Je kunt die opnieuw sturen.',
 
   'serverField.required': 'Dit veld is verplicht.',
   'serverField.tooLong': 'Deze waarde is te lang.',
@@ -106,10 +108,12 @@ export const nl: Messages = {
   'serverField.expiryPast': 'De vervaldatum moet in de toekomst liggen.',
   'serverField.imageEmpty': 'De afbeelding is leeg. Kies een afbeeldingsbestand.',
   'serverField.unknownField': 'De server accepteert dit veld niet.',
+  'serverField.controlCharacters': 'Verwijder regeleinden, tabs en andere stuurtekens.',
 
   // ---- field validation ----------------------------------------------------------------------
   'field.required': '{field} is verplicht.',
   'field.tooLong': '{field} mag maximaal {max} tekens zijn.',
+  'field.controlCharacters': '{field} mag geen regeleinden, tabs of andere stuurtekens bevatten.',
   'field.emailInvalid': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
   'field.phoneInvalid': 'Vul een geldig telefoonnummer in, bijvoorbeeld +31 6 12345678.',
   'field.numberInvalid': 'Vul een heel getal in.',
@@ -133,6 +137,8 @@ export const nl: Messages = {
   'toast.userInvited': 'Uitnodiging verstuurd naar {email}.',
   'toast.userUpdated': '{name} is nu {status}.',
   'toast.userRemoved': '{name} is verwijderd.',
+  'toast.invitationResent': 'Uitnodiging opnieuw verstuurd naar {email}.',
+  'toast.userRenamed': 'Naam gewijzigd in {name}.',
   'toast.brandSaved': 'Merkkleur opgeslagen.',
   'toast.logoUploaded': 'Logo geüpload.',
   'toast.logoDeleted': 'Logo verwijderd.',
@@ -474,6 +480,13 @@ export const nl: Messages = {
   'users.invite.failed': 'De uitnodiging is niet verstuurd.',
   'users.updateFailed': 'De status van {name} is niet gewijzigd.',
   'users.remove.failed': '{name} is niet verwijderd.',
+  'users.status.invited': 'Uitgenodigd',
+  'users.status.active': 'Actief',
+  'users.status.inactive': 'Gedeactiveerd',
+  'users.resend': 'Uitnodiging opnieuw sturen',
+  'users.resend.failed': 'De uitnodiging aan {email} is niet opnieuw verstuurd.',
+  'users.editName': 'Naam wijzigen',
+  'users.editName.failed': 'De naam is niet gewijzigd.',
 
   // ---- <reseller-transcription-list> --------------------------------------------------------
   'viewer.label': 'Transcript: {title}',

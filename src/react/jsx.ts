@@ -93,6 +93,8 @@ export interface ResellerIntrinsicElements {
     | 'reseller-token-created'
     | 'reseller-token-updated'
     | 'reseller-token-revoked'
+    | 'reseller-user-updated'
+    | 'reseller-invitation-resent'
     | CommonEvents
   >;
   'reseller-subscription-panel': Tag<
@@ -141,7 +143,7 @@ export interface ResellerIntrinsicElements {
   'reseller-user-list': Tag<
     ResellerUserList,
     ClientProps & {strings?: ResellerUserList['strings']; 'customer-id'?: number | string},
-    CommonEvents
+    'reseller-user-updated' | 'reseller-invitation-resent' | CommonEvents
   >;
   'reseller-transcription-list': Tag<
     ResellerTranscriptionList,

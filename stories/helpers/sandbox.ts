@@ -70,6 +70,11 @@ export async function createStoryTenant(options: SandboxParameters = {}): Promis
   return {tenantId: created.tenant_id, name: created.name, token, tokens: created.tokens};
 }
 
+/** The invited user accepts their invitation (control API): the only way from invited to active. */
+export async function acceptInvitation(resellerToken: string, userId: number): Promise<void> {
+  await (await control(`/users/${userId}/accept`, {method: 'POST', headers: {authorization: `Bearer ${resellerToken}`}})).arrayBuffer();
+}
+
 /** Replaces the tenant's fault rules (`[]` clears them). */
 export async function setFaults(resellerToken: string, rules: FaultRule[]): Promise<void> {
   // The body is read: an answer with Cache-Control: no-store whose body is never read stays "in flight" in Chromium.

@@ -9,7 +9,7 @@ import type {User} from '../../src/contract/schemas.js';
 import type {ResellerUserList} from '../../src/elements/user-list/user-list.js';
 import type {ResellerConfirmDialog} from '../../src/elements/confirm-dialog/confirm-dialog.js';
 import type {ResellerToastEvent} from '../../src/events.js';
-import {clearFaults, requests, setFaults} from '../helpers/sandbox.js';
+import {acceptInvitation, clearFaults, requests, setFaults} from '../helpers/sandbox.js';
 import {$, api, bareCustomer, column, createTenant, fieldError, focused, mount, nextEvent, row, rowIds, settled, typeInto, type Tenant} from './org-lists.helpers.js';
 
 const list = (tenant: Tenant, customerId: number) => mount('reseller-user-list', tenant.token, {'customer-id': customerId});
@@ -35,7 +35,7 @@ describe('<reseller-user-list>', () => {
     expect(rowIds(el)).to.deep.equal([a.id, b.id]);
     expect(column(el, 'name')).to.deep.equal(['Ada Lovelace', 'Grace Hopper']);
     expect(column(el, 'email')).to.deep.equal(['ada@example.com', 'grace@example.com']);
-    expect(column(el, 'status')).to.deep.equal(['Invited', 'Inactive']);
+    expect(column(el, 'status')).to.deep.equal(['Invited', 'Deactivated']);
     expect(column(el, 'lastLogin')).to.deep.equal(['Never signed in', 'Never signed in']);
     expect($(el, '[part~="count"]').textContent).to.equal('2 users');
     expect(row(el, a.id).querySelector('[part~="status-button"]')!.textContent).to.contain('Deactivate');
@@ -129,16 +129,16 @@ describe('<reseller-user-list>', () => {
   it('deactivates and reactivates a user', async () => {
     const {tenant, customer} = await bareCustomer();
     const user = await invite(tenant, customer.id, 'Toggle Me', 'toggle@example.com');
-    await api(tenant, 'PATCH', `/customers/${customer.id}/users/${user.id}`, {status: 'active'});
+    await acceptInvitation(tenant.token, user.id);
     const el = await list(tenant, customer.id);
     const button = () => row(el, user.id).querySelector<HTMLButtonElement>('[part~="status-button"]')!;
     expect(column(el, 'status')).to.deep.equal(['Active']);
     button().focus();
     const toast = nextEvent<ResellerToastEvent>(el, 'reseller-toast');
     await sendKeys({press: 'Enter'});
-    expect((await toast).detail.message).to.equal('Toggle Me is now inactive.');
+    expect((await toast).detail.message).to.equal('Toggle Me is now deactivated.');
     await el.updateComplete;
-    expect(column(el, 'status')).to.deep.equal(['Inactive']);
+    expect(column(el, 'status')).to.deep.equal(['Deactivated']);
     expect(button().textContent).to.contain('Activate');
     expect(focused()).to.equal(button(), 'focus stays on the button');
     expect((await serverUsers(tenant, customer.id))[0]!.status).to.equal('inactive');

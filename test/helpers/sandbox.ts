@@ -105,6 +105,16 @@ export async function createTranscript(token: string, body: {
   return ((await (await control('POST', '/transcripts', token, body)).json()) as {id: number}).id;
 }
 
+/** The invited user accepts their invitation (control API), as they would from the email: invited → active. */
+export async function acceptInvitation(token: string, userId: number): Promise<void> {
+  await control('POST', `/users/${userId}/accept`, token);
+}
+
+/** What the sandbox would have emailed users of the tenant (invitations and resends), newest first. */
+export async function invitationOutbox(token: string): Promise<{user_id: number; recipient: string; resend: boolean}[]> {
+  return ((await (await control('GET', '/invitations', token)).json()) as {data: {user_id: number; recipient: string; resend: boolean}[]}).data;
+}
+
 /** Replaces the tenant's fault rules. */
 export async function setFaults(token: string, rules: FaultRule[]): Promise<void> {
   await control('PUT', '/faults', token, {rules});

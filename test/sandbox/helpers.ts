@@ -94,3 +94,13 @@ export async function firstCustomer(t: Tenant): Promise<any> { // eslint-disable
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/** A seeded invited user of the tenant (the seed sends no invitations, so a resend may go at once): its customer and id. */
+export async function invitedUser(t: Tenant): Promise<{customerId: number; userId: number; email: string}> {
+  const customers = (await call(t.token, 'GET', '/customers?sort=id&per_page=100')).body.data as {id: number}[];
+  for (const c of customers) {
+    const u = ((await call(t.token, 'GET', `/customers/${c.id}/users`)).body.data as {id: number; email: string; status: string}[]).find((x) => x.status === 'invited');
+    if (u) return {customerId: c.id, userId: u.id, email: u.email};
+  }
+  throw new Error(`tenant ${t.tenantId} has no seeded invited user (seed more customers)`);
+}

@@ -8,7 +8,7 @@ type Schema = Record<string, unknown> & {$ref?: string};
 
 const KNOWN = new Set([
   '$ref', 'type', 'properties', 'required', 'additionalProperties', 'propertyNames', 'items', 'enum', 'const', 'anyOf', 'allOf',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'format',
+  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'pattern', 'format',
   'default', 'description', 'title',
 ]);
 
@@ -71,6 +71,7 @@ export function check(schema: Schema, value: unknown, root: Record<string, unkno
     const object = value as Record<string, unknown>;
     const properties = (s.properties ?? {}) as Record<string, Schema>;
     for (const name of (s.required as string[] | undefined) ?? []) if (!(name in object)) problems.push(`${path}: missing required "${name}"`);
+    if (typeof s.minProperties === 'number' && Object.keys(object).length < s.minProperties) problems.push(`${path}: fewer than ${s.minProperties} properties`);
     for (const [name, v] of Object.entries(object)) {
       if (s.propertyNames) problems.push(...check(s.propertyNames as Schema, name, root, `${path} key ${name}`));
       if (name in properties) problems.push(...check(properties[name]!, v, root, `${path}.${name}`));
@@ -85,7 +86,7 @@ export function check(schema: Schema, value: unknown, root: Record<string, unkno
 const PATTERN_SAMPLES = ['+31612345678', '#0b3d91', 'segment', '2026-01-15', '2026-01', '123'];
 
 /**
- * A value that matches `schema` (required properties only, unless `full`), built from the first enum
+ * A value that matches `schema` (required properties only, or the first `minProperties`, unless `full`), built from the first enum
  * value, the minimum, a known sample for a pattern. Throws when it cannot make one that checks.
  */
 export function sample(schema: Schema, root: Record<string, unknown>, full = false, n = 0): unknown {
@@ -104,7 +105,8 @@ export function sample(schema: Schema, root: Record<string, unknown>, full = fal
     else if (type === 'object') {
       const object: Record<string, unknown> = {};
       for (const [name, sub] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) {
-        if (full || ((s.required as string[] | undefined) ?? []).includes(name)) object[name] = sample(sub, root, full, n);
+        const needed = ((s.required as string[] | undefined) ?? []).includes(name) || Object.keys(object).length < Number(s.minProperties ?? 0);
+        if (full || needed) object[name] = sample(sub, root, full, n);
       }
       value = object;
     } else {

@@ -184,6 +184,7 @@ const CALLS: Record<string, (c: ResellerClient) => Promise<unknown>> = {
   'GET /customers/{id}/users': (c) => c.listUsers(7).then((data) => ({data})),
   'POST /customers/{id}/users': (c) => c.inviteUser(7, {name: 'Fuzz', email: 'fuzz@fuzz.example'}),
   'PATCH /customers/{id}/users/{userId}': (c) => c.updateUser(7, 8, {status: 'active'}),
+  'POST /customers/{id}/users/{userId}/invitation': (c) => c.resendInvitation(7, 8),
   'GET /usage': (c) => c.getUsage(),
   'GET /branding': (c) => c.getBranding(),
   'PATCH /branding': (c) => c.updateBranding({brand_color: '#123456'}),

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {sandboxDatabases} from '../../sandbox/index.js';
-import {call, type Call, control, sandbox, tenant, type Tenant} from './helpers.js';
+import {call, type Call, control, invitedUser, sandbox, tenant, type Tenant} from './helpers.js';
 import {Matrix} from './reliability.js';
 
 const matrix = new Matrix('tenant-isolation', 'Tenant isolation');
@@ -31,6 +31,8 @@ interface Ids {
   document: number;
   report: number;
   hash: string;
+  /** A seeded invited user and its customer (resending an invitation needs one). */
+  invited: {customerId: number; userId: number};
 }
 
 const PNG = Uint8Array.from(Buffer.from(
@@ -46,11 +48,12 @@ async function idsOf(t: Tenant): Promise<Ids> {
   assert.equal(logo.status, 200, logo.text);
   const hash = (logo.body.logo_url as string).split('/').pop()!;
   const report = (await call(t.token, 'POST', '/reports', {})).body.id as number;
-  return {customer, user, token, transcript: doc.transcript_id, document: doc.id, report, hash};
+  return {customer, user, token, transcript: doc.transcript_id, document: doc.id, report, hash, invited: await invitedUser(t)};
 }
 
 /** Path parameters by the segment before them; a route with an unknown one fails its cells (add it here). */
 function fillPath(path: string, ids: Ids): string | null {
+  if (path === '/customers/{id}/users/{userId}/invitation') return `/customers/${ids.invited.customerId}/users/${ids.invited.userId}/invitation`;
   let unknown = false;
   const filled = path.replace(/([^/]+)\/\{(\w+)\}/g, (_m, segment: string) => {
     const value = ({customers: ids.customer, users: ids.user, tokens: ids.token, documents: ids.document, transcripts: ids.transcript, reports: ids.report, logo: ids.hash} as Record<string, number | string>)[segment];
@@ -73,6 +76,11 @@ function sample(schema: Json, ids: Ids, key = ''): unknown {
     case 'object': {
       const out: Json = {};
       for (const name of schema.required ?? []) out[name] = sample(schema.properties[name], ids, name);
+      // `minProperties` (a PATCH that needs one of its fields): the first ones.
+      for (const name of Object.keys(schema.properties ?? {})) {
+        if (Object.keys(out).length >= (schema.minProperties ?? 0)) break;
+        out[name] ??= sample(schema.properties[name], ids, name);
+      }
       return out;
     }
     case 'array':

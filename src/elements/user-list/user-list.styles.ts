@@ -14,8 +14,8 @@ export const styles = css`
   .badge.success {
     background: color-mix(in oklab, var(--_success) 6%, var(--_surface));
   }
-  /* Narrower than 900 px: each user a card (name, status and the actions, wrapping as needed;
-     then the email and the last sign-in with its column's name). */
+  /* Narrower than 900 px: each user a card (name and status; then the email and the last sign-in
+     with its column's name; then the actions, wrapping as needed). */
   @container list (width < 900px) {
     tbody .col-email,
     tbody .col-lastLogin {
@@ -26,6 +26,15 @@ export const styles = css`
     tbody .col-email {
       flex: 1 1 100%;
       min-inline-size: 0;
+    }
+    /* Up to four actions (Resend invitation, Edit name, Deactivate, Remove): a line of their own, wrapping. */
+    tbody .col-actions {
+      flex: 1 1 100%;
+      order: 2;
+    }
+    .row-actions {
+      flex-wrap: wrap;
+      justify-content: flex-start;
     }
   }
 `;
