@@ -18,6 +18,8 @@
  * stored as `fairness-baseline`).
  *
  * Sections (see bench/README.md for the method of each):
+ *   start   `npm start`: cold (empty data directory), restart, cold without the seed snapshot;
+ *           time to the ready line and to the first rows (portal page and GET /customers)
  *   weight  min+gzip and brotli of the eager define bundle, each define entry, the autoloader
  *           (alone and with a table page), each lazy chunk,
  *           and the peers (Vaadin grid, Shoelace, uPlot, chart.js, libphonenumber max) bundled alike
@@ -41,7 +43,7 @@ import {execFileSync} from 'node:child_process';
 import {createTenant, load, ms, root, table} from './lib/common.mjs';
 import {runPeerWeight, runWeight} from './lib/weight.mjs';
 
-const SECTIONS = ['weight', 'render', 'interaction', 'data', 'memory', 'scale', 'fairness'];
+const SECTIONS = ['start', 'weight', 'render', 'interaction', 'data', 'memory', 'scale', 'fairness'];
 const BROWSER_SECTIONS = new Set(['render', 'interaction', 'data', 'memory']);
 
 // ---------------------------------------------------------------------------------------------
@@ -169,6 +171,17 @@ async function section(name, title, fn, key = name) {
 
 try {
   console.log(`reseller-elements bench: ${selected.join(', ')}; samples ${samples}; load average ${load().join(' ')} on ${cpus().length} CPU(s)`);
+
+  await section('start', '0. Demo start (npm start in a child process)', async () => {
+    const {runStart} = await import('./lib/start.mjs');
+    const r = await runStart({log, closers});
+    const text = table(
+      ['run', 'ready', 'portal page', 'first rows (GET /customers)', 'restored', 'load after'],
+      r.runs.map((x) => [x.name, ms(x.readyMs), ms(x.pageMs), ms(x.rowsMs), x.restored ? 'snapshot' : 'no', x.loadAverage.join(' ')]),
+    );
+    const rows = r.runs.map((x) => ['start', x.name, `first rows ${ms(x.firstRowsMs)} (load ${x.loadAverage[0]})`]);
+    return {text, json: {runs: r.runs.map((x) => ({...x, readyMs: Math.round(x.readyMs), pageMs: Math.round(x.pageMs), rowsMs: Math.round(x.rowsMs), firstRowsMs: Math.round(x.firstRowsMs)}))}, summaryRows: rows};
+  });
 
   await section('weight', '1. Weight', async () => {
     const kit = await runWeight({rebuild: argv.includes('--rebuild-weight')});

@@ -2,9 +2,10 @@
  * The storage seam: one tiny interface over PGlite (a directory or memory) and real PostgreSQL
  * (`pg`, loaded only when `databaseUrl` is given). Every query goes through the same SQL.
  */
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {extractTar} from './tar.js';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{rows: T[]}>;
@@ -22,6 +23,8 @@ export interface Db extends Queryable {
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a tar file (snapshot.ts). */
+  dumpDataDir?: () => Promise<Blob>;
   /** Whether the pg_trgm extension is available (GIN trigram indexes for ILIKE search). */
   trigram: boolean;
   kind: 'pglite' | 'postgres';
@@ -46,6 +49,11 @@ export interface OpenOptions {
    * the slow part of a PGlite start); the key names the snapshot (PGlite version + schema hash).
    */
   templateKey?: string;
+  /**
+   * A PGlite data directory with no database yet starts from this tar file (a database dumped by
+   * `dumpDataDir`: the seed snapshot, snapshot.ts) instead of running initdb.
+   */
+  restoreFrom?: string | null;
   /**
    * PostgreSQL only: the connections' `statement_timeout` in ms (0 or unset: none). PGlite cannot
    * interrupt a statement; limits.ts checks it there when the statement returns.
@@ -73,6 +81,9 @@ async function openPglite(options: OpenOptions): Promise<Db> {
     } catch {
       template = undefined;
     }
+  } else if (dataDir && options.restoreFrom && !existsSync(join(dataDir, 'PG_VERSION'))) {
+    // PG_VERSION last: a restore cut short is redone on the next start, never opened half-written.
+    extractTar(readFileSync(options.restoreFrom), dataDir, 'PG_VERSION');
   }
   const pg = await PGlite.create({
     ...(dataDir ? {dataDir} : {}),
@@ -115,6 +126,7 @@ function pgliteDb(pg: PGliteInstance, trigram: boolean): Db {
     exclusive: (fn) => fn(),
     tx: (fn) => pg.transaction((t: {query: PGliteInstance['query']}) => fn({query: (sql, params) => t.query(sql, params) as never})),
     close: () => pg.close(),
+    dumpDataDir: () => pg.dumpDataDir('none') as Promise<Blob>,
   };
 }
 

@@ -12,6 +12,7 @@ import {fairDb, type Limits, resolveLimits} from './limits.js';
 import {createSchema, SCHEMA_VERSION} from './schema.js';
 import {scheduleMonthEnd} from './reports.js';
 import {seedDefault} from './seed.js';
+import {findSeedSnapshot} from './snapshot.js';
 import {DEV_TOKENS} from './tokens.js';
 
 export interface SandboxOptions {
@@ -75,8 +76,11 @@ export class SandboxConnectionDropped extends TypeError {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const control = resolveControl(options.control); // a bad secret fails before the database opens
   const limits = resolveLimits(options.limits);
+  const dataDir = options.dataDir === undefined ? '.sandbox-data' : options.dataDir;
   const db = fairDb(await openDb({
-    dataDir: options.dataDir === undefined ? '.sandbox-data' : options.dataDir,
+    dataDir,
+    // A new data directory that gets the default seed starts from the seed snapshot when there is one.
+    restoreFrom: dataDir !== null && !options.databaseUrl && options.seed !== false ? findSeedSnapshot() : null,
     databaseUrl: options.databaseUrl,
     init: createSchema,
     templateKey: `${PGLITE_VERSION}-${SCHEMA_VERSION}`,

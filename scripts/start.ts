@@ -10,12 +10,15 @@
  */
 import {existsSync} from 'node:fs';
 import path from 'node:path';
+import {findSeedSnapshot} from '../sandbox/snapshot.js';
 import {PortInUseError, repoRoot, startServer, type RunningServer} from './serve.js';
 
 const started = performance.now();
 const port = parsePort(process.env.PORT);
 const dataDir = path.resolve(repoRoot, process.env.SANDBOX_DATA_DIR || '.sandbox-data');
 const firstRun = !existsSync(dataDir);
+// The seeded demo database built by `npm ci` (sandbox/snapshot.ts): restored instead of seeded.
+const snapshot = firstRun ? findSeedSnapshot() : null;
 
 let server: RunningServer | undefined;
 let signalled: string | undefined;
@@ -47,7 +50,7 @@ console.log(`
   ➜ React app: ${server.url}react/
   ➜ Vue app:   ${server.url}vue/
   ➜ API:       ${server.url.replace(/\/$/, '')}/api/v3/reseller
-  ➜ Data:      ${displayPath(dataDir)}${firstRun ? ' (new, seeded)' : ' (existing)'}
+  ➜ Data:      ${displayPath(dataDir)}${firstRun ? (snapshot ? ' (new, restored from the seed snapshot)' : ' (new, seeded; `npm run sandbox:snapshot` makes the next one faster)') : ' (existing)'}
   ➜ Dev token: ${server.devToken}  (sandbox reseller A; development only)
   ➜ Control:   ${server.url}__sandbox  (X-Sandbox-Admin: ${server.adminSecret})
 `);
