@@ -6,7 +6,7 @@ import {createCustomer} from '../helpers/api.js';
 import {$, $$, rendered} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
-export {$, $$, fieldError, focused, nextEvent, typeInto} from '../helpers/dom.js';
+export {$, $$, fieldError, focused, nextDownload, nextEvent, typeInto} from '../helpers/dom.js';
 export {api, createCustomer} from '../helpers/api.js';
 
 type Mountable = HTMLElement & {token: string | null; updateComplete: Promise<boolean>};

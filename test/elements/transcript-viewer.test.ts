@@ -9,7 +9,7 @@ import '../../src/define/transcript-viewer.js';
 import type {Customer, TranscriptContent} from '../../src/contract/schemas.js';
 import type {ResellerTranscriptViewer} from '../../src/elements/transcript-viewer/transcript-viewer.js';
 import {api} from '../helpers/api.js';
-import {$, $$, focused, nextEvent, rendered} from '../helpers/dom.js';
+import {$, $$, focused, nextDownload, nextEvent, rendered} from '../helpers/dom.js';
 import {createTenant, createTranscript, type Tenant} from '../helpers/sandbox.js';
 import {waitFor} from '../helpers/wait.js';
 
@@ -108,15 +108,8 @@ describe('<reseller-transcript-viewer>', () => {
     await waitFor(() => $$(el, '[part~="document"]').length === 2, 'two documents listed');
     expect($(el, '[part~="documents-button"]').getAttribute('aria-expanded')).to.equal('true');
     const download = $$<HTMLButtonElement>(el, '[part~="document"] [part~="download-button"]')[0]!;
-    // The element saves through an <a download> with a blob: URL; the test keeps the browser from saving it.
-    const saved = new Promise<HTMLAnchorElement>((resolve) => {
-      el.shadowRoot!.addEventListener('click', (e) => {
-        const a = e.target as HTMLAnchorElement;
-        if (a.localName !== 'a') return;
-        e.preventDefault();
-        resolve(a);
-      }, {capture: true});
-    });
+    // The element saves through an <a download> with a blob: URL; the helper keeps the browser from saving it.
+    const saved = nextDownload(el);
     download.click();
     const a = await saved;
     expect(a.download).to.match(/^hostile-i-title-i-\d+\.(txt|srt)$/);

@@ -9,7 +9,7 @@ import type {DocumentPage, TranscriptPage} from '../../src/contract/schemas.js';
 import type {ResellerStateChangeEvent, ResellerToastEvent} from '../../src/events.js';
 import {clearFaults, clearRequests, requests, setFaults} from '../helpers/sandbox.js';
 import {settle} from '../helpers/wait.js';
-import {$, $$, api, bareCustomer, column, createTenant, focused, mount, nextEvent, row, rowIds, settled, type Tenant} from './org-lists.helpers.js';
+import {$, $$, api, bareCustomer, column, createTenant, focused, mount, nextDownload, nextEvent, row, rowIds, settled, type Tenant} from './org-lists.helpers.js';
 
 const SEED = 4242;
 const transcripts = (tenant: Tenant, query: string) => api<TranscriptPage>(tenant, 'GET', `/transcripts?${query}`);
@@ -136,15 +136,8 @@ describe('<reseller-transcription-list>', () => {
     expect($$(el, '[part~="document"] .filename').map((s) => s.textContent)).to.deep.equal(all.data.map((d) => d.filename));
     await expect(el).to.be.accessible();
 
-    // The element saves through an <a download> with a blob: URL; the test keeps the browser from saving it.
-    const anchor = new Promise<HTMLAnchorElement>((resolve) => {
-      el.shadowRoot!.addEventListener('click', (e) => {
-        const a = e.target as HTMLAnchorElement;
-        if (a.localName !== 'a') return;
-        e.preventDefault();
-        resolve(a);
-      }, {capture: true});
-    });
+    // The element saves through an <a download> with a blob: URL; the helper keeps the browser from saving it.
+    const anchor = nextDownload(el);
     const button = $$(el, '[part~="document"]').find((li) => li.dataset.id === String(doc.id))!.querySelector<HTMLButtonElement>('[part~="download-button"]')!;
     expect(button.textContent).to.contain(`Download ${doc.filename}`);
     button.click();

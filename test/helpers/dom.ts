@@ -73,3 +73,22 @@ export async function rendered(el: HTMLElement & {updateComplete: Promise<boolea
 /** An element's `<reseller-confirm-dialog>` and one of its parts. */
 export const confirmOf = (el: Element) => $<ResellerConfirmDialog>(el, 'reseller-confirm-dialog');
 export const confirmPart = (el: Element, part: string) => confirmOf(el).shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`)!;
+
+/**
+ * The next file an element saves: elements save through a temporary `<a download>` with a `blob:`
+ * URL inside their shadow root; this catches that click (and keeps the browser from saving the
+ * file). Call it before the action; read the content with `fetch(a.href)`.
+ */
+export function nextDownload(el: Element): Promise<HTMLAnchorElement> {
+  return new Promise<HTMLAnchorElement>((resolve) => {
+    const root = el.shadowRoot!;
+    const onClick = (e: Event) => {
+      const a = e.target as HTMLAnchorElement;
+      if (a.localName !== 'a') return;
+      e.preventDefault();
+      root.removeEventListener('click', onClick, {capture: true});
+      resolve(a);
+    };
+    root.addEventListener('click', onClick, {capture: true});
+  });
+}

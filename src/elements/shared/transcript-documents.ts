@@ -10,6 +10,7 @@ import {isAbortError} from '../../api/errors.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController, type ClientHolder} from '../../controllers/resource-controller.js';
 import type {ToastController} from '../../controllers/toast-controller.js';
+import {saveBlob} from './save-blob.js';
 
 /** The documents list's CSS (the host adds it to its styles). */
 export const documentStyles = css`
@@ -141,19 +142,7 @@ export class TranscriptDocumentsController implements ReactiveController {
     this.#host.requestUpdate();
     try {
       const blob = await this.#o.api.client.downloadDocument(doc, {signal: this.#abort.signal});
-      const url = URL.createObjectURL(blob);
-      this.#urls.add(url);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = doc.filename;
-      a.hidden = true;
-      this.#host.renderRoot.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => {
-        URL.revokeObjectURL(url);
-        this.#urls.delete(url);
-      }, REVOKE_AFTER_MS);
+      this.#urls.add(saveBlob(this.#host.renderRoot, blob, doc.filename, {revokeAfterMs: REVOKE_AFTER_MS, onRevoked: (url) => this.#urls.delete(url)}));
       return true;
     } catch (error) {
       if (!isAbortError(error)) {

@@ -7,6 +7,7 @@
 import type {ResellerClient} from '../../api/client.js';
 import {csvFileName, rebucketCsv} from '../../usage/csv.js';
 import type {ChartGranularity, DateRange} from '../../usage/dates.js';
+import {saveBlob} from '../shared/save-blob.js';
 
 export interface UsageCsvQuery extends DateRange {
   granularity: ChartGranularity;
@@ -25,16 +26,7 @@ export async function fetchUsageCsv(client: ResellerClient, q: UsageCsvQuery, si
   return {filename: csvFileName(q), text: regroup ? rebucketCsv(text, 'week', q.weekStart) : text};
 }
 
-/** Saves `text` as `filename`: a blob URL on a temporary `<a download>` inside `root`, clicked. */
+/** Saves `text` as `filename` (shared/save-blob.ts). */
 export function downloadText(root: ShadowRoot | HTMLElement, filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], {type}));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.hidden = true;
-  root.append(a);
-  a.click();
-  a.remove();
-  // Give the browser time to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveBlob(root, new Blob([text], {type}), filename, {revokeAfterMs: 30_000});
 }
