@@ -25,7 +25,7 @@ interface Settings {
   brand: string | null;
 }
 
-type Page = 'customers' | 'customer' | 'usage' | 'branding' | 'settings' | 'not-found';
+type Page = 'customers' | 'customer' | 'usage' | 'reports' | 'branding' | 'settings' | 'not-found';
 
 interface Route {
   page: Page;
@@ -36,6 +36,7 @@ const TITLES: Record<Page, PortalKey> = {
   customers: 'customers',
   customer: 'customerDetail',
   usage: 'usage',
+  reports: 'reports',
   branding: 'branding',
   settings: 'settings',
   'not-found': 'notFound',
@@ -62,6 +63,7 @@ function parseRoute(hash: string): Route | null {
   const detail = /^\/customers\/(\d+)$/.exec(path);
   if (detail) return {page: 'customer', customerId: detail[1]};
   if (path === '/usage') return {page: 'usage'};
+  if (path === '/reports') return {page: 'reports'};
   if (path === '/branding') return {page: 'branding'};
   if (path === '/settings') return {page: 'settings'};
   return {page: 'not-found'};
@@ -72,6 +74,7 @@ const PAGE_MODULES: Partial<Record<Page, () => Promise<unknown>>> = {
   customers: () => import('../src/define/customer-table.js'),
   customer: () => import('../src/define/customer-detail.js'),
   usage: () => Promise.all([import('../src/define/usage-dashboard.js'), import('../src/define/transcription-list.js')]),
+  reports: () => import('../src/define/report-list.js'),
   branding: () => import('../src/define/brand-editor.js'),
 };
 

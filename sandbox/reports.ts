@@ -13,7 +13,7 @@
  * simulate a month boundary without touching the process clock; `createSandbox({monthEndJob})`
  * runs the job on a timer with an injectable clock.
  */
-import {PLANS} from '../src/contract/constants.js';
+import {PLANS, reportFileName} from '../src/contract/constants.js';
 import type {Db, Queryable} from './db.js';
 import {iso} from './context.js';
 import {ApiError} from './http.js';
@@ -184,8 +184,7 @@ export async function saveSettings(q: Queryable, tenantId: number, enabled: bool
   return loadSettings(q, tenantId);
 }
 
-/** The report's download file names (the month-end email's attachments). */
-export const reportFileName = (period: string, ext: 'csv' | 'pdf'): string => `usage-report_${period}.${ext}`;
+export {reportFileName};
 
 export interface MonthEndResult {
   tenant_id: number;

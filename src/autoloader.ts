@@ -28,6 +28,7 @@ export const tagLoaders: Readonly<Record<string, TagLoader>> = {
   'reseller-subscription-panel': () => import('./define/subscription-panel.js'),
   'reseller-token-manager': () => import('./define/token-manager.js'),
   'reseller-transcript-viewer': () => import('./define/transcript-viewer.js'),
+  'reseller-report-list': () => import('./define/report-list.js'),
   'reseller-transcription-list': () => import('./define/transcription-list.js'),
   'reseller-usage-chart': () => import('./define/usage-chart.js'),
   'reseller-usage-dashboard': () => import('./define/usage-dashboard.js'),

@@ -15,6 +15,8 @@ import type {
   ResellerCustomerDeletedEvent,
   ResellerCustomerOpenEvent,
   ResellerCustomerUpdatedEvent,
+  ResellerReportGeneratedEvent,
+  ResellerReportSettingsSavedEvent,
   ResellerRequestErrorEvent,
   ResellerStateChangeEvent,
   ResellerSubscriptionChangeEvent,
@@ -76,6 +78,10 @@ export interface UserListEvents extends Common {
   'reseller-invitation-resent': ResellerInvitationResentEvent;
 }
 export type TranscriptViewerEvents = Common;
+export interface ReportListEvents extends Common {
+  'reseller-report-generated': ResellerReportGeneratedEvent;
+  'reseller-report-settings-saved': ResellerReportSettingsSavedEvent;
+}
 export interface TranscriptionListEvents extends Common {
   'reseller-state-change': ResellerStateChangeEvent<TranscriptListState>;
 }
@@ -112,6 +118,7 @@ export interface ResellerElementEvents {
   'reseller-token-manager': TokenManagerEvents;
   'reseller-user-list': UserListEvents;
   'reseller-transcript-viewer': TranscriptViewerEvents;
+  'reseller-report-list': ReportListEvents;
   'reseller-transcription-list': TranscriptionListEvents;
   'reseller-brand-editor': BrandEditorEvents;
   'reseller-brand-logo': BrandLogoEvents;

@@ -3,7 +3,7 @@
  * `reseller-` prefixed and registered in the global event map so `addEventListener` is typed.
  * "Before" actions (open, toast) are cancelable and honoured.
  */
-import type {Branding, Customer, Subscription, Token, User} from './contract/schemas.js';
+import type {Branding, Customer, Report, ReportSettings, Subscription, Token, User} from './contract/schemas.js';
 
 abstract class ResellerEvent<D> extends Event {
   readonly detail: D;
@@ -78,6 +78,22 @@ export class ResellerTokenRevokedEvent extends ResellerEvent<{id: number; custom
   static readonly eventName = 'reseller-token-revoked';
   constructor(detail: {id: number; customerId: number}) {
     super(ResellerTokenRevokedEvent.eventName, detail);
+  }
+}
+
+/** "Generate now" made (or refreshed) a monthly report: `detail.report` is the full report (totals, per-plan and per-customer lines). */
+export class ResellerReportGeneratedEvent extends ResellerEvent<{report: Report}> {
+  static readonly eventName = 'reseller-report-generated';
+  constructor(report: Report) {
+    super(ResellerReportGeneratedEvent.eventName, {report});
+  }
+}
+
+/** The report settings were saved: `detail.settings` as the server stored them. */
+export class ResellerReportSettingsSavedEvent extends ResellerEvent<{settings: ReportSettings}> {
+  static readonly eventName = 'reseller-report-settings-saved';
+  constructor(settings: ReportSettings) {
+    super(ResellerReportSettingsSavedEvent.eventName, {settings});
   }
 }
 
@@ -166,6 +182,8 @@ declare global {
     'reseller-token-revoked': ResellerTokenRevokedEvent;
     'reseller-user-updated': ResellerUserUpdatedEvent;
     'reseller-invitation-resent': ResellerInvitationResentEvent;
+    'reseller-report-generated': ResellerReportGeneratedEvent;
+    'reseller-report-settings-saved': ResellerReportSettingsSavedEvent;
     'reseller-subscription-change': ResellerSubscriptionChangeEvent;
     'reseller-brand-change': ResellerBrandChangeEvent;
     'reseller-state-change': ResellerStateChangeEvent;

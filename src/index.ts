@@ -25,6 +25,7 @@ export {ResellerTokenManager as ResellerTokenManagerElement} from './elements/to
 export {ResellerUserList as ResellerUserListElement} from './elements/user-list/user-list.js';
 export {ResellerTranscriptViewer as ResellerTranscriptViewerElement} from './elements/transcript-viewer/transcript-viewer.js';
 export type {LoadedTranscript} from './elements/transcript-viewer/transcript-viewer.js';
+export {ResellerReportList as ResellerReportListElement, REPORT_FORMATS, type ReportFormat} from './elements/report-list/report-list.js';
 export {ResellerTranscriptionList as ResellerTranscriptionListElement} from './elements/transcription-list/transcription-list.js';
 export {ResellerBrandEditor as ResellerBrandEditorElement} from './elements/brand-editor/brand-editor.js';
 export {ResellerBrandLogo as ResellerBrandLogoElement} from './elements/brand-logo/brand-logo.js';

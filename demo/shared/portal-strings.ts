@@ -38,6 +38,15 @@ export const PORTAL_STRINGS = {
     ar: 'ساعات الصوت وعمليات النسخ لجميع عملائك.',
   },
   transcriptions: {en: 'Transcriptions', nl: 'Transcripties', de: 'Transkriptionen', fr: 'Transcriptions', es: 'Transcripciones', ar: 'عمليات النسخ'},
+  reports: {en: 'Reports', nl: 'Rapporten', de: 'Berichte', fr: 'Rapports', es: 'Informes', ar: 'التقارير'},
+  reportsLead: {
+    en: 'A usage report per month, made at month end and emailed to whom you choose; download it as CSV or PDF.',
+    nl: 'Een gebruiksrapport per maand, gemaakt aan het eind van de maand en gemaild naar wie je kiest; download het als CSV of PDF.',
+    de: 'Ein Nutzungsbericht pro Monat, zum Monatsende erstellt und an die von Ihnen gewählten Empfänger gesendet; als CSV oder PDF herunterladen.',
+    fr: 'Un rapport d’utilisation par mois, créé en fin de mois et envoyé aux destinataires de votre choix ; téléchargez-le en CSV ou en PDF.',
+    es: 'Un informe de uso por mes, creado a fin de mes y enviado a quien usted elija; descárguelo en CSV o PDF.',
+    ar: 'تقرير استخدام لكل شهر، يُنشأ في نهاية الشهر ويُرسل إلى من تختارهم؛ نزّله بصيغة CSV أو PDF.',
+  },
   brandingLead: {
     en: "Your logo and brand colour, as your customers' operators see them.",
     nl: 'Je logo en huisstijlkleur, zoals de medewerkers van je klanten ze zien.',

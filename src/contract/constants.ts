@@ -56,8 +56,12 @@ export const ROLES = ['RESELLER', 'RESELLEE'] as const;
 
 /** A report's period: a calendar month, `YYYY-MM`, in the years 1900 to 2999. */
 export const REPORT_PERIOD_PATTERN = /^(19|2\d)\d\d-(0[1-9]|1[0-2])$/;
+/** A quick email shape check for forms (no zod on the elements' eager path); the server's 422 has the last word. */
+export const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** Most recipients of the monthly usage report (`PUT /reports/settings`). */
 export const REPORT_RECIPIENTS_MAX = 10;
+/** A report's download file name (`usage-report_2026-03.pdf`), as the server sends it and the elements save it. */
+export const reportFileName = (period: string, format: 'csv' | 'pdf'): string => `usage-report_${period}.${format}`;
 /** Who made a report: the month-end job, or someone's "Generate now". */
 export const REPORT_TRIGGERS = ['schedule', 'manual'] as const;
 

@@ -9,6 +9,7 @@ import './customer-detail.js';
 import './customer-form.js';
 import './customer-table.js';
 import './provider.js';
+import './report-list.js';
 import './subscription-panel.js';
 import './token-manager.js';
 import './transcript-viewer.js';

@@ -25,6 +25,7 @@ import {ResellerUsageChart} from './usage-chart.js';
 import {ResellerUsageDashboard} from './usage-dashboard.js';
 import {ResellerTokenManager} from './token-manager.js';
 import {ResellerTranscriptViewer} from './transcript-viewer.js';
+import {ResellerReportList} from './report-list.js';
 import {ResellerUserList} from './user-list.js';
 import {ResellerTranscriptionList} from './transcription-list.js';
 import {ResellerBrandEditor} from './brand-editor.js';
@@ -39,6 +40,7 @@ export * from './usage-chart.js';
 export * from './usage-dashboard.js';
 export * from './token-manager.js';
 export * from './transcript-viewer.js';
+export * from './report-list.js';
 export * from './user-list.js';
 export * from './transcription-list.js';
 export * from './brand-editor.js';
@@ -59,6 +61,7 @@ export const REACT_COMPONENTS = {
   'reseller-usage-dashboard': ResellerUsageDashboard,
   'reseller-token-manager': ResellerTokenManager,
   'reseller-transcript-viewer': ResellerTranscriptViewer,
+  'reseller-report-list': ResellerReportList,
   'reseller-user-list': ResellerUserList,
   'reseller-transcription-list': ResellerTranscriptionList,
   'reseller-brand-editor': ResellerBrandEditor,

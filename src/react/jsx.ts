@@ -21,6 +21,7 @@ import type {ResellerProvider} from '../elements/provider/provider.js';
 import type {ResellerSubscriptionPanel} from '../elements/subscription-panel/subscription-panel.js';
 import type {ResellerTokenManager} from '../elements/token-manager/token-manager.js';
 import type {ResellerTranscriptViewer} from '../elements/transcript-viewer/transcript-viewer.js';
+import type {ResellerReportList} from '../elements/report-list/report-list.js';
 import type {ResellerTranscriptionList} from '../elements/transcription-list/transcription-list.js';
 import type {ResellerUsageChart} from '../elements/usage-chart/usage-chart.js';
 import type {ResellerUsageDashboard} from '../elements/usage-dashboard/usage-dashboard.js';
@@ -139,6 +140,11 @@ export interface ResellerIntrinsicElements {
     ResellerTranscriptViewer,
     ClientProps & {strings?: ResellerTranscriptViewer['strings']; 'customer-id'?: number | string; 'transcription-id'?: number | string},
     CommonEvents
+  >;
+  'reseller-report-list': Tag<
+    ResellerReportList,
+    ClientProps & {strings?: ResellerReportList['strings']},
+    'reseller-report-generated' | 'reseller-report-settings-saved' | CommonEvents
   >;
   'reseller-user-list': Tag<
     ResellerUserList,

@@ -26,6 +26,7 @@ import type {ResellerProvider} from '../elements/provider/provider.js';
 import type {ResellerSubscriptionPanel} from '../elements/subscription-panel/subscription-panel.js';
 import type {ResellerTokenManager} from '../elements/token-manager/token-manager.js';
 import type {ResellerTranscriptViewer} from '../elements/transcript-viewer/transcript-viewer.js';
+import type {ResellerReportList} from '../elements/report-list/report-list.js';
 import type {ResellerTranscriptionList} from '../elements/transcription-list/transcription-list.js';
 import type {ResellerUsageChart} from '../elements/usage-chart/usage-chart.js';
 import type {ResellerUsageDashboard} from '../elements/usage-dashboard/usage-dashboard.js';
@@ -86,6 +87,7 @@ export interface ResellerGlobalComponents {
   >;
   'reseller-token-manager': Tag<ResellerTokenManager, Client | 'strings' | 'customerId', 'reseller-token-manager'>;
   'reseller-transcript-viewer': Tag<ResellerTranscriptViewer, Client | 'strings' | 'customerId' | 'transcriptionId', 'reseller-transcript-viewer'>;
+  'reseller-report-list': Tag<ResellerReportList, Client | 'strings', 'reseller-report-list'>;
   'reseller-user-list': Tag<ResellerUserList, Client | 'strings' | 'customerId', 'reseller-user-list'>;
   'reseller-transcription-list': Tag<
     ResellerTranscriptionList,

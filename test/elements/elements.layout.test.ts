@@ -1,7 +1,7 @@
 /**
  * One width matrix over the elements without a layout test of their own: the token manager, the
  * user list, the usage chart, the customer detail (with a metadata row), the subscription panel,
- * the brand editor and the New Customer form (inline), each in a host box resized through
+ * the brand editor, the report list and the New Customer form (inline), each in a host box resized through
  * 320-1920 px (one mount per element and direction), with long data: the seeded customer with the
  * longest name, given the longest seeded email and a five-group phone number through the API. At
  * every width, left-to-right and right-to-left: nothing overflows the box, the element or any of
@@ -16,7 +16,7 @@ import type {Customer} from '../../src/contract/schemas.js';
 import {api} from '../helpers/api.js';
 import {focused, rendered} from '../helpers/dom.js';
 import {horizontalOverflow, mountAt, reachable, resize, WIDTHS} from '../helpers/layout.js';
-import {createTenant, type Tenant} from '../helpers/sandbox.js';
+import {createTenant, monthEnd, type Tenant} from '../helpers/sandbox.js';
 import {waitFor} from '../helpers/wait.js';
 
 interface Case {
@@ -72,6 +72,10 @@ const CASES: Case[] = [
     // WebKit leaves <input type="color"> out of the Tab order; the hex field is the keyboard's way to the colour.
     keys: ['[part~="hex-input"]', '[part~="default-button"]', '[part~="file-button"]', '[part~="save-button"]'],
     order: ['[part~="color-picker"]', '[part~="hex-input"]']},
+  // Two months' reports made by the month-end job (before()), each a card below 960 px.
+  {tag: 'reseller-report-list', ready: 'tbody tr[part~="row"]',
+    targets: ['[part~="settings-button"]', '[part~="generate-button"]', 'tbody tr [part~="download-button"][part~="csv"]', 'tbody tr [part~="download-button"][part~="pdf"]'],
+    order: ['[part~="settings-button"]', '[part~="generate-button"]']},
   {tag: 'reseller-customer-form', attrs: {inline: ''}, ready: '[part~="submit"]', busy: '[part~="loading"]',
     targets: ['#name', '#email', '[part~="plan-input"]', '[part~="submit"]'], order: ['[part~="heading"]::text', '[part~="submit"]']},
 ];
@@ -141,6 +145,9 @@ describe('every element at every container width', () => {
       phone: LONG_PHONE,
       metadata: {...longest.metadata, procurement_reference_number: 'PO-2026-000123456789-REGIONAL-PROCUREMENT-OFFICE'},
     });
+    // The report list's months: the month-end job as on the first of this month and of the last.
+    const now = new Date();
+    for (const back of [1, 0]) await monthEnd(tenant.token, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10));
   });
 
   for (const c of CASES) {

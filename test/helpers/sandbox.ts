@@ -115,6 +115,11 @@ export async function invitationOutbox(token: string): Promise<{user_id: number;
   return ((await (await control('GET', '/invitations', token)).json()) as {data: {user_id: number; recipient: string; resend: boolean}[]}).data;
 }
 
+/** Runs the monthly reports' month-end job as on `date` (`YYYY-MM-DD`) for the tenant: the report of the month before. */
+export async function monthEnd(token: string, date: string): Promise<{period: string; report_id: number | null; outcome: string}[]> {
+  return ((await (await control('POST', '/reports/month-end', token, {date})).json()) as {data: {period: string; report_id: number | null; outcome: string}[]}).data;
+}
+
 /** Replaces the tenant's fault rules. */
 export async function setFaults(token: string, rules: FaultRule[]): Promise<void> {
   await control('PUT', '/faults', token, {rules});

@@ -1,15 +1,15 @@
 /**
  * Fault matrix, loads (2/2): token manager, user list, transcription list, brand editor, brand
- * logo × every load fault (faults.helpers.ts).
+ * logo, report list × every load fault (faults.helpers.ts).
  */
 import type {Customer, CustomerPage} from '../../src/contract/schemas.js';
 import {API_BASE, createTenant, type Tenant} from '../helpers/sandbox.js';
 import {LOAD_FAULTS, has, loadCell, type LoadScenario} from './faults.helpers.js';
 
 const SUITE = 'faults-loads-b';
-const ROWS = ['token-manager', 'user-list', 'transcription-list', 'brand-editor', 'brand-logo'];
+const ROWS = ['token-manager', 'user-list', 'transcription-list', 'brand-editor', 'brand-logo', 'report-list'];
 
-describe('reliability: load faults (tokens, users, transcriptions, branding)', () => {
+describe('reliability: load faults (tokens, users, transcriptions, branding, reports)', () => {
   let tenant: Tenant;
   let customer: Customer;
   before(async () => {
@@ -38,6 +38,7 @@ describe('reliability: load faults (tokens, users, transcriptions, branding)', (
       degraded: (el) => el.dataset.state === 'name' && !!el.shadowRoot?.querySelector('[part~="name"]')?.textContent?.trim(),
       reload: (el) => void (el as HTMLElement & {reload: () => Promise<unknown>}).reload(),
     },
+    {row: 'report-list (load)', tag: 'reseller-report-list', attrs: {}, path: '/reports', loaded: listed},
   ];
 
   ROWS.forEach((name, index) => {

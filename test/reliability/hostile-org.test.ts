@@ -154,6 +154,7 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
       ['reseller-transcription-list', '/transcripts', {}],
       ['reseller-usage-chart', `/customers/${customer.id}/usage`, {'customer-id': customer.id}],
       ['reseller-subscription-panel', `/customers/${customer.id}/subscription`, {'customer-id': customer.id}],
+      ['reseller-report-list', '/reports', {}],
     ];
     const failures: Record<string, string[]> = {};
     let columns: ReturnType<typeof standardColumns> = {};
@@ -177,6 +178,51 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
     const violations = [...problems.violations, ...added];
     if (violations.length) merged['no CSP / Trusted Types violation']!.failure = violations.slice(0, 5).join(' | ');
     await recordRow(SUITE, 'error states (server messages)', merged);
+  });
+
+  it('report list: each payload as the message of a failed Generate now, and as a recipient field’s message of a refused save', async () => {
+    const guard = guardPage();
+    const watch = watchDocument();
+    const {el, container} = await mount('reseller-report-list', {});
+    const list = el as HTMLElement & {generate: () => Promise<boolean>; openSettings: () => Promise<void>; updateComplete: Promise<boolean>};
+    await waitFor(() => !!sr(el).querySelector('[part~="state"], tbody tr[part~="row"]'), 'the report list shows');
+    const failures: Record<string, string[]> = {};
+    let columns: ReturnType<typeof standardColumns> = {};
+    const check = (what: string, expected: string[], label: string) => {
+      columns = standardColumns(el, container, {pwned, violations: [], expected, what});
+      for (const [column, c] of Object.entries(columns)) if (c.failure) (failures[column] ??= []).push(`${label}: ${c.failure}`);
+    };
+    for (const p of PAYLOADS) {
+      await setFaults(tenant.token, [{method: 'POST', path: '/reports', status: 500, body_raw: JSON.stringify({error: {code: 'reseller_custom_failure', message: p.text}})}]);
+      await list.generate();
+      await list.updateComplete;
+      check('Generate now failures', [stored(p.text, 10_000)], `#${p.n} generate`);
+    }
+    // The settings dialog: the server's 422 message beside the first recipient's field.
+    await clearFaults(tenant.token);
+    await list.openSettings();
+    await waitFor(() => !!sr(el).querySelector('[part~="add-recipient"]'), 'the settings form shows');
+    sr(el).querySelector<HTMLButtonElement>('[part~="add-recipient"]')!.click();
+    await list.updateComplete;
+    const input = sr(el).querySelector<HTMLInputElement>('[part~="recipient-input"]')!;
+    input.value = 'ops@example.com';
+    input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+    for (const p of PAYLOADS) {
+      await setFaults(tenant.token, [{method: 'PUT', path: '/reports/settings', status: 422, fields: {'recipients.0': p.text}}]);
+      sr(el).querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+      await waitFor(() => sr(el).querySelector('#recipient-0-error')?.textContent?.includes(stored(p.text, 10_000).slice(0, 20)) || (!p.text.trim() && sr(el).querySelector('[part~="alert"]')), `the message of #${p.n} shows`);
+      check('recipient field messages', [], `#${p.n} settings`);
+    }
+    await clearFaults(tenant.token);
+    const problems = guard.stop();
+    const added = watch.stop();
+    const merged = Object.fromEntries(Object.entries(columns).map(([column, c]) => [column, {
+      detail: c.detail.replace('recipient field messages', `${PAYLOADS.length} Generate now failures and ${PAYLOADS.length} refused recipients`),
+      failure: failures[column]?.length ? `${failures[column].length}: ${failures[column].slice(0, 3).join(' | ')}` : null,
+    }]));
+    const violations = [...problems.violations, ...added];
+    if (violations.length) merged['no CSP / Trusted Types violation']!.failure = violations.slice(0, 5).join(' | ');
+    await recordRow(SUITE, 'report-list (server messages: Generate now, recipients)', merged);
   });
 
   it('usage dashboard: payload customer names in the top-customers and near-quota tables', async () => {

@@ -171,7 +171,8 @@ export abstract class FormDialogController<F extends string> implements Reactive
     }
     const rest: string[] = [];
     for (const [path, message] of Object.entries(i18n.fieldMessages(error))) {
-      const field = path.split('.')[0] as F;
+      // A field may be an item of a list (`recipients.2`): its own path first, then its list's.
+      const field = (path in this.#options.fields ? path : path.split('.')[0]) as F;
       if (field in this.#options.fields) this.errors[field] ??= message;
       else rest.push(message);
     }

@@ -7,14 +7,12 @@
 import {html, type ReactiveElement} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
+import {EMAIL_SHAPE} from '../../contract/constants.js';
 import type {User} from '../../contract/schemas.js';
 import type {ListScope} from '../shared/customer-list.js';
 import {FormDialogController} from '../shared/form-dialog.js';
 
 type Field = 'name' | 'email';
-
-/** A quick shape check (no zod on this path); the server's 422 has the last word. */
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export interface InviteOptions extends ListScope {
   onInvited: (user: User) => void;
