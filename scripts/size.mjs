@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 85.6 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 42.9 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 87.8 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 43.5 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 44.9 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 45.5 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 43.9 kB
+ *   counted: the host has it)                                                           <= 44.6 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -88,7 +88,15 @@ const KB = 1000;
 // 42 418 -> 42 746 (+328), autoloader page 44 448 -> 44 781 (+333), React table page 43 416 ->
 // 43 790 (+374): the 13 new English strings in the eager catalogue, the client's
 // resendInvitation, the two new error codes' messages. Each budget rises by its cost rounded up to 0.1 kB. Splitting the English catalogue per element (issue 21) wins the strings back.
-const BUDGET = {defineEager: 85.6 * KB, tablePlusProvider: 42.9 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 44.9 * KB, reactTablePage: 43.9 * KB};
+// Issue 19, <reseller-report-list> (one build at load ~30, main at 9389551 + this change, before the
+// Users tab above merged): define 84 724 -> 86 886 B (+2,162: the element, registered eagerly by
+// reseller-elements/define as every element is, its two event classes and its 40 English strings;
+// its settings dialog is a lazy 1.9 kB chunk), table + provider 42 418 -> 42 958 (+540), autoloader
+// page 44 448 -> 45 001 (+553), React table page 43 416 -> 44 020 (+604). On the table's path the
+// whole cost is the report list's English strings (2.1 kB of source, ~0.6 kB gzip) that the bundled
+// English catalogue carries to every page: splitting the catalogue per element (issue 21) wins them
+// back. Each budget rises by its cost rounded up to 0.1 kB, on top of the Users tab's.
+const BUDGET = {defineEager: 87.8 * KB, tablePlusProvider: 43.5 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 45.5 * KB, reactTablePage: 44.6 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
