@@ -12,6 +12,7 @@ import {inLane, type Limits, releaseAfter, resolveLimits, TenantLimiter} from '.
 import {API_BASE_PATH} from '../src/contract/constants.js';
 import {ApiError, errorBody, errorResponse, storableText, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
+import {eventRoutes} from './live.js';
 import {brandingRoutes} from './routes/branding.js';
 import {customerRoutes} from './routes/customers.js';
 import {organizationRoutes} from './routes/organization.js';
@@ -65,7 +66,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
     app.use('*', cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Sandbox-Fault'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'Last-Event-ID', 'X-Sandbox-Fault'],
       exposeHeaders: ['ETag', 'Retry-After', 'Content-Disposition', 'Location', 'Idempotent-Replayed'],
       maxAge: 600,
     }));
@@ -169,6 +170,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
   transcriptRoutes(api);
   brandingRoutes(api);
   reportRoutes(api);
+  eventRoutes(api);
   app.route(API_BASE, api);
 
   // ---- Control API (a development tool), only when enabled.

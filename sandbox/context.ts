@@ -3,6 +3,7 @@ import type {Context} from 'hono';
 import type {Db} from './db.js';
 import type {AuditEntry, SandboxState} from './faults.js';
 import {ApiError, NO_STORE} from './http.js';
+import type {LiveHub} from './live.js';
 import {sha256Hex} from './tokens.js';
 
 export interface Principal {
@@ -18,6 +19,8 @@ export interface Deps {
   state: SandboxState;
   /** Serialises concurrent requests that carry the same Idempotency-Key. */
   locks: Map<string, Promise<unknown>>;
+  /** The live channel: events per reseller, open streams, simulations (live.ts). */
+  live: LiveHub;
 }
 
 export type Env = {Variables: {principal: Principal | null; deps: Deps; audit?: AuditEntry}};

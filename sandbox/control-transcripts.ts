@@ -14,6 +14,7 @@ import {TRANSCRIPT_STATUSES} from '../src/contract/constants.js';
 import {Id} from '../src/contract/schemas.js';
 import {type Env, requireReseller} from './context.js';
 import {ApiError, JSON_LIMIT, NO_STORE, parseJson, readLimited, validate} from './http.js';
+import {publishTranscript, usageOf} from './live.js';
 
 const TranscriptSeed = z.object({
   customer_id: Id,
@@ -54,6 +55,13 @@ export function transcriptControlRoutes(app: Hono<Env>): void {
       for (const format of input.documents ?? ['txt']) {
         await db.query(`INSERT INTO documents (tenant_id, customer_id, transcript_id, format, created_at) VALUES ($1, $2, $3, $4, now())`, [p.tenantId, input.customer_id, id, format]);
       }
+    }
+    // Live: the new transcript, and (when done) its customer's usage now.
+    const {live} = c.get('deps');
+    await publishTranscript(db, live, p.tenantId, id);
+    if (status === 'done') {
+      const usage = await usageOf(db, input.customer_id);
+      if (usage) live.publish(p.tenantId, 'usage', {usage});
     }
     return c.json({id}, 201, NO_STORE);
   });

@@ -16,6 +16,7 @@ import type {Hono} from 'hono';
 import * as z from 'zod/mini';
 import {type Env, requireSession} from './context.js';
 import {reportControlRoutes} from './control-reports.js';
+import {liveControlRoutes} from './live.js';
 import {transcriptControlRoutes} from './control-transcripts.js';
 import {userControlRoutes} from './control-users.js';
 import {FaultRules} from './faults.js';
@@ -188,4 +189,5 @@ export function controlRoutes(app: Hono<Env>, control: ControlOptions): void {
   transcriptControlRoutes(app);
   reportControlRoutes(app);
   userControlRoutes(app);
+  liveControlRoutes(app);
 }

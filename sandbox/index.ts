@@ -9,6 +9,7 @@ import {keepDatesCurrent} from './data-day.js';
 import {type Db, openDb, PGLITE_VERSION} from './db.js';
 import {SandboxState} from './faults.js';
 import {fairDb, type Limits, resolveLimits} from './limits.js';
+import {LiveHub, type LiveOptions} from './live.js';
 import {createSchema, SCHEMA_VERSION} from './schema.js';
 import {scheduleMonthEnd} from './reports.js';
 import {seedDefault} from './seed.js';
@@ -48,6 +49,8 @@ export interface SandboxOptions {
    * `npm run sandbox` and `npm start` turn it on.
    */
   monthEndJob?: boolean | {now?: () => Date; intervalMs?: number};
+  /** The live channel's buffer, heartbeat, stream lifetime and connection limits (live.ts); unset ones from the environment. */
+  live?: Partial<LiveOptions>;
 }
 
 export interface Sandbox {
@@ -77,6 +80,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const control = resolveControl(options.control); // a bad secret fails before the database opens
   const limits = resolveLimits(options.limits);
   const dataDir = options.dataDir === undefined ? '.sandbox-data' : options.dataDir;
+  const live = new LiveHub(options.live); // a bad value fails before the database opens
   const db = fairDb(await openDb({
     dataDir,
     // A new data directory that gets the default seed starts from the seed snapshot when there is one.
@@ -91,7 +95,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const persisted = !options.databaseUrl && options.dataDir !== null;
     if (!seeded && (options.keepDatesCurrent ?? persisted)) await db.exclusive(() => keepDatesCurrent(db));
   }
-  const app = createApp({db, state: new SandboxState(), locks: new Map()}, {corsOrigins: options.corsOrigins, log: options.log, control, allowedHosts: options.allowedHosts, limits});
+  const app = createApp({db, state: new SandboxState(), locks: new Map(), live}, {corsOrigins: options.corsOrigins, log: options.log, control, allowedHosts: options.allowedHosts, limits});
   const raw = async (request: Request) => app.fetch(request);
   const job = options.monthEndJob ? (options.monthEndJob === true ? {} : options.monthEndJob) : null;
   const stopJob = job ? scheduleMonthEnd(db, job.now, job.intervalMs) : async () => {};
@@ -102,7 +106,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       if (response.headers.has(DROP_HEADER)) throw new SandboxConnectionDropped();
       return response;
     },
-    close: () => (closed ??= stopJob().then(() => db.close())),
+    close: () => (closed ??= (live.close(), stopJob().then(() => db.close()))),
     devTokens: {...DEV_TOKENS},
     adminSecret: control?.secret ?? null,
   };

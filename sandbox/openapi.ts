@@ -56,6 +56,13 @@ export function openApiDocument(): object {
       : ep.binary
         ? {description: ep.summary, content: BINARY[ep.path] ?? {}}
         : {description: ep.summary};
+    const isEvents = ep.path === '/events';
+    if (isEvents) {
+      // The same operation streams with Accept: text/event-stream (sandbox/live.ts).
+      (ok as {content: Record<string, unknown>}).content['text/event-stream'] = {
+        schema: {type: 'string', description: 'Server-Sent Events: `id:` the event id, `event:` usage | transcript | reset, `data:` one LiveEvent as JSON; `: ping` comment lines as heartbeats'},
+      };
+    }
     const isPublicLogo = ep.path === '/branding/logo/{hash}';
     const isLogoUpload = ep.path === '/branding/logo' && ep.method === 'put';
     const isBrandingRead = ep.path === '/branding' && ep.method === 'get';
@@ -71,6 +78,7 @@ export function openApiDocument(): object {
         [status]: ok,
         ...(ep.alsoOk ? {[ep.alsoOk]: ok} : {}),
         ...(isBrandingRead ? {304: {description: 'Not modified: `If-None-Match` names the current ETag (the tenant\'s version; never another tenant\'s)'}} : {}),
+        ...(isEvents ? {304: {description: 'Nothing new since the ETag sent in If-None-Match (polling)'}} : {}),
         400: errorResponse(`Bad request: a query parameter holds a NUL character${ep.body ? ', the body is not valid JSON' : ''}${idempotent ? ', Idempotency-Key is longer than 255 characters' : ''}`),
         ...(isPublicLogo ? {} : {401: errorResponse('Missing, unknown, revoked or expired token')}),
         403: errorResponse(isPublicLogo ? 'The Host header is not allowed (DNS rebinding protection)'
@@ -96,6 +104,12 @@ export function openApiDocument(): object {
       (operation.parameters as object[]).push({name: 'Idempotency-Key', in: 'header', required: false, schema: {type: 'string', maxLength: 255}});
     }
     if (isBrandingRead) (operation.parameters as object[]).push({name: 'If-None-Match', in: 'header', required: false, schema: {type: 'string'}});
+    if (isEvents) {
+      (operation.parameters as object[]).push(
+        {name: 'Last-Event-ID', in: 'header', required: false, schema: {type: 'string'}, description: 'Resume a stream after this event id (an id no longer kept gets a `reset` event)'},
+        {name: 'If-None-Match', in: 'header', required: false, schema: {type: 'string'}, description: 'The ETag of the previous poll: 304 while nothing new happened'},
+      );
+    }
     if (ep.method === 'patch' && ep.path === '/customers/{id}') {
       (operation.parameters as object[]).push({name: 'If-Match', in: 'header', required: false, schema: {type: 'string'}});
     }

@@ -15,6 +15,7 @@ import {createApp} from '../../sandbox/app.js';
 import {ADMIN_HEADER, resolveControl} from '../../sandbox/control.js';
 import {openDb, PGLITE_VERSION} from '../../sandbox/db.js';
 import {SandboxState} from '../../sandbox/faults.js';
+import {LiveHub} from '../../sandbox/live.js';
 import {createSchema, SCHEMA_VERSION} from '../../sandbox/schema.js';
 
 export interface ScaleScenario {
@@ -49,7 +50,7 @@ export async function runScale(customers: number, requests: number, log: (line: 
   const db = await openDb({dataDir: null, init: createSchema, templateKey: `${PGLITE_VERSION}-${SCHEMA_VERSION}`});
   try {
     const control = resolveControl(true)!;
-    const app = createApp({db, state: new SandboxState(), locks: new Map()}, {control});
+    const app = createApp({db, state: new SandboxState(), locks: new Map(), live: new LiveHub()}, {control});
     const call = async (path: string, init: RequestInit = {}) => {
       const response = await app.fetch(new Request(`http://bench.local${path}`, init));
       const body: unknown = await response.json();

@@ -7,7 +7,8 @@ import {assertCustomer, likePattern} from '../model.js';
 import {directionOf, segmentsOf} from '../transcript-text.js';
 import {zipStored, zipStoredSize} from '../zip.js';
 
-interface TranscriptRow {
+/** A row of `SELECT TRANSCRIPT_COLUMNS FROM transcripts t JOIN customers c …`. */
+export interface TranscriptRow {
   id: number;
   customer_id: number;
   customer_name: string;
@@ -168,6 +169,10 @@ function pdf(lines: string[]): string {
   return out;
 }
 
+/** The transcript as the contract's `Transcript`. */
+export const TRANSCRIPT_COLUMNS = `t.id, t.customer_id, c.name AS customer_name, t.title, t.language, t.status, t.duration_seconds, t.created_at, t.completed_at`;
+export const transcriptObject = (r: TranscriptRow) => ({...r, created_at: iso(r.created_at)!, completed_at: iso(r.completed_at)});
+
 const DOC_COLUMNS = `d.id, d.transcript_id, d.customer_id, c.name AS customer_name, t.title, t.language, t.duration_seconds, d.format, d.created_at, tc.segments AS content`;
 const DOC_FROM = `documents d JOIN transcripts t ON t.id = d.transcript_id JOIN customers c ON c.id = d.customer_id LEFT JOIN transcript_content tc ON tc.transcript_id = d.transcript_id`;
 
@@ -206,13 +211,13 @@ export function transcriptRoutes(api: Hono<Env>): void {
       `SELECT count(*)::int AS total FROM transcripts t JOIN customers c ON c.id = t.customer_id WHERE ${whereSql}`, params,
     );
     const {rows} = await db.query<TranscriptRow>(
-      `SELECT t.id, t.customer_id, c.name AS customer_name, t.title, t.language, t.status, t.duration_seconds, t.created_at, t.completed_at
+      `SELECT ${TRANSCRIPT_COLUMNS}
        FROM transcripts t JOIN customers c ON c.id = t.customer_id WHERE ${whereSql}
        ORDER BY t.created_at ${dir}, t.id ${dir} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.per_page, (query.page - 1) * query.per_page],
     );
     return send(TranscriptPage, {
-      data: rows.map((r) => ({...r, created_at: iso(r.created_at), completed_at: iso(r.completed_at)})),
+      data: rows.map(transcriptObject),
       page: query.page, per_page: query.per_page, total: count!.total,
     });
   });

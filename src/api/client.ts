@@ -14,7 +14,7 @@ import type {
   CustomerUsage as CustomerUsageT, DocumentListQuery, DocumentPage as DocumentPageT, Me as MeT, Plan,
   Report as ReportT, ReportGenerate, ReportListQuery, ReportPage as ReportPageT, ReportSettings as ReportSettingsT, ReportSettingsUpdate,
   Subscription as SubscriptionT, SubscriptionUpdate, Token, TokenCreate, TokenCreated as TokenCreatedT, TokenUpdate,
-  TranscriptContent as TranscriptContentT, TranscriptContentQuery, TranscriptDocument, TranscriptListQuery, TranscriptPage as TranscriptPageT, UsageExportQuery, UsageQuery,
+  EventPage as EventPageT, EventQuery, TranscriptContent as TranscriptContentT, TranscriptContentQuery, TranscriptDocument, TranscriptListQuery, TranscriptPage as TranscriptPageT, UsageExportQuery, UsageQuery,
   User as UserT, UserInvite, UserUpdate, Invitation as InvitationT,
 } from '../contract/schemas.js';
 import {
@@ -223,6 +223,23 @@ export class ResellerClient {
   /** `GET /transcripts/{id}/content`: one page of a transcript's segments (`next_cursor` asks for the next). */
   getTranscriptContent(id: number, query: TranscriptContentQuery = {}, options?: GetOptions): Promise<TranscriptContentT> {
     return this.#http.get({method: 'GET', path: `/transcripts/${seg(id)}/content`, query, schema: 'TranscriptContent'}, options);
+  }
+
+  /**
+   * `GET /events` as JSON: the live events after `query.after` (the polling fallback of the live
+   * channel; without `after`, none and the id to start from). Always asks the server.
+   */
+  pollEvents(query: EventQuery = {}, options?: CallOptions): Promise<EventPageT> {
+    return this.#http.get({method: 'GET', path: '/events', query, schema: 'EventPage'}, {...options, fresh: true});
+  }
+
+  /**
+   * `GET /events` as a Server-Sent Events stream (`Accept: text/event-stream`, resuming after
+   * `lastEventId`), authenticated like every call; the response with its body unread. The live
+   * module (src/live/) reads it; most code subscribes through the provider instead.
+   */
+  openEventStream(lastEventId: string | null, signal: AbortSignal): Promise<Response> {
+    return this.#http.stream('/events', {accept: 'text/event-stream', ...(lastEventId ? {'last-event-id': lastEventId} : {})}, signal);
   }
 
   /** `GET /transcripts/documents/{id}/download` as a Blob (a document or its id). */

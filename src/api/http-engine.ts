@@ -383,6 +383,40 @@ export class HttpEngine {
     return this.#run({...spec, binary: true}, options?.signal) as Promise<Blob>;
   }
 
+  /**
+   * Opens a streamed GET (the live channel's Server-Sent Events) with the session's credentials in
+   * the Authorization header, the 401 refresh included, and answers the response with its body
+   * unread once it is 2xx; otherwise the typed error. Never cached, retried or timed out: the
+   * caller reconnects.
+   */
+  async stream(path: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
+    const spec: RequestSpec = {method: 'GET', path};
+    if (this.#ready) await abortable(this.#ready, signal);
+    let refreshed = false;
+    for (;;) {
+      if (this.#token === null && this.#getToken) await this.#refresh(this.#generation, signal, 'GET', path);
+      const generation = this.#generation;
+      const sent = this.#token ? {...headers, authorization: `Bearer ${this.#token}`} : headers;
+      let response: Response;
+      try {
+        response = await this.#fetch(this.#url(spec), {headers: sent, signal, ...(this.#cookie ? {credentials: 'include' as const} : {})});
+      } catch (error) {
+        if (signal.aborted) throw abortReason(signal);
+        throw new NetworkError('GET', path, error);
+      }
+      if (response.ok) return response;
+      const body = await response.text().catch(() => '');
+      if (response.status === 401 && !refreshed && this.#getToken) {
+        refreshed = true;
+        await this.#refresh(generation, signal, 'GET', path);
+        continue;
+      }
+      const error = await this.#httpError(spec, response, body, path, parseRetryAfter(response.headers.get('retry-after')), loadContract());
+      this.#report(error);
+      throw error;
+    }
+  }
+
   // -------------------------------------------------------------------------------------------
   // The fetch path
 

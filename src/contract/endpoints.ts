@@ -6,7 +6,7 @@
  */
 import {
   AggregateUsage, Billing, Branding, BrandingUpdate, Customer, CustomerCreate, CustomerListQuery, CustomerPage,
-  CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, Me, PlanList, Report, ReportGenerate, ReportListQuery, ReportPage,
+  CustomerUpdate, CustomerUsage, DocumentListQuery, DocumentPage, EventPage, EventQuery, Me, PlanList, Report, ReportGenerate, ReportListQuery, ReportPage,
   ReportSettings, ReportSettingsUpdate, Subscription,
   SubscriptionUpdate, Token, TokenCreate, TokenCreated, TokenList, TokenUpdate, TranscriptContent, TranscriptContentQuery, TranscriptListQuery, TranscriptPage,
   UsageExportQuery, UsageQuery, User, UserInvite, UserList, UserUpdate, Invitation,
@@ -41,6 +41,7 @@ export const ENDPOINTS = [
   {method: 'patch', path: '/customers/{id}/users/{userId}', origin: 'extension', summary: "Change a user's name or status (invited → active only by accepting: 409 invitation_not_accepted; a user deactivated before accepting is reactivated as invited)", body: UserUpdate, response: User},
   {method: 'post', path: '/customers/{id}/users/{userId}/invitation', origin: 'extension', summary: 'Send the invitation again (invited users only: 409 user_not_invited; one resend a minute and 5 invitations a day per user: 429 with Retry-After)', response: Invitation, status: 202},
   {method: 'delete', path: '/customers/{id}/users/{userId}', origin: 'extension', summary: 'Remove a user', status: 204},
+  {method: 'get', path: '/events', origin: 'extension', summary: 'Live usage and transcription events: a Server-Sent Events stream with `Accept: text/event-stream` (resume with Last-Event-ID), else JSON for polling (`after`, ETag/304)', query: EventQuery, response: EventPage},
   {method: 'get', path: '/usage', origin: 'extension', summary: 'Reseller-wide usage', query: UsageQuery, response: AggregateUsage},
   {method: 'get', path: '/usage/export', origin: 'extension', summary: 'Usage as CSV', query: UsageExportQuery, binary: true},
   {method: 'get', path: '/reports', origin: 'extension', summary: 'List monthly usage reports (newest period first)', query: ReportListQuery, response: ReportPage},

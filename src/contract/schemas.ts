@@ -358,6 +358,44 @@ export const Transcript = z.object({
   completed_at: z.nullable(Timestamp),
 });
 export const TranscriptPage = pageOf(Transcript);
+
+// ---------------------------------------------------------------------------------------------
+// Live events (`GET /events`: Server-Sent Events, or JSON for polling)
+
+/** An event id: a decimal counter per reseller, increasing; compare them as numbers. */
+export const EventId = z.string().check(z.regex(/^\d{1,15}$/, 'An event id is a decimal number'));
+/** A customer's usage after a change: that UTC day's figures and the current period's. */
+export const UsageChange = z.object({
+  customer_id: Id,
+  day: DateOnly,
+  audio_minutes: z.number().check(z.nonnegative()),
+  transcriptions: z.int().check(z.nonnegative()),
+  /** The customer's `usage.transcription_minutes` for the current billing period. */
+  period_minutes: z.number().check(z.nonnegative()),
+  quota_minutes: z.int().check(z.nonnegative()),
+});
+export const LIVE_EVENT_TYPES = ['usage', 'transcript', 'reset'] as const;
+/**
+ * One event: `usage` carries `usage`, `transcript` the transcript as `GET /transcripts` lists it,
+ * `reset` neither (the events since the client's last id are gone: read everything again).
+ */
+export const LiveEvent = z.object({
+  id: EventId,
+  type: z.enum(LIVE_EVENT_TYPES),
+  usage: z.nullable(UsageChange),
+  transcript: z.nullable(Transcript),
+});
+/** `GET /events?after=` as JSON: the events after `after`, oldest first, and the id to ask after next. */
+export const EventPage = z.object({
+  data: z.array(LiveEvent),
+  last_id: EventId,
+  /** True when `after` is older than the events kept (or unknown): read everything again. */
+  reset: z.boolean(),
+});
+export const EventQuery = z.object({
+  /** The last event id seen; without it the answer is empty and `last_id` is where to start. */
+  after: z.optional(EventId),
+});
 export const TranscriptListQuery = z.object({
   page: z._default(queryInt(Id), 1),
   per_page: z._default(queryInt(PerPage), DEFAULT_PER_PAGE),
@@ -570,6 +608,11 @@ export type DocumentListQuery = z.input<typeof DocumentListQuery>;
 export type TranscriptSegment = z.infer<typeof TranscriptSegment>;
 export type TranscriptContent = z.infer<typeof TranscriptContent>;
 export type TranscriptContentQuery = z.input<typeof TranscriptContentQuery>;
+export type UsageChange = z.infer<typeof UsageChange>;
+export type LiveEvent = z.infer<typeof LiveEvent>;
+export type LiveEventType = z.infer<typeof LiveEvent>['type'];
+export type EventPage = z.infer<typeof EventPage>;
+export type EventQuery = z.input<typeof EventQuery>;
 export type Branding = z.infer<typeof Branding>;
 export type BrandingUpdate = z.infer<typeof BrandingUpdate>;
 export type Me = z.infer<typeof Me>;

@@ -175,6 +175,7 @@ const CALLS: Record<string, (c: ResellerClient) => Promise<unknown>> = {
   'GET /transcripts': (c) => c.listTranscripts(),
   'GET /transcripts/documents': (c) => c.listDocuments(),
   'GET /transcripts/{id}/content': (c) => c.getTranscriptContent(7),
+  'GET /events': (c) => c.pollEvents({after: '1'}),
   'GET /me': (c) => c.getMe(),
   'GET /plans': (c) => c.getPlans().then((data) => ({data})),
   'GET /customers/{id}/subscription': (c) => c.getSubscription(7),
