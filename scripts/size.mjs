@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 87.8 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 43.5 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 88.0 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 43.7 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 45.5 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 45.7 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 44.6 kB
+ *   counted: the host has it)                                                           <= 44.8 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -95,8 +95,11 @@ const KB = 1000;
 // page 44 448 -> 45 001 (+553), React table page 43 416 -> 44 020 (+604). On the table's path the
 // whole cost is the report list's English strings (2.1 kB of source, ~0.6 kB gzip) that the bundled
 // English catalogue carries to every page: splitting the catalogue per element (issue 21) wins them
-// back. Each budget rises by its cost rounded up to 0.1 kB, on top of the Users tab's.
-const BUDGET = {defineEager: 87.8 * KB, tablePlusProvider: 43.5 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 45.5 * KB, reactTablePage: 44.6 * KB};
+// back. Each budget rises by its cost rounded up to 0.1 kB, on top of the Users tab's.// Issue 19, live usage (measured on main at 3c47dd7 + this change, load ~30): +0.2 kB on each figure
+// (0.2 define, 0.2 table + provider, 0.2 autoloader page, 0.2 React page): the client's pollEvents/
+// openEventStream and the engine's authenticated stream opener on every element's client path, and
+// the provider's `live` property; the channel itself (src/live/) is a lazy chunk.
+const BUDGET = {defineEager: 88.0 * KB, tablePlusProvider: 43.7 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 45.7 * KB, reactTablePage: 44.8 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
