@@ -3,6 +3,7 @@ import {html, type TemplateResult} from 'lit';
 import {until} from 'lit/directives/until.js';
 import type {ResellerBrandEditor} from '../src/elements/brand-editor/brand-editor.js';
 import type {SandboxParameters, StoryTenant} from './helpers/sandbox.js';
+import {bmpFile, undecodableFile} from './helpers/images.js';
 
 /**
  * `<reseller-brand-editor>`: brand colour (picker + hex field, contrast check, live preview) and
@@ -62,6 +63,18 @@ async function editorIn(canvasElement: HTMLElement): Promise<ResellerBrandEditor
   throw new Error('the brand editor did not load');
 }
 
+/** Chooses a file as the file button would, and waits until it is checked (converted or refused). */
+async function chooseFile(canvasElement: HTMLElement, file: File): Promise<void> {
+  const el = await editorIn(canvasElement);
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('.file-input')!;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', {bubbles: true}));
+  for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('[part~="converted"], [part~="logo-error"]'); i++) await new Promise((r) => setTimeout(r, 50));
+  await el.updateComplete;
+}
+
 async function typeHex(canvasElement: HTMLElement, value: string): Promise<ResellerBrandEditor> {
   const el = await editorIn(canvasElement);
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('#hex')!;
@@ -114,6 +127,12 @@ export const LoadError: Story = {
   tags: ['http-errors'],
   parameters: {sandbox: {customers: 0, faults: [{method: 'GET', path: '/branding', status: 500}]} satisfies SandboxParameters},
 };
+
+/** A BMP (written in the story) chosen: converted to PNG in the browser, previewed, not saved yet. */
+export const ConvertedImage: Story = {play: async ({canvasElement}) => chooseFile(canvasElement, bmpFile())};
+
+/** An image this browser cannot open: the message says so and how to fix it. */
+export const UndecodableImage: Story = {play: async ({canvasElement}) => chooseFile(canvasElement, undecodableFile())};
 
 /**
  * A RESELLEE token (a user of one of the reseller's customers; the role from `GET /me`): its

@@ -610,7 +610,7 @@ export const ar: LocaleMessages = {
   // ---- <reseller-brand-editor> / <reseller-brand-logo> --------------------------------------
   'brand.heading': 'الهوية التجارية',
   'brand.logo': 'الشعار',
-  'brand.logoHint': 'PNG أو JPEG أو GIF أو WebP أو AVIF أو SVG، بحد أقصى {size}.',
+  'brand.logoHint': 'أي صورة يستطيع متصفحك فتحها (تُحوَّل إلى PNG قبل الرفع) أو SVG، بحد أقصى {size}.',
   'brand.logoAlt': 'شعار {name}',
   'brand.logoAltDefault': 'الشعار',
   'brand.noLogo': 'لم يتم رفع شعار.',
@@ -656,6 +656,9 @@ export const ar: LocaleMessages = {
   'brand.newLogo': 'شعار جديد لم يُحفظ بعد: {name} ({size})',
   'brand.newLogoAlt': 'شعار جديد (لم يُحفظ بعد)',
   'brand.readOnly': 'يدير الموزّع هذه الهوية البصرية: يمكنك الاطلاع عليها هنا دون تغييرها.',
+  'brand.converting': 'جارٍ تحويل {name} إلى PNG…',
+  'brand.converted': 'حُوّلت من {type} إلى PNG في متصفحك.',
+  'brand.errors.undecodable': 'لا يستطيع هذا المتصفح فتح هذه الصورة ({type}). احفظها بصيغة PNG أو JPEG أو SVG ثم حاول مرة أخرى.',
   'brand.discardLogo': 'تجاهل الشعار الجديد',
   'brand.saveAll': 'حفظ',
   'brand.reset': 'إعادة تعيين',

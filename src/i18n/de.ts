@@ -590,7 +590,7 @@ export const de: LocaleMessages = {
   // ---- <reseller-brand-editor> / <reseller-brand-logo> --------------------------------------
   'brand.heading': 'Branding',
   'brand.logo': 'Logo',
-  'brand.logoHint': 'PNG, JPEG, GIF, WebP, AVIF oder SVG, höchstens {size}.',
+  'brand.logoHint': 'Jedes Bild, das Ihr Browser öffnen kann (vor dem Hochladen in PNG umgewandelt), oder SVG, höchstens {size}.',
   'brand.logoAlt': 'Logo von {name}',
   'brand.logoAltDefault': 'Logo',
   'brand.noLogo': 'Kein Logo hochgeladen.',
@@ -636,6 +636,9 @@ export const de: LocaleMessages = {
   'brand.newLogo': 'Neues Logo, noch nicht gespeichert: {name} ({size})',
   'brand.newLogoAlt': 'Neues Logo (noch nicht gespeichert)',
   'brand.readOnly': 'Ihr Reseller verwaltet dieses Branding: Sie können es hier ansehen, aber nicht ändern.',
+  'brand.converting': '{name} wird in PNG umgewandelt…',
+  'brand.converted': 'In Ihrem Browser von {type} in PNG umgewandelt.',
+  'brand.errors.undecodable': 'Dieser Browser kann dieses Bild ({type}) nicht öffnen. Speichern Sie es als PNG, JPEG oder SVG und versuchen Sie es erneut.',
   'brand.discardLogo': 'Neues Logo verwerfen',
   'brand.saveAll': 'Speichern',
   'brand.reset': 'Zurücksetzen',

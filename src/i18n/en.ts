@@ -597,7 +597,7 @@ export const en = {
   // ---- <reseller-brand-editor> / <reseller-brand-logo> --------------------------------------
   'brand.heading': 'Branding',
   'brand.logo': 'Logo',
-  'brand.logoHint': 'PNG, JPEG, GIF, WebP, AVIF or SVG, at most {size}.',
+  'brand.logoHint': 'Any image your browser can open (converted to PNG before upload) or SVG, at most {size}.',
   'brand.logoAlt': 'Logo of {name}',
   'brand.logoAltDefault': 'Logo',
   'brand.noLogo': 'No logo uploaded.',
@@ -643,6 +643,9 @@ export const en = {
   'brand.newLogo': 'New logo, not saved yet: {name} ({size})',
   'brand.newLogoAlt': 'New logo (not saved yet)',
   'brand.readOnly': 'Your reseller manages this branding: you can see it here, not change it.',
+  'brand.converting': 'Converting {name} to PNG…',
+  'brand.converted': 'Converted from {type} to PNG in your browser.',
+  'brand.errors.undecodable': 'This browser cannot open this image ({type}). Save it as PNG, JPEG or SVG and try again.',
   'brand.discardLogo': 'Discard new logo',
   'brand.saveAll': 'Save',
   'brand.reset': 'Reset',

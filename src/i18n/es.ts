@@ -594,7 +594,7 @@ export const es: LocaleMessages = {
   // ---- <reseller-brand-editor> / <reseller-brand-logo> --------------------------------------
   'brand.heading': 'Imagen de marca',
   'brand.logo': 'Logotipo',
-  'brand.logoHint': 'PNG, JPEG, GIF, WebP, AVIF o SVG, {size} como máximo.',
+  'brand.logoHint': 'Cualquier imagen que su navegador pueda abrir (convertida a PNG antes de subirla) o SVG, como máximo {size}.',
   'brand.logoAlt': 'Logotipo de {name}',
   'brand.logoAltDefault': 'Logotipo',
   'brand.noLogo': 'No se ha subido ningún logotipo.',
@@ -640,6 +640,9 @@ export const es: LocaleMessages = {
   'brand.newLogo': 'Nuevo logotipo, todavía sin guardar: {name} ({size})',
   'brand.newLogoAlt': 'Nuevo logotipo (todavía sin guardar)',
   'brand.readOnly': 'Su revendedor gestiona esta imagen de marca: puede verla aquí, pero no cambiarla.',
+  'brand.converting': 'Convirtiendo {name} a PNG…',
+  'brand.converted': 'Convertido de {type} a PNG en su navegador.',
+  'brand.errors.undecodable': 'Este navegador no puede abrir esta imagen ({type}). Guárdela como PNG, JPEG o SVG e inténtelo de nuevo.',
   'brand.discardLogo': 'Descartar el nuevo logotipo',
   'brand.saveAll': 'Guardar',
   'brand.reset': 'Restablecer',

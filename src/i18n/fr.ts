@@ -595,7 +595,7 @@ export const fr: LocaleMessages = {
   // ---- <reseller-brand-editor> / <reseller-brand-logo> --------------------------------------
   'brand.heading': 'Identité visuelle',
   'brand.logo': 'Logo',
-  'brand.logoHint': 'PNG, JPEG, GIF, WebP, AVIF ou SVG, {size} au maximum.',
+  'brand.logoHint': 'Toute image que votre navigateur peut ouvrir (convertie en PNG avant l’envoi) ou SVG, {size} au maximum.',
   'brand.logoAlt': 'Logo de {name}',
   'brand.logoAltDefault': 'Logo',
   'brand.noLogo': 'Aucun logo importé.',
@@ -641,6 +641,9 @@ export const fr: LocaleMessages = {
   'brand.newLogo': 'Nouveau logo, pas encore enregistré : {name} ({size})',
   'brand.newLogoAlt': 'Nouveau logo (pas encore enregistré)',
   'brand.readOnly': 'Votre revendeur gère cette image de marque : vous pouvez la voir ici, pas la modifier.',
+  'brand.converting': 'Conversion de {name} en PNG…',
+  'brand.converted': 'Converti de {type} en PNG dans votre navigateur.',
+  'brand.errors.undecodable': 'Ce navigateur ne peut pas ouvrir cette image ({type}). Enregistrez-la en PNG, JPEG ou SVG et réessayez.',
   'brand.discardLogo': 'Abandonner le nouveau logo',
   'brand.saveAll': 'Enregistrer',
   'brand.reset': 'Réinitialiser',

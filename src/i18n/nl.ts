@@ -588,7 +588,7 @@ export const nl: Messages = {
   // ---- <reseller-brand-editor> / <reseller-brand-logo> --------------------------------------
   'brand.heading': 'Huisstijl',
   'brand.logo': 'Logo',
-  'brand.logoHint': 'PNG, JPEG, GIF, WebP, AVIF of SVG, maximaal {size}.',
+  'brand.logoHint': 'Elke afbeelding die uw browser kan openen (vóór het uploaden omgezet naar PNG) of SVG, maximaal {size}.',
   'brand.logoAlt': 'Logo van {name}',
   'brand.logoAltDefault': 'Logo',
   'brand.noLogo': 'Geen logo geüpload.',
@@ -634,6 +634,9 @@ export const nl: Messages = {
   'brand.newLogo': 'Nieuw logo, nog niet opgeslagen: {name} ({size})',
   'brand.newLogoAlt': 'Nieuw logo (nog niet opgeslagen)',
   'brand.readOnly': 'Uw reseller beheert deze huisstijl: u kunt hem hier bekijken, niet wijzigen.',
+  'brand.converting': '{name} wordt omgezet naar PNG…',
+  'brand.converted': 'In uw browser omgezet van {type} naar PNG.',
+  'brand.errors.undecodable': 'Deze browser kan deze afbeelding ({type}) niet openen. Sla hem op als PNG, JPEG of SVG en probeer het opnieuw.',
   'brand.discardLogo': 'Nieuw logo verwerpen',
   'brand.saveAll': 'Opslaan',
   'brand.reset': 'Herstellen',

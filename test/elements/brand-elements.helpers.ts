@@ -82,7 +82,8 @@ export async function dropFile(el: ResellerBrandEditor, file: File): Promise<voi
 async function waitForFileResult(el: ResellerBrandEditor, file: File) {
   await el.updateComplete;
   await waitUntil(
-    () => part(el, 'drop-zone')!.getAttribute('aria-busy') === 'false' && (part(el, 'logo-error') || textOf(el, 'pending-name').includes(file.name)),
+    // A converted image is pending under its PNG name: match the name without its extension.
+    () => part(el, 'drop-zone')!.getAttribute('aria-busy') === 'false' && (part(el, 'logo-error') || textOf(el, 'pending-name').includes(file.name.replace(/\.[^.]*$/, ''))),
     'the file is checked',
   );
   await el.updateComplete;

@@ -46,7 +46,8 @@ import {ConnectionMixin} from '../shared/connection.js';
  * @csspart logo-frame - The image frame.
  * @csspart logo-image - The saved or chosen logo (`<img>`).
  * @csspart no-logo - "No logo uploaded."
- * @csspart pending-name - The chosen file's name and size.
+ * @csspart pending-name - The chosen file's name and size (with `converted`: "Converted from BMP to PNG in your browser.").
+ * @csspart converting - The polite status while a chosen image is converted to PNG.
  * @csspart drop-zone - The file button, also the drop target (also `file-button`).
  * @csspart discard-button - Discard the chosen file.
  * @csspart delete-button - Delete the saved logo.
@@ -215,7 +216,7 @@ export class ResellerBrandEditor extends ConnectionMixin(LitElement) {
       ${renderPreview(this.#i18n)}
       ${renderLogo({
         i18n: this.#i18n, savedUrl: this.#logoUrl(saved), pending: this.#logo.pending, error: this.#logo.error, dragging: this.#logo.dragging,
-        busy: this.busy, checking: this.#logo.checking, onChoose: this.#logo.onChoose, onFile: this.#logo.onFile, onDragOver: this.#logo.onDragOver,
+        busy: this.busy, checking: this.#logo.checking, converting: this.#logo.converting, onChoose: this.#logo.onChoose, onFile: this.#logo.onFile, onDragOver: this.#logo.onDragOver,
         onDragLeave: this.#logo.onDragLeave, onDrop: this.#logo.onDrop, onDiscard: () => this.#logo.clear(), onDelete: () => void this.#deleteLogo(),
       })}
       ${this.failure ? html`<p class="alert" part="alert" role="alert">${this.failure}</p>` : nothing}

@@ -120,12 +120,14 @@ export interface LogoView {
   /** The saved logo's URL (absolute), or null. */
   savedUrl: string | null;
   /** The chosen, not yet saved file and its blob: URL. */
-  pending: {url: string; name: string; size: number} | null;
+  pending: {url: string; name: string; size: number; convertedFrom?: string} | null;
   error: string;
   dragging: boolean;
   busy: boolean;
   /** A chosen file is being checked. */
   checking: boolean;
+  /** The name of the file being converted to PNG, while it is. */
+  converting: string;
   onChoose: () => void;
   onFile: (event: Event) => void;
   onDragOver: (event: DragEvent) => void;
@@ -147,7 +149,8 @@ export function renderLogo(v: LogoView): TemplateResult {
           ? html`<img part="logo-image" class="logo-image" src=${shown} alt=${v.pending ? t('brand.newLogoAlt') : t('brand.currentLogo')} />`
           : html`<span class="no-logo" part="no-logo">${t('brand.noLogo')}</span>`}
         ${v.pending
-          ? html`<figcaption class="hint" part="pending-name">${t('brand.newLogo', {name: v.pending.name, size: v.i18n.bytes(v.pending.size)})}</figcaption>`
+          ? html`<figcaption class="hint" part="pending-name">${t('brand.newLogo', {name: v.pending.name, size: v.i18n.bytes(v.pending.size)})}
+              ${v.pending.convertedFrom ? html`<span part="converted">${t('brand.converted', {type: v.pending.convertedFrom})}</span>` : nothing}</figcaption>`
           : nothing}
       </figure>
       <div class="logo-actions">
@@ -167,6 +170,7 @@ export function renderLogo(v: LogoView): TemplateResult {
       </div>
     </div>
     <p class="hint" id="logo-hint">${t('brand.logoHint', {size: v.i18n.bytes(LOGO_MAX_BYTES)})}</p>
+    <p class="hint" part="converting" role="status">${v.converting ? t('brand.converting', {name: v.converting}) : ''}</p>
     ${v.error ? html`<p class="field-error" id="logo-error" part="logo-error" role="alert">${v.error}</p>` : nothing}
   </fieldset>`;
 }

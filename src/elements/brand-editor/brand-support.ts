@@ -68,7 +68,7 @@ function find(selector: string): HTMLElement | null {
 export function logoProblemText(i18n: LocaleController, problem: LogoProblem): string {
   return problem.kind === 'too-large'
     ? i18n.t('brand.errors.fileTooLarge', {size: i18n.bytes(problem.size), max: i18n.bytes(problem.max)})
-    : i18n.t('brand.errors.fileType');
+    : problem.kind === 'undecodable' ? i18n.t('brand.errors.undecodable', {type: problem.label}) : i18n.t('brand.errors.fileType');
 }
 
 /**

@@ -7,13 +7,15 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {whenRemoved} from '../../controllers/api-controller.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {logoProblemText} from './brand-support.js';
-import {checkLogo} from './logo-file.js';
+import {checkLogo, convertible, formatLabel, tooLarge, type LogoProblem} from './logo-file.js';
 
 export interface PendingLogo {
   file: File;
   url: string;
   name: string;
   size: number;
+  /** Converted to PNG in the browser from this format ("BMP", "ICO", …). */
+  convertedFrom?: string;
 }
 
 export interface LogoPickerOptions {
@@ -33,6 +35,8 @@ export class LogoPicker implements ReactiveController {
   dragging = false;
   /** A chosen file is being checked. */
   checking = false;
+  /** The name of the file being converted to PNG, while it is. */
+  converting = '';
 
   readonly #host: ReactiveControllerHost;
   readonly #options: LogoPickerOptions;
@@ -63,15 +67,27 @@ export class LogoPicker implements ReactiveController {
     this.error = '';
     this.#host.requestUpdate();
     try {
-      const problem = await checkLogo(file);
+      let problem: LogoProblem | null = await checkLogo(file);
+      let upload = file;
+      let convertedFrom: string | undefined;
+      if (convertible(problem)) {
+        convertedFrom = formatLabel(file);
+        this.converting = file.name;
+        this.#host.requestUpdate();
+        const {toPng} = await import('./logo-convert.js');
+        const png = await toPng(file);
+        upload = png ? new File([png], `${file.name.replace(/\.[^.]*$/, '') || 'logo'}.png`, {type: 'image/png'}) : file;
+        problem = png ? tooLarge(upload) : {kind: 'undecodable', label: convertedFrom};
+      }
       if (problem) {
         this.error = logoProblemText(this.#options.i18n, problem);
         return;
       }
       this.clear();
-      this.pending = {file, url: URL.createObjectURL(file), name: file.name, size: file.size};
+      this.pending = {file: upload, url: URL.createObjectURL(upload), name: upload.name, size: upload.size, ...(convertedFrom ? {convertedFrom} : {})};
     } finally {
       this.checking = false;
+      this.converting = '';
       this.#host.requestUpdate();
     }
   }
