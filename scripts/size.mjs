@@ -14,7 +14,7 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 88.0 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 88.6 kB
  *   customer table + provider (define/customer-table + define/provider), eager         <= 43.7 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
@@ -99,7 +99,13 @@ const KB = 1000;
 // (0.2 define, 0.2 table + provider, 0.2 autoloader page, 0.2 React page): the client's pollEvents/
 // openEventStream and the engine's authenticated stream opener on every element's client path, and
 // the provider's `live` property; the channel itself (src/live/) is a lazy chunk.
-const BUDGET = {defineEager: 88.0 * KB, tablePlusProvider: 43.7 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 45.7 * KB, reactTablePage: 44.8 * KB};
+// back. Each budget rises by its cost rounded up to 0.1 kB, on top of the Users tab's.
+// Issue 18, any image format for the logo (one build at load ~30, main at 3c47dd7 + this change; rebased onto the report list and added to its budgets):
+// define 85 460 -> 85 975 B (+515), table + provider 42 746 -> 42 912 (+166), autoloader page
+// 44 781 -> 44 943 (+162), React table page 43 790 -> 43 955 (+165): the picker's convert/refuse
+// path and four English strings in the eager catalogue; the conversion itself is a lazy 0.4 kB
+// chunk (logo-convert). Each budget rises by its cost rounded up to 0.1 kB.
+const BUDGET = {defineEager: 88.6 * KB, tablePlusProvider: 43.9 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 45.9 * KB, reactTablePage: 45.0 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
