@@ -7,8 +7,10 @@ import {firstCustomerId} from './customer-detail.stories.js';
 import type {SandboxParameters, StoryTenant} from './helpers/sandbox.js';
 
 /**
- * `<reseller-subscription-panel>`: a customer's plan, monthly minutes, features, billing period,
- * quota use (warning above 80 %, alert at 100 %) and plan change with a confirmation. Standalone
+ * `<reseller-subscription-panel>`: a customer's plan, price, monthly minutes, features, billing
+ * period, quota use (warning above 80 %, alert at 100 %), billing (the current period's amount so
+ * far with its overage, the history of past periods and its CSV) and plan change with a
+ * confirmation. Standalone
  * here; it is also the Subscription tab of `<reseller-customer-detail>`. Each story runs on its own
  * sandbox tenant and shows its first customer, whose plan the story sets first when it says so.
  */
@@ -26,10 +28,13 @@ interface PanelArgs {
 export const renderPanel = (id: number, own?: {apiBase?: string; token?: string | null}): TemplateResult =>
   html`<reseller-subscription-panel customer-id=${id} api-base=${ifDefined(own?.apiBase || undefined)} .token=${own?.apiBase ? (own.token ?? null) : null}></reseller-subscription-panel>`;
 
+/** A plan to set first (Enterprise: a quota `usedFraction` of its use), or a customer registered today (no past periods). */
+type PlanPreparation = {plan: string; usedFraction?: number} | {newCustomer: true};
+
 /** Each story tenant's customer, prepared once: a change of a control re-renders the element, not the preparation. */
 const preparedIds = new WeakMap<StoryTenant, number>();
 const preparing = new WeakMap<StoryTenant, Promise<number>>();
-function preparedOnce(tenant: StoryTenant, plan?: {plan: string; usedFraction?: number}): Promise<number> {
+function preparedOnce(tenant: StoryTenant, plan?: PlanPreparation): Promise<number> {
   let promise = preparing.get(tenant);
   if (!promise) {
     promise = prepared(tenant, plan).then((id) => (preparedIds.set(tenant, id), id));
@@ -39,10 +44,14 @@ function preparedOnce(tenant: StoryTenant, plan?: {plan: string; usedFraction?: 
 }
 
 /** The tenant's first customer, on `plan` (Enterprise: a quota `fraction` of its use, for the meter's levels). */
-async function prepared(tenant: StoryTenant, plan?: {plan: string; usedFraction?: number}): Promise<number> {
+async function prepared(tenant: StoryTenant, plan?: PlanPreparation): Promise<number> {
+  const headers = {authorization: `Bearer ${tenant.tokens.reseller}`, 'content-type': 'application/json'};
+  if (plan && 'newCustomer' in plan) {
+    const body = JSON.stringify({name: 'Nieuwe Klant BV', email: 'billing@nieuwe-klant.example', plan: 'silver'});
+    return ((await (await fetch('/api/v3/reseller/customers', {method: 'POST', headers, body})).json()) as {id: number}).id;
+  }
   const id = await firstCustomerId(tenant);
   if (!plan) return id;
-  const headers = {authorization: `Bearer ${tenant.tokens.reseller}`, 'content-type': 'application/json'};
   let body: Record<string, unknown> = {plan: plan.plan};
   if (plan.usedFraction) {
     const customer = (await (await fetch(`/api/v3/reseller/customers/${id}`, {headers})).json()) as {usage: {transcription_minutes: number}};
@@ -63,7 +72,7 @@ const meta: Meta<PanelArgs> = {
     // The same outer template either way, so the element stays when the id becomes known.
     return html`${id
       ? renderPanel(id, own)
-      : until(preparedOnce(tenant, parameters.plan as {plan: string; usedFraction?: number} | undefined).then((prepared) => renderPanel(prepared, own)), '')}`;
+      : until(preparedOnce(tenant, parameters.plan as PlanPreparation | undefined).then((prepared) => renderPanel(prepared, own)), '')}`;
   },
   args: {customerId: 0, apiBase: ''},
   argTypes: {
@@ -97,6 +106,21 @@ async function choose(el: ResellerSubscriptionPanel, plan: string, quota?: strin
     await el.updateComplete;
   }
 }
+
+/** Billing with a year of history (the default customer): price, the amount so far and how it is made up, past periods, CSV. */
+export const WithHistory: Story = {parameters: {plan: {plan: 'silver'}}};
+
+/** Enterprise: price and amounts "by contract", a custom quota. */
+export const Enterprise: Story = {parameters: {plan: {plan: 'enterprise', usedFraction: 0.5}}};
+
+/** The billing read fails (500): its own error and retry; the plan and the change form stay. */
+export const BillingError: Story = {
+  tags: ['http-errors'],
+  parameters: {sandbox: {customers: 3, seed: 7, faults: [{method: 'GET', path: '/customers/*/billing', status: 500}]} satisfies SandboxParameters},
+};
+
+/** A customer registered today: no past billing periods yet (the empty history). */
+export const EmptyHistory: Story = {parameters: {plan: {newCustomer: true}}};
 
 /** Gold: 10,000 minutes, custom models and priority support. */
 export const Gold: Story = {parameters: {plan: {plan: 'gold'}}};

@@ -65,7 +65,9 @@ const CASES: Case[] = [
     // The tabs are one Tab stop (the selected tab; arrows move between them).
     keys: ['[part~="copy-id"]', '#name', '#email', '[part~="remove-field"]', '[part~="add-field"]', '[part~="update"]', '[role="tab"][aria-selected="true"]'],
     order: ['[part~="metadata-row"] input', '[part~="remove-field"]']},
-  {tag: 'reseller-subscription-panel', perCustomer: true, ready: '[part~="change-form"]', targets: ['[part~="plan-select"]', '[part~="change-button"]'],
+  // With its billing history (the long-named customer has a year of it): a table from 480 px, stacked lines below.
+  {tag: 'reseller-subscription-panel', perCustomer: true, ready: '[part~="history-row"]', busy: '[part~="loading"]',
+    targets: ['[part~="csv-button"]', '[part~="plan-select"]', '[part~="change-button"]'],
     order: ['[part~="facts"] > div:first-child', '[part~="facts"] > div:nth-child(2)']},
   {tag: 'reseller-brand-editor', ready: '[part~="save-button"]',
     targets: ['[part~="color-picker"]', '[part~="hex-input"]', '[part~="default-button"]', '[part~="file-button"]', '[part~="save-button"]'],

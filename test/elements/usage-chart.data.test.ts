@@ -7,7 +7,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import type {AggregateUsage, CustomerUsage} from '../../src/contract/schemas.js';
 import {csvTotalsByPeriod} from '../../src/usage/csv.js';
 import {addMonths, endOfMonth} from '../../src/usage/dates.js';
-import {$, $$, api, chartFor, createTenant, daysBefore, fmt, nextDownload, settled, tableRows, utcToday} from './usage-chart.helpers.js';
+import {$, $$, api, chartFor, createTenant, daysBefore, fmt, nextFileDownload, settled, tableRows, utcToday} from './usage-chart.helpers.js';
 
 /** Sunday on or before a date (the test page is `lang="en"`: US weeks), computed independently. */
 const sundayOf = (d: string) => daysBefore(d, new Date(`${d}T00:00:00Z`).getUTCDay());
@@ -58,7 +58,7 @@ describe('<reseller-usage-chart> data', () => {
     const busiest = (await api<AggregateUsage>(tenant, 'GET', `/usage?from=${from}&to=${to}`)).customers[1]!.customer_id;
     for (const attrs of [{'customer-id': String(busiest), granularity: 'week'}, {granularity: 'month'}] as Record<string, string>[]) {
       const el = await chartFor(tenant, {from, to, 'table-view': '', ...attrs});
-      const download = nextDownload();
+      const download = nextFileDownload();
       $(el, '[part~="export-button"]').click();
       const {name, text} = await download;
       expect(name).to.equal(`usage_${from}_${to}.csv`);

@@ -6,7 +6,7 @@ import {createTenant, type Tenant} from '../helpers/sandbox.js';
 import {$$, rendered} from '../helpers/dom.js';
 
 export {createTenant, type Tenant};
-export {$, $$, nextEvent} from '../helpers/dom.js';
+export {$, $$, nextFileDownload, nextEvent} from '../helpers/dom.js';
 export {api} from '../helpers/api.js';
 
 /** Today in UTC and `n` days before it (the API's calendar dates). */
@@ -26,23 +26,6 @@ export async function chartFor(tenant: Tenant, attrs: Record<string, string> = {
 /** Waits until the chart area shows the chart, the table, or an empty / error / access state. */
 export async function settled(el: HTMLElement & {updateComplete: Promise<boolean>}, message = 'the chart settles'): Promise<void> {
   await rendered(el, {busy: '[aria-busy="true"][part~="chart-area"]', ready: 'svg.chart, [part~="chart-area"] table, [part~="state"]'}, message);
-}
-
-/**
- * Resolves with the next file the page downloads through `<a download>` (the click is prevented,
- * so no real download starts): its file name and its text, read from the blob URL.
- */
-export function nextDownload(): Promise<{name: string; text: string; href: string}> {
-  return new Promise((resolve, reject) => {
-    const onClick = (event: Event) => {
-      const a = event.composedPath()[0] as HTMLAnchorElement;
-      if (a?.localName !== 'a' || !a.hasAttribute('download')) return;
-      event.preventDefault();
-      document.removeEventListener('click', onClick, true);
-      fetch(a.href).then((r) => r.text()).then((text) => resolve({name: a.download, text, href: a.href}), reject);
-    };
-    document.addEventListener('click', onClick, true);
-  });
 }
 
 /** The table view's body rows: period start, then the cells as shown. */

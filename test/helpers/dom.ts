@@ -92,3 +92,20 @@ export function nextDownload(el: Element): Promise<HTMLAnchorElement> {
     root.addEventListener('click', onClick, {capture: true});
   });
 }
+
+/**
+ * Resolves with the next file the page downloads through `<a download>` (the click is prevented,
+ * so no real download starts): its file name and its text, read from the blob URL.
+ */
+export function nextFileDownload(): Promise<{name: string; text: string; href: string}> {
+  return new Promise((resolve, reject) => {
+    const onClick = (event: Event) => {
+      const a = event.composedPath()[0] as HTMLAnchorElement;
+      if (a?.localName !== 'a' || !a.hasAttribute('download')) return;
+      event.preventDefault();
+      document.removeEventListener('click', onClick, true);
+      fetch(a.href).then((r) => r.text()).then((text) => resolve({name: a.download, text, href: a.href}), reject);
+    };
+    document.addEventListener('click', onClick, true);
+  });
+}

@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
 
 export const styles = css`
   /* Layout from the element's own width (docs/layout.md). */
@@ -71,5 +72,47 @@ export const styles = css`
   .actions .hint {
     margin: 0;
     margin-inline-end: auto;
+  }
+  .billing,
+  .billing-current,
+  .billing-history {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space-3);
+  }
+  .billing {
+    padding-block-start: var(--_space-4);
+    border-block-start: 1px solid var(--_border);
+  }
+  .billing .subheading {
+    font-size: 0.9375em;
+  }
+  h4.subheading {
+    font-weight: 500;
+  }
+  .history-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-2) var(--_space-3);
+  }
+  .billing .table td,
+  .billing .table th {
+    white-space: nowrap;
+  }
+  /* Below 480 px of the panel's own width each past period is a stacked line: the period first,
+     then each value with its column's name (the explicit roles keep the table semantics). */
+  @container subscription-panel (width < 480px) {
+    ${stackedRows}
+    ${hiddenHead}
+    .billing .table td,
+    .billing .table th {
+      white-space: normal;
+    }
+    .table th[scope='row'] {
+      flex: 1 0 100%;
+      font-weight: 600;
+    }
   }
 `;

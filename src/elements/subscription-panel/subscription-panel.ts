@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {TaskStatus, initialState} from '@lit/task';
 import {PLAN_IDS} from '../../contract/constants.js';
-import type {Customer, Plan, PlanId, Subscription} from '../../contract/schemas.js';
+import type {Billing, Customer, Plan, PlanId, Subscription} from '../../contract/schemas.js';
 import {NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
@@ -28,10 +28,20 @@ interface Loaded {
   plans: readonly Plan[];
 }
 
+/** The billing read and its view module, which loads beside it (billing-view.ts, a lazy chunk). */
+interface BillingLoaded {
+  billing: Billing;
+  view: typeof import('./billing-view.js');
+}
+
 /**
  * A customer's subscription: the plan with its monthly minutes (Bronze 500, Silver 2,000, Gold
- * 10,000, Enterprise custom), custom models and priority support, the billing period and the
- * minutes used against the quota (warning from 80 %, alert at 100 %). Change plan: the plans come
+ * 10,000, Enterprise custom) and price (Enterprise: by contract), custom models and priority
+ * support, the billing period and the minutes used against the quota (warning from 80 %, alert at
+ * 100 %). Billing (`GET /customers/{id}/billing`, with its own loading, error and empty states, so
+ * a failed billing read never hides the plan): the current period's amount so far and how it is
+ * made up (included minutes, minutes over, rate per minute over), the past periods as a table
+ * (stacked lines below 480 px of the panel's width) and their CSV. Change plan: the plans come
  * from `GET /plans`; Enterprise asks for its monthly minutes; a confirmation shows the new quota;
  * a failed change keeps the selection and says why.
  *
@@ -44,6 +54,18 @@ interface Loaded {
  * @csspart custom-models - The custom models fact.
  * @csspart priority-support - The priority support fact.
  * @csspart billing-period - The billing period fact.
+ * @csspart price - The plan's price fact ("by contract" for Enterprise).
+ * @csspart billing - The billing section (its own loading / error / empty states).
+ * @csspart billing-current - The current period: amount so far and how it is made up.
+ * @csspart current-amount - The current period's amount so far.
+ * @csspart current-minutes - Minutes used in the current period.
+ * @csspart included-minutes - Minutes included in the plan's price.
+ * @csspart over-minutes - Minutes above the included ones.
+ * @csspart overage-rate - The price of each minute over.
+ * @csspart history-scroll - The billing history's scroller.
+ * @csspart history - The billing history table.
+ * @csspart history-row - One past period.
+ * @csspart csv-button - Downloads the billing history as CSV.
  * @csspart quota - The quota meter block (`data-level` ok, warning or alert).
  * @csspart quota-label - The meter's label.
  * @csspart meter - The `<meter>`.
@@ -102,6 +124,16 @@ export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
     onComplete: () => (this.#changed = null),
   });
 
+  readonly #billing = new ResourceController(this, {
+    api: this.#api,
+    args: () => [this.customerId] as const,
+    load: async (client, [id], {signal, fresh}) => {
+      if (!id) return initialState;
+      const [billing, view] = await Promise.all([client.getBilling(id, {signal, fresh}), import('./billing-view.js')]);
+      return {billing, view} satisfies BillingLoaded;
+    },
+  });
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     abortWhenRemoved(this, this.#abort);
@@ -119,7 +151,7 @@ export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
   /** Loads the subscription again. */
   reload(): Promise<unknown> {
     this.#api.client.invalidate(`/customers/${this.customerId}`);
-    return this.#data.reload();
+    return Promise.all([this.#data.reload(), this.#billing.reload()]);
   }
 
   protected override render() {
@@ -142,20 +174,42 @@ export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
     const t = this.#i18n.t.bind(this.#i18n);
     const plan = plans.find((p) => p.id === s.plan);
     const included = (yes: boolean) => (yes ? t('subscription.included') : t('subscription.notIncluded'));
+    const price = plan?.monthly_price == null ? t('billing.byContract')
+      : t('subscription.pricePerMonth', {price: this.#i18n.number(plan.monthly_price, {style: 'currency', currency: plan.currency})});
     return html`<section class="panel" aria-labelledby="heading">
       <h2 class="heading" part="heading" id="heading">${t('subscription.heading')}</h2>
       <dl class="facts" part="facts">
         <div><dt>${t('subscription.currentPlan')}</dt><dd><span class="badge brand" part="plan">${t(`plan.${s.plan}`)}</span></dd></div>
         <div><dt>${t('subscription.quota')}</dt><dd part="quota-minutes">${t('subscription.quotaMinutes', {minutes: s.quota_minutes})}${plan?.monthly_minutes === null
           ? html` <span class="badge">${t('subscription.customQuota')}</span>` : nothing}</dd></div>
+        <div><dt>${t('subscription.price')}</dt><dd part="price">${price}</dd></div>
         <div><dt>${t('subscription.customModels')}</dt><dd part="custom-models">${included(s.custom_models)}</dd></div>
         <div><dt>${t('subscription.prioritySupport')}</dt><dd part="priority-support">${included(s.priority_support)}</dd></div>
         <div><dt>${t('subscription.billingPeriod')}</dt><dd part="billing-period">${t('subscription.periodRange', {
           start: this.#i18n.date(s.billing_period.start), end: this.#i18n.date(s.billing_period.end)})}</dd></div>
       </dl>
       ${renderQuotaMeter(this.#i18n, {used: s.transcription_minutes, quota: s.quota_minutes, label: t('subscription.used')})}
+      ${this.#renderBilling(plans)}
       ${this.#renderChange(s, plans)}
       <reseller-confirm-dialog></reseller-confirm-dialog>
+    </section>`;
+  }
+
+  /** The billing section: its own states, so a failed billing read leaves the plan in place. */
+  #renderBilling(plans: readonly Plan[]) {
+    const t = this.#i18n.t.bind(this.#i18n);
+    const error = this.#billing.error;
+    const loaded = this.#billing.task.value;
+    let body;
+    if (error) body = renderLoadError(this.#i18n, t('billing.loadError'), error, () => void this.#billing.reload());
+    else if (loaded?.billing.customer_id !== this.customerId) body = renderLoading(t('billing.loading'), {lines: 4});
+    else {
+      const {billing, view} = loaded;
+      body = view.renderBilling({i18n: this.#i18n, billing, plans, onDownload: () => view.downloadBilling(this.renderRoot as ShadowRoot, billing)});
+    }
+    return html`<section class="billing" part="billing" aria-labelledby="billing-heading">
+      <h3 class="subheading" id="billing-heading">${t('billing.heading')}</h3>
+      ${body}
     </section>`;
   }
 
@@ -249,6 +303,8 @@ export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
     try {
       const subscription = await this.#api.client.updateSubscription(customer.id, body, {signal});
       this.#changed = subscription;
+      // The current period's amount follows the new plan.
+      void this.#billing.reload();
       this.selected = null;
       this.quotaText = null;
       const t = this.#i18n.t.bind(this.#i18n);

@@ -18,7 +18,8 @@ import {quotaMessage, quotaStyles, renderQuotaMeter, renderQuotaSkeleton} from '
 import {renderAccess} from '../shared/states.js';
 import {renderControls, type ControlsHost} from './chart-controls.js';
 import {AreaState, renderChartArea, type AreaHost} from './chart-area.js';
-import {fetchUsageCsv, downloadText} from './usage-export.js';
+import {fetchUsageCsv} from './usage-export.js';
+import {downloadText} from '../shared/download.js';
 import {styles} from './usage-chart.styles.js';
 import type {ElementDependencies} from '../shared/registration.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';

@@ -2,12 +2,12 @@
  * The usage CSV of what a chart shows, through the API's `GET /usage/export` (with `customer_id`
  * for one customer), and its download through a blob URL and `<a download>`. The API groups weeks
  * by ISO week (Monday); when the chart's weeks start on another day the CSV is asked per day and
- * grouped here like the chart (same columns, same rules), so the table and the file agree.
+ * grouped here like the chart (same columns, same rules), so the table and the file agree. The
+ * download itself is shared/download.ts.
  */
 import type {ResellerClient} from '../../api/client.js';
 import {csvFileName, rebucketCsv} from '../../usage/csv.js';
 import type {ChartGranularity, DateRange} from '../../usage/dates.js';
-import {saveBlob} from '../shared/save-blob.js';
 
 export interface UsageCsvQuery extends DateRange {
   granularity: ChartGranularity;
@@ -24,9 +24,4 @@ export async function fetchUsageCsv(client: ResellerClient, q: UsageCsvQuery, si
   );
   const text = await blob.text();
   return {filename: csvFileName(q), text: regroup ? rebucketCsv(text, 'week', q.weekStart) : text};
-}
-
-/** Saves `text` as `filename` (shared/save-blob.ts). */
-export function downloadText(root: ShadowRoot | HTMLElement, filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  saveBlob(root, new Blob([text], {type}), filename, {revokeAfterMs: 30_000});
 }
