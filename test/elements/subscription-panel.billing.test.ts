@@ -87,7 +87,9 @@ describe('<reseller-subscription-panel> billing', function () {
     await resize(box, 320);
     await waitUntil(() => head().height <= 1, 'the header row hidden at 320 px');
     // Each value says its column (for sight; screen readers keep the table's headers).
-    expect(getComputedStyle(amountCell(), '::before').content).to.contain('Amount');
+    // (Firefox reports the computed content unresolved, `attr(data-label) ": "`, so check both halves.)
+    expect(amountCell().dataset.label).to.equal('Amount');
+    expect(getComputedStyle(amountCell(), '::before').content).to.not.equal('none');
     expect(getComputedStyle($(el, '[part~="history-row"]')).display).to.equal('flex');
   });
 
