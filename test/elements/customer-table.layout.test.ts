@@ -8,7 +8,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {Customer} from '../../src/contract/schemas.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
-import {horizontalOverflow, mountAt, reachable, resize, WIDTHS} from '../helpers/layout.js';
+import {darkContrastViolations, horizontalOverflow, mountAt, reachable, resize, WIDTHS} from '../helpers/layout.js';
 import {$, api, createCustomer, createTenant, settled, type Tenant} from './customer-table.helpers.js';
 
 /** A long, hostile customer (created last, so first with `order="desc"`), and a copy of the longest seeded name and email. */
@@ -58,6 +58,7 @@ describe('<reseller-customer-table> layout', () => {
           expect(hit.ok, `${width}px: ${hit.detail}`).to.be.true;
         }
         await expect(el, `axe at ${width}px`).to.be.accessible();
+        expect(await darkContrastViolations(box, el), `dark contrast at ${width}px`).to.deep.equal([]);
       });
     }
   });

@@ -6,7 +6,7 @@
  * longest name, given the longest seeded email and a five-group phone number through the API. At
  * every width, left-to-right and right-to-left: nothing overflows the box, the element or any of
  * its scrollers; the primary actions are what a pointer at their centre reaches (through the
- * shadow roots); axe is clean. At 320 px the keyboard reaches every primary action; under
+ * shadow roots); axe is clean, and colour contrast also in the dark scheme. At 320 px the keyboard reaches every primary action; under
  * dir="rtl" the first field or column is on the right.
  */
 import {expect} from '@open-wc/testing';
@@ -15,7 +15,7 @@ import '../../src/define/index.js';
 import type {Customer} from '../../src/contract/schemas.js';
 import {api} from '../helpers/api.js';
 import {focused, rendered} from '../helpers/dom.js';
-import {horizontalOverflow, mountAt, reachable, resize, WIDTHS} from '../helpers/layout.js';
+import {darkContrastViolations, horizontalOverflow, mountAt, reachable, resize, WIDTHS} from '../helpers/layout.js';
 import {createTenant, monthEnd, type Tenant} from '../helpers/sandbox.js';
 import {waitFor} from '../helpers/wait.js';
 
@@ -154,7 +154,7 @@ describe('every element at every container width', () => {
 
   for (const c of CASES) {
     for (const dir of ['ltr', 'rtl'] as const) {
-      it(`<${c.tag}> ${dir} at ${WIDTHS.join(', ')} px: no overflow, actions reachable, axe clean`, async function () {
+      it(`<${c.tag}> ${dir} at ${WIDTHS.join(', ')} px: no overflow, actions reachable, axe clean (light; contrast dark too)`, async function () {
         this.timeout(60_000);
         const {box, el} = await mount(tenant, customer, c, WIDTHS[0], dir);
         const problems: string[] = [];
@@ -177,6 +177,7 @@ describe('every element at every container width', () => {
           }
           window.scrollTo(0, 0);
           await expect(el, `axe at ${width}px`).to.be.accessible();
+          for (const v of await darkContrastViolations(box, el)) problems.push(`${width}px: ${v}`);
         }
         expect(problems).to.deep.equal([]);
       });

@@ -122,3 +122,40 @@ export function reachable(target: Element): {ok: boolean; detail: string} {
   const ok = !!hit && (hit === target || target.contains(hit) || (target.shadowRoot?.contains(hit) ?? false));
   return {ok, detail: `${describe(target)} at (${Math.round(x)}, ${Math.round(y)}) reached ${hit ? describe(hit) : 'nothing'}`};
 }
+
+/**
+ * The colour-contrast violations of `el` in the kit's dark scheme: the host box turns
+ * `color-scheme: dark` on a `Canvas` background (as a dark partner page does, and as the stories'
+ * Dark theme does through `<story-frame>`), axe runs its one scheme-dependent rule
+ * (`color-contrast`) on the element as it is rendered, and the box goes back to light. One extra
+ * pass of one rule after the full light run, so dark costs a fraction of a second per width. Each
+ * entry names the node and what axe measured. Call it after an `expect(el).to.be.accessible()`
+ * (which loads axe).
+ */
+export async function darkContrastViolations(box: HTMLElement, el: Element): Promise<string[]> {
+  const axe = (window as unknown as {axe?: typeof import('axe-core')}).axe;
+  if (!axe) throw new Error('darkContrastViolations: axe is not loaded (run expect(el).to.be.accessible() first)');
+  box.style.colorScheme = 'dark';
+  box.style.background = 'Canvas';
+  box.style.color = 'CanvasText';
+  try {
+    await nextFrame();
+    await transitionsDone(el);
+    const result = await axe.run(el, {runOnly: {type: 'rule', values: ['color-contrast']}, resultTypes: ['violations']});
+    return result.violations.flatMap((v) => v.nodes.map((n) => `dark ${v.id}: ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`));
+  } finally {
+    box.style.colorScheme = '';
+    box.style.background = '';
+    box.style.color = '';
+    await nextFrame();
+    await transitionsDone(el);
+  }
+}
+
+/** Resolves when the colour transitions the scheme switch started in `el`'s shadow trees have ended (axe reads computed colours). */
+async function transitionsDone(el: Element): Promise<void> {
+  const roots = deepElements(el).flatMap((node) => (node.shadowRoot ? [node.shadowRoot] : []));
+  // Finite ones only: a loading skeleton's shimmer runs forever.
+  const finite = roots.flatMap((root) => root.getAnimations()).filter((a) => a.effect?.getTiming().iterations !== Infinity);
+  await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+}
