@@ -7,7 +7,9 @@
  * The kit is registered as a partner would do it: the shown page's define modules
  * (`reseller-elements/define/customer-table`, …) and the rest (`reseller-elements/define`), after
  * the provider has its token (the elements would wait for one anyway). Every page's elements wait in
- * a `<template data-page-content>` until the page is first shown, and then stay (a page keeps its
+ * a `<template data-page-content>` until the page is first shown and its define modules are
+ * registered (so each element's first frame is its loading state, which reserves the loaded size:
+ * no layout shift), and then stay (a page keeps its
  * state when the user comes back): opening the Customers page sends the table's request and nothing
  * for the usage, detail or branding pages.
  */
@@ -87,18 +89,36 @@ function mount(section: HTMLElement) {
   template.replaceWith(content);
 }
 
+let configured!: () => void;
+/** Settles once the configuration (the token) is known: the kit's modules are requested after it. */
+const configLoaded = new Promise<void>((resolve) => (configured = resolve));
+
+/**
+ * The page's define modules, registered (requested once the token is set). A page's elements are
+ * put in the document only then: an element inserted before its tag is defined has no size, and
+ * its upgrade to its loading state (which reserves the loaded size) would push everything below
+ * it down, a layout shift the user sees.
+ */
+const pageModules = (page: Page) => configLoaded.then(() => PAGE_MODULES[page]?.());
+
+/** The shown page's elements are in the document (for `data-portal-ready`). */
+let pageMounted: Promise<void> = Promise.resolve();
+
 function render(route: Route, moveFocus: boolean) {
   for (const section of document.querySelectorAll<HTMLElement>('.page')) {
     section.hidden = section.dataset.page !== route.page;
-    if (!section.hidden) mount(section);
+    if (!section.hidden) {
+      pageMounted = pageModules(route.page)
+        .catch((error: unknown) => console.warn(`[portal] the ${route.page} page's elements failed to load`, error))
+        .then(() => {
+          mount(section);
+          setCustomerIds();
+        });
+    }
   }
-  // Registered once the token is set (Start, below); later navigations load their page's modules.
-  if (config) void PAGE_MODULES[route.page]?.();
   if (route.customerId) {
     lastCustomerId = route.customerId;
-    for (const el of document.querySelectorAll('[data-customer-id-from-route]')) {
-      el.setAttribute('customer-id', route.customerId);
-    }
+    setCustomerIds();
     $('#customer-title-id').textContent = route.customerId;
     $('#customer-crumb').textContent = `${text('customer')} ${route.customerId}`;
   }
@@ -112,6 +132,12 @@ function render(route: Route, moveFocus: boolean) {
   // After a navigation, put focus on the new page's heading so keyboard and screen-reader users
   // start there (not on the first load: the browser's own start position is right then).
   if (moveFocus) $(`[data-page="${route.page}"] h1`).focus();
+}
+
+/** The route's customer on every element that shows one (`[data-customer-id-from-route]`). */
+function setCustomerIds() {
+  if (!lastCustomerId) return;
+  for (const el of document.querySelectorAll('[data-customer-id-from-route]')) el.setAttribute('customer-id', lastCustomerId);
 }
 
 function updateCustomerLink() {
@@ -260,6 +286,7 @@ void onHashChange(false);
 window.addEventListener('hashchange', () => void onHashChange(true));
 
 config = await loadConfig('portal');
+configured();
 if (config) {
   // The token is a property: never an attribute, a URL or storage.
   provider.token = config.token;
@@ -274,7 +301,8 @@ await Promise.all([
   PAGE_MODULES[parseRoute(location.hash)?.page ?? 'customers']?.(),
   import('../src/define/index.js'),
 ]);
-// For tests and tools: the portal has its configuration and the kit is registered.
+await pageMounted;
+// For tests and tools: the portal has its configuration, the kit is registered and the page's elements are in.
 document.documentElement.setAttribute('data-portal-ready', '');
 
 /** The portal's own header shows who is signed in, from the same API the kit uses. */
@@ -284,5 +312,7 @@ async function showAccount({apiBase, token}: DemoConfig) {
   const me = (await response.json()) as {organization?: {name?: string}};
   if (!me.organization?.name) return;
   $('#account-organization').textContent = me.organization.name;
+  // One line in the header, cut short on a narrow screen: the full text stays in the tooltip.
+  $('#account').title = me.organization.name;
   $('#account').hidden = false;
 }

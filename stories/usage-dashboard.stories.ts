@@ -40,6 +40,13 @@ const sandbox = (options: SandboxParameters) => ({sandbox: options});
 /** Sixty customers, the last 30 days. */
 export const Overview: Story = {};
 
+/**
+ * The usage takes four seconds: the loading state (totals with their labels, the chart area and its
+ * sentence's place, both lists with their rows) is as tall as the loaded dashboard, so nothing
+ * below it moves when the data arrives.
+ */
+export const Loading: Story = {parameters: sandbox({customers: 60, seed: 5, faults: [{method: 'GET', path: '/usage', delay_ms: 4000}]})};
+
 /** A range before any usage: zero totals, no top customers, empty chart. */
 export const EmptyRange: Story = {args: {from: '2020-01-01', to: '2020-03-31'}};
 

@@ -150,4 +150,7 @@ export const styles = css`
     margin: var(--_space-2) 0 0;
     color: var(--_text-muted);
   }
+  .summary.pending {
+    visibility: hidden;
+  }
 `;

@@ -41,6 +41,10 @@ export interface UsageData {
   quota: QuotaInfo | null;
 }
 
+/** The loading summary's figures (hidden; they size its line like a month of a busy reseller's usage). */
+const PLACEHOLDER_MINUTES = 99_999;
+const PLACEHOLDER_COUNT = 9_999;
+
 /**
  * Usage over a date range, for one customer (`customer-id`) or all customers: audio hours or
  * transcriptions per day, week or month as an SVG bar chart (keyboard and hover tooltips) or a
@@ -225,7 +229,11 @@ export class ResellerUsageChart extends ConnectionMixin(LitElement) {
       ${renderChartArea(this.#areaHost(buckets, error))}
       ${sum && !error
         ? html`<p class="summary" part="summary">${i18n.t('usage.chartSummary', {hours: i18n.hours(sum.audioMinutes, {unit: false}), count: sum.transcriptions, ...range})}</p>`
-        : nothing}`;
+        : error
+          ? nothing
+          : // Loading: the sentence's place (same words, four-digit figures, hidden), so the chart's
+            // block size stays when the data arrives (a narrow chart wraps it the same way).
+            html`<p class="summary pending" aria-hidden="true">${i18n.t('usage.chartSummary', {hours: i18n.hours(PLACEHOLDER_MINUTES, {unit: false}), count: PLACEHOLDER_COUNT, ...range})}</p>`}`;
   }
 
   #areaHost(buckets: UsageBucket[] | null, error: unknown): AreaHost {

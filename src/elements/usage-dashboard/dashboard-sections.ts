@@ -32,25 +32,49 @@ export function change(current: number, previous: number): number | null {
   return (current - previous) / previous;
 }
 
+/**
+ * While loading, the same totals with a placeholder for each value and change, so the loaded
+ * values take exactly the loading state's place (no layout shift when they arrive).
+ */
 export function renderTotals(host: SectionsHost) {
   const {i18n, current, previous} = host;
-  if (!current) {
-    return html`<div class="totals" part="totals" aria-hidden="true">${[0, 1, 2].map(() => html`<div class="total"><span class="skeleton skeleton-line"></span><span class="skeleton total-skeleton"></span></div>`)}</div>`;
-  }
   const items = [
-    {key: 'hours', label: i18n.t('dashboard.audioHours'), value: i18n.hours(current.totals.audio_minutes, {unit: false}), now: current.totals.audio_minutes, before: previous?.totals.audio_minutes},
-    {key: 'transcriptions', label: i18n.t('dashboard.transcriptions'), value: i18n.number(current.totals.transcriptions), now: current.totals.transcriptions, before: previous?.totals.transcriptions},
-    {key: 'customers', label: i18n.t('dashboard.activeCustomers'), hint: i18n.t('dashboard.activeCustomersHint'), value: i18n.number(activeCustomers(current)), now: activeCustomers(current), before: previous ? activeCustomers(previous) : undefined},
+    {key: 'hours', label: i18n.t('dashboard.audioHours'), value: current && i18n.hours(current.totals.audio_minutes, {unit: false}), now: current?.totals.audio_minutes, before: previous?.totals.audio_minutes},
+    {key: 'transcriptions', label: i18n.t('dashboard.transcriptions'), value: current && i18n.number(current.totals.transcriptions), now: current?.totals.transcriptions, before: previous?.totals.transcriptions},
+    {key: 'customers', label: i18n.t('dashboard.activeCustomers'), hint: i18n.t('dashboard.activeCustomersHint'), value: current && i18n.number(activeCustomers(current)), now: current && activeCustomers(current), before: previous ? activeCustomers(previous) : undefined},
   ];
   return html`<section class="totals-section" aria-labelledby="totals-heading">
     <h2 class="visually-hidden" id="totals-heading">${i18n.t('dashboard.totals')}</h2>
-    <dl class="totals" part="totals">
+    <dl class="totals" part="totals" aria-hidden=${current ? nothing : 'true'}>
       ${items.map((item) => html`<div class="total" part="total" data-total=${item.key}>
         <dt>${item.label}${item.hint ? html` <span class="hint">${item.hint}</span>` : nothing}</dt>
-        <dd class="total-value">${item.value}</dd>
-        <dd class="total-change">${item.before === undefined ? nothing : renderChange(i18n, change(item.now, item.before))}</dd>
+        <dd class="total-value">${item.value ?? textSkeleton}</dd>
+        <dd class="total-change">${item.now === undefined || item.now === null || item.before === undefined ? changePlaceholder : renderChange(i18n, change(item.now, item.before))}</dd>
       </div>`)}
     </dl>
+  </section>`;
+}
+
+/** A skeleton one line of the surrounding text tall (a loading value takes its loaded line). */
+const textSkeleton = html`<span class="skeleton text-skeleton" aria-hidden="true">\u00a0</span>`;
+/** The change line's place while the previous period loads. */
+const changePlaceholder = html`<span class="change" aria-hidden="true">\u00a0</span>`;
+
+/**
+ * A list while the usage loads: its heading and `rows` placeholder rows with the loaded rows'
+ * cells (so the stacked cards at narrow widths have the loaded cards' lines too), and the place of
+ * the "Show all" button when `showAll`.
+ */
+function renderListLoading(heading: string, labels: string[], rows: number, showAll = false) {
+  return html`<section class="list" aria-busy="true">
+    <h2 class="section-heading">${heading}</h2>
+    <div class="table-scroll" aria-hidden="true"><table class="table" role="presentation">
+      <thead><tr>${labels.map((label) => html`<th>${label}</th>`)}</tr></thead>
+      <tbody>${Array.from({length: rows}, () => html`<tr>
+        <th scope="row">${textSkeleton}</th>${labels.slice(1).map((label) => html`<td data-label=${label}>${textSkeleton}</td>`)}
+      </tr>`)}</tbody>
+    </table></div>
+    ${showAll ? html`<div class="show-all-placeholder" aria-hidden="true"></div>` : nothing}
   </section>`;
 }
 
@@ -76,7 +100,10 @@ function planLabel(i18n: LocaleController, row: CustomerUsageRow) {
 
 export function renderTopCustomers(host: SectionsHost) {
   const {i18n, current} = host;
-  if (!current) return nothing;
+  if (!current) {
+    const labels = (['customer', 'plan', 'audioHours', 'transcriptions'] as const).map((c) => i18n.t(`dashboard.columns.${c}`));
+    return renderListLoading(i18n.t('dashboard.topCustomers'), labels, host.top);
+  }
   const rows = current.customers.filter((c) => c.audio_minutes > 0 || c.transcriptions > 0).slice(0, host.top);
   return html`<section class="list" part="top-customers" aria-labelledby="top-heading">
     <h2 class="section-heading" id="top-heading">${i18n.t('dashboard.topCustomers')}</h2>
@@ -102,7 +129,9 @@ export function renderTopCustomers(host: SectionsHost) {
 
 export function renderNearQuota(host: SectionsHost) {
   const {i18n, current} = host;
-  if (!current) return nothing;
+  // Loading: room for the capped list and its "Show all" (a reseller with fewer customers near
+  // their quota sees the list shrink below the chart, under the fold on most screens).
+  if (!current) return renderListLoading(i18n.t('dashboard.nearQuota'), (['customer', 'plan', 'quotaUsed'] as const).map((c) => i18n.t(`dashboard.columns.${c}`)), NEAR_QUOTA_CAP, true);
   const all = current.customers.filter((c) => isNearQuota(c.usage_percent, c.quota_minutes)).sort((a, b) => b.usage_percent - a.usage_percent || a.customer_id - b.customer_id);
   const capped = all.length > NEAR_QUOTA_CAP;
   const rows = capped && !host.nearQuotaAll ? all.slice(0, NEAR_QUOTA_CAP) : all;

@@ -42,9 +42,16 @@ export const styles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
-  .total-skeleton {
-    display: block;
-    block-size: 2rem;
+  /* Loading placeholders as tall as the loaded line they stand for (no layout shift on arrival). */
+  .text-skeleton {
+    display: inline-block;
+    inline-size: 6ch;
+    max-inline-size: 100%;
+    vertical-align: top;
+  }
+  .show-all-placeholder {
+    block-size: var(--_control-height);
+    margin-block-start: var(--_space-2);
   }
   .change {
     display: inline-flex;
@@ -88,14 +95,17 @@ export const styles = css`
     margin-block-start: var(--_space-2);
   }
   /* A list narrower than 560 px (Firefox's wider text needs that much): each row a small card, the customer on the first line and each
-     value under it with its column's name (the explicit roles keep the table semantics). */
+     value on a line of its own under it with its column's name (the explicit roles keep the table semantics). */
   @container dashboard-list (width < 560px) {
     ${stackedRows}
     ${hiddenHead}
     .table tr {
       gap: var(--_space-1) var(--_space-4);
     }
-    .table th[scope='row'] {
+    /* One line per value: a card's height does not depend on how long its values are (so the
+       loading cards, with the same lines, are as tall as the loaded ones). */
+    .table th[scope='row'],
+    .table td {
       flex: 1 0 100%;
     }
     .name {
