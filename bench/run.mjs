@@ -7,7 +7,7 @@
  *
  *   npm run bench                               everything, 30 samples, 20 000 customers at scale
  *   npm run bench -- --samples 5                quick look while developing
- *   npm run bench -- --only render,memory       some sections: weight, render, interaction, data, memory, scale
+ *   npm run bench -- --only render,memory       some sections: weight, render, interaction, data, memory, scale, fairness, portal
  *   npm run bench -- --only scale --scale 100000
  *   npm run bench -- --only fairness --fair-sandbox /tmp/old/sandbox   the fairness section on another checkout's sandbox
  *
@@ -43,7 +43,7 @@ import {execFileSync} from 'node:child_process';
 import {createTenant, load, ms, root, table} from './lib/common.mjs';
 import {runPeerWeight, runWeight} from './lib/weight.mjs';
 
-const SECTIONS = ['start', 'weight', 'render', 'interaction', 'data', 'memory', 'scale', 'fairness'];
+const SECTIONS = ['start', 'weight', 'render', 'interaction', 'data', 'memory', 'scale', 'fairness', 'portal'];
 const BROWSER_SECTIONS = new Set(['render', 'interaction', 'data', 'memory']);
 
 // ---------------------------------------------------------------------------------------------
@@ -75,6 +75,7 @@ const scaleRequests = intOption('--requests', 200, 1);
 const cycles = intOption('--cycles', 50, 2);
 const fairSeconds = intOption('--fair-seconds', 10, 1);
 const fairSandbox = option('--fair-sandbox', null);
+const portalUrl = option('--portal-url', null);
 const only = option('--only', SECTIONS.join(','))
   .split(',')
   .map((s) => s.trim())
@@ -314,6 +315,26 @@ try {
     const rows = r.scenarios.map((s) => [label, `B GET /customers, ${s.name}`, `p50 ${ms(s.b.p50)}, p99 ${ms(s.b.p99)}, max ${ms(s.b.max)}`]);
     return {text, json: r, summaryRows: rows};
   }, fairSandbox ? 'fairness-baseline' : 'fairness');
+
+  await section('portal', "7. Portal layout shift (CLS of each page `npm start` serves, cold and warm; goal ≤ 0.05)", async () => {
+    const {findChromium, chromiumArgs, howToGet} = await import('../scripts/browsers.mjs');
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error(howToGet('chromium'));
+    const {chromium} = await import('playwright-core');
+    const {startPortal, runPortalCls} = await import('./lib/portal.mjs');
+    // --portal-url: an `npm start` already running (its data seeded); else a fresh one here.
+    const portal = portalUrl ? {url: portalUrl.replace(/\/$/, '')} : await startPortal(log);
+    if (!portalUrl) closers.push(() => portal.close());
+    const browser = await chromium.launch({executablePath, args: chromiumArgs({headless: false}), headless: true});
+    closers.push(() => browser.close());
+    const r = await runPortalCls({browser, url: portal.url, log});
+    const text = table(['page', ...r.widths.map((w) => `${w} px cold / warm`)], ['Customers', 'Usage dashboard', 'Customer detail', 'Branding'].map((name) => [name, ...r.widths.map((w) => {
+      const row = r.rows.find((x) => x.page === name && x.width === w);
+      return `${row.cold.toFixed(3)} / ${row.warm.toFixed(3)}`;
+    })]));
+    const worst = r.rows.reduce((a, x) => Math.max(a, x.cold, x.warm), 0);
+    return {text, json: r, summaryRows: [['portal', `CLS, worst page/width/run (goal ≤ ${r.goal})`, worst.toFixed(3)]]};
+  });
 } finally {
   await cleanup();
 }
