@@ -1,5 +1,6 @@
 /** The dashboard's sections: totals with change against the previous period, top customers, customers near their quota. */
 import {html, nothing} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import type {AggregateUsage, CustomerUsageRow} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import {minutesToHours} from '../../usage/buckets.js';
@@ -45,7 +46,7 @@ export function renderTotals(host: SectionsHost) {
   ];
   return html`<section class="totals-section" aria-labelledby="totals-heading">
     <h2 class="visually-hidden" id="totals-heading">${i18n.t('dashboard.totals')}</h2>
-    <dl class="totals" part="totals" aria-hidden=${current ? nothing : 'true'}>
+    <dl class="totals" part="totals" aria-hidden=${ifDefined(current ? undefined : 'true')}>
       ${items.map((item) => html`<div class="total" part="total" data-total=${item.key}>
         <dt>${item.label}${item.hint ? html` <span class="hint">${item.hint}</span>` : nothing}</dt>
         <dd class="total-value">${item.value ?? textSkeleton}</dd>
