@@ -26,6 +26,7 @@ import type {
   ResellerTokenUpdatedEvent,
   ResellerUserUpdatedEvent,
   ResellerInvitationResentEvent,
+  ResellerTranscriptOpenEvent,
 } from './events.js';
 
 /** `<reseller-customer-detail>`'s state: the open tab. */
@@ -56,6 +57,8 @@ export interface CustomerDetailEvents extends Common {
   'reseller-token-revoked': ResellerTokenRevokedEvent;
   'reseller-user-updated': ResellerUserUpdatedEvent;
   'reseller-invitation-resent': ResellerInvitationResentEvent;
+  /** From the Transcriptions tab's list. */
+  'reseller-transcript-open': ResellerTranscriptOpenEvent;
 }
 export interface SubscriptionPanelEvents extends Common {
   'reseller-subscription-change': ResellerSubscriptionChangeEvent;
@@ -83,6 +86,7 @@ export interface ReportListEvents extends Common {
   'reseller-report-settings-saved': ResellerReportSettingsSavedEvent;
 }
 export interface TranscriptionListEvents extends Common {
+  'reseller-transcript-open': ResellerTranscriptOpenEvent;
   'reseller-state-change': ResellerStateChangeEvent<TranscriptListState>;
 }
 export interface BrandEditorEvents extends Common {

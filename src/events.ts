@@ -133,6 +133,24 @@ export class ResellerBrandChangeEvent extends ResellerEvent<BrandChangeDetail> {
   }
 }
 
+/** What `reseller-transcript-open` carries: the transcript and its customer. */
+export interface TranscriptOpenDetail {
+  id: number;
+  customerId: number;
+  title: string;
+}
+
+/**
+ * An operator asks to read a transcript (the transcription list's Read action). Cancel it to route
+ * to your own page; otherwise the list opens `<reseller-transcript-viewer>` in a modal dialog.
+ */
+export class ResellerTranscriptOpenEvent extends ResellerEvent<TranscriptOpenDetail> {
+  static readonly eventName = 'reseller-transcript-open';
+  constructor(detail: TranscriptOpenDetail) {
+    super(ResellerTranscriptOpenEvent.eventName, detail, true);
+  }
+}
+
 /** State changes of an element that a host may persist (sort, filter, page, tab, range, ...). */
 export class ResellerStateChangeEvent<S extends object = Record<string, unknown>> extends ResellerEvent<S> {
   static readonly eventName = 'reseller-state-change';
@@ -186,6 +204,7 @@ declare global {
     'reseller-report-settings-saved': ResellerReportSettingsSavedEvent;
     'reseller-subscription-change': ResellerSubscriptionChangeEvent;
     'reseller-brand-change': ResellerBrandChangeEvent;
+    'reseller-transcript-open': ResellerTranscriptOpenEvent;
     'reseller-state-change': ResellerStateChangeEvent;
     'reseller-request-error': ResellerRequestErrorEvent;
     'reseller-auth-error': ResellerAuthErrorEvent;

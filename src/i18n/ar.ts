@@ -550,6 +550,7 @@ export const ar: LocaleMessages = {
   'transcriptions.paging.label': 'صفحات عمليات النسخ',
   'transcriptions.sessions': 'الجلسات',
   'transcriptions.documents': 'المستندات',
+  'transcriptions.read': 'قراءة',
   'transcriptions.search.label': 'البحث في عمليات النسخ',
   'transcriptions.search.placeholder': 'البحث بالعنوان',
   'transcriptions.filter.status': 'الحالة',

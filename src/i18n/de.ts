@@ -534,6 +534,7 @@ export const de: LocaleMessages = {
   'transcriptions.paging.label': 'Transkriptionsseiten',
   'transcriptions.sessions': 'Sitzungen',
   'transcriptions.documents': 'Dokumente',
+  'transcriptions.read': 'Lesen',
   'transcriptions.search.label': 'Transkriptionen suchen',
   'transcriptions.search.placeholder': 'Nach Titel suchen',
   'transcriptions.filter.status': 'Status',

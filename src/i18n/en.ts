@@ -541,6 +541,7 @@ export const en = {
   'transcriptions.paging.label': 'Transcription pages',
   'transcriptions.sessions': 'Sessions',
   'transcriptions.documents': 'Documents',
+  'transcriptions.read': 'Read',
   'transcriptions.search.label': 'Search transcriptions',
   'transcriptions.search.placeholder': 'Search by title',
   'transcriptions.filter.status': 'Status',

@@ -537,6 +537,7 @@ export const es: LocaleMessages = {
   'transcriptions.paging.label': 'Páginas de transcripciones',
   'transcriptions.sessions': 'Sesiones',
   'transcriptions.documents': 'Documentos',
+  'transcriptions.read': 'Leer',
   'transcriptions.search.label': 'Buscar transcripciones',
   'transcriptions.search.placeholder': 'Buscar por título',
   'transcriptions.filter.status': 'Estado',

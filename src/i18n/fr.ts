@@ -538,6 +538,7 @@ export const fr: LocaleMessages = {
   'transcriptions.paging.label': 'Pages de transcriptions',
   'transcriptions.sessions': 'Sessions',
   'transcriptions.documents': 'Documents',
+  'transcriptions.read': 'Lire',
   'transcriptions.search.label': 'Rechercher des transcriptions',
   'transcriptions.search.placeholder': 'Rechercher par titre',
   'transcriptions.filter.status': 'Statut',

@@ -532,6 +532,7 @@ export const nl: Messages = {
   'transcriptions.paging.label': 'Pagina’s met transcripties',
   'transcriptions.sessions': 'Sessies',
   'transcriptions.documents': 'Documenten',
+  'transcriptions.read': 'Lezen',
   'transcriptions.search.label': 'Transcripties zoeken',
   'transcriptions.search.placeholder': 'Zoek op titel',
   'transcriptions.filter.status': 'Status',

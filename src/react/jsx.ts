@@ -96,6 +96,7 @@ export interface ResellerIntrinsicElements {
     | 'reseller-token-revoked'
     | 'reseller-user-updated'
     | 'reseller-invitation-resent'
+    | 'reseller-transcript-open'
     | CommonEvents
   >;
   'reseller-subscription-panel': Tag<
@@ -163,7 +164,7 @@ export interface ResellerIntrinsicElements {
       page?: number | string;
       'per-page'?: number | string;
     },
-    'reseller-state-change' | CommonEvents
+    'reseller-transcript-open' | 'reseller-state-change' | CommonEvents
   >;
   'reseller-brand-editor': Tag<
     ResellerBrandEditor,

@@ -6,9 +6,9 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define/transcription-list.js';
 import type {DocumentPage, TranscriptPage} from '../../src/contract/schemas.js';
-import type {ResellerStateChangeEvent, ResellerToastEvent} from '../../src/events.js';
-import {clearFaults, clearRequests, requests, setFaults} from '../helpers/sandbox.js';
-import {settle} from '../helpers/wait.js';
+import type {ResellerStateChangeEvent, ResellerToastEvent, ResellerTranscriptOpenEvent} from '../../src/events.js';
+import {clearFaults, clearRequests, createTranscript, requests, setFaults} from '../helpers/sandbox.js';
+import {settle, waitFor} from '../helpers/wait.js';
 import {$, $$, api, bareCustomer, column, createTenant, focused, mount, nextDownload, nextEvent, row, rowIds, settled, type Tenant} from './org-lists.helpers.js';
 
 const SEED = 4242;
@@ -175,6 +175,80 @@ describe('<reseller-transcription-list>', () => {
     expect(detail.kind).to.equal('error');
     expect(detail.message).to.match(/^Could not download .+\./);
     expect(clicked).to.be.false;
+  });
+
+  describe('Read', () => {
+    const SEGMENTS = [
+      {speaker: 'Ana', text: 'Welcome to the quarterly review.'},
+      {speaker: 'Ben', text: 'The budget is on track.'},
+    ];
+    const viewerOf = (el: Element) => $(el, 'dialog[part~="reader"]').querySelector('reseller-transcript-viewer');
+    const segmentsShown = (el: Element) => [...(viewerOf(el)?.shadowRoot?.querySelectorAll('[part~="segment"] .text') ?? [])].map((p) => p.textContent);
+
+    /** A customer with one finished transcript (two segments) and one still processing. */
+    async function arrange() {
+      const {tenant, customer} = await bareCustomer();
+      const id = await createTranscript(tenant.token, {customer_id: customer.id, title: 'Quarterly <b>review</b>', segments: SEGMENTS});
+      const processing = await createTranscript(tenant.token, {customer_id: customer.id, title: 'Still running', status: 'processing'});
+      const el = await listing(tenant, {'customer-id': customer.id});
+      return {tenant, customer, id, processing, el};
+    }
+
+    it('each finished transcript has Read (named after it); it fires reseller-transcript-open and opens the viewer, loaded then, in a modal dialog; Escape closes it and focus returns', async () => {
+      const {customer, id, processing, el} = await arrange();
+      expect(rowIds(el).sort()).to.deep.equal([id, processing].sort());
+      expect(row(el, processing).querySelector('[part~="read-button"]'), 'no Read before it is done').to.equal(null);
+      const read = row(el, id).querySelector<HTMLButtonElement>('[part~="read-button"]')!;
+      expect(read.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Read Quarterly <b>review</b>');
+      expect(customElements.get('reseller-transcript-viewer'), 'the viewer is not loaded with the list').to.equal(undefined);
+
+      const opened = nextEvent<ResellerTranscriptOpenEvent>(el, 'reseller-transcript-open');
+      read.focus();
+      await sendKeys({press: 'Enter'});
+      const event = await opened;
+      expect(event.detail).to.deep.equal({id, customerId: customer.id, title: 'Quarterly <b>review</b>'});
+      expect(event.cancelable && event.composed && event.bubbles).to.be.true;
+      await waitFor(() => segmentsShown(el).length === SEGMENTS.length, 'the viewer in the dialog shows the transcript', {observe: () => segmentsShown(el)});
+      const dialog = $<HTMLDialogElement>(el, 'dialog[part~="reader"]');
+      expect(dialog.open).to.be.true;
+      expect(dialog.matches(':modal')).to.be.true;
+      expect(dialog.getAttribute('aria-label')).to.equal('Transcript: Quarterly <b>review</b>');
+      expect(segmentsShown(el)).to.deep.equal(SEGMENTS.map((x) => x.text));
+      expect(el.shadowRoot!.querySelector('b'), 'the title stays text').to.equal(null);
+      expect(focused()).to.equal($(el, '[part~="reader-close-button"]'));
+      await expect(el).to.be.accessible();
+
+      await sendKeys({press: 'Escape'});
+      await waitFor(() => !dialog.open, 'Escape closes the dialog');
+      await el.updateComplete;
+      expect(viewerOf(el)).to.equal(null);
+      expect(focused()).to.equal(read);
+    });
+
+    it('a host that cancels reseller-transcript-open keeps the dialog shut and the content unrequested', async () => {
+      const {tenant, id, el} = await arrange();
+      el.addEventListener('reseller-transcript-open', (e) => e.preventDefault());
+      await clearRequests(tenant.token);
+      const opened = nextEvent<ResellerTranscriptOpenEvent>(el, 'reseller-transcript-open');
+      row(el, id).querySelector<HTMLButtonElement>('[part~="read-button"]')!.click();
+      expect((await opened).defaultPrevented).to.be.true;
+      await settle(300, 'an uncancelled Read has shown the dialog and asked for the content by then');
+      expect($<HTMLDialogElement>(el, 'dialog[part~="reader"]').open).to.be.false;
+      expect((await requests(tenant.token)).filter((r) => r.path.endsWith('/content'))).to.deep.equal([]);
+    });
+
+    it('cards (a 320 px list): Read opens the viewer too, and Close shuts it', async () => {
+      const {id, el} = await arrange();
+      el.parentElement!.style.inlineSize = '320px';
+      await waitFor(() => getComputedStyle(row(el, id)).display !== 'table-row', 'the rows become cards');
+      const read = row(el, id).querySelector<HTMLButtonElement>('[part~="read-button"]')!;
+      expect(read.getBoundingClientRect().width, 'Read is shown in the card').to.be.above(0);
+      read.click();
+      await waitFor(() => segmentsShown(el).length === SEGMENTS.length, 'the viewer shows the transcript');
+      $<HTMLButtonElement>(el, '[part~="reader-close-button"]').click();
+      await waitFor(() => !$<HTMLDialogElement>(el, 'dialog[part~="reader"]').open, 'Close shuts the dialog');
+      expect(focused()).to.equal(read);
+    });
   });
 
   it('renders XSS-looking customer names as text', async () => {

@@ -25,6 +25,8 @@ export interface TranscriptRowsHost {
   /** The transcript whose documents are open (0: none). */
   openId: number;
   onToggle(transcript: Transcript): void;
+  /** Read a finished transcript. */
+  onRead(transcript: Transcript): void;
   documents(transcript: Transcript): TemplateResult;
 }
 
@@ -67,11 +69,15 @@ function renderRow(host: TranscriptRowsHost, columns: Column[], t: Transcript) {
   };
   return html`<tr part="row" role="row" data-id=${t.id} data-status=${t.status}>
       ${columns.map((c) => html`<td part="cell" role="cell" class=${`col-${c}`} data-label=${ifDefined(c === 'title' || c === 'status' ? undefined : i18n.t(LABELS[c]))}>${cells[c]()}</td>`)}
-      <td part="cell" role="cell" class="col-documents">
+      <td part="cell" role="cell" class="col-documents"><div class="row-actions">
+        ${t.status === 'done'
+          ? html`<button type="button" class="button ghost" part="read-button" @click=${() => host.onRead(t)}>${i18n.t('transcriptions.read')}<span
+              class="visually-hidden"> ${t.title}</span></button>`
+          : nothing}
         <button type="button" class="button ghost" part="documents-button" aria-expanded=${open ? 'true' : 'false'}
           aria-controls=${ifDefined(open ? `documents-${t.id}` : undefined)} @click=${() => host.onToggle(t)}>${i18n.t('transcriptions.documents')}<span
           class="visually-hidden"> ${t.title}</span></button>
-      </td>
+      </div></td>
     </tr>
     ${open
       ? html`<tr class="documents-row" part="documents-row" role="row" id=${`documents-${t.id}`}>

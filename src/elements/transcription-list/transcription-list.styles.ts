@@ -42,6 +42,12 @@ export const styles = css`
     inline-size: 1%;
     text-align: end;
   }
+  .row-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--_space-1);
+  }
   /* The shared success tint leaves the badge text near 4.4:1; a lighter tint keeps it above 4.5:1. */
   .badge.success {
     background: color-mix(in oklab, var(--_success) 6%, var(--_surface));

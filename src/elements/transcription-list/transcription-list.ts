@@ -1,7 +1,9 @@
+import {ContextProvider} from '@lit/context';
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {initialState} from '@lit/task';
-import type {TranscriptPage} from '../../contract/schemas.js';
+import type {Transcript, TranscriptPage} from '../../contract/schemas.js';
+import {clientContext} from '../../context/client-context.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController} from '../../controllers/resource-controller.js';
@@ -13,6 +15,7 @@ import {pageCount, paginationStyles, renderPagination} from '../shared/paginatio
 import {renderAccess, renderEmpty, renderLoadError} from '../shared/states.js';
 import {TranscriptDocumentsController, documentStyles} from '../shared/transcript-documents.js';
 import {filtered, normalizeState, SEARCH_DEBOUNCE_MS, toQuery, type TranscriptListState} from './transcript-query.js';
+import {TranscriptReader, readerStyles} from './transcript-reader.js';
 import {renderTranscriptTable} from './transcript-rows.js';
 import {renderToolbar} from './transcript-toolbar.js';
 import {styles} from './transcription-list.styles.js';
@@ -23,7 +26,8 @@ import {ConnectionMixin} from '../shared/connection.js';
 /**
  * Transcription sessions of one customer (`customer-id`) or of all customers (without it): title,
  * customer, status, duration, language and created; filters for status, date range and title;
- * server-side paging; each session's documents with download.
+ * server-side paging; each session's documents with download; a finished one's text to read
+ * (Read: the transcript viewer in a modal dialog, loaded on first use).
  *
  * @summary Transcription sessions and their documents: filters, paging, download.
  * @tag reseller-transcription-list
@@ -40,6 +44,9 @@ import {ConnectionMixin} from '../shared/connection.js';
  * @csspart cell - Every data cell.
  * @csspart skeleton - Placeholder rows while loading.
  * @csspart status-badge - A transcript's status.
+ * @csspart read-button - A finished transcript's Read action.
+ * @csspart reader - The Read dialog (`<dialog>`), holding a `<reseller-transcript-viewer>`.
+ * @csspart reader-close-button - Its Close button.
  * @csspart documents-button - A row's Documents toggle.
  * @csspart documents-row - The row under an open transcript.
  * @csspart documents - Its list.
@@ -62,12 +69,13 @@ import {ConnectionMixin} from '../shared/connection.js';
  * @cssprop --reseller-color-text - Text colour.
  * @cssprop --reseller-color-border - Table lines.
  * @cssprop --reseller-radius - Corner radius.
+ * @fires {ResellerTranscriptOpenEvent} reseller-transcript-open - Cancelable: the operator reads a transcript (default: the viewer in a dialog).
  * @fires {ResellerStateChangeEvent} reseller-state-change - Status, from, to, q, page or per-page changed by the operator.
  * @fires {ResellerToastEvent} reseller-toast - Cancelable: a download failed.
  * @fires {ResellerRequestErrorEvent} reseller-request-error - A request failed (with an element-own client).
  */
 export class ResellerTranscriptionList extends ConnectionMixin(LitElement) {
-  static override styles = [tokens, shared, paginationStyles, documentStyles, styles];
+  static override styles = [tokens, shared, paginationStyles, documentStyles, readerStyles, styles];
   /** The sub-elements it renders: registering this element registers them (shared/registration.ts). */
   static dependencies: ElementDependencies = {'reseller-toast-region': ResellerToastRegion};
 
@@ -75,6 +83,9 @@ export class ResellerTranscriptionList extends ConnectionMixin(LitElement) {
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
   readonly #toast = new ToastController(this, {i18n: this.#i18n});
   readonly #documents = new TranscriptDocumentsController(this, {i18n: this.#i18n, toast: this.#toast, api: this.#api});
+  /** The Read dialog's viewer uses this element's client (its own token, or the provider's). */
+  readonly #clientProvider = new ContextProvider(this, {context: clientContext});
+  readonly #reader = new TranscriptReader(this, {i18n: this.#i18n, strings: () => this.strings});
 
   /** One customer's transcripts; without it, every customer's (with a Customer column). */
   @property({type: Number, attribute: 'customer-id'}) customerId: number | null = null;
@@ -118,6 +129,7 @@ export class ResellerTranscriptionList extends ConnectionMixin(LitElement) {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#clientProvider.setValue(this.#api.client);
     this.#state = normalizeState(this);
     if (changed.has('q')) this.#searchText = this.#state.q;
     if (changed.has('customerId') && this.#customer === undefined && !this.#warnedId) {
@@ -130,6 +142,14 @@ export class ResellerTranscriptionList extends ConnectionMixin(LitElement) {
   /** Loads the current page again from the server. */
   reload(): Promise<unknown> {
     return this.#list.reload();
+  }
+
+  /**
+   * Opens a finished transcript for reading, as its Read button does: fires the cancelable
+   * `reseller-transcript-open`, then (unless cancelled) shows the viewer in a modal dialog.
+   */
+  read(transcript: Transcript): Promise<void> {
+    return this.#reader.open(transcript);
   }
 
   protected override render() {
@@ -163,6 +183,7 @@ export class ResellerTranscriptionList extends ConnectionMixin(LitElement) {
               allCustomers: this.#customer === null,
               openId: this.#documents.openId,
               onToggle: (tr) => this.#documents.toggle(tr.id),
+              onRead: (tr) => void this.read(tr),
               documents: (tr) => this.#documents.render(tr.title),
             }, shown?.data ?? null, this.#last?.data.length || Math.min(this.#state.perPage, 10))}
       ${!error && this.#last && this.#last.total > 0 && complete?.total !== 0
@@ -175,7 +196,8 @@ export class ResellerTranscriptionList extends ConnectionMixin(LitElement) {
             onPage: (page) => this.#commit({page}),
             onPerPage: (perPage) => this.#commit({perPage: perPage as TranscriptListState['perPage'], page: 1}),
           })
-        : nothing}`;
+        : nothing}
+      ${this.#reader.render()}`;
   }
 
   #renderNone() {
