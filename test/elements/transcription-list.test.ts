@@ -236,19 +236,6 @@ describe('<reseller-transcription-list>', () => {
       expect($<HTMLDialogElement>(el, 'dialog[part~="reader"]').open).to.be.false;
       expect((await requests(tenant.token)).filter((r) => r.path.endsWith('/content'))).to.deep.equal([]);
     });
-
-    it('cards (a 320 px list): Read opens the viewer too, and Close shuts it', async () => {
-      const {id, el} = await arrange();
-      el.parentElement!.style.inlineSize = '320px';
-      await waitFor(() => getComputedStyle(row(el, id)).display !== 'table-row', 'the rows become cards');
-      const read = row(el, id).querySelector<HTMLButtonElement>('[part~="read-button"]')!;
-      expect(read.getBoundingClientRect().width, 'Read is shown in the card').to.be.above(0);
-      read.click();
-      await waitFor(() => segmentsShown(el).length === SEGMENTS.length, 'the viewer shows the transcript');
-      $<HTMLButtonElement>(el, '[part~="reader-close-button"]').click();
-      await waitFor(() => !$<HTMLDialogElement>(el, 'dialog[part~="reader"]').open, 'Close shuts the dialog');
-      expect(focused()).to.equal(read);
-    });
   });
 
   it('renders XSS-looking customer names as text', async () => {
