@@ -84,3 +84,16 @@ export async function setFaults(resellerToken: string, rules: FaultRule[]): Prom
     body: JSON.stringify({rules}),
   })).arrayBuffer();
 }
+
+/** Adds a transcript to one of the tenant's customers (`POST /__sandbox/transcripts`) and returns its id. */
+export async function createStoryTranscript(resellerToken: string, body: {
+  customer_id: number; title: string; status?: string; language?: string; documents?: string[];
+  duration_seconds?: number; segments?: Array<{speaker: string; text: string}>;
+}): Promise<number> {
+  const response = await control('/transcripts', {
+    method: 'POST',
+    headers: {'content-type': 'application/json', authorization: `Bearer ${resellerToken}`},
+    body: JSON.stringify(body),
+  });
+  return ((await response.json()) as {id: number}).id;
+}
