@@ -29,8 +29,10 @@ export const styles = css`
     margin-inline-end: auto;
     color: var(--_text-muted);
   }
+  /* A server's reason can be one long unbroken word (a URL): it wraps inside the element. */
   .alert {
     margin-block: 0 var(--_space-3);
+    overflow-wrap: anywhere;
   }
   .table td,
   .table th[scope='row'] {
