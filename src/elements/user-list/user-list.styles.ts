@@ -3,7 +3,7 @@ import {css} from 'lit';
 export const styles = css`
   /* Name and email share the width; the full value stays in the text and the title. */
   :host {
-    --_truncate: clamp(7rem, 17cqi, 18rem);
+    --_truncate: clamp(7rem, 15cqi, 18rem);
   }
   .count {
     margin: 0;
