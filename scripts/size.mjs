@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 88.6 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 43.7 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 89.9 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 44.1 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 45.7 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 46.1 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 44.8 kB
+ *   counted: the host has it)                                                           <= 45.2 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -95,17 +95,25 @@ const KB = 1000;
 // page 44 448 -> 45 001 (+553), React table page 43 416 -> 44 020 (+604). On the table's path the
 // whole cost is the report list's English strings (2.1 kB of source, ~0.6 kB gzip) that the bundled
 // English catalogue carries to every page: splitting the catalogue per element (issue 21) wins them
-// back. Each budget rises by its cost rounded up to 0.1 kB, on top of the Users tab's.// Issue 19, live usage (measured on main at 3c47dd7 + this change, load ~30): +0.2 kB on each figure
+// back. Each budget rises by its cost rounded up to 0.1 kB, on top of the Users tab's.
+// Issue 19, live usage (measured on main at 3c47dd7 + this change, load ~30): +0.2 kB on each figure
 // (0.2 define, 0.2 table + provider, 0.2 autoloader page, 0.2 React page): the client's pollEvents/
 // openEventStream and the engine's authenticated stream opener on every element's client path, and
 // the provider's `live` property; the channel itself (src/live/) is a lazy chunk.
-// back. Each budget rises by its cost rounded up to 0.1 kB, on top of the Users tab's.
 // Issue 18, any image format for the logo (one build at load ~30, main at 3c47dd7 + this change; rebased onto the report list and added to its budgets):
 // define 85 460 -> 85 975 B (+515), table + provider 42 746 -> 42 912 (+166), autoloader page
 // 44 781 -> 44 943 (+162), React table page 43 790 -> 43 955 (+165): the picker's convert/refuse
 // path and four English strings in the eager catalogue; the conversion itself is a lazy 0.4 kB
 // chunk (logo-convert). Each budget rises by its cost rounded up to 0.1 kB.
-const BUDGET = {defineEager: 88.6 * KB, tablePlusProvider: 43.9 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 45.9 * KB, reactTablePage: 45.0 * KB};
+// Stop 17's integration (coordinator, one build at load ~4 on main at 094f940 + the billing UI, the
+// transcription list's Read, the dashboard's loading placeholders, the report list's wrap fix):
+// define 89 789 B, table + provider 43 960, autoloader page 46 012, React table page 45 079. On the
+// table's path (+~60-110 B over the budgets above) it is the billing view's and Read's English
+// strings in the eager catalogue (the billing view and the reader dialog are lazy chunks); on define
+// also the subscription panel's billing loader and the list's Read/event (~1 kB). Budgets: the
+// figures + 0.1 kB. This stop raised define 84.1 -> 89.9 kB in all; issue 21's catalogue split per
+// element is the way back.
+const BUDGET = {defineEager: 89.9 * KB, tablePlusProvider: 44.1 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.1 * KB, reactTablePage: 45.2 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
