@@ -72,6 +72,9 @@ export const MetadataColumns: Story = {args: {metadataColumns: 'region,tier'}};
 /** Filtered by a metadata value (`metadata-filter="region:benelux"`), with its column; the Metadata button counts the filter. */
 export const MetadataFilter: Story = {args: {metadataFilter: 'region:benelux', metadataColumns: 'region,segment'}};
 
+/** Sorted by a metadata column (`sort="metadata.region"`, descending): its header holds the sort state; customers without a region come last. */
+export const SortedByMetadata: Story = {args: {sort: 'metadata.region', order: 'desc', metadataColumns: 'region,tier'}};
+
 /** A metadata search that matches nobody: the no-match state, with Clear filters. */
 export const MetadataNoMatch: Story = {args: {metadataQ: 'no value is this'}};
 

@@ -91,14 +91,18 @@ export function customerRoutes(api: Hono<Env>): void {
       where.push(`EXISTS (SELECT 1 FROM jsonb_each_text(c.metadata) m WHERE m.value ILIKE $${params.length})`);
     }
     const dir = query.order === 'desc' ? 'DESC' : 'ASC';
-    const nulls = query.sort === 'phone' ? ' NULLS LAST' : '';
+    // A metadata key sorts by its value's text (the key a bound parameter, never SQL text); customers
+    // without it come last in both orders, like those without a phone.
+    const metadataKey = query.sort.startsWith('metadata.') ? query.sort.slice('metadata.'.length) : null;
+    const nulls = query.sort === 'phone' || metadataKey ? ' NULLS LAST' : '';
     const whereSql = where.join(' AND ');
     const {rows: [count]} = await db.query<{total: number}>(`SELECT count(*)::int AS total FROM customers c WHERE ${whereSql}`, params);
     const n = params.length;
+    const orderBy = metadataKey ? `lower(c.metadata ->> $${n + 4})` : SORT_COLUMNS[query.sort as keyof typeof SORT_COLUMNS];
     const {rows} = await db.query<CustomerRow>(
       `SELECT ${CUSTOMER_COLUMNS.replace('$PERIOD', `$${n + 3}`)} FROM customers c WHERE ${whereSql}
-       ORDER BY ${SORT_COLUMNS[query.sort]} ${dir}${nulls}, c.id ${dir} LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...params, query.per_page, (query.page - 1) * query.per_page, billingPeriod().start],
+       ORDER BY ${orderBy} ${dir}${nulls}, c.id ${dir} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, query.per_page, (query.page - 1) * query.per_page, billingPeriod().start, ...(metadataKey ? [metadataKey] : [])],
     );
     return send(CustomerPage, {data: rows.map(customerObject), page: query.page, per_page: query.per_page, total: count!.total});
   });

@@ -34,6 +34,11 @@ export const PLANS_MATCH_IDS: SameIds<(typeof PLANS)[number]['id'], (typeof PLAN
 export const DEFAULT_PLAN: (typeof PLAN_IDS)[number] = 'bronze';
 export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
 export const CUSTOMER_SORT_KEYS = ['id', 'name', 'email', 'phone', 'created_at', 'status'] as const;
+/**
+ * Sorting by a metadata key: `metadata.<key>` (the key as in METADATA_KEY_PATTERN), by the value's
+ * text, case-insensitively; customers without the key come last in both orders.
+ */
+export const METADATA_SORT_PATTERN = /^metadata\.[a-z][a-z0-9_]{0,39}$/;
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export const TOKEN_PERMISSIONS = ['transcripts:read', 'transcripts:write', 'usage:read', 'users:manage'] as const;
 /**

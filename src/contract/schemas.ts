@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import {
   BILLING_STATUSES, CUSTOMER_SORT_KEYS, CUSTOMER_STATUSES, DATE_PATTERN, DOCUMENT_FORMATS, E164_PATTERN, ERROR_CODES, FIELD_ERROR_CODES, GRANULARITIES, HEX_COLOR_PATTERN,
-  ID_MAX, LOGO_TYPES, METADATA_FILTER_PATTERN, METADATA_FILTERS_MAX, METADATA_KEY_PATTERN, METADATA_VALUE_MAX, PLAN_IDS, QUOTA_MAX, REPORT_PERIOD_PATTERN, REPORT_RECIPIENTS_MAX, REPORT_TRIGGERS, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES, USER_NAME_MAX, CONTROL_CHARACTER,
+  ID_MAX, LOGO_TYPES, METADATA_FILTER_PATTERN, METADATA_FILTERS_MAX, METADATA_KEY_PATTERN, METADATA_SORT_PATTERN, METADATA_VALUE_MAX, PLAN_IDS, QUOTA_MAX, REPORT_PERIOD_PATTERN, REPORT_RECIPIENTS_MAX, REPORT_TRIGGERS, ROLES, TOKEN_PERMISSIONS, TRANSCRIPT_STATUSES, USER_STATUSES, USER_NAME_MAX, CONTROL_CHARACTER,
   DEFAULT_PER_PAGE, DEFAULT_PLAN, PER_PAGE_OPTIONS,
 } from './constants.js';
 
@@ -138,7 +138,11 @@ export const Customer = z.object({
 });
 export const CustomerPage = pageOf(Customer);
 
-export const CustomerSort = z.enum(CUSTOMER_SORT_KEYS);
+/** A column (`name`, …) or a metadata key (`metadata.region`, METADATA_SORT_PATTERN). */
+export const CustomerSort = z.union([
+  z.enum(CUSTOMER_SORT_KEYS),
+  z.string().check(z.regex(METADATA_SORT_PATTERN, 'Sort by a column or by metadata.<key> (key: lowercase letters, digits and _, max 40)')),
+]);
 export const CustomerListQuery = z.object({
   page: z._default(queryInt(Id), 1),
   per_page: z._default(queryInt(PerPage), DEFAULT_PER_PAGE),
@@ -571,7 +575,7 @@ export type PlanId = z.infer<typeof PlanId>;
 export type Customer = z.infer<typeof Customer>;
 export type CustomerStatus = z.infer<typeof CustomerStatus>;
 export type CustomerPage = z.infer<typeof CustomerPage>;
-export type CustomerSort = z.infer<typeof CustomerSort>;
+export type CustomerSort = (typeof CUSTOMER_SORT_KEYS)[number] | `metadata.${string}`;
 export type CustomerListQuery = z.input<typeof CustomerListQuery>;
 export type CustomerCreate = z.input<typeof CustomerCreate>;
 export type CustomerUpdate = z.input<typeof CustomerUpdate>;

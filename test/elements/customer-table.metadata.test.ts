@@ -107,6 +107,29 @@ describe('<reseller-customer-table> metadata', () => {
     expect(focused(), 'focus back on the Metadata button').to.equal($(el, '[part~="metadata-button"]'));
   });
 
+  it('sorts by a metadata column from the keyboard: aria-sort, reflected, reported to the host, the rows the API answers; a host can set it', async () => {
+    const {el} = await mountTable(tenant, 1440, {'metadata-columns': 'region,tier', 'per-page': '25'});
+    const header = () => $(el, 'th[data-sort="metadata.region"]');
+    expect(header().getAttribute('aria-sort'), 'not sorted yet').to.equal(null);
+    header().querySelector('button')!.focus();
+    for (const order of ['asc', 'desc'] as const) {
+      const changed = nextEvent<ResellerStateChangeEvent>(el, 'reseller-state-change');
+      await sendKeys({press: 'Enter'});
+      expect((await changed).detail).to.include({sort: 'metadata.region', order, page: 1});
+      await settled(el);
+      expect(el.getAttribute('sort')).to.equal('metadata.region');
+      expect(header().getAttribute('aria-sort')).to.equal(order === 'asc' ? 'ascending' : 'descending');
+      const expected = await listPage(tenant, `sort=metadata.region&order=${order}&per_page=25`);
+      expect(rowIds(el)).to.deep.equal(expected.data.map((c) => c.id));
+      const regions = expected.data.map((c) => c.metadata.region!.toLowerCase());
+      expect(regions).to.deep.equal([...regions].sort((a, b) => (order === 'asc' ? 1 : -1) * (a < b ? -1 : a > b ? 1 : 0)), 'the API sorted by region');
+    }
+    const byTier = await mountTable(tenant, 1440, {'metadata-columns': 'region,tier', sort: 'metadata.tier', order: 'desc', 'per-page': '25'});
+    expect($(byTier.el, 'th[data-sort="metadata.tier"]').getAttribute('aria-sort')).to.equal('descending');
+    expect(rowIds(byTier.el)).to.deep.equal((await listPage(tenant, 'sort=metadata.tier&order=desc&per_page=25')).data.map((c) => c.id));
+    await expect(el).to.be.accessible();
+  });
+
   it('searches within metadata values (metadata-q) and chooses columns with the keyboard', async () => {
     const local = await createTenant({customers: 0});
     const ann = await createCustomer(local, {name: 'Ann BV', email: 'ann@example.com', metadata: {account_manager: 'john@reseller.example', tier: 'gold'}});

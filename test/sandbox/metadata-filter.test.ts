@@ -108,3 +108,36 @@ void test('bad metadata filters answer 422 with the error body naming the parame
   const longUrl = await call(t.token, 'GET', `/customers?${q([['metadata_q', 'y'.repeat(20_000)]])}`);
   assert.ok(longUrl.status >= 400 && longUrl.status < 500, `a very long value: ${longUrl.status}`);
 });
+
+void test('sort=metadata.<key> orders by that value case-insensitively, customers without the key last in both orders', async () => {
+  const t = await tenant({customers: 0});
+  await create(t, 'Ca', {region: 'north'});
+  await create(t, 'Cb', {});
+  await create(t, 'Cc', {region: 'Benelux'});
+  await create(t, 'Cd', {region: 'south'});
+  await create(t, 'Ce', {tier: 'gold'});
+  await create(t, 'Cf', {region: 'north'});
+  const names = async (order: string, extra = '') => {
+    const res = await call(t.token, 'GET', `/customers?per_page=100&sort=metadata.region&order=${order}${extra}`);
+    assert.equal(res.status, 200, res.text);
+    return CustomerPage.parse(res.body).data.map((c) => c.name);
+  };
+  assert.deepEqual(await names('asc'), ['Cc', 'Ca', 'Cf', 'Cd', 'Cb', 'Ce'], 'Benelux before north (case-insensitive), ties by id, no region last');
+  assert.deepEqual(await names('desc'), ['Cd', 'Cf', 'Ca', 'Cc', 'Ce', 'Cb'], 'reversed, ties by id descending, no region still last');
+  assert.deepEqual(await names('asc', '&metadata=region:north'), ['Ca', 'Cf'], 'with a filter');
+  const tier = await call(t.token, 'GET', '/customers?per_page=25&sort=metadata.tier&order=desc');
+  assert.deepEqual(CustomerPage.parse(tier.body).data.map((c) => c.name), ['Ce', 'Cf', 'Cd', 'Cc', 'Cb', 'Ca'], 'another key: the one customer with a tier first, the rest by id');
+});
+
+void test('a bad metadata sort is a 422 naming sort, and a hostile key is never SQL', async () => {
+  const t = await tenant({customers: 3});
+  for (const sort of ['metadata.', 'metadata.Region', 'metadata.a-b', "metadata.x')--", 'metadata.x y', `metadata.${'k'.repeat(41)}`, 'metadata', 'meta.region', 'metadata.region.sub']) {
+    const res = await call(t.token, 'GET', `/customers?sort=${encodeURIComponent(sort)}`);
+    assert.equal(res.status, 422, `${sort}: ${res.text}`);
+    const body = SandboxErrorBody.parse(res.body);
+    assert.ok(body.error.fields?.sort, `${sort}: the error names sort (${res.text})`);
+  }
+  const ok = await call(t.token, 'GET', '/customers?sort=metadata.no_such_key&order=desc');
+  assert.equal(ok.status, 200, 'a key no customer has sorts everyone last, by id');
+  assert.deepEqual(CustomerPage.parse(ok.body).data.map((c) => c.id), [...CustomerPage.parse(ok.body).data.map((c) => c.id)].sort((a, b) => b - a));
+});

@@ -4,11 +4,11 @@
  * valid `GET /customers` query. A bad value
  * warns once per attribute and falls back to its default; it never throws.
  */
-import {CUSTOMER_SORT_KEYS, METADATA_FILTER_PATTERN, METADATA_KEY_PATTERN, PER_PAGE_OPTIONS} from '../../contract/constants.js';
+import {CUSTOMER_SORT_KEYS, METADATA_FILTER_PATTERN, METADATA_KEY_PATTERN, METADATA_SORT_PATTERN, PER_PAGE_OPTIONS} from '../../contract/constants.js';
 import type {CustomerListQuery, CustomerSort, Order, PerPage} from '../../contract/schemas.js';
 import {invalidValueWarning} from '../shared/warn.js';
 
-/** Sortable columns (the `sort` attribute), in column order. */
+/** Sortable columns (the `sort` attribute), in column order; `metadata.<key>` sorts by a metadata key. */
 export const SORT_KEYS = CUSTOMER_SORT_KEYS;
 /** Sort directions (the `order` attribute). */
 export const ORDERS = ['asc', 'desc'] as const;
@@ -62,7 +62,7 @@ export function normalizeState(raw: {[K in keyof CustomerTableState]?: unknown})
   const validPage = Number.isInteger(page) && page >= 1;
   if (!validPage) warnOnce('page', raw.page, 1);
   return {
-    sort: oneOf('sort', SORT_KEYS, raw.sort, DEFAULT_STATE.sort),
+    sort: typeof raw.sort === 'string' && METADATA_SORT_PATTERN.test(raw.sort) ? (raw.sort as CustomerSort) : oneOf('sort', SORT_KEYS, raw.sort, DEFAULT_STATE.sort),
     order: oneOf('order', ORDERS, raw.order, DEFAULT_STATE.order),
     status: oneOf('status', STATUS_FILTERS, raw.status || 'all', DEFAULT_STATE.status),
     q: typeof raw.q === 'string' ? raw.q.trim().slice(0, 200) : '',

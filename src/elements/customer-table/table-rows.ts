@@ -33,7 +33,7 @@ export interface RowsHost {
   actions: CustomerActionsController;
 }
 
-const COLUMN_LABELS: Record<CustomerSort, MessageKey> = {
+const COLUMN_LABELS: Record<(typeof SORT_KEYS)[number], MessageKey> = {
   id: 'table.columns.id',
   name: 'table.columns.name',
   email: 'table.columns.email',
@@ -58,7 +58,14 @@ export function renderHead(host: RowsHost, metadata: readonly string[] = []) {
           </button>
         </th>`;
       })}
-      ${metadata.map((key) => html`<th scope="col" role="columnheader" part="header-cell" class="col-meta" dir="auto" .textContent=${key}></th>`)}
+      ${metadata.map((key) => {
+        const sortKey: CustomerSort = `metadata.${key}`;
+        const active = sortKey === sort;
+        const ariaSort = active ? (order === 'asc' ? 'ascending' : 'descending') : undefined;
+        return html`<th scope="col" role="columnheader" part="header-cell" class="col-meta" aria-sort=${ifDefined(ariaSort)} data-sort=${sortKey}
+          ><button type="button" part="sort-button" class="sort-button" @click=${() => host.onSort(sortKey)}
+            ><span dir="auto" .textContent=${key}></span>${active ? (order === 'asc' ? ascIcon : descIcon) : sortIcon}</button></th>`;
+      })}
       <th scope="col" role="columnheader" part="header-cell" class="col-actions"><span class="visually-hidden">${host.i18n.t('table.columns.actions')}</span></th>
     </tr>
   </thead>`;
