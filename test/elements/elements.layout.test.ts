@@ -211,6 +211,26 @@ describe('the usage chart toolbar below 480 px', () => {
     expect(Math.round(exp.right - view.left), 'at 479 px the buttons fill the toolbar').to.be.closeTo(Math.round(bar.width), 2);
     expect(view.top, 'on a line below the selects').to.be.greaterThan(range.bottom);
   });
+  it('wraps its buttons when their labels are long (German at 320 px, both directions): nothing wider than the toolbar', async () => {
+    const tenant = await createTenant({customers: 2});
+    for (const dir of ['ltr', 'rtl'] as const) {
+      const el = document.createElement('reseller-usage-chart');
+      el.token = tenant.token;
+      const german = document.createElement('div');
+      german.lang = 'de';
+      german.append(el);
+      const {box} = await mountAt(german, 320, dir);
+      await rendered(el, {busy: '[aria-busy="true"][part~="chart-area"]', ready: 'svg.chart, [part~="chart-area"] table, [part~="state"]'}, 'the chart shows its data');
+      const exportButton = () => el.shadowRoot!.querySelector<HTMLElement>('[part~="export-button"]')!;
+      await waitFor(() => exportButton().textContent!.includes('CSV exportieren'), 'the German labels', {observe: () => exportButton().textContent});
+      expect(horizontalOverflow(box, el), dir).to.deep.equal([]);
+      const bar = el.shadowRoot!.querySelector('[part~="toolbar"]')!.getBoundingClientRect();
+      for (const name of ['view-toggle', 'export-button']) {
+        const r = el.shadowRoot!.querySelector(`[part~="${name}"]`)!.getBoundingClientRect();
+        expect(r.left >= bar.left - 0.5 && r.right <= bar.right + 0.5, `${dir}: ${name} ${r.left}-${r.right} inside the toolbar ${bar.left}-${bar.right}`).to.be.true;
+      }
+    }
+  });
 });
 
 describe('the usage chart under dir="rtl"', () => {

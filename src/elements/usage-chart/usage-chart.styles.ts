@@ -50,10 +50,12 @@ export const styles = css`
     }
     .actions {
       flex: 1 1 100%;
+      flex-wrap: wrap;
       margin-inline-start: 0;
     }
+    /* Side by side when both labels fit, else one a line ("Als Tabelle anzeigen" + "CSV exportieren" at 320 px). */
     .actions .button {
-      flex: 1;
+      flex: 1 1 auto;
     }
   }
 
