@@ -15,7 +15,7 @@ import '../../src/define/index.js';
 import type {Customer} from '../../src/contract/schemas.js';
 import {api} from '../helpers/api.js';
 import {focused, rendered} from '../helpers/dom.js';
-import {darkContrastViolations, horizontalOverflow, mountAt, reachable, resize, WIDTHS} from '../helpers/layout.js';
+import {darkContrastViolations, horizontalOverflow, mountAt, nextFrame, reachable, resize, WIDTHS} from '../helpers/layout.js';
 import {createTenant, monthEnd, type Tenant} from '../helpers/sandbox.js';
 import {waitFor} from '../helpers/wait.js';
 
@@ -222,7 +222,11 @@ describe('the usage chart toolbar below 480 px', () => {
       const {box} = await mountAt(german, 320, dir);
       await rendered(el, {busy: '[aria-busy="true"][part~="chart-area"]', ready: 'svg.chart, [part~="chart-area"] table, [part~="state"]'}, 'the chart shows its data');
       const exportButton = () => el.shadowRoot!.querySelector<HTMLElement>('[part~="export-button"]')!;
-      await waitFor(() => exportButton().textContent!.includes('CSV exportieren'), 'the German labels', {observe: () => exportButton().textContent});
+      const viewToggle = () => el.shadowRoot!.querySelector<HTMLElement>('[part~="view-toggle"]')!;
+      await waitFor(() => exportButton().textContent!.includes('CSV exportieren') && viewToggle().textContent!.includes('Tabelle'), 'the German labels',
+        {observe: () => `${viewToggle().textContent} | ${exportButton().textContent}`});
+      await el.updateComplete;
+      await nextFrame();
       expect(horizontalOverflow(box, el), dir).to.deep.equal([]);
       const bar = el.shadowRoot!.querySelector('[part~="toolbar"]')!.getBoundingClientRect();
       for (const name of ['view-toggle', 'export-button']) {

@@ -1,5 +1,5 @@
 /**
- * `<reseller-report-list>`: header, one-line rows and, narrower than 960 px of the element's own
+ * `<reseller-report-list>`: header, one-line rows and, narrower than 1120 px of the element's own
  * width (`@container reports`), each report a card: the month and its status first, the totals
  * with their column's name, the downloads last (docs/layout.md).
  */
@@ -116,7 +116,7 @@ export const styles = css`
     margin: 0;
   }
 
-  @container reports (width < 960px) {
+  @container reports (width < 1120px) {
     ${stackedRows}
     ${hiddenHead}
     tbody .col-month {

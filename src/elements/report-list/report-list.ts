@@ -46,7 +46,7 @@ const COLUMNS = ['customers', 'audio', 'transcriptions', 'overage', 'generated']
  * @csspart settings-button - Report settings.
  * @csspart generate-button - Generate now (`aria-busy` while it runs).
  * @csspart generate-error - Why Generate now failed (the list stays).
- * @csspart table - The `<table>` (each report a card when the element is narrower than 960 px).
+ * @csspart table - The `<table>` (each report a card when the element is narrower than 1120 px).
  * @csspart header-row - Its header row.
  * @csspart header-cell - Every `<th>` of the header row.
  * @csspart row - Every report row (`data-id`, `data-period`, `data-complete`).

@@ -102,6 +102,11 @@ export const styles = css`
     stroke: var(--_border-strong);
     shape-rendering: crispEdges;
   }
+  /* The plot keeps reading left to right under dir="rtl" (docs/layout.md): without this, the value
+     labels' text-anchor="end" resolves against rtl and the labels run into the plot. */
+  svg.chart {
+    direction: ltr;
+  }
   .y-label,
   .x-label {
     fill: var(--_text-muted);
