@@ -32,7 +32,7 @@ export default async function settings({page, baseUrl}) {
   assert.equal((await page.locator('#settings-status').textContent())?.trim(), 'Instellingen opgeslagen.');
   assert.equal((await page.locator('#h-settings').textContent())?.trim(), 'Instellingen');
   assert.deepEqual(await page.getByRole('navigation', {name: 'Hoofdmenu'}).getByRole('link').allTextContents(), [
-    'Klanten', 'Klantdetails', 'Gebruiksoverzicht', 'Huisstijl', 'Instellingen',
+    'Klanten', 'Klantdetails', 'Gebruiksoverzicht', 'Rapporten', 'Huisstijl', 'Instellingen',
   ]);
   assert.match(await page.title(), /^Instellingen · Northwind Voice-partnerportaal$/);
 
