@@ -133,6 +133,37 @@ describe('<reseller-brand-logo>', () => {
     }
   });
 
+  it("a known colour that is not a hex colour (host's render, tampered cache) is ignored: the host's own colour stays", async () => {
+    const tenant = await createTenant({customers: 0});
+    const key = `tampered-${tenant.tenantId}`;
+    const cacheName = `reseller-elements:brand:${new URL('/api/v3/reseller', location.origin).href}|${key}`;
+    localStorage.setItem(cacheName, JSON.stringify({logo_url: null, brand_color: 'red;background:url(https://evil.example/x)'}));
+    await setFaults(tenant.token, [{method: 'GET', path: '/branding', delay_ms: 800}]);
+    try {
+      for (const attributes of [{'initial-brand-color': 'not-a-colour'}, {'cache-key': key}]) {
+        // The host's page set its own brand colour before the element arrived.
+        const wrapper = document.createElement('div');
+        wrapper.style.setProperty('--reseller-color-brand', '#334455');
+        document.body.append(wrapper);
+        const el = document.createElement('reseller-brand-logo');
+        el.token = tenant.token;
+        el.setAttribute('apply-to', '.own');
+        wrapper.className = 'own';
+        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+        wrapper.append(el);
+        await el.updateComplete;
+        expect(wrapper.style.getPropertyValue('--reseller-color-brand'), 'first render').to.equal('#334455');
+        await waitUntil(() => el.dataset.state === 'name', 'the API answered (no logo, no colour saved)', {timeout: 10_000});
+        expect(wrapper.style.getPropertyValue('--reseller-color-brand'), 'after the answer without a colour').to.equal('#334455');
+        expect(wrapper.getAttribute('style') ?? '', 'nothing of the bad value reached the CSS').not.to.match(/evil|not-a-colour|red/);
+        wrapper.remove();
+      }
+    } finally {
+      localStorage.removeItem(cacheName);
+      await clearFaults(tenant.token);
+    }
+  });
+
   it('follows brand-change after-events on the document (not before-events), and applies the colour with apply-to', async () => {
     const tenant = await createTenant({customers: 0});
     await api(tenant, 'PATCH', '/branding', {brand_color: '#0b3d91'});

@@ -8,7 +8,7 @@ import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController} from '../../controllers/resource-controller.js';
 import type {ResellerBrandChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
-import {applyBrandColor, tokens} from '../../styles/index.js';
+import {applyBrandColor, normalizeHexColor, tokens} from '../../styles/index.js';
 import {styles} from './brand-logo.styles.js';
 import {ConnectionMixin} from '../shared/connection.js';
 
@@ -117,9 +117,12 @@ export class ResellerBrandLogo extends ConnectionMixin(LitElement) {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('changed')) this.broken = false;
     if (!this.hasUpdated) {
-      this.#known = this.initialLogoUrl !== null || this.initialBrandColor !== null
+      const known = this.initialLogoUrl !== null || this.initialBrandColor !== null
         ? {logo_url: this.initialLogoUrl, brand_color: this.initialBrandColor}
         : this.#recall();
+      // A colour that is not a hex colour (a typo in the host's render, a tampered cache entry) is
+      // ignored: it must neither become CSS nor clear the colour the host set itself.
+      this.#known = known && {...known, brand_color: known.brand_color && normalizeHexColor(known.brand_color)};
       if (this.#known?.brand_color) this.#applyColor(this.#known.brand_color);
     }
   }
