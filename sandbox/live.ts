@@ -63,7 +63,8 @@ export function resolveLive(options: Partial<LiveOptions> = {}, env: NodeJS.Proc
   return out;
 }
 
-type Listener = (event: LiveEvent) => void;
+/** Gets each event; `null` means: drop the connection (the control API's `DELETE /__sandbox/live`). */
+type Listener = (event: LiveEvent | null) => void;
 
 interface Channel {
   /** The last id given out (0: none yet). */
@@ -138,6 +139,13 @@ export class LiveHub {
       ch.listeners.delete(listener);
       this.#open--;
     };
+  }
+
+  /** Drops every open stream of the tenant abruptly (as a network failure would); answers how many. */
+  drop(tenantId: number): number {
+    const listeners = [...(this.#channels.get(tenantId)?.listeners ?? [])];
+    for (const listener of listeners) listener(null);
+    return listeners.length;
   }
 
   /** A timer that the hub clears on close (the simulation's steps). */
@@ -262,8 +270,10 @@ function stream(live: LiveHub, tenantId: number, lastEventId: string | null, sig
     if (last) send(last);
     cleanup();
   };
+  let fail: () => void = () => {};
   const detach = live.attach(tenantId, (event) => {
-    if (event.type === 'reset') end(frame(event)); // the sandbox is closing
+    if (event === null) fail();
+    else if (event.type === 'reset') end(frame(event)); // the sandbox is closing
     else send(frame(event));
   });
   if (typeof detach === 'string') return errorResponse(new ApiError(429, detach), {'retry-after': '5'});
@@ -280,6 +290,11 @@ function stream(live: LiveHub, tenantId: number, lastEventId: string | null, sig
       const heartbeat = setInterval(() => push?.(': ping\n\n'), heartbeatMs);
       const lifetime = setTimeout(() => end(), maxStreamMs);
       const onAbort = () => end();
+      fail = () => {
+        finished = true;
+        controller.error(new Error('Stream dropped through the control API'));
+        cleanup();
+      };
       signal.addEventListener('abort', onAbort, {once: true});
       cleanup = () => {
         clearInterval(heartbeat);
@@ -329,6 +344,11 @@ export function liveControlRoutes(app: Hono<Env>): void {
     const p = requireReseller(c);
     const {live} = c.get('deps');
     return c.json({connections: live.connections(p.tenantId), simulations: live.simulations(p.tenantId), last_id: live.since(p.tenantId, null).last}, 200, NO_STORE);
+  });
+
+  app.delete('/__sandbox/live', (c) => {
+    const p = requireReseller(c);
+    return c.json({dropped: c.get('deps').live.drop(p.tenantId)}, 200, NO_STORE);
   });
 
   app.post('/__sandbox/simulate', async (c) => {

@@ -30,6 +30,7 @@ export {ResellerTranscriptionList as ResellerTranscriptionListElement} from './e
 export {ResellerBrandEditor as ResellerBrandEditorElement} from './elements/brand-editor/brand-editor.js';
 export {ResellerBrandLogo as ResellerBrandLogoElement} from './elements/brand-logo/brand-logo.js';
 export {ResellerUsageDashboard as ResellerUsageDashboardElement} from './elements/usage-dashboard/usage-dashboard.js';
+export {LiveChannel, liveChannel, type LiveChannelOptions, type LiveListener, type LiveMode} from './live/live-channel.js';
 export {RANGE_PRESETS, firstDayOfWeek, presetRange, type RangePreset, type DateRange} from './usage/dates.js';
 export {bucketize, type UsageBucket} from './usage/buckets.js';
 export {

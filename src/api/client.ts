@@ -32,6 +32,12 @@ export class ResellerClient {
   readonly baseUrl: string;
   readonly #http: HttpEngine;
 
+  /**
+   * Whether the elements using this client follow live events (src/live/): `<reseller-provider live>`
+   * sets it on the client it provides. Off by default.
+   */
+  live = false;
+
   constructor(options: ResellerClientOptions = {}) {
     this.#http = new HttpEngine(options);
     this.baseUrl = this.#http.baseUrl;

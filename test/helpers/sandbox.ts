@@ -145,3 +145,18 @@ export async function clearRequests(token: string): Promise<void> {
 export function faultHeader(rule: FaultRule): Record<string, string> {
   return {'x-sandbox-fault': JSON.stringify(rule)};
 }
+
+/** Starts a simulation (control API): `count` transcriptions for the customer, finished every `interval_ms`. */
+export async function simulate(token: string, body: {customer_id: number; count?: number; interval_ms?: number; duration_seconds?: number; fail_every?: number}): Promise<number[]> {
+  return ((await (await control('POST', '/simulate', token, body)).json()) as {transcript_ids: number[]}).transcript_ids;
+}
+
+/** The tenant's live channel as the sandbox counts it: open event streams, running simulations, last event id. */
+export async function liveState(token: string): Promise<{connections: number; simulations: number; last_id: number}> {
+  return (await control('GET', '/live', token)).json() as Promise<{connections: number; simulations: number; last_id: number}>;
+}
+
+/** Breaks the tenant's open event streams abruptly (a network failure for the client). */
+export async function dropLive(token: string): Promise<number> {
+  return ((await (await control('DELETE', '/live', token)).json()) as {dropped: number}).dropped;
+}

@@ -42,6 +42,12 @@ export class ResellerProvider extends ConnectionMixin(LitElement) {
   /** Client tuning: `timeoutMs`, `retry`, `cacheTtlMs`, `fetch`. */
   @property({attribute: false}) clientOptions: ProviderClientOptions | undefined = undefined;
 
+  /**
+   * Elements inside follow live usage and transcription events over one shared connection (opt-in:
+   * it holds a connection open per page; see docs/live.md). Set it before the elements connect.
+   */
+  @property({type: Boolean, reflect: true}) live = false;
+
   #client: ResellerClient | undefined;
   #clientKey: readonly unknown[] = [];
   #unsubscribe: (() => void) | undefined;
@@ -78,6 +84,7 @@ export class ResellerProvider extends ConnectionMixin(LitElement) {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#sync();
+    this.#client!.live = this.live;
     if (changed.has('locale')) {
       this.#localeProvider.setValue(this.locale || undefined);
       this.#applyDirection();
@@ -125,6 +132,7 @@ export class ResellerProvider extends ConnectionMixin(LitElement) {
       onRequestError: (error) =>
         this.dispatchEvent(new ResellerRequestErrorEvent({error, method: error.method, path: error.path})),
     });
+    client.live = this.live;
     this.#client = client;
     this.#clientProvider.setValue(client);
     this.#localeProvider.setValue(this.locale || undefined);
