@@ -399,7 +399,10 @@ export class HttpEngine {
       const sent = this.#token ? {...headers, authorization: `Bearer ${this.#token}`} : headers;
       let response: Response;
       try {
-        response = await this.#fetch(this.#url(spec), {headers: sent, signal, ...(this.#cookie ? {credentials: 'include' as const} : {})});
+        // `cache: 'no-store'`: Firefox holds its HTTP-cache entry for a URL while a response to it is
+        // still arriving, so a second stream of the same URL (another provider, another tab, a
+        // reconnect while the old one lingers) waited for the first to end and never left the browser.
+        response = await this.#fetch(this.#url(spec), {headers: sent, signal, cache: 'no-store', ...(this.#cookie ? {credentials: 'include' as const} : {})});
       } catch (error) {
         if (signal.aborted) throw abortReason(signal);
         throw new NetworkError('GET', path, error);

@@ -44,7 +44,7 @@ export async function waitFor<T>(condition: () => T | Promise<T>, what: string, 
     }
     const elapsed = performance.now() - start;
     if (elapsed >= timeout) {
-      const seen = observe ? safely(observe) : last;
+      const seen = observe ? await safely(observe) : last;
       throw new Error(`timed out after ${Math.round(elapsed)} ms waiting for ${what}; last observed: ${describe(seen)}`);
     }
     await new Promise<void>((resolve) => wait(resolve, Math.min(interval, Math.max(0, timeout - elapsed))));
@@ -62,9 +62,10 @@ export async function settle(ms: number, why: string): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function safely(fn: () => unknown): unknown {
+/** What `fn` returns (awaited, so an async `observe` reports its value), or the error it threw. */
+async function safely(fn: () => unknown): Promise<unknown> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     return error;
   }

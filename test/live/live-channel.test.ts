@@ -8,7 +8,7 @@ import {ResellerClient} from '../../src/api/client.js';
 import type {Customer, LiveEvent} from '../../src/contract/schemas.js';
 import '../../src/define/provider.js';
 import type {ResellerProvider} from '../../src/elements/provider/provider.js';
-import {liveChannel} from '../../src/live/live-channel.js';
+import {type LiveChannel, liveChannel} from '../../src/live/live-channel.js';
 import {api} from '../helpers/api.js';
 import {type Tenant, createTenant, dropLive, liveState, requests, setFaults, simulate} from '../helpers/sandbox.js';
 import {waitFor} from '../helpers/wait.js';
@@ -31,9 +31,18 @@ function provider(t: Tenant, count: number): {provider: ResellerProvider; elemen
   return {provider: p, elements};
 }
 
+/** Every subscription a test made: a failed test's streams are closed too, so the next test starts clean. */
+const subscriptions: Array<() => void> = [];
+function subscribe(channel: LiveChannel, listener: (event: LiveEvent) => void, element?: Element): () => void {
+  const off = channel.subscribe(listener, element);
+  subscriptions.push(off);
+  return off;
+}
+
 describe('live channel', function () {
   this.timeout(60_000);
   afterEach(() => {
+    for (const off of subscriptions.splice(0)) off();
     for (const p of document.querySelectorAll('reseller-provider')) p.remove();
   });
 
@@ -43,8 +52,8 @@ describe('live channel', function () {
     const a = provider(t, 3);
     const b = provider(t, 1);
     const seen: LiveEvent[][] = [[], [], []];
-    const offs = a.elements.map((el, i) => liveChannel(a.provider.client).subscribe((e) => seen[i]!.push(e), el));
-    const offB = liveChannel(b.provider.client).subscribe(() => {}, b.elements[0]);
+    const offs = a.elements.map((el, i) => subscribe(liveChannel(a.provider.client), (e) => seen[i]!.push(e), el));
+    const offB = subscribe(liveChannel(b.provider.client), () => {}, b.elements[0]);
     await connections(t, 2, 'one per provider, not one per subscriber');
     const ids = await simulate(t.token, {customer_id: customer.id, count: 1, interval_ms: 50});
     await waitFor(() => seen.every((s) => s.some((e) => e.type === 'usage')), 'the usage event at every subscriber', {observe: () => seen.map((s) => s.map((e) => e.type))});
@@ -64,7 +73,7 @@ describe('live channel', function () {
     const customer = await firstCustomer(t);
     const client = new ResellerClient({token: t.token});
     const events: LiveEvent[] = [];
-    const off = liveChannel(client).subscribe((e) => events.push(e));
+    const off = subscribe(liveChannel(client), (e) => events.push(e));
     await connections(t, 1, 'subscribed');
     await simulate(t.token, {customer_id: customer.id, count: 1, interval_ms: 50});
     await waitFor(() => events.length === 3, 'the first simulation’s three events', {observe: () => events.map((e) => e.id)});
@@ -88,7 +97,7 @@ describe('live channel', function () {
     const client = new ResellerClient({token: t.token, retry: false});
     const channel = liveChannel(client, {pollMs: 200, streamRetryMs: 60_000});
     const events: LiveEvent[] = [];
-    const off = channel.subscribe((e) => events.push(e));
+    const off = subscribe(channel, (e) => events.push(e));
     await waitFor(() => channel.mode === 'polling', 'the polling mode', {observe: () => channel.mode});
     await waitFor(async () => (await requests(t.token)).some((r) => r.path === '/events' && r.status === 200), 'a first answered poll');
     await simulate(t.token, {customer_id: customer.id, count: 1, interval_ms: 50});
@@ -104,7 +113,7 @@ describe('live channel', function () {
     const t = await createTenant({customers: 0});
     for (let i = 0; i < 50; i++) {
       const {provider: p, elements} = provider(t, 2);
-      const offs = elements.map((el) => liveChannel(p.client).subscribe(() => {}, el));
+      const offs = elements.map((el) => subscribe(liveChannel(p.client), () => {}, el));
       if (i % 10 === 0) await connections(t, 1, `cycle ${i} open`);
       p.remove();
       for (const off of offs) off();
@@ -116,7 +125,7 @@ describe('live channel', function () {
     const t = await createTenant({customers: 0});
     const {provider: p, elements} = provider(t, 1);
     const channel = liveChannel(p.client);
-    const off = channel.subscribe(() => {}, elements[0]);
+    const off = subscribe(channel, () => {}, elements[0]);
     await connections(t, 1, 'subscribed');
     elements[0]!.remove();
     channel.refresh();
