@@ -15,6 +15,7 @@
  */
 import {spawn} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {loadavg} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -319,6 +320,20 @@ async function litAnalyzerCanary() {
 
 // ---- the run -----------------------------------------------------------------------------------
 const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * CPU seconds used by this process's finished children and their descendants (Linux: cutime + cstime
+ * of /proc/self/stat, in clock ticks of 1/100 s), or null elsewhere. Per step, CPU seconds / wall
+ * seconds is how many of the machine's cores the step kept busy: a step far below the core count
+ * waits (on timers, the network, one process) and could share the machine with another.
+ */
+function childCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
 const results = [];
 let passed = 0;
 let failed = 0;
@@ -346,6 +361,7 @@ for (const step of steps) {
 
   console.log(`\n==== ${step.title}`);
   const t0 = Date.now();
+  const cpu0 = childCpuSeconds();
   let outcome = step.before ? await step.before() : null;
   if (!outcome) {
     const r = await run(step.command, {extraEnv: step.env});
@@ -363,18 +379,21 @@ for (const step of steps) {
     outcome = {passed: p, failed: f, code: r.code === 0 && f > 0 ? 1 : r.code};
   }
   const ms = Date.now() - t0;
+  const cpu1 = childCpuSeconds();
+  const cores = cpu0 !== null && cpu1 !== null && ms > 0 ? (cpu1 - cpu0) / (ms / 1000) : null;
   passed += outcome.passed;
   failed += outcome.failed;
   const ok = outcome.code === 0 && outcome.failed === 0;
-  results.push({step, status: ok ? 'ok' : 'FAILED', ms, detail: `${outcome.passed} passed, ${outcome.failed} failed`});
-  console.log(`==== ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${fmt(ms)}`);
+  results.push({step, status: ok ? 'ok' : 'FAILED', ms, cores, detail: `${outcome.passed} passed, ${outcome.failed} failed`});
+  console.log(`==== ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${fmt(ms)}${cores === null ? '' : `, ${cores.toFixed(2)} cores busy on average`}`);
   if (!ok || interrupted) stopped = true;
 }
 
-console.log('\n==== summary');
+console.log(`\n==== summary (cores: average CPU use of the step's processes; load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 for (const r of results) {
   const time = r.ms ? fmt(r.ms).padStart(8) : ''.padStart(8);
-  console.log(`  ${r.step.name.padEnd(16)} ${r.status.padEnd(12)} ${time}  ${r.detail ?? ''}`);
+  const cores = typeof r.cores === 'number' ? `${r.cores.toFixed(2)} cores` : '';
+  console.log(`  ${r.step.name.padEnd(16)} ${r.status.padEnd(12)} ${time} ${cores.padStart(10)}  ${r.detail ?? ''}`);
 }
 console.log(`  ${'total'.padEnd(16)} ${''.padEnd(12)} ${fmt(Date.now() - started).padStart(8)}`);
 if (interrupted) console.log(`  interrupted by ${interrupted}`);
