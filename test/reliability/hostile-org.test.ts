@@ -2,7 +2,8 @@
  * Hostile content, organization lists and server messages: every payload stored as a user name,
  * a token name (first 100 characters) and a transcript title (POST /__sandbox/transcripts; the
  * document file names derive from it), rendered by the user list, token manager and transcription
- * list (with documents opened); every payload as the server's error message of a load, rendered by
+ * list (with documents opened), and as transcript segments, speakers and a title in the transcript
+ * viewer (searched, so matches are marked inside the hostile text); every payload as the server's error message of a load, rendered by
  * each element's error state; CSS-injection brand colours refused by the editor, the schema and
  * the sandbox. Cells: reports/reliability/hostile-org.json.
  */
@@ -117,6 +118,25 @@ describe('reliability: hostile content in users, tokens, transcripts, server mes
     const violations = [...problems.violations, ...added];
     if (violations.length) merged['no CSP / Trusted Types violation']!.failure = violations.slice(0, 5).join(' | ');
     await recordRow(SUITE, 'transcription-list (document file names)', merged);
+  });
+
+  it('transcript viewer: every payload as a segment text, a speaker (first 200 characters) and the title; searched, so matches are marked inside hostile text', async () => {
+    const id = await ok<{id: number}>(call('POST', '/transcripts', {
+      customer_id: customer.id,
+      title: PAYLOADS[0]!.text,
+      segments: PAYLOADS.map((p) => ({speaker: p.text.slice(0, 200), text: `${p.text.slice(0, 1900)} budget`})),
+    }, '/__sandbox'));
+    const guard = guardPage();
+    const watch = watchDocument();
+    const {el, container} = await mount('reseller-transcript-viewer', {'transcription-id': id.id});
+    await waitFor(() => sr(el).querySelectorAll('[part~="segment"]').length === PAYLOADS.length, 'the viewer shows every segment');
+    (el as HTMLElement & {search(q: string): void}).search('budget');
+    await waitFor(() => sr(el).querySelectorAll('mark[part~="match"]').length === PAYLOADS.length, 'every segment has its match marked');
+    await new Promise((r) => requestAnimationFrame(r));
+    const problems = guard.stop();
+    const expected = [stored(PAYLOADS[0]!.text, 10_000), ...PAYLOADS.map((p) => stored(p.text, 200)), ...PAYLOADS.map((p) => stored(p.text, 1900))];
+    const columns = standardColumns(el, container, {pwned, violations: [...problems.violations, ...watch.stop()], expected, what: `${PAYLOADS.length} segments (speaker, text) and the title`});
+    await recordRow(SUITE, 'transcript-viewer (segments, speakers, title)', columns);
   });
 
   it('customer detail tabs: tokens, users and transcriptions of the payload customer inside the detail', async () => {
