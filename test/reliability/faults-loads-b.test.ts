@@ -30,7 +30,7 @@ describe('reliability: load faults (tokens, users, transcriptions, branding, rep
     {row: 'token-manager (load)', tag: 'reseller-token-manager', attrs: {'customer-id': customer.id}, path: `/customers/${customer.id}/tokens`, loaded: listed},
     {row: 'user-list (load)', tag: 'reseller-user-list', attrs: {'customer-id': customer.id}, path: `/customers/${customer.id}/users`, loaded: listed},
     {row: 'transcription-list (load)', tag: 'reseller-transcription-list', attrs: {}, path: '/transcripts', loaded: listed},
-    {row: 'transcript-viewer (load)', tag: 'reseller-transcript-viewer', attrs: {'transcription-id': transcriptId}, path: `/transcripts/${transcriptId}/content`, loaded: has('[part~="segments"]')},
+    {row: 'transcript-viewer (load)', tag: 'reseller-transcript-viewer', attrs: {'transcription-id': transcriptId}, path: `/transcripts/${transcriptId}/content`, loaded: has('[part~="segments"]'), notFound: has('[part~="state"][part~="not-found"]')},
     {row: 'brand-editor (load)', tag: 'reseller-brand-editor', attrs: {'apply-to': '.matrix-host'}, path: '/branding', loaded: has('form[part~="form"]')},
     {
       row: 'brand-logo (load)',

@@ -122,6 +122,11 @@ export interface LoadScenario {
   /** Elements that degrade silently by design (brand-logo): the fallback shown instead of a message. */
   degraded?: (el: HTMLElement) => boolean;
   reload?: (el: HTMLElement) => void;
+  /**
+   * Elements that show one resource by id (the transcript viewer): what a 404 must show, a "not
+   * found" state rather than an access or load error (no retry: the id will not come back).
+   */
+  notFound?: (el: HTMLElement) => boolean;
 }
 
 const shadow = (el: HTMLElement, selector: string) => !!el.shadowRoot?.querySelector(selector);
@@ -157,6 +162,11 @@ export async function loadCell(suite: string, tenant: Tenant, s: LoadScenario, f
         const unclear = messages.map(unclearReason).filter(Boolean);
         if (unclear.length) throw new Error(`unclear message: ${unclear.join('; ')}`);
         note(`message: "${messages.join(' / ').slice(0, 160)}"`);
+        if (fault.column === '404' && s.notFound) {
+          if (!s.notFound(el)) throw new Error(`a 404 shows "${messages.join(' / ').slice(0, 160)}", not the element's "not found" state`);
+          if (deepElements(el).some((n) => n.part?.contains('retry-button'))) throw new Error('a 404 offers a retry: the id will not come back');
+          note('the "not found" state, no retry');
+        }
         if (fault.expect === 'error') {
           firstLoad = await requests(tenant.token);
           await clearFaults(tenant.token);
