@@ -225,6 +225,26 @@ describe('<reseller-transcription-list>', () => {
       expect(focused()).to.equal(read);
     });
 
+    it('cards (a 320 px list): the card\'s Read opens the viewer in the modal dialog; Escape closes it and focus returns to that Read', async () => {
+      const {id, el} = await arrange();
+      el.parentElement!.style.inlineSize = '320px';
+      await waitFor(() => getComputedStyle(row(el, id)).display !== 'table-row', 'the rows become cards at 320 px');
+      const read = row(el, id).querySelector<HTMLButtonElement>('[part~="read-button"]')!;
+      const box = read.getBoundingClientRect();
+      expect(box.width, 'Read is shown in the card').to.be.above(0);
+      expect(box.right, 'Read sits inside the 320 px list').to.be.at.most(el.getBoundingClientRect().right + 0.5);
+      read.focus();
+      await sendKeys({press: 'Enter'});
+      await waitFor(() => segmentsShown(el).length === SEGMENTS.length, 'the viewer in the dialog shows the transcript', {observe: () => segmentsShown(el)});
+      const dialog = $<HTMLDialogElement>(el, 'dialog[part~="reader"]');
+      expect(dialog.matches(':modal'), 'the dialog is modal').to.be.true;
+      expect(segmentsShown(el)).to.deep.equal(SEGMENTS.map((x) => x.text));
+      await sendKeys({press: 'Escape'});
+      await waitFor(() => !dialog.open, 'Escape closes the dialog');
+      await el.updateComplete;
+      expect(focused()).to.equal(read);
+    });
+
     it('a host that cancels reseller-transcript-open keeps the dialog shut and the content unrequested', async () => {
       const {tenant, id, el} = await arrange();
       el.addEventListener('reseller-transcript-open', (e) => e.preventDefault());
