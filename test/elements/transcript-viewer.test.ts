@@ -30,7 +30,8 @@ async function mountViewer(token: string | null, id: number, attrs: Record<strin
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   const box = await fixture<HTMLDivElement>(html`<div>${el}</div>`);
   if (width) box.style.inlineSize = `${width}px`;
-  await rendered(el, {busy: '[part~="loading"]', ready: '[part~="segments"], [part~="state"]'}, 'the viewer settles');
+  if (id > 0) await rendered(el, {busy: '[part~="loading"]', ready: '[part~="segments"], [part~="state"]'}, 'the viewer settles');
+  else await el.updateComplete;
   return el;
 }
 
@@ -117,22 +118,37 @@ describe('<reseller-transcript-viewer>', () => {
     for (const s of HOSTILE) expect(text).to.include(`${s.speaker}: ${s.text}`);
   });
 
-  it('a two-hour transcript opens, renders every segment in off-screen-skipped blocks, and search finds across it', async () => {
+  it('a two-hour transcript opens with its first block at once, builds the rest a block per task (off-screen-skipped), and search finds and marks across it', async () => {
     const id = await createTranscript(tenant.token, {customer_id: customer.id, title: 'Two hours', duration_seconds: 7200});
-    const el = await mountViewer(tenant.token, id, {}, 320);
+    // The id is set once the shadow root is observed: the first render that shows text is recorded.
+    const el = await mountViewer(tenant.token, 0, {}, 320);
+    let first = -1;
+    const watch = new MutationObserver(() => {
+      if (first < 0 && $(el, '[part~="segment"]')) first = $$(el, '[part~="segment"]').length;
+    });
+    watch.observe(el.shadowRoot!, {childList: true, subtree: true});
+    el.transcriptionId = id;
+    await rendered(el, {busy: '[part~="loading"]', ready: '[part~="segments"]'}, 'the two-hour transcript shows');
+    watch.disconnect();
     const total = el.transcript!.total;
     expect(total).to.be.within(1400, 2500);
-    expect($$(el, '[part~="segment"]')).to.have.length(total);
+    expect(first, 'the first render shows the first block of 100 segments, not the whole transcript').to.equal(100);
+    await waitFor(() => $$(el, '[part~="segment"]').length === total, `all ${total} segments built, a block per task`, {observe: () => $$(el, '[part~="segment"]').length});
+    expect(segmentTexts(el)).to.deep.equal(el.transcript!.segments.map((s) => s.text));
     expect(getComputedStyle($(el, '.block')).contentVisibility ?? 'auto').to.equal('auto');
     el.search('agenda');
     await el.updateComplete;
     const expected = el.transcript!.segments.reduce((n, s) => n + (s.text.toLowerCase().split('agenda').length - 1), 0);
     expect(expected).to.be.above(10);
     expect(el.matchCount).to.equal(expected);
-    expect($$(el, 'mark')).to.have.length(expected);
+    expect($(el, 'mark.current')?.textContent, 'the current match is marked at once').to.equal('agenda');
+    await waitFor(() => $$(el, 'mark').length === expected, `all ${expected} matches marked`, {observe: () => $$(el, 'mark').length});
     el.step(-1);
     await el.updateComplete;
     expect($(el, '[part~="match-count"]').textContent).to.equal(`Match ${expected} of ${expected}`);
+    expect($$(el, 'mark').indexOf($(el, 'mark.current')), 'the last match is current').to.equal(expected - 1);
+    el.search('');
+    await waitFor(() => $$(el, 'mark').length === 0, 'an empty search leaves no mark');
     expect(el.scrollWidth).to.be.at.most(320);
   });
 

@@ -57,6 +57,10 @@ export const styles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 6000px;
   }
+  /* A block not built yet (it is, a task or a few later): about its height, so the scroll bar holds still. */
+  .block.pending {
+    min-block-size: 6000px;
+  }
   .segment {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;

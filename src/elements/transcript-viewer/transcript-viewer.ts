@@ -1,5 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {guard} from 'lit/directives/guard.js';
 import {TaskStatus, initialState} from '@lit/task';
 import type {TranscriptContent, TranscriptSegment} from '../../contract/schemas.js';
 import {NotFoundError} from '../../api/errors.js';
@@ -15,6 +16,7 @@ import type {ElementDependencies} from '../shared/registration.js';
 import {renderAccess, renderEmpty, renderLoadError, renderLoading} from '../shared/states.js';
 import {TranscriptDocumentsController, documentStyles} from '../shared/transcript-documents.js';
 import {ResellerToastRegion} from '../toast-region/toast-region.js';
+import {BlockQueue} from './block-queue.js';
 import {findMatches, splitText, type Match} from './transcript-search.js';
 import {styles} from './transcript-viewer.styles.js';
 
@@ -23,14 +25,17 @@ export interface LoadedTranscript extends Omit<TranscriptContent, 'segments' | '
   segments: TranscriptSegment[];
 }
 
-/** Segments per rendered block; each block is skipped by layout and paint while off screen. */
+/** Segments per rendered block; each block is built in its own task and skipped by layout and paint while off screen. */
 const BLOCK = 100;
+const blockOf = (segment: number) => Math.floor(segment / BLOCK);
 
 /**
  * One transcript's text: who spoke when, search with highlighted matches (Enter / Shift+Enter or
  * the buttons move between them; the count is announced politely), copy the whole text, and
- * download each document. A two-hour transcript (~1,500 segments) renders in blocks that the
- * browser skips while off screen (`content-visibility: auto`). Every segment is `dir="auto"`, so
+ * download each document. A two-hour transcript (~1,500 segments) renders in blocks of 100: the
+ * first (and any in view) at once, the rest one per task, so no task runs long; a search re-marks
+ * the blocks the same way (the current match's block and those in view first). The browser skips
+ * blocks off screen (`content-visibility: auto`). Every segment is `dir="auto"`, so
  * Arabic text reads right to left inside any page; text is rendered as text, never as HTML.
  *
  * @summary A transcript's text: speakers, timestamps, search, copy, download.
@@ -56,6 +61,7 @@ export class ResellerTranscriptViewer extends ConnectionMixin(LitElement) {
   readonly #i18n = new LocaleController(this, {strings: () => this.strings});
   readonly #toast = new ToastController(this, {i18n: this.#i18n});
   readonly #docs = new TranscriptDocumentsController(this, {i18n: this.#i18n, toast: this.#toast, api: this.#api});
+  readonly #blocks = new BlockQueue(this);
 
   /** The transcription whose text is shown. */
   @property({type: Number, attribute: 'transcription-id'}) transcriptionId = 0;
@@ -134,7 +140,16 @@ export class ResellerTranscriptViewer extends ConnectionMixin(LitElement) {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    const blocksOfMatches = () => new Set(Array.from(this.#bySegment.keys(), blockOf));
+    if (this.#searched !== this.transcript) this.#blocks.reset(Math.ceil((this.transcript?.segments.length ?? 0) / BLOCK));
+    else if (this.#stampedIn !== this.#i18n.locale) this.#blocks.invalidate(Array.from({length: Math.ceil((this.transcript?.segments.length ?? 0) / BLOCK)}, (_, i) => i));
+    this.#stampedIn = this.#i18n.locale;
+    if (changed.has('current')) {
+      const before = changed.get('current') as number | undefined;
+      this.#blocks.invalidate([this.#matches[before ?? -1]?.segment, this.#matches[this.current]?.segment].filter((x) => x !== undefined).map(blockOf));
+    }
     if (changed.has('query') || this.#searched !== this.transcript) {
+      const had = blocksOfMatches();
       this.#searched = this.transcript;
       this.#matches = findMatches(this.transcript?.segments ?? [], this.query);
       this.#bySegment = new Map();
@@ -145,13 +160,18 @@ export class ResellerTranscriptViewer extends ConnectionMixin(LitElement) {
       });
       this.current = this.#matches.length ? 0 : -1;
       this.#scrollToCurrent = this.#matches.length > 0;
+      this.#blocks.invalidate([...had, ...blocksOfMatches()]);
     }
     if (changed.has('transcriptionId') && changed.get('transcriptionId') !== undefined) this.#docs.close();
   }
 
   #searched: LoadedTranscript | undefined = undefined;
+  /** The locale the built blocks' times are written in. */
+  #stampedIn = '';
 
   protected override updated(): void {
+    const box = this.renderRoot.querySelector('[part~="segments"]');
+    this.#blocks.watch(box, box?.querySelectorAll('.block') ?? []);
     if (!this.#scrollToCurrent) return;
     this.#scrollToCurrent = false;
     this.renderRoot.querySelector('mark.current')?.scrollIntoView({block: 'nearest', inline: 'nearest'});
@@ -200,9 +220,14 @@ export class ResellerTranscriptViewer extends ConnectionMixin(LitElement) {
   }
 
   #renderBlocks(segments: readonly TranscriptSegment[]) {
+    const current = this.#matches[this.current];
+    this.#blocks.plan(current ? [blockOf(current.segment)] : []);
     const blocks = [];
-    for (let i = 0; i < segments.length; i += BLOCK) {
-      blocks.push(html`<ol class="block" start=${i + 1}>${segments.slice(i, i + BLOCK).map((s) => this.#renderSegment(s))}</ol>`);
+    for (let b = 0; b * BLOCK < segments.length; b++) {
+      const built = this.#blocks.built(b);
+      blocks.push(html`<ol class=${built ? 'block' : 'block pending'} data-block=${b} start=${b * BLOCK + 1}>${built
+        ? guard([this.#blocks.stamp(b)], () => segments.slice(b * BLOCK, (b + 1) * BLOCK).map((s) => this.#renderSegment(s)))
+        : nothing}</ol>`);
     }
     return blocks;
   }
