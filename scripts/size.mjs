@@ -14,7 +14,7 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 89.9 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 90.8 kB
  *   customer table + provider (define/customer-table + define/provider), eager         <= 44.1 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
@@ -113,7 +113,13 @@ const KB = 1000;
 // also the subscription panel's billing loader and the list's Read/event (~1 kB). Budgets: the
 // figures + 0.1 kB. This stop raised define 84.1 -> 89.9 kB in all; issue 21's catalogue split per
 // element is the way back.
-const BUDGET = {defineEager: 89.9 * KB, tablePlusProvider: 44.1 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.1 * KB, reactTablePage: 45.2 * KB};
+// Issue 19, the transcript viewer's progressive blocks (BlockQueue: the first block and those in
+// view at once, the rest one per task; Lit's guard directive): +879 B gzip on define (measured on
+// the eager define graph with and without the change, same build options, at load ~25; one build
+// of the rebased tree: 90 824 B, of which ~45 B over the old budget came with the live channel's
+// return on main). The viewer registers eagerly with reseller-elements/define as every element
+// does; the table's path is unchanged. define 89.9 -> 90.8 kB.
+const BUDGET = {defineEager: 90.8 * KB, tablePlusProvider: 44.1 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.1 * KB, reactTablePage: 45.2 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
