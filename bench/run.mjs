@@ -7,7 +7,7 @@
  *
  *   npm run bench                               everything, 30 samples, 20 000 customers at scale
  *   npm run bench -- --samples 5                quick look while developing
- *   npm run bench -- --only render,memory       some sections: weight, render, interaction, data, memory, scale, fairness, portal
+ *   npm run bench -- --only render,memory       some sections: weight, render, interaction, data, memory, transcript, scale, fairness, portal
  *   npm run bench -- --only scale --scale 100000
  *   npm run bench -- --only fairness --fair-sandbox /tmp/old/sandbox   the fairness section on another checkout's sandbox
  *
@@ -28,6 +28,8 @@
  *   interaction  INP of real clicks (sort, page, row menu) on a 100-row table (Event Timing)
  *   data    time to data on loopback, requests per table, five elements on one page
  *   memory  JS heap of a 100-row table; heap growth over mount/unmount cycles
+ *   transcript  a two-hour transcript in the viewer vs a hand-written DOM list: insert → first segments
+ *           painted, search-as-you-type latency (Event Timing), long tasks on open, typing and scrolling
  *   scale   sandbox list/search/sort p50/p95 on a tenant with --scale customers
  *   fairness  tenant B's GET /customers p50/p95/p99/max while tenant A hammers (50 and 1 000
  *           connections, 4 concurrent year-long exports); the sandbox in a child process
@@ -43,8 +45,8 @@ import {execFileSync} from 'node:child_process';
 import {createTenant, load, ms, root, table} from './lib/common.mjs';
 import {runPeerWeight, runWeight} from './lib/weight.mjs';
 
-const SECTIONS = ['start', 'weight', 'render', 'interaction', 'data', 'memory', 'scale', 'fairness', 'portal'];
-const BROWSER_SECTIONS = new Set(['render', 'interaction', 'data', 'memory']);
+const SECTIONS = ['start', 'weight', 'render', 'interaction', 'data', 'memory', 'transcript', 'scale', 'fairness', 'portal'];
+const BROWSER_SECTIONS = new Set(['render', 'interaction', 'data', 'memory', 'transcript']);
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -227,7 +229,7 @@ try {
     } else {
       const {chromium} = await import('playwright-core');
       const {startBenchServer} = await import('./lib/server.mjs');
-      const {runRender, runInteraction, runTimeToData, runMemory} = await import('./lib/browser-sections.mjs');
+      const {runRender, runInteraction, runTimeToData, runMemory, runTranscript} = await import('./lib/browser-sections.mjs');
       const [server, browser] = await Promise.all([
         startBenchServer().then((s) => (closers.push(() => s.close()), s)),
         chromium.launch({executablePath, args: chromiumArgs({headless: false}), headless: true}).then((b) => (closers.push(() => b.close()), b)),
@@ -280,6 +282,21 @@ try {
         for (const m of result.json.mounted) rows.push(['memory', `${m.contender}, 100 rows mounted`, `${(m.heapOverEmpty / 1000).toFixed(0)} kB heap, ${m.nodesOverEmpty} DOM nodes over the empty page`]);
         for (const r of result.json.heapRatios) rows.push(['memory', `kit table heap / ${r.against}`, `${r.heapOverEmptyRatio}× (DOM nodes ${r.nodesRatio}×)`]);
         for (const l of result.json.mountUnmount) rows.push(['memory', `${l.contender}: heap after ${l.cycles} cycles vs 1`, `${l.heapGrowth >= 0 ? '+' : '−'}${(Math.abs(l.heapGrowth) / 1000).toFixed(1)} kB = ${l.heapGrowthPercent}% (${(l.heapGrowthPerCycle / 1000).toFixed(2)} kB/cycle), nodes ${l.nodeGrowth >= 0 ? '+' : ''}${l.nodeGrowth}`]);
+        return {...result, summaryRows: rows};
+      });
+
+      await section('transcript', '4b. Long transcript (two hours in the viewer vs a hand-written DOM list: open, search as you type, scroll)', async () => {
+        const result = await runTranscript(ctx);
+        const rows = [];
+        for (const [name, e] of Object.entries(result.json.open)) {
+          rows.push(['transcript', `open 2 h → first segments painted: ${name}`, `${ms(e.paint.median)} [${e.paint.ci95.map((x) => x.toFixed(1)).join('–')}]${e.ratioToBaseline ? ` = ${e.ratioToBaseline.paint.ratio}× baseline [${e.ratioToBaseline.paint.ci95.join('–')}]` : ''}; long tasks ${e.longTasks.count} (max ${e.longTasks.max} ms)`]);
+        }
+        for (const [name, t] of Object.entries(result.json.typing)) {
+          rows.push(['transcript', `search key → paint: ${name}`, `max ${t.latency.max} ms, median ${t.latency.median} ms${t.ratioToBaseline ? ` (${t.ratioToBaseline.max}× / ${t.ratioToBaseline.median}× baseline)` : ''}; long tasks ${t.longTasks.count} (max ${t.longTasks.max} ms)`]);
+        }
+        for (const [name, s] of Object.entries(result.json.scroll)) {
+          rows.push(['transcript', `scroll top → bottom: ${name}`, `longest frame ${s.longestFrame} ms; long tasks ${s.longTasks.count} (max ${s.longTasks.max} ms)`]);
+        }
         return {...result, summaryRows: rows};
       });
     }

@@ -3,6 +3,7 @@ import '../../src/define/provider.js';
 import '../../src/define/customer-table.js';
 import '../../src/define/customer-detail.js';
 import '../../src/define/usage-chart.js';
+import '../../src/define/transcript-viewer.js';
 import {harness} from './harness.js';
 
 window.bench = harness;

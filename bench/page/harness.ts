@@ -9,6 +9,7 @@ import type {ResellerProvider} from '../../src/elements/provider/provider.js';
 import {CHART_CONTENDERS, WIDTH as CHART_WIDTH, type ChartData} from './charts.js';
 import {CONTENDERS, tableShows, type Contender, type Mounted, type RenderData} from './contenders.js';
 import {settle, timeToPaint, whenDom, type Timing} from './measure.js';
+import * as transcript from './transcript.js';
 
 /** A long cache: the render benchmark must never wait on the network. */
 const CACHE_TTL_MS = 60 * 60_000;
@@ -313,7 +314,7 @@ function contenders() {
   return CONTENDERS.map(({name, kind, description}) => ({name, kind, description}));
 }
 
-export const harness = {setup, contenders, chartSetup, chartRender, chartContenders, inpSetup, inpMount, inpUnmount, inpTake, noop, firstRender, resort, mountKept, unmountKept, cycles, timeToData, mountMany, busyElements, unmountMany};
+export const harness = {...transcript, setup, contenders, chartSetup, chartRender, chartContenders, inpSetup, inpMount, inpUnmount, inpTake, noop, firstRender, resort, mountKept, unmountKept, cycles, timeToData, mountMany, busyElements, unmountMany};
 export type Harness = typeof harness;
 
 declare global {
