@@ -65,6 +65,12 @@ export default meta;
 type Story = StoryObj<ViewerArgs>;
 const sandbox = (options: SandboxParameters) => ({sandbox: options});
 
+/** The tenant's newest finished transcript, as the seed made it. */
+export const Default: Story = {};
+
+/** The content takes a while (3 s): the loading placeholder, then the newest transcript. */
+export const Loading: Story = {parameters: sandbox({customers: 3, faults: [{method: 'GET', path: '/transcripts/*/content', delay_ms: 3000}]})};
+
 /** Search with matches: every match highlighted, the first one current, the count announced. */
 export const SearchWithMatches: Story = {
   args: {search: 'budget'},
