@@ -264,6 +264,12 @@ export async function seedTenant(db: Db, opts: SeedTenantOptions): Promise<Seede
        SELECT tenant_id, 'resellee', customer_id, id, 'RESELLEE session', $2, $3 FROM users WHERE id = $1`,
       [reselleeUser, reselleeToken.slice(0, 12), sha256Hex(reselleeToken)],
     );
+    // The count triggers were skipped with the others (replica role): the tenant's totals, counted once.
+    await q.query(
+      `INSERT INTO customer_counts (tenant_id, status, n) SELECT tenant_id, status, count(*) FROM customers WHERE tenant_id = $1 GROUP BY tenant_id, status
+       ON CONFLICT (tenant_id, status) DO UPDATE SET n = excluded.n`,
+      [tenantId],
+    );
     return {tenantId, name: opts.name, tokens: {reseller: resellerToken, resellee: reselleeToken}};
   });
 }

@@ -20,8 +20,10 @@ import {createSchema, SCHEMA_VERSION} from '../../sandbox/schema.js';
 
 export interface ScaleScenario {
   name: string;
-  /** Query string of request `i` (0-based). */
-  query(i: number): string;
+  /** Query string of request `i` (0-based); `prepared` is what `prepare` returned (e.g. cursors). */
+  query(i: number, prepared: string[]): string;
+  /** Untimed requests before the scenario (e.g. collecting cursors of deep pages). */
+  prepare?(get: (query: string) => Promise<unknown>): Promise<string[]>;
 }
 
 export interface ScaleResult {
@@ -76,7 +78,7 @@ export async function runScale(customers: number, requests: number, log: (line: 
            (ARRAY['bronze', 'bronze', 'silver', 'silver', 'gold', 'enterprise'])[1 + g % 6],
            CASE WHEN g % 6 = 5 THEN 50000 ELSE NULL END,
            CASE WHEN abs(hashtext(g::text || 's')) % 100 < 85 THEN 'active' ELSE 'inactive' END,
-           jsonb_build_object('segment', 'smb'),
+           jsonb_build_object('segment', 'smb', 'region', ${pick(['Benelux', 'DACH', 'Nordics', 'Iberia', 'UK', 'France'], 'r')}),
            now() - (abs(hashtext(g::text || 't')) % (3 * 365 * 24 * 3600)) * interval '1 second',
            now() - (abs(hashtext(g::text || 'u')) % (365 * 24 * 3600)) * interval '1 second'
          FROM generate_series($2::int, $3::int) AS g`,
@@ -92,25 +94,44 @@ export async function runScale(customers: number, requests: number, log: (line: 
     );
 
     const pages = Math.max(1, Math.floor(customers / 25));
+    type Page = {next_cursor?: string | null; last_cursor?: string | null};
+    /** The `next_cursor` of 40 pages spread over the list (reached by page number, untimed): deep pages by cursor. */
+    const deepCursors = (base: string) => async (get: (query: string) => Promise<unknown>) => {
+      const out: string[] = [];
+      for (let k = 0; k < 40; k++) {
+        const page = (await get(`${base}&page=${1 + ((k * 7919) % pages)}`)) as Page;
+        if (page.next_cursor) out.push(page.next_cursor);
+      }
+      return out;
+    };
+    const lastCursor = (base: string) => async (get: (query: string) => Promise<unknown>) => [((await get(base)) as Page).last_cursor ?? ''];
+    const withCursor = (base: string) => (i: number, prepared: string[]) => `${base}&cursor=${encodeURIComponent(prepared[i % prepared.length]!)}`;
     const scenarios: ScaleScenario[] = [
       {name: 'list, page 1 (default sort: id)', query: () => 'page=1&per_page=25'},
       {name: 'list, random page (OFFSET up to the end)', query: (i) => `page=${1 + ((i * 7919) % pages)}&per_page=25`},
+      {name: 'list, random deep page by next_cursor', query: withCursor('per_page=25'), prepare: deepCursors('per_page=25')},
+      {name: 'list, last page by last_cursor', query: withCursor('per_page=25'), prepare: lastCursor('per_page=25')},
       {name: 'search q= (rotating terms), page 1', query: (i) => `q=${encodeURIComponent(TERMS[i % TERMS.length]!)}&per_page=25`},
       {name: 'sort name asc/desc, page 1', query: (i) => `sort=name&order=${i % 2 ? 'desc' : 'asc'}&per_page=25`},
+      {name: 'sort name desc, random deep page by next_cursor', query: withCursor('sort=name&order=desc&per_page=25'), prepare: deepCursors('sort=name&order=desc&per_page=25')},
+      {name: 'sort phone asc, last page by last_cursor', query: withCursor('sort=phone&per_page=25'), prepare: lastCursor('sort=phone&per_page=25')},
       {name: 'sort created_at desc + status=active, page 1', query: () => 'sort=created_at&order=desc&status=active&per_page=25'},
       {name: 'sort email asc, page 1..10', query: (i) => `sort=email&order=asc&page=${1 + (i % 10)}&per_page=100`},
+      {name: 'sort metadata.region asc, page 1 (no index: keys are the operator\'s)', query: () => 'sort=metadata.region&per_page=25'},
     ];
     const headers = {authorization: `Bearer ${tenant.tokens.reseller}`};
     const results: ScaleResult['scenarios'] = [];
+    const get = (query: string) => call(`/api/v3/reseller/customers?${query}`, {headers});
     for (const scenario of scenarios) {
+      const prepared = scenario.prepare ? await scenario.prepare(get) : [];
       // A few warm-up requests (plan cache, JIT), not counted.
-      for (let i = 0; i < 5; i++) await call(`/api/v3/reseller/customers?${scenario.query(i)}`, {headers});
+      for (let i = 0; i < 5; i++) await get(scenario.query(i, prepared));
       const times: number[] = [];
       let rows = 0;
       let total = 0;
       for (let i = 0; i < requests; i++) {
         const start = performance.now();
-        const page = (await call(`/api/v3/reseller/customers?${scenario.query(i)}`, {headers})) as {data: unknown[]; total: number};
+        const page = (await get(scenario.query(i, prepared))) as {data: unknown[]; total: number};
         times.push(performance.now() - start);
         rows += page.data.length;
         total += page.total;
@@ -119,7 +140,7 @@ export async function runScale(customers: number, requests: number, log: (line: 
       const at = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
       results.push({
         name: scenario.name,
-        example: `GET /customers?${scenario.query(1)}`,
+        example: `GET /customers?${scenario.query(1, prepared)}`.slice(0, 160),
         p50: at(50),
         p95: at(95),
         max: times[times.length - 1]!,

@@ -12,10 +12,38 @@ import {
   billingAmount, billingPeriod, CUSTOMER_COLUMNS, type CustomerRow, customerObject, etagOf, isUniqueViolation, likePattern, loadCustomer,
   percent, PLANS, planOf, quotaOf,
 } from '../model.js';
+import {type Cursor, type CursorScope, decodeCursor, encodeCursor, filterFingerprint} from '../cursor.js';
 
 const SORT_COLUMNS = {
   id: 'c.id', name: 'lower(c.name)', email: 'lower(c.email)', phone: 'c.phone', created_at: 'c.created_at', status: 'c.status',
 } as const;
+
+/** A search or metadata filter counts at most this many matches (`total_capped` beyond). */
+export const TOTAL_CAP = 1000;
+
+/** Casts of the cursor's sort key, bound as text, back to the sort expression's type (metadata sorts: text). */
+const KEY_TYPES: Record<string, string> = {name: 'text', email: 'text', phone: 'text', created_at: 'timestamptz', status: 'text'};
+
+/**
+ * The rows after (cursor `a`) or before (`b`) the cursor's row in the shown order: a row comparison
+ * on (sort key, id) that the (tenant_id, key, id) index answers. Phone and metadata sorts put the
+ * customers without a value last in both orders (NULLS LAST), so their condition says where the
+ * NULLs are. `bind` adds a parameter and returns its placeholder.
+ */
+function keysetCondition(key: string, sort: string, nullable: boolean, asc: boolean, cursor: Cursor, bind: (value: unknown) => string): string {
+  const forward = cursor.d === 'a';
+  const cmp = asc === forward ? '>' : '<';
+  if (sort === 'id') return `c.id ${cmp} ${bind(cursor.i)}::int`;
+  const k = bind(cursor.k);
+  const i = bind(cursor.i);
+  const row = `(${key}, c.id) ${cmp} (${k}::${KEY_TYPES[sort] ?? 'text'}, ${i}::int)`;
+  if (!nullable) return row;
+  const idCmp = `c.id ${cmp} ${i}::int`;
+  // (The key is still referenced when it is NULL: every bound parameter needs a type.)
+  const none = `${k}::text IS NULL`;
+  if (forward) return cursor.k === null ? `(${none} AND ${key} IS NULL AND ${idCmp})` : `(${key} IS NULL OR ${row})`;
+  return cursor.k === null ? `(${none} AND (${key} IS NOT NULL OR ${idCmp}))` : `(${key} IS NOT NULL AND ${row})`;
+}
 
 const EMAIL_TAKEN = {email: {code: 'email_taken', message: 'This email address is already in use'}} as const;
 
@@ -90,21 +118,78 @@ export function customerRoutes(api: Hono<Env>): void {
       params.push(likePattern(query.metadata_q.trim()));
       where.push(`EXISTS (SELECT 1 FROM jsonb_each_text(c.metadata) m WHERE m.value ILIKE $${params.length})`);
     }
-    const dir = query.order === 'desc' ? 'DESC' : 'ASC';
+    const whereSql = where.join(' AND ');
+    // The plain list and the status filter read their total from customer_counts (kept by triggers,
+    // sandbox/schema.ts); a search or a metadata filter can match most of a large tenant: its count
+    // stops at TOTAL_CAP + 1 rows (`total_capped`).
+    const search = Boolean(query.q?.trim() || query.metadata_q?.trim() || query.metadata?.length);
+    const {rows: [count]} = await db.query<{total: number}>(
+      search
+        ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM customers c WHERE ${whereSql} LIMIT ${TOTAL_CAP + 1}) s`
+        : `SELECT coalesce(sum(n), 0)::int AS total FROM customer_counts WHERE tenant_id = $1${query.status ? ' AND status = $2' : ''}`,
+      search ? params : params.slice(0, query.status ? 2 : 1),
+    );
+    const capped = search && count!.total > TOTAL_CAP;
+    const total = capped ? TOTAL_CAP : count!.total;
+    const lastPage = Math.max(1, Math.ceil(total / query.per_page));
+
+    const scope: CursorScope = {t: p.tenantId, s: query.sort, o: query.order, n: query.per_page, f: filterFingerprint(query)};
+    const cursor = query.cursor ? decodeCursor(query.cursor, scope) : null;
+    const asc = query.order !== 'desc';
     // A metadata key sorts by its value's text (the key a bound parameter, never SQL text); customers
     // without it come last in both orders, like those without a phone.
-    const metadataKey = query.sort.startsWith('metadata.') ? query.sort.slice('metadata.'.length) : null;
-    const nulls = query.sort === 'phone' || metadataKey ? ' NULLS LAST' : '';
-    const whereSql = where.join(' AND ');
-    const {rows: [count]} = await db.query<{total: number}>(`SELECT count(*)::int AS total FROM customers c WHERE ${whereSql}`, params);
-    const n = params.length;
-    const orderBy = metadataKey ? `lower(c.metadata ->> $${n + 4})` : SORT_COLUMNS[query.sort as keyof typeof SORT_COLUMNS];
-    const {rows} = await db.query<CustomerRow>(
-      `SELECT ${CUSTOMER_COLUMNS.replace('$PERIOD', `$${n + 3}`)} FROM customers c WHERE ${whereSql}
-       ORDER BY ${orderBy} ${dir}${nulls}, c.id ${dir} LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...params, query.per_page, (query.page - 1) * query.per_page, billingPeriod().start, ...(metadataKey ? [metadataKey] : [])],
+    const sql: unknown[] = [...params];
+    const bind = (value: unknown) => `$${sql.push(value)}`;
+    const key = query.sort.startsWith('metadata.')
+      ? `lower(c.metadata ->> ${bind(query.sort.slice('metadata.'.length))}::text)`
+      : SORT_COLUMNS[query.sort as keyof typeof SORT_COLUMNS];
+    const nullable = query.sort === 'phone' || query.sort.startsWith('metadata.');
+    // `last_cursor` (`z`) is the last page of the list as it is now: a page number read from the end.
+    const pageNumber = cursor?.d === 'z' ? lastPage : query.page;
+    const keyed = cursor && cursor.d !== 'z' ? cursor : null;
+    // Rows are read in the shown order, or reversed (Prev by cursor; a page number in the second
+    // half of an exact total, read from the end so Last costs what First does) and turned round.
+    const fromEnd = !keyed && !capped && pageNumber > 1 && (pageNumber - 1) * query.per_page >= total / 2;
+    const reversed = keyed ? keyed.d === 'b' : fromEnd;
+    const dir = (asc !== reversed) ? 'ASC' : 'DESC';
+    const nulls = nullable ? (reversed ? ' NULLS FIRST' : ' NULLS LAST') : '';
+    const condition = keyed ? keysetCondition(key, query.sort, nullable, asc, keyed, bind) : null;
+    let limit = query.per_page + 1; // one more row says whether there is a further page
+    let offset = 0;
+    if (!keyed) {
+      if (fromEnd) {
+        const fromTheEnd = total - pageNumber * query.per_page;
+        offset = Math.max(0, fromTheEnd);
+        limit = query.per_page + Math.min(0, fromTheEnd); // exactly the page: the total says what follows
+      } else {
+        offset = (pageNumber - 1) * query.per_page;
+      }
+    }
+    type Read = CustomerRow & {cursor_key: string | null};
+    const period = bind(billingPeriod().start);
+    const {rows: read} = limit <= 0 ? {rows: [] as Read[]} : await db.query<Read>(
+      `SELECT ${CUSTOMER_COLUMNS.replace('$PERIOD', period)}, (${key})::text AS cursor_key FROM customers c
+       WHERE ${whereSql}${condition ? ` AND ${condition}` : ''}
+       ORDER BY ${key} ${dir}${nulls}, c.id ${dir} LIMIT ${bind(limit)} OFFSET ${bind(offset)}`,
+      sql,
     );
-    return send(CustomerPage, {data: rows.map(customerObject), page: query.page, per_page: query.per_page, total: count!.total});
+    const further = read.length === limit && limit === query.per_page + 1;
+    const rows = further ? read.slice(0, query.per_page) : read;
+    if (reversed) rows.reverse();
+    let page = keyed ? keyed.p : pageNumber;
+    // Prev by cursor that finds no further rows before: this is the first page, whatever the cursor said.
+    if (keyed?.d === 'b' && !further) page = 1;
+    const hasNext = keyed?.d === 'b' ? true : fromEnd ? pageNumber * query.per_page < total : further;
+    const hasPrev = page > 1 && rows.length > 0;
+    const edge = (row: Read | undefined, d: 'a' | 'b', to: number) =>
+      row ? encodeCursor({...scope, d, k: row.cursor_key, i: row.id, p: to}) : null;
+    return send(CustomerPage, {
+      data: rows.map(customerObject), page, per_page: query.per_page, total, total_capped: capped,
+      next_cursor: hasNext && rows.length ? edge(rows.at(-1), 'a', page + 1) : null,
+      prev_cursor: hasPrev ? edge(rows[0], 'b', page - 1) : null,
+      // An exact total knows where the end is; a capped one does not (no Last: page on by next_cursor).
+      last_cursor: capped ? null : encodeCursor({...scope, d: 'z', k: null, i: 0, p: lastPage}),
+    });
   });
 
   api.post('/customers', async (c) => {

@@ -118,6 +118,6 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  */
 export const FIELD_ERROR_CODES = [
   'required', 'too_long', 'too_short', 'invalid', 'invalid_email', 'invalid_phone', 'email_taken', 'quota_required',
-  'quota_not_allowed', 'range_reversed', 'range_too_long', 'expiry_past', 'image_empty', 'unknown_field', 'control_characters',
+  'quota_not_allowed', 'range_reversed', 'range_too_long', 'expiry_past', 'image_empty', 'unknown_field', 'control_characters', 'invalid_cursor',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -136,7 +136,19 @@ export const Customer = z.object({
   created_at: Timestamp,
   updated_at: Timestamp,
 });
-export const CustomerPage = pageOf(Customer);
+export const CustomerPage = z.object({
+  ...pageOf(Customer).shape,
+  /**
+   * `true` when a search or metadata filter (`q`, `metadata_q`, `metadata`) matched more than `total` (1,000) customers: the
+   * count stops there; show "1,000+". Absent or `false`: `total` is exact.
+   */
+  total_capped: z.optional(z.boolean()),
+  /** Keyset pagination: pass as `cursor` for the next / previous page (same sort, order, page size and filters); null at the end. */
+  next_cursor: z.optional(z.nullable(z.string())),
+  prev_cursor: z.optional(z.nullable(z.string())),
+  /** The last page as the list is when it is used (Last); null when the total is capped (the end is not known). */
+  last_cursor: z.optional(z.nullable(z.string())),
+});
 
 /** A column (`name`, …) or a metadata key (`metadata.region`, METADATA_SORT_PATTERN). */
 export const CustomerSort = z.union([
@@ -160,6 +172,16 @@ export const CustomerListQuery = z.object({
   ).check(z.maxLength(METADATA_FILTERS_MAX, `At most ${METADATA_FILTERS_MAX} metadata filters`))),
   /** Case-insensitive search within every metadata value. */
   metadata_q: z.optional(z.string().check(z.maxLength(200))),
+  /**
+   * A `next_cursor`, `prev_cursor` or `last_cursor` from a page of this list (same sort, including
+   * `metadata.<key>`, order, per_page and filters): that page, read through the sort's index (deep
+   * pages cost what page 1 does). Wins over `page`. A changed, garbled or foreign cursor (another
+   * tenant, sort, order, page size or filter, or from before a sandbox restart): 422 `invalid_cursor`.
+   */
+  cursor: z.optional(z.string().check(
+    z.minLength(1, 'Pass a next_cursor, prev_cursor or last_cursor as returned, or leave cursor out'),
+    z.maxLength(2000, 'A cursor is at most 2000 characters: pass one as returned'),
+  )),
 });
 
 export const CustomerCreate = z.object({

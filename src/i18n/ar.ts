@@ -115,6 +115,7 @@ export const ar: LocaleMessages = {
   'serverField.imageEmpty': 'الصورة فارغة. اختر ملف صورة.',
   'serverField.unknownField': 'لا يقبل الخادم هذا الحقل.',
   'serverField.controlCharacters': 'أزل فواصل الأسطر وعلامات الجدولة وأحرف التحكم الأخرى.',
+  'serverField.invalidCursor': 'انتهت صلاحية رابط هذه الصفحة: ابدأ من جديد من الصفحة الأولى.',
 
   // ---- field validation ------------------------------------------------------------------------
   'field.required': '{field} مطلوب.',

@@ -111,6 +111,7 @@ export const de: LocaleMessages = {
   'serverField.imageEmpty': 'Das Bild ist leer. Wählen Sie eine Bilddatei.',
   'serverField.unknownField': 'Der Server akzeptiert dieses Feld nicht.',
   'serverField.controlCharacters': 'Entfernen Sie Zeilenumbrüche, Tabulatoren und andere Steuerzeichen.',
+  'serverField.invalidCursor': 'Dieser Seitenlink ist abgelaufen: Beginnen Sie wieder bei der ersten Seite.',
 
   // ---- field validation ------------------------------------------------------------------------
   'field.required': '{field} ist erforderlich.',

@@ -116,6 +116,7 @@ export const en = {
   'serverField.imageEmpty': 'The image is empty. Choose an image file.',
   'serverField.unknownField': 'The server does not accept this field.',
   'serverField.controlCharacters': 'Remove line breaks, tabs and other control characters.',
+  'serverField.invalidCursor': 'This page link has expired: start again from the first page.',
 
   // ---- field validation (client-side checks) -------------------------------------------------
   'field.required': '{field} is required.',

@@ -111,6 +111,7 @@ export const es: LocaleMessages = {
   'serverField.imageEmpty': 'La imagen está vacía. Elija un archivo de imagen.',
   'serverField.unknownField': 'El servidor no acepta este campo.',
   'serverField.controlCharacters': 'Quite los saltos de línea, las tabulaciones y otros caracteres de control.',
+  'serverField.invalidCursor': 'Este enlace de página ha caducado: vuelva a empezar desde la primera página.',
 
   // ---- field validation ------------------------------------------------------------------------
   'field.required': '{field} es obligatorio.',

@@ -112,6 +112,7 @@ export const fr: LocaleMessages = {
   'serverField.imageEmpty': 'L’image est vide. Choisissez un fichier image.',
   'serverField.unknownField': 'Le serveur n’accepte pas ce champ.',
   'serverField.controlCharacters': 'Supprimez les sauts de ligne, tabulations et autres caractères de contrôle.',
+  'serverField.invalidCursor': 'Ce lien de page a expiré : recommencez à la première page.',
 
   // ---- field validation ------------------------------------------------------------------------
   'field.required': '{field} est obligatoire.',

@@ -109,6 +109,7 @@ export const nl: Messages = {
   'serverField.imageEmpty': 'De afbeelding is leeg. Kies een afbeeldingsbestand.',
   'serverField.unknownField': 'De server accepteert dit veld niet.',
   'serverField.controlCharacters': 'Verwijder regeleinden, tabs en andere stuurtekens.',
+  'serverField.invalidCursor': 'Deze paginalink is verlopen: begin opnieuw bij de eerste pagina.',
 
   // ---- field validation ----------------------------------------------------------------------
   'field.required': '{field} is verplicht.',

@@ -6,7 +6,10 @@
  * sandbox (a `body_raw` fault rule) and read through `ResellerClient`, in process:
  * valid ones resolve with exactly the parsed value, every corrupted one rejects with the client's
  * SchemaError naming the failing path (for the error body: the generic HTTP error), and nothing
- * throws uncaught. FUZZ_RUNS (default 1000) runs per schema.
+ * throws uncaught. FUZZ_RUNS (default 1000) runs per schema, within FUZZ_BUDGET_MS (default 420 s,
+ * shared out among the schemas still to run; under the runner's 600 s per file): on a loaded
+ * machine a schema stops at its share of the budget, never below FUZZ_MIN_RUNS (default 100) runs,
+ * and its cell says how many ran.
  */
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
@@ -22,6 +25,8 @@ import {inProcess} from './transports.js';
 
 const matrix = new Matrix('fuzz-responses', 'Fuzzing');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 420_000);
+const MIN_RUNS = Math.min(RUNS, Number(process.env.FUZZ_MIN_RUNS ?? 100));
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Schema = z.ZodMiniType;
@@ -268,7 +273,7 @@ function casesFor<T>(arbitrary: fc.Arbitrary<T>, seed: number, make: (sample: T,
 // A fixed seed under CI (a run that lands must be reproducible); a new one on every local run.
 const SEED = Number(process.env.FUZZ_SEED ?? (process.env.CI ? 1124221520 : Date.now() % 2 ** 31));
 
-void test(`fuzzing: ${RUNS} valid and ${RUNS} corrupted responses per response schema, through the client`, {timeout: 20 * 60_000}, async () => {
+void test(`fuzzing: up to ${RUNS} valid and ${RUNS} corrupted responses per response schema (at least ${MIN_RUNS} within the time budget), through the client`, {timeout: 20 * 60_000}, async () => {
   const sb = await sandbox();
   const t = await tenant({customers: 0});
   const client = inProcess(sb).client(t.token, {retry: false});
@@ -291,8 +296,12 @@ void test(`fuzzing: ${RUNS} valid and ${RUNS} corrupted responses per response s
    * fault rules (`times: 1` each, first match wins), one PUT per batch that fits the control API's
    * 64 kB body, then the client calls run one after the other.
    */
-  async function run(cases: Case[], check: (c: Case, valid: {v?: unknown; e?: unknown}, corrupted: {v?: unknown; e?: unknown}) => void): Promise<void> {
-    for (let i = 0; i < cases.length;) {
+  let schemasLeft = bySchema.size + 1; // + the error body
+  /** Runs the cases until this schema's share of the time budget is spent (at least MIN_RUNS): how many ran. */
+  async function run(cases: Case[], check: (c: Case, valid: {v?: unknown; e?: unknown}, corrupted: {v?: unknown; e?: unknown}) => void): Promise<number> {
+    const deadline = Date.now() + Math.max(0, started + BUDGET_MS - Date.now()) / schemasLeft--;
+    let i = 0;
+    while (i < cases.length && (i < MIN_RUNS || Date.now() < deadline)) {
       const batch: Case[] = [];
       const rules: object[] = [];
       let size = 0;
@@ -316,6 +325,7 @@ void test(`fuzzing: ${RUNS} valid and ${RUNS} corrupted responses per response s
         check(c, valid, corrupted);
       }
     }
+    return i;
   }
 
   for (const [schema, endpoints] of bySchema) {
@@ -336,7 +346,7 @@ void test(`fuzzing: ${RUNS} valid and ${RUNS} corrupted responses per response s
       if (!schema.safeParse(value).success) throw new Error(`the generator produced an invalid ${name}: ${JSON.stringify(value).slice(0, 300)}`);
       return makeCase(schema, endpoints[i % endpoints.length]!, value, pick, kind, junk);
     });
-    await run(cases, (c, valid, bad) => {
+    const ran = await run(cases, (c, valid, bad) => {
       kindsSeen.set(c.kind, (kindsSeen.get(c.kind) ?? 0) + 1);
       if ('e' in valid) {
         validFailures++;
@@ -364,8 +374,8 @@ void test(`fuzzing: ${RUNS} valid and ${RUNS} corrupted responses per response s
     });
     const ms = Date.now() - t0;
     timings.push(`${name} ${(ms / 1000).toFixed(1)} s`);
-    const detail = `${cases.length} runs over ${endpoints.join(', ')} (seed ${SEED})`;
-    matrix.cell(name, 'valid → parsed value', cases.length < RUNS ? `only ${cases.length} runs` : validProblem && `${validFailures} failed; first: ${validProblem}`, detail);
+    const detail = `${ran} of ${RUNS} runs${ran < cases.length ? ' (time budget)' : ''} over ${endpoints.join(', ')} (seed ${SEED})`;
+    matrix.cell(name, 'valid → parsed value', ran < MIN_RUNS ? `only ${ran} runs` : validProblem && `${validFailures} failed; first: ${validProblem}`, detail);
     matrix.cell(name, 'corrupted → SchemaError naming the path', corruptProblem && `${corruptFailures} failed; first: ${corruptProblem}`,
       [...kindsSeen].map(([k, n]) => `${k} ×${n}`).join(', '));
   }
@@ -382,7 +392,7 @@ void test(`fuzzing: ${RUNS} valid and ${RUNS} corrupted responses per response s
       const c = makeCase(contract.ErrorBody, 'GET /customers/{id}', value, pick, kind, junk);
       return c && {...c, status: statuses[i % statuses.length]};
     });
-    await run(cases, (c, valid, bad) => {
+    const ran = await run(cases, (c, valid, bad) => {
       const parsed = c.expected as contract.ErrorBody;
       const e = valid.e as HttpError;
       // The client keeps the server's message as sent (the elements isolate bidi text where they show it).
@@ -396,7 +406,7 @@ void test(`fuzzing: ${RUNS} valid and ${RUNS} corrupted responses per response s
     });
     const ms = Date.now() - t0;
     timings.push(`ErrorBody ${(ms / 1000).toFixed(1)} s`);
-    matrix.cell('ErrorBody', 'valid → parsed value', validProblem, `${cases.length} runs (statuses ${statuses.join(', ')}): a typed error with the body's code and message`);
+    matrix.cell('ErrorBody', 'valid → parsed value', ran < MIN_RUNS ? `only ${ran} runs` : validProblem, `${ran} of ${RUNS} runs (statuses ${statuses.join(', ')}): a typed error with the body's code and message`);
     matrix.cell('ErrorBody', 'corrupted → SchemaError naming the path', corruptProblem, 'an error body that breaks the contract gives the generic HTTP error (code http_<status>)');
   }
 
@@ -406,6 +416,6 @@ void test(`fuzzing: ${RUNS} valid and ${RUNS} corrupted responses per response s
   for (const name of [...bySchema.keys()].map(schemaName).concat('ErrorBody')) {
     matrix.cell(name, 'no uncaught exception', uncaught ? `${uncaught} uncaught exceptions or rejections during the fuzz` : null);
   }
-  console.log(`fuzz: ${RUNS} valid + ${RUNS} corrupted per schema, seed ${SEED}, ${((Date.now() - started) / 1000).toFixed(1)} s: ${timings.join(', ')}`);
+  console.log(`fuzz: up to ${RUNS} valid + ${RUNS} corrupted per schema (budget ${BUDGET_MS / 1000} s), seed ${SEED}, ${((Date.now() - started) / 1000).toFixed(1)} s: ${timings.join(', ')}`);
   assert.deepEqual(matrix.failures(), []);
 });
