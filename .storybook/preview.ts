@@ -25,7 +25,7 @@ const providerDecorator: Decorator = (story, {loaded, globals, parameters}) => {
   const tenant = loaded.tenant as StoryTenant | null | undefined;
   if (parameters.provider === false) return story();
   return inProvider(
-    {token: tenant?.token ?? null, locale: globals.locale, brand: globals.brand, theme: globals.theme, width: globals.width, dir: globals.dir},
+    {token: tenant?.token ?? null, locale: globals.locale, brand: globals.brand, theme: globals.theme, width: globals.width, dir: globals.dir, live: parameters.live === true},
     story(),
   );
 };

@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 90.8 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 44.1 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 91.5 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 44.2 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 46.1 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 46.3 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 45.2 kB
+ *   counted: the host has it)                                                           <= 45.3 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -119,7 +119,15 @@ const KB = 1000;
 // of the rebased tree: 90 824 B, of which ~45 B over the old budget came with the live channel's
 // return on main). The viewer registers eagerly with reseller-elements/define as every element
 // does; the table's path is unchanged. define 89.9 -> 90.8 kB.
-const BUDGET = {defineEager: 90.8 * KB, tablePlusProvider: 44.1 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.1 * KB, reactTablePage: 45.2 * KB};
+// Issue 19, live updates in the elements (two builds at load ~20: main at 75302d8, then + this change):
+// define 89 920 -> 90 523 B (+603: LiveController in five elements, ResourceController.refresh(), the
+// announcement region and the two English strings), table + provider 44 041 -> 44 123 (+82),
+// autoloader page 46 121 -> 46 196 (+75), React table page 45 166 -> 45 246 (+80). The channel itself
+// is the lazy chunk live/live-follow.js (1.7 kB), loaded only under <reseller-provider live>. Each
+// budget rises by its cost rounded up to 0.1 kB, on top of the viewer's blocks above: define
+// 90.8 -> 91.5 kB (90 824 + 603 = 91 427 B). The autoloader page measured 46 227 B on the rebased tree
+// (main alone ~46 152, already over its 46.1 budget): 46.1 -> 46.3 kB (this change's 75 B + main's overage).
+const BUDGET = {defineEager: 91.5 * KB, tablePlusProvider: 44.2 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.3 * KB, reactTablePage: 45.3 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {

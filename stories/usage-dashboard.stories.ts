@@ -1,7 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import type {SandboxParameters} from './helpers/sandbox.js';
+import {type SandboxParameters, type StoryTenant, simulateStory} from './helpers/sandbox.js';
 
 /**
  * `<reseller-usage-dashboard>`: reseller-wide totals with the change against the previous period,
@@ -55,3 +55,21 @@ export const LoadError: Story = {tags: ['http-errors'], parameters: sandbox({cus
 
 /** A RESELLEE token: "reseller access required". */
 export const ResellerAccessRequired: Story = {tags: ['http-errors'], parameters: sandbox({customers: 5, role: 'resellee'})};
+
+/**
+ * Live usage: the provider has `live`, and a simulation (the sandbox's control API) creates a
+ * transcription every three seconds for the first customer. The totals, the chart and the
+ * transcription list below follow in place over one shared connection (docs/live.md); a customer
+ * crossing 80 % or 100 % of its quota is announced politely.
+ */
+export const Live: Story = {
+  parameters: {live: true, sandbox: {customers: 8, seed: 5}},
+  render: (args) => html`${renderDashboard(args)}<reseller-transcription-list></reseller-transcription-list>`,
+  play: async ({loaded}) => {
+    const token = (loaded.tenant as StoryTenant | null)?.token;
+    if (!token) return;
+    const customers = (await (await fetch('/api/v3/reseller/customers?sort=id', {headers: {authorization: `Bearer ${token}`}})).json()) as {data: Array<{id: number}>};
+    const first = customers.data[0];
+    if (first) await simulateStory(token, {customer_id: first.id, count: 20, interval_ms: 3000, duration_seconds: 900});
+  },
+};

@@ -54,6 +54,10 @@ export class ResourceController<A extends readonly unknown[], T> {
   readonly #host: ReactiveControllerHost;
   #reloads = 0;
   #fresh = false;
+  /** The running load is a `refresh()`: keep showing the last value (and hide its failure). */
+  #quiet = false;
+  #quietNext = false;
+  #last: T | undefined;
 
   constructor(host: ApiHost | ReactiveControllerHost, options: ResourceOptions<A, T>) {
     this.#host = host;
@@ -63,10 +67,15 @@ export class ResourceController<A extends readonly unknown[], T> {
       args: () => [this.api.client, this.#reloads, ...options.args()] as const,
       task: ([client, , ...args], {signal}) => {
         const fresh = this.#fresh;
-        this.#fresh = false;
+        this.#quiet = this.#quietNext && this.#last !== undefined;
+        this.#fresh = this.#quietNext = false;
         return options.load(client, args as unknown as A, {signal, fresh});
       },
-      onComplete: options.onComplete,
+      onComplete: (value) => {
+        this.#last = value;
+        this.#quiet = false;
+        options.onComplete?.(value);
+      },
     });
   }
 
@@ -81,12 +90,13 @@ export class ResourceController<A extends readonly unknown[], T> {
 
   /** The loaded value, or undefined unless the last load completed. */
   get value(): T | undefined {
-    return this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+    if (this.task.status === TaskStatus.COMPLETE) return this.task.value;
+    return this.#quiet ? this.#last : undefined;
   }
 
-  /** The last load's error, or undefined unless it failed. */
+  /** The last load's error, or undefined unless it failed (a failed `refresh()` keeps the last value instead). */
   get error(): unknown {
-    return this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
+    return this.task.status === TaskStatus.ERROR && !this.#quiet ? this.task.error : undefined;
   }
 
   /**
@@ -95,6 +105,19 @@ export class ResourceController<A extends readonly unknown[], T> {
    * element shows a failure itself).
    */
   reload(): Promise<unknown> {
+    return this.#again(false);
+  }
+
+  /**
+   * Like `reload()`, but in place (a live update): until the new value arrives `value` stays the
+   * last one (no loading state), and if the load fails the last value stays.
+   */
+  refresh(): Promise<unknown> {
+    return this.#again(true);
+  }
+
+  #again(quiet: boolean): Promise<unknown> {
+    this.#quietNext = quiet;
     this.#fresh = true;
     this.#reloads++;
     this.#host.requestUpdate();

@@ -406,6 +406,8 @@ export const ar: LocaleMessages = {
   'usage.emptyHint': 'اختر فترة زمنية أخرى أو عميلًا آخر.',
   'usage.rangeTooLong': 'لا تتجاوز الفترة {days} يومًا.',
   'usage.quota.custom': 'حصة مخصصة',
+  'live.quotaWarning': 'تجاوز {name} نسبة 80% من حصته الشهرية.',
+  'live.quotaExceeded': 'استنفد {name} حصته الشهرية.',
 
   // ---- <reseller-usage-dashboard> -----------------------------------------------------------
   'dashboard.heading': 'نظرة عامة على الاستخدام',

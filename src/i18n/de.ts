@@ -394,6 +394,8 @@ export const de: LocaleMessages = {
   'usage.emptyHint': 'Wählen Sie einen anderen Zeitraum oder einen anderen Kunden.',
   'usage.rangeTooLong': 'Der Zeitraum umfasst höchstens {days} Tage.',
   'usage.quota.custom': 'Individuelles Kontingent',
+  'live.quotaWarning': '{name} hat über 80 % des monatlichen Kontingents genutzt.',
+  'live.quotaExceeded': '{name} hat das monatliche Kontingent aufgebraucht.',
 
   // ---- <reseller-usage-dashboard> -----------------------------------------------------------
   'dashboard.heading': 'Nutzungsübersicht',

@@ -401,6 +401,8 @@ export const en = {
   'usage.emptyHint': 'Choose another date range, or another customer.',
   'usage.rangeTooLong': 'The range is at most {days} days.',
   'usage.quota.custom': 'Custom quota',
+  'live.quotaWarning': '{name} is above 80 % of its monthly quota.',
+  'live.quotaExceeded': '{name} has used up its monthly quota.',
 
   // ---- <reseller-usage-dashboard> -----------------------------------------------------------
   'dashboard.heading': 'Usage overview',

@@ -396,6 +396,8 @@ export const es: LocaleMessages = {
   'usage.emptyHint': 'Elija otro periodo u otro cliente.',
   'usage.rangeTooLong': 'El periodo admite como máximo {days} días.',
   'usage.quota.custom': 'Cuota personalizada',
+  'live.quotaWarning': '{name} ha usado más del 80 % de su cuota mensual.',
+  'live.quotaExceeded': '{name} ha agotado su cuota mensual.',
 
   // ---- <reseller-usage-dashboard> -----------------------------------------------------------
   'dashboard.heading': 'Resumen de uso',

@@ -397,6 +397,8 @@ export const fr: LocaleMessages = {
   'usage.emptyHint': 'Choisissez une autre période ou un autre client.',
   'usage.rangeTooLong': 'La période est de {days} jours au maximum.',
   'usage.quota.custom': 'Quota personnalisé',
+  'live.quotaWarning': '{name} a utilisé plus de 80 % de son quota mensuel.',
+  'live.quotaExceeded': '{name} a épuisé son quota mensuel.',
 
   // ---- <reseller-usage-dashboard> -----------------------------------------------------------
   'dashboard.heading': 'Vue d’ensemble de l’utilisation',

@@ -392,6 +392,8 @@ export const nl: Messages = {
   'usage.emptyHint': 'Kies een andere periode of een andere klant.',
   'usage.rangeTooLong': 'De periode is hoogstens {days} dagen.',
   'usage.quota.custom': 'Tegoed op maat',
+  'live.quotaWarning': '{name} heeft meer dan 80 % van het maandelijkse tegoed verbruikt.',
+  'live.quotaExceeded': '{name} heeft het maandelijkse tegoed opgebruikt.',
 
   // ---- <reseller-usage-dashboard> -----------------------------------------------------------
   'dashboard.heading': 'Verbruiksoverzicht',

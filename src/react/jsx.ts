@@ -53,7 +53,7 @@ type CommonEvents = 'reseller-toast' | 'reseller-request-error';
 export interface ResellerIntrinsicElements {
   'reseller-provider': Tag<
     ResellerProvider,
-    ClientProps & {locale?: string; i18n?: ResellerProvider['i18n']; clientOptions?: ResellerProvider['clientOptions']},
+    ClientProps & {locale?: string; live?: boolean; i18n?: ResellerProvider['i18n']; clientOptions?: ResellerProvider['clientOptions']},
     'reseller-auth-error' | 'reseller-request-error'
   >;
   'reseller-customer-table': Tag<

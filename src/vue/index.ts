@@ -60,7 +60,7 @@ type Tag<E extends HTMLElement, K extends keyof E, T extends keyof ResellerEleme
 
 /** Every public tag as Vue sees it in a template. */
 export interface ResellerGlobalComponents {
-  'reseller-provider': Tag<ResellerProvider, Client | 'locale' | 'i18n' | 'clientOptions', 'reseller-provider'>;
+  'reseller-provider': Tag<ResellerProvider, Client | 'locale' | 'live' | 'i18n' | 'clientOptions', 'reseller-provider'>;
   'reseller-customer-table': Tag<
     ResellerCustomerTable,
     Client | 'strings' | 'detailHref' | 'sort' | 'order' | 'status' | 'q' | 'page',

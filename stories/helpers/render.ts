@@ -38,6 +38,8 @@ export interface FrameOptions {
   width?: string;
   /** `ltr` or `rtl`; `auto` or absent: the locale's direction. */
   dir?: string;
+  /** The provider's `live` attribute: the elements follow live events (docs/live.md). */
+  live?: boolean;
 }
 
 /**
@@ -48,11 +50,11 @@ export interface FrameOptions {
  */
 export function inProvider(options: FrameOptions, content: unknown): TemplateResult {
   defineStoryFrame();
-  const {token = null, locale, brand = '', theme = 'light', apiBase, credentialsTimeout, width, dir} = options;
+  const {token = null, locale, brand = '', theme = 'light', apiBase, credentialsTimeout, width, dir, live = false} = options;
   const direction = dir === 'ltr' || dir === 'rtl' ? dir : locale && localeDirection(locale) === 'rtl' ? 'rtl' : undefined;
   return html`
     <story-frame .brand=${brand} .scheme=${theme} width=${ifDefined(width && width !== 'full' ? width : undefined)} dir=${ifDefined(direction)}>
-      <reseller-provider .token=${token} locale=${ifDefined(locale)} api-base=${ifDefined(apiBase)} credentials-timeout=${ifDefined(credentialsTimeout)}>${content}</reseller-provider>
+      <reseller-provider .token=${token} locale=${ifDefined(locale)} api-base=${ifDefined(apiBase)} credentials-timeout=${ifDefined(credentialsTimeout)} ?live=${live}>${content}</reseller-provider>
     </story-frame>
   `;
 }

@@ -85,6 +85,18 @@ export async function setFaults(resellerToken: string, rules: FaultRule[]): Prom
   })).arrayBuffer();
 }
 
+/**
+ * Starts a simulation (`POST /__sandbox/simulate`): `count` transcriptions for the customer, each
+ * `processing` first and finished every `interval_ms`, with their usage (the live stories).
+ */
+export async function simulateStory(resellerToken: string, body: {customer_id: number; count?: number; interval_ms?: number; duration_seconds?: number}): Promise<void> {
+  await (await control('/simulate', {
+    method: 'POST',
+    headers: {'content-type': 'application/json', authorization: `Bearer ${resellerToken}`},
+    body: JSON.stringify(body),
+  })).arrayBuffer();
+}
+
 /** Adds a transcript to one of the tenant's customers (`POST /__sandbox/transcripts`) and returns its id. */
 export async function createStoryTranscript(resellerToken: string, body: {
   customer_id: number; title: string; status?: string; language?: string; documents?: string[];

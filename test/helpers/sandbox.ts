@@ -4,6 +4,7 @@
  * The test runner mounts the sandbox on its own origin, so every call goes to `location.origin`.
  * Every test makes its own tenant: nothing is shared or leaked between tests.
  */
+import {waitFor} from './wait.js';
 
 /** One fault-injection rule (CONTRIBUTING.md, "Test and story control API"). */
 export interface FaultRule {
@@ -159,4 +160,11 @@ export async function liveState(token: string): Promise<{connections: number; si
 /** Breaks the tenant's open event streams abruptly (a network failure for the client). */
 export async function dropLive(token: string): Promise<number> {
   return ((await (await control('DELETE', '/live', token)).json()) as {dropped: number}).dropped;
+}
+
+/** Waits until the sandbox counts exactly `n` open event streams for the tenant (`why`: what should have made it so). */
+export function connections(t: Pick<Tenant, 'token'>, n: number, why: string): Promise<true> {
+  return waitFor(async () => (await liveState(t.token)).connections === n, `${n} open event streams (${why})`, {
+    observe: async () => `the sandbox counts ${(await liveState(t.token)).connections}`,
+  });
 }

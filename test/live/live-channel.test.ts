@@ -10,16 +10,10 @@ import '../../src/define/provider.js';
 import type {ResellerProvider} from '../../src/elements/provider/provider.js';
 import {type LiveChannel, liveChannel} from '../../src/live/live-channel.js';
 import {api} from '../helpers/api.js';
-import {type Tenant, createTenant, dropLive, liveState, requests, setFaults, simulate} from '../helpers/sandbox.js';
+import {type Tenant, connections, createTenant, dropLive, liveState, requests, setFaults, simulate} from '../helpers/sandbox.js';
 import {waitFor} from '../helpers/wait.js';
 
 const firstCustomer = async (t: Tenant) => (await api<{data: Customer[]}>(t, 'GET', '/customers?sort=id')).data[0]!;
-
-/** Waits until the sandbox counts exactly `n` open streams for the tenant. */
-const connections = (t: Tenant, n: number, why: string) =>
-  waitFor(async () => (await liveState(t.token)).connections === n, `${n} open event streams (${why})`, {
-    observe: async () => `the sandbox counts ${(await liveState(t.token)).connections}`,
-  });
 
 /** A provider with `live`, holding `count` plain elements, in the document. */
 function provider(t: Tenant, count: number): {provider: ResellerProvider; elements: HTMLElement[]} {

@@ -6,6 +6,7 @@ import type {Customer} from '../../contract/schemas.js';
 import {ConflictError, NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {clientContext} from '../../context/client-context.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LiveController} from '../../controllers/live-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
@@ -143,6 +144,13 @@ export class ResellerCustomerDetail extends ConnectionMixin(LitElement) {
       return {customer, etag: client.etagOf(customer) ?? null};
     },
     onComplete: ({customer, etag}) => this.#setBaseline(customer, etag),
+  });
+  /** Under `<reseller-provider live>`: the customer's usage (quota meter) follows its usage events in place; edits are kept. */
+  protected readonly live = new LiveController(this, {
+    api: this.#api,
+    onEvent: (event) => {
+      if (event.type === 'reset' || event.usage?.customer_id === this.#shownId) void this.#load.refresh();
+    },
   });
 
   /** Whether the form differs from the saved customer. */

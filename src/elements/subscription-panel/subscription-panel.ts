@@ -6,6 +6,7 @@ import {PLAN_IDS} from '../../contract/constants.js';
 import type {Billing, Customer, Plan, PlanId, Subscription} from '../../contract/schemas.js';
 import {NotFoundError, ValidationError, isAbortError} from '../../api/errors.js';
 import {abortWhenRemoved, ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LiveController} from '../../controllers/live-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController} from '../../controllers/resource-controller.js';
 import {ResellerSubscriptionChangeEvent} from '../../events.js';
@@ -116,12 +117,20 @@ export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
   readonly #data = new ResourceController(this, {
     api: this.#api,
     args: () => [this.customerId] as const,
-    load: async (client, [id], {signal}) => {
+    load: async (client, [id], {signal, fresh}) => {
       if (!id) return initialState;
-      const [subscription, customer, plans] = await Promise.all([client.getSubscription(id, {signal}), client.getCustomer(id, {signal}), loadPlans(client, signal)]);
+      const [subscription, customer, plans] = await Promise.all([client.getSubscription(id, {signal}), client.getCustomer(id, {signal, fresh}), loadPlans(client, signal)]);
       return {subscription, customer, plans} satisfies Loaded;
     },
     onComplete: () => (this.#changed = null),
+  });
+
+  /** Under `<reseller-provider live>`: the quota meter follows the customer's usage events in place. */
+  protected readonly live = new LiveController(this, {
+    api: this.#api,
+    onEvent: (event) => {
+      if (event.type === 'reset' || event.usage?.customer_id === this.customerId) void this.#data.refresh();
+    },
   });
 
   readonly #billing = new ResourceController(this, {

@@ -5,6 +5,7 @@ import {initialState} from '@lit/task';
 import type {Transcript, TranscriptPage} from '../../contract/schemas.js';
 import {clientContext} from '../../context/client-context.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LiveController} from '../../controllers/live-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
@@ -120,6 +121,15 @@ export class ResellerTranscriptionList extends ConnectionMixin(LitElement) {
       this.#last = page;
       this.#lastKey = this.#key;
       if (this.#state.page > pageCount(page.total, page.per_page)) this.#commit({page: pageCount(page.total, page.per_page)});
+    },
+  });
+
+  /** Under `<reseller-provider live>`: statuses and new transcriptions (its customer's, or any for all) appear in place. */
+  protected readonly live = new LiveController(this, {
+    api: this.#api,
+    onEvent: (event) => {
+      const id = event.transcript?.customer_id;
+      if (event.type === 'reset' || (event.type === 'transcript' && (!this.#customer || id === this.#customer))) void this.#list.refresh();
     },
   });
 

@@ -3,6 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import type {PlanId, UsagePoint} from '../../contract/schemas.js';
 import {isAbortError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LiveController} from '../../controllers/live-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
@@ -142,6 +143,13 @@ export class ResellerUsageChart extends ConnectionMixin(LitElement) {
       return {from: u.from, to: u.to, daily: u.daily, quota: null};
     },
     onComplete: (data) => this.#announce(data.quota ? quotaLevelOf(data.quota.usedMinutes, data.quota.quotaMinutes) : null),
+  });
+  /** Under `<reseller-provider live>`: the bars and the quota follow usage events (its customer's, or any for all) in place. */
+  protected readonly live = new LiveController(this, {
+    api: this.#api,
+    onEvent: (event) => {
+      if (event.type === 'reset' || (event.type === 'usage' && (!this.#customer || event.usage?.customer_id === this.#customer))) void this.#usage.refresh();
+    },
   });
 
   override connectedCallback(): void {

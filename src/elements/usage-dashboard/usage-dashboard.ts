@@ -5,6 +5,7 @@ import {ContextProvider} from '@lit/context';
 import type {AggregateUsage, CustomerUsageRow} from '../../contract/schemas.js';
 import {clientContext} from '../../context/client-context.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {LiveController} from '../../controllers/live-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController} from '../../controllers/resource-controller.js';
 import {ResellerCustomerOpenEvent, type ResellerStateChangeEvent} from '../../events.js';
@@ -14,6 +15,8 @@ import {tokens} from '../../styles/tokens.js';
 import {previousRange, type ChartGranularity} from '../../usage/dates.js';
 import {normalizeChartState, type UsageChartState, type UsageMetric} from '../shared/chart-state.js';
 import {detailHref} from '../shared/links.js';
+import {crossingText, renderAnnouncement} from '../shared/live-announce.js';
+import {quotaLevel} from '../../usage/quota.js';
 import {renderAccess, renderLoadError} from '../shared/states.js';
 // A value import (the class module registers nothing) so tools see where the chart's tag comes from.
 import {ResellerUsageChart} from '../usage-chart/usage-chart.js';
@@ -41,6 +44,7 @@ import {ConnectionMixin} from '../shared/connection.js';
  * @csspart state-title - A state's title.
  * @csspart state-message - A state's message.
  * @csspart retry-button - The error's retry.
+ * @csspart announcement - The polite live region (visually hidden): a customer crossing 80 % / 100 % of its quota.
  * @cssprop --reseller-color-brand - Chart, links and focus.
  * @fires {ResellerCustomerOpenEvent} reseller-customer-open - Cancelable: the operator opens a customer.
  * @fires {ResellerStateChangeEvent} reseller-state-change - The range, granularity or metric changed (from the inner chart).
@@ -86,6 +90,22 @@ export class ResellerUsageDashboard extends ConnectionMixin(LitElement) {
     args: () => [this.#state.from, this.#state.to] as const,
     load: (client, [from, to], {signal}) => client.getUsage(previousRange({from, to}), {signal}),
   });
+  /** Under `<reseller-provider live>`: totals and lists follow usage events in place (the chart follows them itself). */
+  protected readonly live = new LiveController(this, {
+    api: this.#api,
+    onEvent: (event) => {
+      if (event.type !== 'transcript') void this.#current.refresh();
+    },
+    known: (id) => {
+      const row = this.usage?.customers.find((c) => c.customer_id === id);
+      return row && {name: row.name, level: quotaLevel(row.usage_percent, row.quota_minutes)};
+    },
+    announce: (crossing) => {
+      this.#announcement = crossingText(this.#i18n, crossing);
+      this.requestUpdate();
+    },
+  });
+  #announcement = '';
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#clientProvider.setValue(this.#api.client);
@@ -116,7 +136,7 @@ export class ResellerUsageDashboard extends ConnectionMixin(LitElement) {
         time-zone=${ifDefined(this.timeZone ?? undefined)} .strings=${this.strings} @reseller-state-change=${this.#onChartState}>
         <div slot="summary">${error ? this.#renderError(error) : renderTotals(host)}</div>
       </reseller-usage-chart>
-      ${error ? nothing : html`<div class="lists">${renderTopCustomers(host)}${renderNearQuota(host)}</div>`}`;
+      ${error ? nothing : html`<div class="lists">${renderTopCustomers(host)}${renderNearQuota(host)}</div>`}${renderAnnouncement(this.#announcement)}`;
   }
 
   get #sections(): SectionsHost {
