@@ -51,14 +51,30 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 export const endOfMonth = (date: IsoDate): IsoDate => addDays(addMonths(date, 1), -1);
 
+/**
+ * The `en-US` year-month-day formatter of a time zone, built once per zone: building an
+ * `Intl.DateTimeFormat` costs far more than using one, and every render asks for today (the preset
+ * menu matches each preset). An unknown zone falls back to the viewer's.
+ */
+const todayFormats = new Map<string, Intl.DateTimeFormat>();
+function todayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = todayFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = {year: 'numeric', month: '2-digit', day: '2-digit'};
+    try {
+      format = new Intl.DateTimeFormat('en-US', {...options, timeZone});
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', options);
+    }
+    todayFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Today's calendar date in `timeZone` (the viewer's when absent) at `now`. */
 export function todayIn(timeZone?: string, now: Date | number = Date.now()): IsoDate {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-US', {timeZone, year: 'numeric', month: '2-digit', day: '2-digit'}).formatToParts(now);
-  } catch {
-    parts = new Intl.DateTimeFormat('en-US', {year: 'numeric', month: '2-digit', day: '2-digit'}).formatToParts(now);
-  }
+  const parts = todayFormat(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
 }
@@ -105,8 +121,10 @@ export function presetRange(preset: RangePreset, {now, timeZone}: ClockOptions =
 
 /** The preset whose range is exactly `range` today, or `'custom'`. */
 export function matchPreset(range: DateRange, clock: ClockOptions = {}): RangePreset | 'custom' {
+  // One instant for every preset (a match across midnight compares like with like).
+  const at = {...clock, now: clock.now ?? Date.now()};
   return RANGE_PRESETS.find((p) => {
-    const r = presetRange(p, clock);
+    const r = presetRange(p, at);
     return r.from === range.from && r.to === range.to;
   }) ?? 'custom';
 }

@@ -244,13 +244,24 @@ describe('the usage chart under dir="rtl"', () => {
     el.token = tenant.token;
     await mountAt(el, 768, 'rtl');
     await rendered(el, {busy: '[aria-busy="true"][part~="chart-area"]', ready: 'svg.chart'}, 'the chart draws its bars');
-    const bars = [...el.shadowRoot!.querySelectorAll('svg.chart .bar')].map((b) => b.getBoundingClientRect());
+    // The bars are one path: the keyboard cursor, moved to the first and the last period, says where each is drawn.
+    const cursor = el.shadowRoot!.querySelector<SVGElement>('svg.chart [role="slider"]')!;
+    const cursorAt = async (key: string) => {
+      await sendKeys({press: key});
+      await el.updateComplete;
+      return cursor.getBoundingClientRect();
+    };
+    cursor.focus();
+    const first = await cursorAt('Home');
+    const last = await cursorAt('End');
+    expect(cursor.getAttribute('aria-valuenow'), 'End is the last period').to.equal(cursor.getAttribute('aria-valuemax'));
+    const plot = el.shadowRoot!.querySelector('svg.chart path.bars')!.getBoundingClientRect();
     const days = [...el.shadowRoot!.querySelectorAll('svg.chart .x-label')].map((b) => b.getBoundingClientRect());
-    expect(bars.length, 'bars drawn').to.be.greaterThan(1);
-    expect(bars[0].left, 'the first period is on the left').to.be.lessThan(bars.at(-1)!.left);
+    expect(first.left, 'the first period is on the left').to.be.lessThan(last.left);
+    expect(first.left, 'the first period at the plot’s left edge').to.be.closeTo(plot.left, first.width);
     expect(days[0].left, 'the first date label is on the left').to.be.lessThan(days.at(-1)!.left);
     for (const label of el.shadowRoot!.querySelectorAll('svg.chart .y-label')) {
-      expect(label.getBoundingClientRect().right, `value label "${label.textContent}" left of the plot`).to.be.at.most(bars[0].left + 1);
+      expect(label.getBoundingClientRect().right, `value label "${label.textContent}" left of the plot`).to.be.at.most(plot.left + 1);
     }
     const range = el.shadowRoot!.querySelector('[part~="range"]')!.getBoundingClientRect();
     const exportButton = el.shadowRoot!.querySelector('[part~="export-button"]')!.getBoundingClientRect();

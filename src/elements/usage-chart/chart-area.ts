@@ -1,7 +1,7 @@
 /**
  * The chart area: a fixed-height box (no layout jump) holding the loading skeleton, the empty or
  * error state, the SVG chart with its tooltip, or the table view. Pointer, key and focus events
- * of the chart are handled here, once for all bars.
+ * of the chart are handled here, once for all bars (the period under the pointer is found by position).
  */
 import {html} from 'lit';
 import type {LocaleController} from '../../controllers/locale-controller.js';
@@ -80,6 +80,14 @@ export function renderChartArea(host: AreaHost) {
   return html`<div class="area" part="chart-area" aria-busy=${busy ? 'true' : 'false'}>${content}</div>`;
 }
 
+/** "Mar 3, 2025, Audio hours: 1.25, Transcriptions: 4": the tooltip's lines as one phrase (the slider's value). */
+const listFormats = new Map<string, Intl.ListFormat>();
+function pointText(i18n: LocaleController, parts: string[]): string {
+  let f = listFormats.get(i18n.locale);
+  if (!f) listFormats.set(i18n.locale, (f = new Intl.ListFormat(i18n.locale, {type: 'unit', style: 'short'})));
+  return f.format(parts);
+}
+
 function renderChart(host: AreaHost, buckets: readonly UsageBucket[]) {
   const {i18n, state} = host;
   const hours = state.metric === 'hours';
@@ -92,55 +100,57 @@ function renderChart(host: AreaHost, buckets: readonly UsageBucket[]) {
   const shown = host.shown < buckets.length ? host.shown : -1;
   const metric = i18n.t(hours ? 'usage.audioHours' : 'usage.transcriptions');
   const label = i18n.t('usage.chartLabel', {metric, from: i18n.date(state.from), to: i18n.date(state.to)});
-  const indexOf = (e: Event) => Number((e.target as Element).getAttribute?.('data-i') ?? -1);
+  const lines = (b: UsageBucket) => [
+    periodLabel(i18n, b, state.granularity),
+    `${i18n.t('usage.audioHours')}: ${i18n.number(minutesToHours(b.audioMinutes), {minimumFractionDigits: 2, maximumFractionDigits: 2})}`,
+    `${i18n.t('usage.transcriptions')}: ${i18n.number(b.transcriptions)}`,
+  ];
   const chart = renderChartSvg(
     {
-      buckets, values, integer: !hours, granularity: state.granularity, width: host.width, active, shown, label, tickLabel,
-      barLabel: (i) => periodLabel(i18n, buckets[i]!, state.granularity),
+      values, integer: !hours, granularity: state.granularity, width: host.width, active, shown, label, tickLabel,
+      cursorLabel: metric,
+      valueText: pointText(i18n, lines(buckets[active]!)),
       axisLabel: (i) => axisLabel(i18n, buckets[i]!, state.granularity),
-      tooltipId: TOOLTIP_ID,
     },
     layout,
   );
-  const tip = shown >= 0 ? buckets[shown]! : buckets[active]!;
+  const tip = lines(shown >= 0 ? buckets[shown]! : buckets[active]!);
+  const at = (e: MouseEvent) => {
+    const svgEl = (e.currentTarget as HTMLElement).querySelector('svg')!;
+    return indexAt(layout, svgEl.getBoundingClientRect().left, e.clientX, buckets.length);
+  };
+  const thumbFocused = (plot: HTMLElement) => (plot.getRootNode() as ShadowRoot).activeElement?.classList.contains('thumb') ?? false;
   const on = {
     keydown: (e: KeyboardEvent) => {
-      const from = indexOf(e);
-      if (from < 0) return;
-      const to = keyTarget(e.key, from, buckets.length, Math.max(1, Math.round(buckets.length / 10)));
+      if (!(e.target as Element).classList?.contains('thumb')) return;
+      const to = keyTarget(e.key, active, buckets.length, Math.max(1, Math.round(buckets.length / 10)));
       if (to === null) return;
       e.preventDefault();
       host.onActive(to, true);
     },
     pointermove: (e: PointerEvent) => {
-      const svgEl = (e.currentTarget as HTMLElement).querySelector('svg')!;
-      const i = indexAt(layout, svgEl.getBoundingClientRect().left, e.clientX, buckets.length);
+      const i = at(e);
       if (i !== host.shown) host.onShown(i);
     },
-    pointerleave: (e: PointerEvent) => {
-      // Back to the focused bar's tooltip, if a bar has focus.
-      const plot = e.currentTarget as HTMLElement;
-      const focusedBar = (plot.getRootNode() as ShadowRoot).activeElement;
-      host.onShown(focusedBar && plot.contains(focusedBar) ? Number(focusedBar.getAttribute('data-i') ?? -1) : -1);
+    // Back to the cursor's tooltip when the cursor has focus.
+    pointerleave: (e: PointerEvent) => host.onShown(thumbFocused(e.currentTarget as HTMLElement) ? active : -1),
+    // A click puts the keyboard cursor on that period (as clicking a bar focused it).
+    click: (e: MouseEvent) => {
+      const i = at(e);
+      if (i >= 0) host.onActive(i, true);
     },
     focusin: (e: FocusEvent) => {
-      const i = indexOf(e);
-      if (i < 0) return;
-      if (i !== host.active || i !== host.shown) host.onActive(i, false);
+      if ((e.target as Element).classList?.contains('thumb') && active !== host.shown) host.onActive(active, false);
     },
-    focusout: (e: FocusEvent) => {
-      const next = e.relatedTarget as Element | null;
-      if (next?.closest?.('.plot')) return;
-      host.onShown(-1);
-    },
+    focusout: () => host.onShown(-1),
   };
   return html`<div class="plot" @keydown=${on.keydown} @pointermove=${on.pointermove} @pointerleave=${on.pointerleave}
-      @focusin=${on.focusin} @focusout=${on.focusout}>
+      @click=${on.click} @focusin=${on.focusin} @focusout=${on.focusout}>
     ${chart}
     <div class="tooltip" part="tooltip" id=${TOOLTIP_ID} role="tooltip" ?hidden=${shown < 0}>
-      <strong>${periodLabel(i18n, tip, state.granularity)}</strong>
-      <span>${i18n.t('usage.audioHours')}: ${i18n.number(minutesToHours(tip.audioMinutes), {minimumFractionDigits: 2, maximumFractionDigits: 2})}</span>
-      <span>${i18n.t('usage.transcriptions')}: ${i18n.number(tip.transcriptions)}</span>
+      <strong>${tip[0]}</strong>
+      <span>${tip[1]}</span>
+      <span>${tip[2]}</span>
     </div>
   </div>`;
 }

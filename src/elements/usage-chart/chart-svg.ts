@@ -1,12 +1,15 @@
 /**
  * The bar chart as a Lit `svg` template: nice value ticks with grid lines, thinned period labels,
- * one `<rect>` per bucket. No listeners per bar: the chart's wrapper takes pointer, key and focus events
- * and finds the bucket by position or `data-i` (event delegation), so a year of days stays cheap.
- * (The listeners sit on an HTML wrapper: Chromium makes an `<svg>` with focus listeners a Tab stop.)
- * Bars use a roving tabindex (one Tab stop; arrows, Home, End, PageUp/PageDown move).
+ * and the marks as ONE `<path>` (every bar a segment of its `d` attribute: a year of days is one
+ * element to create, lay out and paint, not 365; `d` is an attribute, so strict CSP is fine).
+ *
+ * Keyboard and screen readers get a cursor over the data, the WAI-ARIA APG Slider pattern: one
+ * focusable `<rect role="slider">` (the "thumb") spans the current period's band and shows the focus
+ * ring; arrows, Home, End, PageUp / PageDown move it; `aria-valuetext` says the period and its
+ * values, so the screen reader announces each move. Pointer, key and focus events sit on the HTML
+ * wrapper (chart-area.ts), which finds the period under the pointer by position.
  */
 import {svg, nothing, type SVGTemplateResult} from 'lit';
-import type {UsageBucket} from '../../usage/buckets.js';
 import type {ChartGranularity} from '../../usage/dates.js';
 import {labelEvery, niceTicks, type ValueTicks} from '../../usage/ticks.js';
 
@@ -15,22 +18,23 @@ const MARGIN = {top: 12, right: 8, bottom: 28};
 const CHAR_WIDTH = 7;
 
 export interface ChartInput {
-  buckets: readonly UsageBucket[];
   values: readonly number[];
   integer: boolean;
   granularity: ChartGranularity;
   width: number;
-  /** The bar with tabindex 0. */
+  /** The period under the keyboard cursor (the slider's value). */
   active: number;
-  /** The bar whose tooltip shows (hovered or focused), or -1. */
+  /** The period whose tooltip shows (hovered or focused), or -1. */
   shown: number;
+  /** The chart's accessible name (metric and range). */
   label: string;
-  /** Accessible name of bar `i` (its period). */
-  barLabel: (i: number) => string;
-  /** Short axis label of bar `i`. */
+  /** The slider's accessible name. */
+  cursorLabel: string;
+  /** What the slider's value says: the active period and its values. */
+  valueText: string;
+  /** Short axis label of period `i`. */
   axisLabel: (i: number) => string;
   tickLabel: (value: number) => string;
-  tooltipId: string;
 }
 
 export interface ChartLayout {
@@ -61,65 +65,80 @@ export function indexAt(layout: ChartLayout, svgLeft: number, clientX: number, c
   return i >= 0 && i < count ? i : -1;
 }
 
-/** Where the tooltip of bar `i` points (SVG px): the bar's centre, above its top. */
-export function tipAnchor(layout: ChartLayout, input: Pick<ChartInput, 'values'>, i: number): {x: number; y: number} {
-  return {x: layout.left + layout.band * (i + 0.5), y: layout.y(input.values[i] ?? 0)};
+/** Two decimals are enough for a pixel and keep `d` short. */
+const px = (n: number) => Math.round(n * 100) / 100;
+
+/** Bar `i`'s box: centred in its band; a zero still gets a hairline, so "no usage" reads as zero, not as a gap. */
+function barBox(layout: ChartLayout, values: readonly number[], i: number) {
+  const {band, left, top, plotHeight} = layout;
+  const width = Math.max(1, band * (band > 6 ? 0.72 : 0.85));
+  const bottom = top + plotHeight;
+  const v = values[i]!;
+  const height = Math.max(v > 0 ? 1 : 0.75, bottom - layout.y(v));
+  return {x: px(left + i * band + (band - width) / 2), y: px(bottom - height), width: px(width), height: px(height)};
+}
+
+/** Every bar as one path: `M x y h w v h h -w z` per period, left to right. */
+export function barsPath(layout: ChartLayout, values: readonly number[]): string {
+  let d = '';
+  for (let i = 0; i < values.length; i++) {
+    const b = barBox(layout, values, i);
+    d += `M${b.x} ${b.y}h${b.width}v${b.height}h${-b.width}z`;
+  }
+  return d;
 }
 
 export function renderChartSvg(input: ChartInput, layout: ChartLayout): SVGTemplateResult {
   const {left, top, plotWidth, plotHeight, band, ticks, y} = layout;
   const n = input.values.length;
-  const barWidth = Math.max(1, band * (band > 6 ? 0.72 : 0.85));
-  const inset = (band - barWidth) / 2;
   const every = labelEvery(band, 68, input.granularity);
   const bottom = top + plotHeight;
-  const bars: SVGTemplateResult[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = input.values[i]!;
-    const yTop = y(v);
-    // A zero still gets a hairline, so "no usage" reads as zero, not as a gap.
-    const h = Math.max(v > 0 ? 1 : 0.75, bottom - yTop);
-    bars[i] = svg`<rect class=${i === input.shown ? 'bar shown' : 'bar'} data-i=${i} x=${left + i * band + inset} y=${bottom - h}
-      width=${barWidth} height=${h} role="img" aria-label=${input.barLabel(i)} tabindex=${i === input.active ? 0 : -1}
-      aria-describedby=${i === input.active ? input.tooltipId : nothing}></rect>`;
-  }
   const labels: SVGTemplateResult[] = [];
   for (let i = 0; i < n; i += every) {
     const x = left + band * (i + 0.5);
     if (x + 24 > left + plotWidth + 8 && i !== 0) break;
     labels.push(svg`<text class="x-label" x=${x} y=${bottom + 18} text-anchor="middle">${input.axisLabel(i)}</text>`);
   }
+  const shown = input.shown >= 0 ? barBox(layout, input.values, input.shown) : null;
   return svg`<svg class="chart" part="chart" width=${input.width} height=${CHART_HEIGHT} viewBox="0 0 ${input.width} ${CHART_HEIGHT}"
       role="group" aria-label=${input.label}>
     <g class="grid" aria-hidden="true">
       ${ticks.ticks.map((t) => svg`<line x1=${left} x2=${left + plotWidth} y1=${y(t)} y2=${y(t)}></line>
         <text class="y-label" x=${left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${input.tickLabel(t)}</text>`)}
     </g>
-    ${input.shown >= 0 ? svg`<rect class="cursor" aria-hidden="true" x=${left + input.shown * band} y=${top} width=${band} height=${plotHeight}></rect>` : nothing}
-    <g class="bars">${bars}</g>
+    ${shown ? svg`<rect class="band" aria-hidden="true" x=${px(left + input.shown * band)} y=${top} width=${px(band)} height=${plotHeight}></rect>` : nothing}
+    <path class="bars" aria-hidden="true" d=${barsPath(layout, input.values)}></path>
+    ${shown ? svg`<rect class="bar-shown" aria-hidden="true" x=${shown.x} y=${shown.y} width=${shown.width} height=${shown.height}></rect>` : nothing}
     <g class="x-axis" aria-hidden="true">
       <line class="baseline" x1=${left} x2=${left + plotWidth} y1=${bottom} y2=${bottom}></line>
       ${labels}
     </g>
+    <rect class="thumb" part="cursor" tabindex="0" role="slider" aria-orientation="horizontal" aria-label=${input.cursorLabel}
+      aria-valuemin="1" aria-valuemax=${n} aria-valuenow=${input.active + 1} aria-valuetext=${input.valueText}
+      x=${px(left + input.active * band)} y=${top} width=${px(Math.max(band, 2))} height=${plotHeight}></rect>
   </svg>`;
 }
 
-/** The bar index a key moves to from `i` (or null when the key is not a chart key). */
+/**
+ * The period a key moves the cursor to from `i`, as the APG Slider does (Right / Up: next, Left /
+ * Down: previous, PageUp / PageDown: a tenth forward / back, Home / End), or null for other keys.
+ * The plot reads left to right in every direction (rtl too), so Right is always later.
+ */
 export function keyTarget(key: string, i: number, count: number, pageStep: number): number | null {
   switch (key) {
     case 'ArrowRight':
-    case 'ArrowDown':
+    case 'ArrowUp':
       return Math.min(count - 1, i + 1);
     case 'ArrowLeft':
-    case 'ArrowUp':
+    case 'ArrowDown':
       return Math.max(0, i - 1);
     case 'Home':
       return 0;
     case 'End':
       return count - 1;
-    case 'PageDown':
-      return Math.min(count - 1, i + pageStep);
     case 'PageUp':
+      return Math.min(count - 1, i + pageStep);
+    case 'PageDown':
       return Math.max(0, i - pageStep);
     default:
       return null;

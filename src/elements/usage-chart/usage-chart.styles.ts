@@ -111,20 +111,23 @@ export const styles = css`
   .x-label {
     fill: var(--_text-muted);
   }
-  .bar {
+  .bars {
     fill: var(--_bar);
+  }
+  .bar-shown {
+    fill: var(--_bar-hover);
+  }
+  .band {
+    fill: var(--_brand-subtle);
+  }
+  /* The keyboard cursor: the current period's band, outlined while it has keyboard focus. */
+  .thumb {
+    fill: transparent;
     outline: none;
   }
-  .bar.shown {
-    fill: var(--_bar-hover);
-  }
-  .bar:focus-visible {
+  .thumb:focus-visible {
     stroke: var(--_focus-ring);
     stroke-width: 2;
-    fill: var(--_bar-hover);
-  }
-  .cursor {
-    fill: var(--_brand-subtle);
   }
   .tooltip {
     /* Chart coordinates set from script (CSSOM): physical properties on purpose. */

@@ -48,7 +48,7 @@ const PLACEHOLDER_COUNT = 9_999;
 
 /**
  * Usage over a date range, for one customer (`customer-id`) or all customers: audio hours or
- * transcriptions per day, week or month as an SVG bar chart (keyboard and hover tooltips) or a
+ * transcriptions per day, week or month as an SVG bar chart (a keyboard cursor and hover tooltips) or a
  * table, the quota of the current billing period (one customer), and a CSV export of what is shown.
  *
  * @summary Usage chart with range presets, granularity, quota meter, table view and CSV export.
@@ -68,6 +68,7 @@ const PLACEHOLDER_COUNT = 9_999;
  * @csspart custom-quota - The "custom" badge of an Enterprise quota.
  * @csspart chart-area - The fixed-height area of the chart and its states.
  * @csspart chart - The `<svg>`.
+ * @csspart cursor - The keyboard cursor over the current period (`role="slider"`).
  * @csspart tooltip - The tooltip.
  * @csspart table - The table view's `<table>`.
  * @csspart table-scroll - The table view's scroll container.
@@ -116,7 +117,7 @@ export class ResellerUsageChart extends ConnectionMixin(LitElement) {
   @state() private customError: string | null = null;
   @state() private draft: {from: string; to: string} | null = null;
   @state() private exporting = false;
-  /** The bar with the roving tabindex (-1: the last one). */
+  /** The period under the keyboard cursor (-1: the last one). */
   @state() private active = -1;
   /** The bar whose tooltip shows, or -1. */
   @state() private shown = -1;
@@ -336,7 +337,7 @@ export class ResellerUsageChart extends ConnectionMixin(LitElement) {
     this.shown = i;
     if (!focus) return;
     await this.updateComplete;
-    this.renderRoot.querySelector<SVGElement>(`rect.bar[data-i="${i}"]`)?.focus();
+    this.renderRoot.querySelector<SVGElement>('.thumb')?.focus();
   }
 
   #renderQuota(q: QuotaInfo) {
