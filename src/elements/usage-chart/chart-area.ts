@@ -80,14 +80,6 @@ export function renderChartArea(host: AreaHost) {
   return html`<div class="area" part="chart-area" aria-busy=${busy ? 'true' : 'false'}>${content}</div>`;
 }
 
-/** "Mar 3, 2025, Audio hours: 1.25, Transcriptions: 4": the tooltip's lines as one phrase (the slider's value). */
-const listFormats = new Map<string, Intl.ListFormat>();
-function pointText(i18n: LocaleController, parts: string[]): string {
-  let f = listFormats.get(i18n.locale);
-  if (!f) listFormats.set(i18n.locale, (f = new Intl.ListFormat(i18n.locale, {type: 'unit', style: 'short'})));
-  return f.format(parts);
-}
-
 function renderChart(host: AreaHost, buckets: readonly UsageBucket[]) {
   const {i18n, state} = host;
   const hours = state.metric === 'hours';
@@ -109,7 +101,7 @@ function renderChart(host: AreaHost, buckets: readonly UsageBucket[]) {
     {
       values, integer: !hours, granularity: state.granularity, width: host.width, active, shown, label, tickLabel,
       cursorLabel: metric,
-      valueText: pointText(i18n, lines(buckets[active]!)),
+      valueText: lines(buckets[active]!).join(', '),
       axisLabel: (i) => axisLabel(i18n, buckets[i]!, state.granularity),
     },
     layout,

@@ -99,24 +99,17 @@ export function renderChartSvg(input: ChartInput, layout: ChartLayout): SVGTempl
     if (x + 24 > left + plotWidth + 8 && i !== 0) break;
     labels.push(svg`<text class="x-label" x=${x} y=${bottom + 18} text-anchor="middle">${input.axisLabel(i)}</text>`);
   }
-  const shown = input.shown >= 0 ? barBox(layout, input.values, input.shown) : null;
-  return svg`<svg class="chart" part="chart" width=${input.width} height=${CHART_HEIGHT} viewBox="0 0 ${input.width} ${CHART_HEIGHT}"
-      role="group" aria-label=${input.label}>
-    <g class="grid" aria-hidden="true">
-      ${ticks.ticks.map((t) => svg`<line x1=${left} x2=${left + plotWidth} y1=${y(t)} y2=${y(t)}></line>
-        <text class="y-label" x=${left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${input.tickLabel(t)}</text>`)}
-    </g>
-    ${shown ? svg`<rect class="band" aria-hidden="true" x=${px(left + input.shown * band)} y=${top} width=${px(band)} height=${plotHeight}></rect>` : nothing}
-    <path class="bars" aria-hidden="true" d=${barsPath(layout, input.values)}></path>
-    ${shown ? svg`<rect class="bar-shown" aria-hidden="true" x=${shown.x} y=${shown.y} width=${shown.width} height=${shown.height}></rect>` : nothing}
-    <g class="x-axis" aria-hidden="true">
-      <line class="baseline" x1=${left} x2=${left + plotWidth} y1=${bottom} y2=${bottom}></line>
-      ${labels}
-    </g>
-    <rect class="thumb" part="cursor" tabindex="0" role="slider" aria-orientation="horizontal" aria-label=${input.cursorLabel}
-      aria-valuemin="1" aria-valuemax=${n} aria-valuenow=${input.active + 1} aria-valuetext=${input.valueText}
-      x=${px(left + input.active * band)} y=${top} width=${px(Math.max(band, 2))} height=${plotHeight}></rect>
-  </svg>`;
+  const s = input.shown;
+  const shown = s >= 0 ? barBox(layout, input.values, s) : null;
+  // The hovered period: its band, then its bar again in the hover colour (the band covers only that bar).
+  // Templates keep their whitespace in the build (only CSS is minified): written tight on purpose.
+  return svg`<svg class="chart" part="chart" width=${input.width} height=${CHART_HEIGHT} viewBox="0 0 ${input.width} ${CHART_HEIGHT}" role="group" aria-label=${input.label}>
+<g class="grid" aria-hidden="true">${ticks.ticks.map((t) => svg`<line x1=${left} x2=${left + plotWidth} y1=${y(t)} y2=${y(t)}></line><text class="y-label" x=${left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${input.tickLabel(t)}</text>`)}</g>
+<path class="bars" aria-hidden="true" d=${barsPath(layout, input.values)}></path>
+${shown ? svg`<g aria-hidden="true"><rect class="band" x=${px(left + s * band)} y=${top} width=${px(band)} height=${plotHeight}></rect><rect class="bar-shown" x=${shown.x} y=${shown.y} width=${shown.width} height=${shown.height}></rect></g>` : nothing}
+<g class="x-axis" aria-hidden="true"><line class="baseline" x1=${left} x2=${left + plotWidth} y1=${bottom} y2=${bottom}></line>${labels}</g>
+<rect class="thumb" part="cursor" tabindex="0" role="slider" aria-label=${input.cursorLabel} aria-valuemin="1" aria-valuemax=${n} aria-valuenow=${input.active + 1} aria-valuetext=${input.valueText} x=${px(left + input.active * band)} y=${top} width=${px(Math.max(band, 2))} height=${plotHeight}></rect>
+</svg>`;
 }
 
 /**
