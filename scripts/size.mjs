@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 91.5 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 44.2 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 92.0 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 44.6 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 46.3 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 46.7 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 45.3 kB
+ *   counted: the host has it)                                                           <= 45.7 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -133,7 +133,12 @@ const KB = 1000;
 // without the change, load ~20: define 89 947 -> 90 141 B). The chart now draws 365 bars as one
 // element; its accessible cursor is what the bytes buy. On top of the live updates above
 // (91 427 B): 91 427 + 194 = 91 621 B, define 91.5 -> 91.7 kB.
-const BUDGET = {defineEager: 91.7 * KB, tablePlusProvider: 44.2 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.3 * KB, reactTablePage: 45.3 * KB};
+// Issue 21 (keyset paging): the table's Next/Previous/Last by the server's cursors, a capped total
+// ("1,000+", the page without a count, no Last) and its two English strings on the table's eager
+// path. Measured before the last rebase (load ~18): +0.3 kB define, +0.4 kB table + provider, the
+// autoloader page and the React table page; added to the figures main had then (91.6, 44.1, 46.2,
+// 45.2 kB) + 0.1 kB. Not rebuilt after the rebase (merge window): lower them to the next measurement.
+const BUDGET = {defineEager: 92.0 * KB, tablePlusProvider: 44.6 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.7 * KB, reactTablePage: 45.7 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {

@@ -2,7 +2,8 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {ORDERS, PAGE_SIZES, SORT_KEYS, STATUS_FILTERS} from '../src/elements/customer-table/table-query.js';
-import type {SandboxParameters} from './helpers/sandbox.js';
+import type {Loader} from '@storybook/web-components-vite';
+import {createStoryTenant, setFaults, type SandboxParameters} from './helpers/sandbox.js';
 
 /**
  * `<reseller-customer-table>`: the reseller's customers, paged on the server, with sort, status
@@ -115,4 +116,23 @@ export const SignedOut: Story = {tags: ['http-errors'], parameters: sandbox({cus
 export const DeleteFails: Story = {
   tags: ['http-errors'],
   parameters: sandbox({customers: 10, faults: [{method: 'DELETE', path: '/customers/*', status: 500}]}),
+};
+
+/**
+ * A search that matched more than the server counts (`total_capped`): "1–25 of 1,000+", the page
+ * without a count, Next while the server has more, no Last. The sandbox caps at 1,000 matches and its
+ * control API seeds at most 500 customers, so the tenant's real first page is served once with the
+ * capped total; Next then goes on by its real `next_cursor`.
+ */
+const cappedLoader: Loader<TableArgs> = async () => {
+  const tenant = await createStoryTenant({customers: 60});
+  const response = await fetch('/api/v3/reseller/customers?page=1&per_page=25&sort=id&order=asc', {headers: {authorization: `Bearer ${tenant.tokens.reseller}`}});
+  const page = (await response.json()) as Record<string, unknown>;
+  await setFaults(tenant.tokens.reseller, [{method: 'GET', path: '/customers', times: 1, body_raw: JSON.stringify({...page, total: 1000, total_capped: true, last_cursor: null})}]);
+  return {tenant};
+};
+export const CappedTotal: Story = {
+  loaders: [cappedLoader],
+  // The global loader's tenant is replaced by this story's (same key, loaded after it).
+  parameters: {sandbox: {disabled: true} satisfies SandboxParameters},
 };

@@ -192,6 +192,8 @@ export const ar: LocaleMessages = {
   'table.paging.pageSize': 'عدد الصفوف في الصفحة',
   'table.paging.range': '{from}–{to} من {total}',
   'table.paging.page': 'الصفحة {page} من {pages}',
+  'table.paging.rangeCapped': '{from}–{to} من {total}+',
+  'table.paging.pageUnknownCount': 'الصفحة {page}',
   'table.paging.first': 'الصفحة الأولى',
   'table.paging.previous': 'الصفحة السابقة',
   'table.paging.next': 'الصفحة التالية',

@@ -184,6 +184,8 @@ export const de: LocaleMessages = {
   'table.paging.pageSize': 'Zeilen pro Seite',
   'table.paging.range': '{from}–{to} von {total}',
   'table.paging.page': 'Seite {page} von {pages}',
+  'table.paging.rangeCapped': '{from}–{to} von {total}+',
+  'table.paging.pageUnknownCount': 'Seite {page}',
   'table.paging.first': 'Erste Seite',
   'table.paging.previous': 'Vorherige Seite',
   'table.paging.next': 'Nächste Seite',

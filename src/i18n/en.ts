@@ -190,6 +190,10 @@ export const en = {
   'table.paging.pageSize': 'Rows per page',
   'table.paging.range': '{from}–{to} of {total}',
   'table.paging.page': 'Page {page} of {pages}',
+  /** A capped total (a search matched more than it counts): "1,000+". */
+  'table.paging.rangeCapped': '{from}–{to} of {total}+',
+  /** The page when the page count is not known (capped total). */
+  'table.paging.pageUnknownCount': 'Page {page}',
   'table.paging.first': 'First page',
   'table.paging.previous': 'Previous page',
   'table.paging.next': 'Next page',

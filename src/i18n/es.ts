@@ -185,6 +185,8 @@ export const es: LocaleMessages = {
   'table.paging.pageSize': 'Filas por página',
   'table.paging.range': '{from}–{to} de {total}',
   'table.paging.page': 'Página {page} de {pages}',
+  'table.paging.rangeCapped': '{from}–{to} de {total}+',
+  'table.paging.pageUnknownCount': 'Página {page}',
   'table.paging.first': 'Primera página',
   'table.paging.previous': 'Página anterior',
   'table.paging.next': 'Página siguiente',

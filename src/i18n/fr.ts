@@ -186,6 +186,8 @@ export const fr: LocaleMessages = {
   'table.paging.pageSize': 'Lignes par page',
   'table.paging.range': '{from}–{to} sur {total}',
   'table.paging.page': 'Page {page} sur {pages}',
+  'table.paging.rangeCapped': '{from}–{to} sur {total}+',
+  'table.paging.pageUnknownCount': 'Page {page}',
   'table.paging.first': 'Première page',
   'table.paging.previous': 'Page précédente',
   'table.paging.next': 'Page suivante',

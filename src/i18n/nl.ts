@@ -182,6 +182,8 @@ export const nl: Messages = {
   'table.paging.pageSize': 'Rijen per pagina',
   'table.paging.range': '{from}–{to} van {total}',
   'table.paging.page': 'Pagina {page} van {pages}',
+  'table.paging.rangeCapped': '{from}–{to} van {total}+',
+  'table.paging.pageUnknownCount': 'Pagina {page}',
   'table.paging.first': 'Eerste pagina',
   'table.paging.previous': 'Vorige pagina',
   'table.paging.next': 'Volgende pagina',

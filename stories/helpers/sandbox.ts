@@ -14,6 +14,8 @@ export interface FaultRule {
   drop?: boolean;
   retry_after?: number;
   times?: number;
+  /** The response body exactly as given (JSON text), instead of the real answer. */
+  body_raw?: string;
 }
 
 /** Who the story's provider authenticates as. */

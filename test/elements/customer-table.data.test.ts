@@ -9,7 +9,7 @@ import type {CustomerPage} from '../../src/contract/schemas.js';
 import type {HttpError} from '../../src/api/errors.js';
 import type {ResellerRequestErrorEvent, ResellerStateChangeEvent} from '../../src/events.js';
 import {formatInternational} from '../../src/phone/index.js';
-import {clearFaults, requests, setFaults} from '../helpers/sandbox.js';
+import {clearFaults, clearRequests, requests, setFaults} from '../helpers/sandbox.js';
 import {$, $$, api, column, createCustomer, createTenant, nextEvent, rowIds, settled, tableFor} from './customer-table.helpers.js';
 
 const listPage = (tenant: Awaited<ReturnType<typeof createTenant>>, query: string) => api<CustomerPage>(tenant, 'GET', `/customers?${query}`);
@@ -66,6 +66,45 @@ describe('<reseller-customer-table> data', () => {
     await settled(el);
     expect(el.page).to.equal(1);
     expect($(el, '[part~="range"]').textContent).to.contain('Page 1 of 3');
+  });
+
+  it('goes Next, Last and Previous by the server\'s cursors (deep pages read by keyset), First by the page number', async () => {
+    const tenant = await createTenant({customers: 80});
+    const el = await tableFor(tenant, {sort: 'name', order: 'desc'});
+    const button = (name: string) => $$(el, '[part~="page-button"]').find((b) => b.getAttribute('aria-label') === name)!;
+    const byNumber = async (page: number) => (await listPage(tenant, `page=${page}&per_page=25&sort=name&order=desc`)).data.map((c) => c.id);
+    await clearRequests(tenant.token);
+    const steps: [string, number, string | null][] = [['Next page', 2, 'cursor'], ['Last page', 4, 'cursor'], ['Previous page', 3, 'cursor'], ['First page', 1, null]];
+    for (const [name, page, sent] of steps) {
+      button(name).click();
+      await settled(el);
+      await waitUntil(() => el.page === page && $(el, '[part~="range"]').textContent!.includes(`Page ${page} of 4`), `${name}: page ${page} shown`);
+      // (Before the test's own request below, which the log records too.)
+      const asked = (await requests(tenant.token)).filter((r) => r.path === '/customers').at(-1)!;
+      expect(new URLSearchParams(asked.query).has('cursor'), `${name}: ${asked.query}`).to.equal(sent === 'cursor');
+      expect(rowIds(el), `${name}: the rows of page ${page}`).to.deep.equal(await byNumber(page));
+    }
+  });
+
+  it('shows a capped total as "1,000+" with the page but no page count, pages on by next_cursor while the server has more, and has no Last', async () => {
+    const tenant = await createTenant({customers: 30});
+    // A search matching more than 1,000 customers needs 1,001 of them; the sandbox's control API seeds at
+    // most 500 a tenant, so its own first page is served once with the capped total it would send then.
+    const real = await listPage(tenant, 'page=1&per_page=25&sort=id&order=asc');
+    await setFaults(tenant.token, [{method: 'GET', path: '/customers', times: 1, body_raw: JSON.stringify({...real, total: 1000, total_capped: true, last_cursor: null})}]);
+    const el = await tableFor(tenant);
+    const button = (name: string) => $$(el, '[part~="page-button"]').find((b) => b.getAttribute('aria-label') === name)!;
+    await waitUntil(() => $(el, '[part~="range"]').textContent!.includes('1,000+'), `the capped total: ${$(el, '[part~="range"]').textContent}`);
+    expect($(el, '[part~="range"]').textContent!.replace(/\s+/g, ' ').trim()).to.equal('1–25 of 1,000+ Page 1');
+    expect(button('Last page').getAttribute('aria-disabled')).to.equal('true');
+    expect(button('Next page').getAttribute('aria-disabled')).to.equal('false');
+    await clearRequests(tenant.token);
+    button('Next page').click();
+    await settled(el);
+    await waitUntil(() => el.page === 2, 'page 2');
+    const sent = (await requests(tenant.token)).filter((r) => r.path === '/customers').at(-1)!;
+    expect(new URLSearchParams(sent.query).get('cursor')).to.equal(real.next_cursor);
+    expect(rowIds(el)).to.deep.equal((await listPage(tenant, 'page=2&per_page=25')).data.map((c) => c.id));
   });
 
   it('changes the page size (25/50/75/100), back to page 1', async () => {

@@ -2,6 +2,7 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {Customer, CustomerPage, CustomerSort, Order} from '../../contract/schemas.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
+import {ValidationError} from '../../api/errors.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {ResourceController} from '../../controllers/resource-controller.js';
 import {ResellerStateChangeEvent} from '../../events.js';
@@ -128,17 +129,32 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
   /** Rows keyed by customer since a create or delete here, by position again after the operator's next change. */
   #keyById = false;
   readonly #rowKeys = new Map<number, RowKey>();
+  /**
+   * Next, Previous and Last go by the last page's cursors (deep pages cost the server what page 1
+   * does): the cursor and the query it reads, used while that query stands.
+   */
+  #cursor: {key: string; cursor: string} | null = null;
 
   readonly #list = new ResourceController(this, {
     api: this.#api,
     args: () => [this.#key] as const,
-    load: (client, _key, {signal, fresh}) => client.listCustomers(toQuery(this.#state), {signal, fresh}),
+    load: (client, key, {signal, fresh}) => {
+      const query = toQuery(this.#state);
+      const cursor = this.#cursor?.key === key[0] ? this.#cursor.cursor : undefined;
+      if (!cursor) return client.listCustomers(query, {signal, fresh});
+      // A cursor the server no longer takes (e.g. issued before a restart): the page by its number.
+      return client.listCustomers({...query, cursor}, {signal, fresh}).catch((e: unknown) => {
+        if (!(e instanceof ValidationError && e.fieldCodes.cursor)) throw e;
+        this.#cursor = null;
+        return client.listCustomers(query, {signal, fresh});
+      });
+    },
     onComplete: (page) => {
       this.#last = page;
       this.#lastClient = this.#api.client;
       this.#removed.clear();
       const pages = pageCount(page.total, page.per_page);
-      if (this.#state.page > pages) this.#commit({page: pages});
+      if (this.#state.page > pages && !page.total_capped) this.#commit({page: pages});
     },
   });
 
@@ -214,7 +230,10 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
       page: this.#state.page,
       perPage: this.#state.perPage,
       total: this.#last!.total,
-      onPage: (page) => this.#commit({page}),
+      capped: this.#last!.total_capped,
+      more: Boolean(this.#last!.next_cursor),
+      rows: this.#last!.data.length,
+      onPage: (page) => this.#goTo(page),
       onPerPage: (perPage) => this.#commit({perPage: perPage as CustomerTableState['perPage'], page: 1}),
     });
   }
@@ -250,6 +269,15 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
     Object.assign(this, {...this.#state, ...patch});
     this.#state = normalizeState(this);
     this.dispatchEvent(new ResellerStateChangeEvent({...this.#state}));
+  }
+
+  #goTo(page: number): void {
+    const last = this.#last;
+    const from = this.#state.page;
+    const cursor = last?.page !== from ? null
+      : page === from + 1 ? last.next_cursor : page === from - 1 && page > 1 ? last.prev_cursor : page > from + 1 ? last.last_cursor : null;
+    this.#commit({page});
+    this.#cursor = cursor ? {key: this.#key, cursor} : null;
   }
 
   #applySearch(): void {

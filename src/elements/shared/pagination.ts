@@ -18,6 +18,13 @@ export interface PaginationHost {
   perPage: number;
   /** Total rows of the current filter and search (the last known one while loading). */
   total: number;
+  /**
+   * `total` is a lower bound (the server's `total_capped`): shown as "1,000+", the page without a
+   * count, no Last; Next while `more` (the server has a next page) and `rows` the rows shown.
+   */
+  capped?: boolean;
+  more?: boolean;
+  rows?: number;
   onPage(page: number): void;
   onPerPage(perPage: number): void;
   /** Accessible name of the pagination landmark (unique per page: axe landmark-unique). */
@@ -25,10 +32,10 @@ export interface PaginationHost {
 }
 
 export function renderPagination(host: PaginationHost) {
-  const {i18n, page, perPage, total} = host;
+  const {i18n, page, perPage, total, capped} = host;
   const pages = pageCount(total, perPage);
   const from = total === 0 ? 0 : (page - 1) * perPage + 1;
-  const to = Math.min(total, page * perPage);
+  const to = capped ? from - 1 + (host.rows ?? perPage) : Math.min(total, page * perPage);
   // aria-disabled, not disabled: the button keeps focus on the first and last page.
   const button = (target: number, label: string, icon: unknown, disabled: boolean) =>
     html`<button type="button" class="button ghost icon" part="page-button" aria-label=${label} title=${label}
@@ -42,14 +49,14 @@ export function renderPagination(host: PaginationHost) {
       </select>
     </label>
     <p part="range" class="range" role="status">
-      <span>${i18n.t('table.paging.range', {from, to, total})}</span>
-      <span class="pages">${i18n.t('table.paging.page', {page: Math.min(page, pages), pages})}</span>
+      <span>${i18n.t(capped ? 'table.paging.rangeCapped' : 'table.paging.range', {from, to, total})}</span>
+      <span class="pages">${capped ? i18n.t('table.paging.pageUnknownCount', {page}) : i18n.t('table.paging.page', {page: Math.min(page, pages), pages})}</span>
     </p>
     <div class="page-buttons">
       ${button(1, i18n.t('table.paging.first'), firstIcon, page <= 1)}
       ${button(page - 1, i18n.t('table.paging.previous'), previousIcon, page <= 1)}
-      ${button(page + 1, i18n.t('table.paging.next'), nextIcon, page >= pages)}
-      ${button(pages, i18n.t('table.paging.last'), lastIcon, page >= pages)}
+      ${button(page + 1, i18n.t('table.paging.next'), nextIcon, capped ? !host.more : page >= pages)}
+      ${button(pages, i18n.t('table.paging.last'), lastIcon, capped || page >= pages)}
     </div>
   </nav>`;
 }
