@@ -11,6 +11,7 @@
  * viewer's rows are in transcript-viewer.layout.test.ts.
  */
 import {expect} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define/index.js';
 import type {Customer} from '../../src/contract/schemas.js';
 import {api} from '../helpers/api.js';
