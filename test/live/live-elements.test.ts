@@ -134,6 +134,28 @@ describe('live elements', function () {
     });
   }
 
+  it('an element on a hidden page holds its events: no request while hidden, up to date when shown', async () => {
+    const t = await createTenant({customers: 1});
+    const customer = (await api<{data: Customer[]}>(t, 'GET', '/customers')).data[0]!;
+    // A portal's two pages: the visible one lists every customer's transcriptions, the hidden one this customer's.
+    const {provider, elements: [shown]} = portal(t, ['reseller-transcription-list']);
+    const page = provider.appendChild(document.createElement('section'));
+    page.hidden = true;
+    const hidden = page.appendChild(document.createElement('reseller-transcription-list'));
+    hidden.setAttribute('customer-id', String(customer.id));
+    await waitFor(() => statuses(shown!).length > 0 && statuses(hidden).length > 0, 'both lists loaded');
+    await connections(t, 1, 'both lists on the provider’s stream');
+    const ownRequests = async () => (await requests(t.token)).filter((r) => r.path === '/transcripts' && r.query.includes(`customer_id=${customer.id}`)).length;
+    const before = await ownRequests();
+    const [id] = await simulate(t.token, {customer_id: customer.id, count: 1, interval_ms: 500, duration_seconds: 600});
+    await waitFor(() => statuses(shown!)[0] === `${id}:done`, 'the visible list showing the new transcription done', {observe: () => statuses(shown!)});
+    expect(await ownRequests()).to.equal(before, 'the hidden list asked for nothing while hidden');
+    expect(statuses(hidden).some((s) => s.startsWith(`${id}:`))).to.equal(false, 'and shows what it had');
+    page.hidden = false;
+    await waitFor(() => statuses(hidden)[0] === `${id}:done`, 'the list, shown again, with the new transcription done', {observe: () => statuses(hidden)});
+    expect(await ownRequests()).to.be.greaterThan(before);
+  });
+
   it('one connection per provider; none left after 50 mount cycles', async () => {
     const t = await createTenant({customers: 1});
     const a = portal(t, ['reseller-usage-dashboard', 'reseller-transcription-list', 'reseller-transcription-list']);
