@@ -6,7 +6,7 @@
  * Serves storybook-static/ and the sandbox API on ONE origin (node:http + nodeMiddleware), reads
  * index.json and opens every story (`iframe.html?id=…&viewMode=story`) in Chromium (playwright-core,
  * found through scripts/browsers.mjs). Per story it waits for Storybook to render, then for the page
- * to settle (no request in flight for 500 ms, no `aria-busy="true"` and no `data-state="loading"`
+ * to settle (no request in flight for 500 ms — a live event stream does not count —, no `aria-busy="true"` and no `data-state="loading"`
  * left, shadow roots included), then runs axe (wcag2a + wcag2aa) on #storybook-root.
  *
  * Every story is checked in eight combinations of the toolbar's globals: en light, en dark, nl light,
@@ -381,11 +381,21 @@ async function runStory(story) {
   });
   let inflight = 0;
   let lastActivity = performance.now();
-  const done = () => {
+  /**
+   * Requests that count as loading. A live event stream (`Accept: text/event-stream`, a story under
+   * `<reseller-provider live>`) stays open as long as the page does: it is not loading, and would
+   * never let the page settle. The requests its events cause count like any other.
+   */
+  const counted = new WeakSet();
+  const done = (request) => {
+    if (!counted.has(request)) return;
+    counted.delete(request);
     inflight = Math.max(0, inflight - 1);
     lastActivity = performance.now();
   };
-  page.on('request', () => {
+  page.on('request', (request) => {
+    if ((request.headers().accept ?? '').includes('text/event-stream')) return;
+    counted.add(request);
     inflight++;
     lastActivity = performance.now();
   });
