@@ -3,6 +3,7 @@
  * dates); the maths runs on whole UTC days, so no local time zone or DST can shift a day. Only
  * "today" depends on a time zone: the viewer's, or one passed in.
  */
+import {dateTimeFormat} from '../format.js';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -52,24 +53,17 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export const endOfMonth = (date: IsoDate): IsoDate => addDays(addMonths(date, 1), -1);
 
 /**
- * The `en-US` year-month-day formatter of a time zone, built once per zone: building an
+ * The `en-US` year-month-day formatter of a time zone, from the shared formatter cache: building an
  * `Intl.DateTimeFormat` costs far more than using one, and every render asks for today (the preset
  * menu matches each preset). An unknown zone falls back to the viewer's.
  */
-const todayFormats = new Map<string, Intl.DateTimeFormat>();
 function todayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = timeZone ?? '';
-  let format = todayFormats.get(key);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = {year: 'numeric', month: '2-digit', day: '2-digit'};
-    try {
-      format = new Intl.DateTimeFormat('en-US', {...options, timeZone});
-    } catch {
-      format = new Intl.DateTimeFormat('en-US', options);
-    }
-    todayFormats.set(key, format);
+  const options: Intl.DateTimeFormatOptions = {year: 'numeric', month: '2-digit', day: '2-digit'};
+  try {
+    return dateTimeFormat('en-US', {...options, timeZone});
+  } catch {
+    return dateTimeFormat('en-US', options);
   }
-  return format;
 }
 
 /** Today's calendar date in `timeZone` (the viewer's when absent) at `now`. */
