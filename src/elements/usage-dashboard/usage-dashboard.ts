@@ -1,5 +1,5 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {ContextProvider} from '@lit/context';
 import type {AggregateUsage, CustomerUsageRow} from '../../contract/schemas.js';
@@ -101,11 +101,11 @@ export class ResellerUsageDashboard extends ConnectionMixin(LitElement) {
       return row && {name: row.name, level: quotaLevel(row.usage_percent, row.quota_minutes)};
     },
     announce: (crossing) => {
-      this.#announcement = crossingText(this.#i18n, crossing);
-      this.requestUpdate();
+      this.announcement = crossingText(this.#i18n, crossing);
     },
   });
-  #announcement = '';
+  /** The live region's text: the last quota crossing said. */
+  @state() private announcement = '';
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#clientProvider.setValue(this.#api.client);
@@ -136,7 +136,7 @@ export class ResellerUsageDashboard extends ConnectionMixin(LitElement) {
         time-zone=${ifDefined(this.timeZone ?? undefined)} .strings=${this.strings} @reseller-state-change=${this.#onChartState}>
         <div slot="summary">${error ? this.#renderError(error) : renderTotals(host)}</div>
       </reseller-usage-chart>
-      ${error ? nothing : html`<div class="lists">${renderTopCustomers(host)}${renderNearQuota(host)}</div>`}${renderAnnouncement(this.#announcement)}`;
+      ${error ? nothing : html`<div class="lists">${renderTopCustomers(host)}${renderNearQuota(host)}</div>`}${renderAnnouncement(this.announcement)}`;
   }
 
   get #sections(): SectionsHost {
