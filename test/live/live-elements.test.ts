@@ -7,6 +7,7 @@
  */
 import {expect} from '@open-wc/testing';
 import type {Customer, Transcript} from '../../src/contract/schemas.js';
+import '../../src/define/customer-detail.js';
 import '../../src/define/provider.js';
 import '../../src/define/transcription-list.js';
 import '../../src/define/usage-dashboard.js';
@@ -154,6 +155,27 @@ describe('live elements', function () {
     page.hidden = false;
     await waitFor(() => statuses(hidden)[0] === `${id}:done`, 'the list, shown again, with the new transcription done', {observe: () => statuses(hidden)});
     expect(await ownRequests()).to.be.greaterThan(before);
+  });
+
+  it('customer detail: its subscription panel follows usage events; the customer is read once per event, not twice', async () => {
+    const t = await createTenant({customers: 1});
+    const customer = (await api<{data: Customer[]}>(t, 'GET', '/customers')).data[0]!;
+    const {elements: [detail]} = portal(t, ['reseller-customer-detail']);
+    detail!.setAttribute('customer-id', String(customer.id));
+    const panel = () => $(detail!, 'reseller-subscription-panel');
+    const quota = () => (panel() && $(panel()!, '[part~="quota"]')?.textContent?.replace(/\s+/g, ' ')?.trim()) ?? '';
+    await waitFor(() => quota() !== '', 'the subscription tab with its quota meter');
+    await connections(t, 1, 'the detail and its panel on the provider’s stream');
+    const reads = async () => (await requests(t.token)).filter((r) => r.method === 'GET' && r.path === `/customers/${customer.id}`).length;
+    const before = {reads: await reads(), quota: quota(), last: (await liveState(t.token)).last_id};
+    await simulate(t.token, {customer_id: customer.id, count: 1, interval_ms: 200, duration_seconds: 1800});
+    await waitFor(() => quota() !== before.quota, 'the panel’s quota meter changing in place', {observe: quota});
+    await waitFor(async () => (await liveState(t.token)).simulations === 0, 'the simulation finished');
+    const events = (await api<{data: Array<{type: string; usage: {customer_id: number} | null}>}>(t, 'GET', `/events?after=${before.last}`)).data;
+    const usageEvents = events.filter((e) => e.type === 'usage' && e.usage?.customer_id === customer.id).length;
+    expect(usageEvents).to.be.greaterThan(0);
+    await waitFor(async () => (await reads()) - before.reads >= usageEvents, `${usageEvents} read(s) of the customer by the panel`, {observe: reads});
+    expect((await reads()) - before.reads, 'one read of the customer per usage event (the panel), none of the detail’s own').to.equal(usageEvents);
   });
 
   it('one connection per provider; none left after 50 mount cycles', async () => {

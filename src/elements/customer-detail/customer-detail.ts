@@ -145,10 +145,16 @@ export class ResellerCustomerDetail extends ConnectionMixin(LitElement) {
     },
     onComplete: ({customer, etag}) => this.#setBaseline(customer, etag),
   });
-  /** Under `<reseller-provider live>`: the customer's usage (quota meter) follows its usage events in place; edits are kept. */
+  /**
+   * Under `<reseller-provider live>`: the Usage tab's fallback (minutes against the quota, from the
+   * customer) follows its usage events in place; edits are kept. With the tab elements installed the
+   * subscription panel and the usage chart follow the events themselves: reading the customer here
+   * too would ask for it twice per event.
+   */
   protected readonly live = new LiveController(this, {
     api: this.#api,
     onEvent: (event) => {
+      if (this.#tabs.state('usage') !== 'missing') return;
       if (event.type === 'reset' || event.usage?.customer_id === this.#shownId) void this.#load.refresh();
     },
   });

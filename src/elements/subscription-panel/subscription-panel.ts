@@ -119,7 +119,7 @@ export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
     args: () => [this.customerId] as const,
     load: async (client, [id], {signal, fresh}) => {
       if (!id) return initialState;
-      const [subscription, customer, plans] = await Promise.all([client.getSubscription(id, {signal}), client.getCustomer(id, {signal, fresh}), loadPlans(client, signal)]);
+      const [subscription, customer, plans] = await Promise.all([client.getSubscription(id, {signal, fresh}), client.getCustomer(id, {signal, fresh}), loadPlans(client, signal)]);
       return {subscription, customer, plans} satisfies Loaded;
     },
     onComplete: () => (this.#changed = null),
