@@ -10,7 +10,6 @@ import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
-import {webdriverLauncher} from '@web/test-runner-webdriver';
 import {defaultReporter} from '@web/test-runner';
 import * as puppeteer from 'puppeteer-core';
 import {
@@ -21,10 +20,9 @@ import {
   findWebKit,
   howToGet,
   requestedEngines,
-  startWebKitDriver,
-  webkitCapabilities,
 } from './scripts/browsers.mjs';
 import {summaryLineReporter} from './scripts/wtr-reporter.mjs';
+import {resilientWebKitLauncher} from './scripts/webkit-launcher.mjs';
 
 process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
 
@@ -123,17 +121,10 @@ for (const engine of requestedEngines()) {
     }
     const display = await ensureDisplay();
     cleanups.push(() => display.stop());
-    const driver = await startWebKitDriver({display: display.display, driver: webkit.driver});
-    cleanups.push(() => driver.stop());
-    browsers.push(
-      webdriverLauncher({
-        hostname: '127.0.0.1',
-        port: driver.port,
-        path: '/',
-        logLevel: 'error',
-        capabilities: webkitCapabilities(webkit.browser),
-      }),
-    );
+    // A MiniBrowser that stops answering is restarted instead of failing the run (scripts/webkit-launcher.mjs).
+    const resilient = await resilientWebKitLauncher({display: display.display, driver: webkit.driver, browser: webkit.browser});
+    cleanups.push(() => resilient.stop());
+    browsers.push(resilient.launcher);
   }
 }
 for (const engine of missing) {
@@ -210,7 +201,8 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   concurrentBrowsers: 1,
-  browserStartTimeout: 60_000,
+  // Above the WebKit launcher's own bound for opening a page (50 s), so its one retry can happen.
+  browserStartTimeout: 120_000,
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: {config: {ui: 'bdd', timeout: 20_000}},

@@ -311,8 +311,19 @@ export async function startWebKitDriver({display, driver = findWebKitDriver() ??
   child.stderr.unref?.();
   return {
     port,
+    /** The process group of the driver and the browsers it started. */
+    pid: child.pid,
     async stop() {
       killGroup(child);
+      await waitExit(child, 3000);
+    },
+    /** SIGKILL to the whole group, for a browser that no longer answers (a stopped process ignores SIGTERM until continued). */
+    async kill() {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
       await waitExit(child, 3000);
     },
   };

@@ -1,0 +1,108 @@
+/**
+ * The WebKit launcher's recovery (scripts/webkit-launcher.mjs), with the real WebKitWebDriver and
+ * MiniBrowser: the browser's web process is frozen (SIGSTOP) the way MiniBrowser stopped answering
+ * in CI, and the launcher must end that file within its bound and open the next one in a new browser.
+ * With the upstream launcher the stop never returns (the runner waited 180 s, then crashed).
+ */
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {createServer} from 'node:http';
+import {test} from 'node:test';
+import {ensureDisplay, findWebKit, howToGet} from '../../scripts/browsers.mjs';
+import {resilientWebKitLauncher} from '../../scripts/webkit-launcher.mjs';
+
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+
+/** Pids of WebKit's web content processes in the driver's process group. */
+function webProcesses(groupId) {
+  let out = '';
+  try {
+    out = execFileSync('pgrep', ['-g', String(groupId), '-f', 'WebKitWebProcess'], {encoding: 'utf8'});
+  } catch {
+    return [];
+  }
+  return out.split('\n').filter(Boolean).map(Number);
+}
+
+async function waitFor(what, fn, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('a MiniBrowser that stops answering is restarted and the next file opens', {timeout: 120_000}, async (t) => {
+  const webkit = findWebKit();
+  if (!webkit) {
+    if (ci) assert.fail(howToGet('webkit'));
+    t.skip(`WebKit is not installed here: ${howToGet('webkit')}`);
+    return;
+  }
+  const server = createServer((req, res) => {
+    const title = new URL(req.url, 'http://x').searchParams.get('title') ?? 'none';
+    res.setHeader('content-type', 'text/html');
+    res.end(`<!doctype html><title>${title.replace(/[^a-z]/g, '')}</title><p>page</p>`);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const display = await ensureDisplay();
+  const messages = [];
+  const webkitRun = await resilientWebKitLauncher({
+    display: display.display,
+    driver: webkit.driver,
+    browser: webkit.browser,
+    stopTimeoutMs: 5_000,
+    startTimeoutMs: 20_000,
+    maxRecoveries: 1,
+    log: (message) => messages.push(message),
+  });
+  const {launcher} = webkitRun;
+  const frozen = [];
+  try {
+    await launcher.initialize({concurrency: 1, coverage: false});
+    await launcher.startSession('first', `${base}?title=one`);
+    assert.equal(await launcher.driver.getTitle(), 'one');
+    const firstDriver = launcher.driver;
+
+    // Freeze the page's web process: WebDriver commands to it no longer return.
+    const pids = await waitFor('a WebKitWebProcess in the driver group', () => {
+      const found = webProcesses(webkitRun.driverPid());
+      return found.length ? found : null;
+    });
+    for (const pid of pids) {
+      process.kill(pid, 'SIGSTOP');
+      frozen.push(pid);
+    }
+
+    const started = Date.now();
+    const result = await launcher.stopSession('first');
+    assert.ok(Date.now() - started < 15_000, 'the stop returned within its bound plus a restart');
+    assert.deepEqual(result, {testCoverage: undefined});
+    assert.equal(webkitRun.recoveries(), 1);
+    assert.match(messages.join('\n'), /did not answer within 5000 ms after its tests finished; restarting WebKitWebDriver/);
+
+    // The next file opens in a new browser.
+    await launcher.startSession('second', `${base}?title=two`);
+    assert.notEqual(launcher.driver, firstDriver);
+    assert.equal(await launcher.driver.getTitle(), 'two');
+    const next = await launcher.stopSession('second');
+    assert.deepEqual(next, {testCoverage: undefined});
+    assert.equal(webkitRun.recoveries(), 1, 'a browser that answers is not restarted');
+  } finally {
+    for (const pid of frozen) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // ended with its group
+      }
+    }
+    await launcher.stop();
+    await webkitRun.stop();
+    await display.stop();
+    server.close();
+  }
+});
+
