@@ -15,12 +15,12 @@
  *
  * Budgets (kB = 1000 bytes, gzip):
  *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 92.0 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 44.6 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 44.1 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 46.7 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 46.2 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 45.7 kB
+ *   counted: the host has it)                                                           <= 45.2 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -138,7 +138,13 @@ const KB = 1000;
 // path. Measured before the last rebase (load ~18): +0.3 kB define, +0.4 kB table + provider, the
 // autoloader page and the React table page; added to the figures main had then (91.6, 44.1, 46.2,
 // 45.2 kB) + 0.1 kB. Not rebuilt after the rebase (merge window): lower them to the next measurement.
-const BUDGET = {defineEager: 92.0 * KB, tablePlusProvider: 44.6 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.7 * KB, reactTablePage: 45.7 * KB};
+// Issue 21, the table's heap: the table shows phone numbers as stored and no longer loads
+// libphonenumber-js (preloadPhone/formatInternationalSync and the phone column's width reserve gone
+// from its path). One build each of main at 72454cb and with the change (load ~8): table + provider
+// 44 452 -> 43 998 B, autoloader page 46 524 -> 46 065, React table page 45 575 -> 45 118 (and
+// 19 kB of lazy phone metadata the table page no longer fetches). Budgets lowered to the figures
+// + 0.1 kB so the win is kept: 44.6 -> 44.1, 46.7 -> 46.2, 45.7 -> 45.2 kB.
+const BUDGET = {defineEager: 92.0 * KB, tablePlusProvider: 44.1 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.2 * KB, reactTablePage: 45.2 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {

@@ -72,7 +72,7 @@ export const kitTable: Contender = {
 
 // ---------------------------------------------------------------------------------------------
 // The baseline: a hand-written <table> built with DOM APIs, same columns and cell text (dates
-// through Intl like the kit; phones raw E.164: the kit formats them with libphonenumber), one
+// through Intl like the kit; phones as stored, E.164, as the kit shows them), one
 // copy button and one actions button per row like the kit, keyed re-sort (existing rows are moved,
 // new ones created, the rest removed), styled by one small document stylesheet.
 

@@ -86,19 +86,11 @@ export const styles = css`
   th[aria-sort] .sort-button .icon {
     opacity: 1;
   }
-  /* The phone column takes its final width on the first render, before libphonenumber-js has
-     loaded (until then the cells show the raw E.164): in the cell of the longest number only, a
-     hidden line of that raw number and five spaces, the most any country's international form
-     adds (one after the country code, four between groups; only spaces). Same glyphs in the same
-     font, and digits of one width (the table's tabular-nums), so at least as wide as any row's
-     formatted number: the library's arrival moves no column. One box, not one per row. */
-  td.col-phone[data-e164]::after {
-    content: attr(data-e164) '     ';
-    display: block;
-    block-size: 0;
-    overflow: hidden;
-    visibility: hidden;
-    white-space: pre;
+  /* A phone number is shown as stored (E.164, \`+31612345678\`) and is left-to-right text in every
+     locale: the cell has dir="ltr" (else a right-to-left page shows \`31612345678+\`), yet it sits
+     where the page's direction puts a cell's text (right in RTL), not at the left. */
+  .table tr:dir(rtl) > td.col-phone {
+    text-align: right;
   }
   .col-actions {
     inline-size: 1%;

@@ -205,7 +205,6 @@ export class ResellerCustomerTable extends ConnectionMixin(LitElement) {
       created: new Set(this.#created.map((c) => c.id)),
       keyById: this.#keyById,
       rowKeys: this.#rowKeys,
-      phone: (p) => this.#actions.phone(p),
       onSort: (key) => this.#commit(key === this.#state.sort ? {order: this.#state.order === 'asc' ? 'desc' : 'asc', page: 1} : {sort: key, order: 'asc', page: 1}),
       actions: this.#actions,
     };

@@ -11,7 +11,6 @@ import {MenuController} from '../../controllers/menu-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {type ResellerConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import {ResellerCustomerOpenEvent, type ResellerCustomerCreatedEvent, type ToastKind} from '../../events.js';
-import {formatInternationalSync, preloadPhone} from '../../phone/index.js';
 import {writeClipboard} from '../shared/clipboard.js';
 import {deleteCustomer} from '../shared/delete-customer.js';
 import {detailHref} from '../shared/links.js';
@@ -55,16 +54,6 @@ export class CustomerActionsController implements ReactiveController {
   hostConnected(): void {
     // A customer created anywhere on the page (our own New Customer dialog included) shows up.
     window.addEventListener('reseller-customer-created', this.#onCreated);
-    // Phones render as E.164 until libphonenumber has loaded, then in international format.
-    preloadPhone().then(
-      () => this.#host.requestUpdate(),
-      () => {},
-    );
-  }
-
-  /** A phone number for the table: `+31 6 12345678`. */
-  phone(value: string | null): string {
-    return formatInternationalSync(value);
   }
 
   /** Copies a customer's ID or email and confirms with a toast. */

@@ -28,7 +28,6 @@ export interface RowsHost {
   keyById: boolean;
   /** The row key of each customer in the last render (kept by the element, updated here). */
   rowKeys: Map<number, RowKey>;
-  phone(value: string | null): string;
   onSort(key: CustomerSort): void;
   actions: CustomerActionsController;
 }
@@ -88,10 +87,8 @@ export function renderRows(host: RowsHost, customers: readonly Customer[], metad
   const keys = customers.map((c, i): RowKey => (host.keyById ? (last.get(c.id) ?? `c${c.id}`) : i));
   last.clear();
   customers.forEach((c, i) => last.set(c.id, keys[i]!));
-  // The longest phone number sizes the phone column (see `td.col-phone[data-e164]` in the styles).
-  const sizer = customers.reduce<Customer | undefined>((w, c) => ((c.phone?.length ?? 0) > (w?.phone?.length ?? 0) ? c : w), undefined);
   return html`<tbody role="rowgroup" @click=${a.onRowsClick} @keydown=${a.onRowsKeydown} @contextmenu=${a.onRowsContextMenu}
-    >${repeat(customers, (_, i) => keys[i], (c) => renderRow(host, c, c === sizer, metadata))}</tbody>`;
+    >${repeat(customers, (_, i) => keys[i], (c) => renderRow(host, c, metadata))}</tbody>`;
 }
 
 export type RowKey = number | string;
@@ -102,7 +99,7 @@ export type RowKey = number | string;
 const openLink = (href: string, text: string) => html`<a class="link open" data-action="open" dir="auto" href=${href} title=${text} .textContent=${text}></a>`;
 const openButton = (text: string) => html`<button type="button" class="link open" data-action="open" dir="auto" title=${text} .textContent=${text}></button>`;
 
-function renderRow(host: RowsHost, c: Customer, phoneSizer: boolean, metadata: readonly string[]) {
+function renderRow(host: RowsHost, c: Customer, metadata: readonly string[]) {
   const {i18n} = host;
   const id = String(c.id);
   const href = detailHref(host.detailHref, c.id);
@@ -115,7 +112,7 @@ function renderRow(host: RowsHost, c: Customer, phoneSizer: boolean, metadata: r
     ><td role="cell" part="cell" class="col-email">${href ? openLink(href, c.email) : openButton(c.email)}<button type="button" class="copy icon-only" data-action="copy-email"
         aria-label=${i18n.t('table.copyEmail', {email: c.email})}
         ><svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 9h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-8a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2zM5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"></path></svg></button></td
-    ><td role="cell" part="cell" class="col-phone" data-e164=${ifDefined(phoneSizer ? (c.phone ?? undefined) : undefined)} .textContent=${host.phone(c.phone)}></td
+    ><td role="cell" part="cell" class="col-phone" dir="ltr" .textContent=${c.phone ?? ''}></td
     ><td role="cell" part="cell" class="col-created_at" data-label=${i18n.t('table.columns.registered')} .textContent=${i18n.date(c.created_at)}></td
     ><td role="cell" part="cell" class="col-status"><span class=${c.status === 'active' ? 'badge success' : 'badge'} .textContent=${i18n.t(`status.${c.status}`)}></span></td
     >${metadata.map((key) => html`<td role="cell" part="cell metadata-cell" class="col-meta" dir="auto" data-label=${key} title=${ifDefined(c.metadata[key])}>${c.metadata[key] ? html`<span class="meta-value" .textContent=${c.metadata[key]}></span>` : nothing}</td>`)}<td role="cell" part="cell" class="col-actions"
