@@ -45,7 +45,7 @@ import {execFileSync} from 'node:child_process';
 import {createTenant, load, ms, root, table} from './lib/common.mjs';
 import {runPeerWeight, runWeight} from './lib/weight.mjs';
 
-const SECTIONS = ['start', 'weight', 'render', 'interaction', 'data', 'memory', 'transcript', 'scale', 'fairness', 'portal'];
+const SECTIONS = ['start', 'weight', 'render', 'interaction', 'data', 'memory', 'transcript', 'scale', 'fairness', 'portal', 'lighthouse'];
 const BROWSER_SECTIONS = new Set(['render', 'interaction', 'data', 'memory', 'transcript']);
 
 // ---------------------------------------------------------------------------------------------
@@ -78,6 +78,7 @@ const cycles = intOption('--cycles', 50, 2);
 const fairSeconds = intOption('--fair-seconds', 10, 1);
 const fairSandbox = option('--fair-sandbox', null);
 const portalUrl = option('--portal-url', null);
+const lighthouseRuns = Number(option('--lighthouse-runs', '1'));
 const only = option('--only', SECTIONS.join(','))
   .split(',')
   .map((s) => s.trim())
@@ -351,6 +352,21 @@ try {
     })]));
     const worst = r.rows.reduce((a, x) => Math.max(a, x.cold, x.warm), 0);
     return {text, json: r, summaryRows: [['portal', `CLS, worst page/width/run (goal ≤ ${r.goal})`, worst.toFixed(3)]]};
+  });
+
+  await section('lighthouse', "8. Lighthouse on the portal (desktop preset, each route `npm start` serves; goal performance ≥ 90, CLS ≤ 0.05, TBT ≤ 200 ms, LCP ≤ 1.5 s)", async () => {
+    const {runLighthouse} = await import('./lib/lighthouse.mjs');
+    const {startPortal} = await import('./lib/portal.mjs');
+    const portal = portalUrl ? {url: portalUrl.replace(/\/$/, '')} : await startPortal(log);
+    if (!portalUrl) closers.push(() => portal.close());
+    const r = await runLighthouse({url: portal.url, log, closers, runs: lighthouseRuns});
+    const text = table(
+      ['page', 'performance', 'CLS', 'TBT', 'LCP', 'FCP', 'SI', 'load after'],
+      r.rows.map((x) => [x.page, String(x.performance), x.cls.toFixed(3), ms(x.tbt), ms(x.lcp), ms(x.fcp), ms(x.si), x.loadAverage.join(' ')]),
+    );
+    const worst = r.rows.reduce((a, x) => (!a || x.performance < a.performance ? x : a), null);
+    const misses = r.rows.filter((x) => x.performance < r.goals.performance || x.cls > r.goals.cls || x.tbt > r.goals.tbt || x.lcp > r.goals.lcp).map((x) => x.page);
+    return {text, json: r, summaryRows: [['lighthouse', 'lowest performance score (page)', `${worst.performance} (${worst.page}); goal missed on: ${misses.join(', ') || 'none'}`]]};
   });
 } finally {
   await cleanup();
