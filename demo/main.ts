@@ -4,9 +4,11 @@
  * events, and the Settings page (locale, theme, brand colour). The portal's own chrome speaks the
  * chosen locale too (demo/shared/portal-strings.ts), and the page turns right to left for Arabic.
  *
- * The kit is registered as a partner would do it: the shown page's define modules
- * (`reseller-elements/define/customer-table`, …) and the rest (`reseller-elements/define`), after
- * the provider has its token (the elements would wait for one anyway). Every page's elements wait in
+ * The kit is registered as a partner would do it: the chrome's define modules (provider, brand logo)
+ * and the shown page's (`reseller-elements/define/customer-table`, …), after the provider has its
+ * token (the elements would wait for one anyway); another page's modules when it is first shown,
+ * never the whole kit up front (evaluating every element's code would block the main thread of the
+ * first page for nothing: Lighthouse's total blocking time, issue 21). Every page's elements wait in
  * a `<template data-page-content>` until the page is first shown and its define modules are
  * registered (so each element's first frame is its loading state, which reserves the loaded size:
  * no layout shift), and then stay (a page keeps its
@@ -293,16 +295,15 @@ if (config) {
   updateCustomerLink();
   void showAccount(config);
 }
-// The shown page's define modules and the whole kit are requested together: the page's smaller
-// graph is usually evaluated first (its requests start then); a later page only has to be mounted.
+// The chrome's define modules and the shown page's (render() above requested the page's already:
+// an import is fetched and evaluated once). Other pages load theirs when they are first shown.
 await Promise.all([
   import('../src/define/provider.js'),
   import('../src/define/brand-logo.js'),
   PAGE_MODULES[parseRoute(location.hash)?.page ?? 'customers']?.(),
-  import('../src/define/index.js'),
 ]);
 await pageMounted;
-// For tests and tools: the portal has its configuration, the kit is registered and the page's elements are in.
+// For tests and tools: the portal has its configuration, the chrome's and the shown page's elements are registered and in.
 document.documentElement.setAttribute('data-portal-ready', '');
 
 /** The portal's own header shows who is signed in, from the same API the kit uses. */

@@ -9,7 +9,6 @@ import {assert, controlHeaders, expectNoAxeViolations, openPortal, waitForDefine
 export default async function customerDetail({page, baseUrl, config}) {
   await openPortal(page, baseUrl, '#/customers');
   await waitForDefined(page, 'reseller-customer-table');
-  await waitForDefined(page, 'reseller-customer-detail');
 
   // Open the first customer by its name, as an operator does.
   const firstRow = page.locator('reseller-customer-table tbody tr[part~="row"]').first();
@@ -17,6 +16,8 @@ export default async function customerDetail({page, baseUrl, config}) {
   const id = await firstRow.getAttribute('data-id');
   await firstRow.locator('td.col-name').getByRole('link').or(firstRow.locator('td.col-name').getByRole('button')).first().click();
   await page.waitForURL(`**/#/customers/${id}`);
+  // The portal registers a page's elements when the page is first shown (demo/main.ts), not before.
+  await waitForDefined(page, 'reseller-customer-detail');
   const detail = page.locator('reseller-customer-detail');
   assert.equal(await detail.getAttribute('customer-id'), id);
 
