@@ -9,10 +9,18 @@
  * - `/dist/*` statically (the CDN bundle, after `npm run build`);
  * - `/cdn.html` and `/cdn-page.js` raw from demo/ (the no-build-step page: no Vite involved), and
  *   likewise `/autoload.html` and `/autoload-page.js` (the CDN autoloader's page);
- * - everything else through Vite in middleware mode (root `demo/`), which compiles the kit's TS
- *   sources on the fly (decorators through tsconfig's `experimentalDecorators`), including the host
- *   demos `/react/` (TSX through Vite's own transform, `jsx: react-jsx` in tsconfig.json) and
- *   `/vue/` (single-file components through @vitejs/plugin-vue, the kit's tags as custom elements).
+ * - the demo pages: the portal (`/`) and the host demos `/react/` and `/vue/`, in one of two modes:
+ *   - `built` (`npm start`, the default): the production build of demo/ (scripts/portal-build.ts:
+ *     bundled, minified, split per route, Lit's production build; reused while demo/ and src/ are
+ *     unchanged, else rebuilt in a few seconds while the sandbox starts), served with hashed assets
+ *     cached for good and gzip/brotli when the browser accepts them. Source modules (`/@fs/…`,
+ *     `/src/…`: a test that loads the kit's sources beside the CDN bundle) go to a Vite dev server
+ *     started on the first such request, never at start-up;
+ *   - `dev` (`npm run dev`): everything through Vite in middleware mode (root `demo/`), which compiles
+ *     the kit's TS sources on the fly with hot reload (decorators through tsconfig's
+ *     `experimentalDecorators`), the React host's TSX through Vite's own transform (`jsx: react-jsx`
+ *     in tsconfig.json) and the Vue host's single-file components through @vitejs/plugin-vue (the
+ *     kit's tags as custom elements).
  *
  * Every non-API response carries a strict Content-Security-Policy (no inline script or style,
  * Trusted Types). Vite's error overlay needs an inline `<style>`, so it is disabled: build errors
@@ -24,8 +32,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import vue from '@vitejs/plugin-vue';
-import {createServer as createViteServer, type ViteDevServer} from 'vite';
+import type {ViteDevServer} from 'vite';
 import {allowedHostNames, allowedHostsFromEnv, hostAllowed} from '../sandbox/hosts.js';
 import {createSandbox, type Sandbox} from '../sandbox/index.js';
 import {nodeMiddleware} from '../sandbox/node.js';
@@ -87,6 +94,8 @@ export interface ServerOptions {
   log?: boolean;
   /** The control API's admin secret (default: SANDBOX_ADMIN_SECRET, else random per start). */
   adminSecret?: string;
+  /** `built` (default): the production build of demo/; `dev`: Vite's development server with hot reload. */
+  mode?: 'built' | 'dev';
   /** Host names answered besides localhost, 127.0.0.1 and [::1] (default from ALLOWED_HOSTS, CORS_ORIGINS, HOST). */
   allowedHosts?: string[];
 }
@@ -100,7 +109,11 @@ export interface RunningServer {
   /** The control API's admin secret (`X-Sandbox-Admin`); the control API is always on here. */
   adminSecret: string;
   sandbox: Sandbox;
-  vite: ViteDevServer;
+  mode: 'built' | 'dev';
+  /** The built portal's directory (mode `built`). */
+  buildDir?: string;
+  /** Whether this start had to build the portal (mode `built`: sources changed since the last build). */
+  built?: boolean;
   /** Stops accepting connections, closes Vite and the sandbox (PGlite). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -117,7 +130,7 @@ type Next = (error?: unknown) => void;
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const {port = 5173, host = '127.0.0.1', dataDir = '.sandbox-data', log = true, adminSecret = process.env.SANDBOX_ADMIN_SECRET || undefined} = options;
+  const {port = 5173, host = '127.0.0.1', dataDir = '.sandbox-data', log = true, adminSecret = process.env.SANDBOX_ADMIN_SECRET || undefined, mode = 'built'} = options;
   // Host names answered besides the loopback ones: ALLOWED_HOSTS, CORS_ORIGINS' hosts, a specific HOST (sandbox/hosts.ts).
   const allowedHosts = options.allowedHosts ?? allowedHostsFromEnv({...process.env, HOST: host});
 
@@ -140,29 +153,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   let sandbox: Sandbox | undefined;
   let vite: ViteDevServer | undefined;
+  let portal: {dir: string; built: boolean} | undefined;
   try {
-    [sandbox, vite] = await Promise.all([
+    [sandbox, vite, portal] = await Promise.all([
       createSandbox({dataDir, log, control: {secret: adminSecret}, allowedHosts, monthEndJob: true}),
-      createViteServer({
-        configFile: false,
-        root: demoRoot,
-        appType: 'mpa',
-        cacheDir: path.join(repoRoot, 'node_modules/.vite-demo'),
-        logLevel: log ? 'info' : 'silent',
-        clearScreen: false,
-        server: {
-          middlewareMode: true,
-          // The HMR websocket shares our server and port; the overlay needs inline styles (CSP).
-          hmr: {server: httpServer, overlay: false},
-          // Only what the portal needs: not the data directory, scripts or the sandbox's sources.
-          fs: {strict: true, allow: [demoRoot, path.join(repoRoot, 'src'), path.join(repoRoot, 'node_modules')]},
-        },
-        // The Vue host demo (demo/vue/): the kit's tags are custom elements, not Vue components.
-        plugins: [vue({template: {compilerOptions: {isCustomElement: (tag) => tag.startsWith('reseller-')}}})],
-        // Scan the demos and every kit source at start-up so dependency pre-bundling happens once,
-        // before the first page, instead of reloading the page when a new import is discovered.
-        optimizeDeps: {entries: ['index.html', 'react/index.html', 'vue/index.html', '../src/**/*.ts']},
-      }),
+      mode === 'dev' ? createVite({httpServer, log, dev: true}) : undefined,
+      mode === 'built' ? import('./portal-build.js').then(({ensurePortalBuild}) => ensurePortalBuild({log})) : undefined,
     ]);
   } catch (error) {
     failed = error;
@@ -170,6 +166,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await Promise.allSettled([sandbox?.close(), vite?.close(), closeHttp(httpServer)]);
     throw error;
   }
+  // Built mode: a Vite dev server only for source modules, on the first request for one.
+  let lazyVite: Promise<ViteDevServer> | undefined;
+  const sourceModules: Middleware = (req, res, next) => {
+    if (!isSourceModule(pathname(req))) return next();
+    lazyVite ??= createVite({httpServer, log, dev: false});
+    lazyVite.then((server) => server.middlewares(req, res, next), next);
+  };
 
   const devToken = sandbox.devTokens.resellerA;
   const hostNames = allowedHostNames(allowedHosts);
@@ -178,8 +181,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     nodeMiddleware(sandbox) as Middleware,
     demoConfig(sandbox, devToken, hostNames),
     staticFiles('/dist/', distRoot),
-    rawDemoFiles(['/cdn.html', '/cdn-page.js', '/cdn.css', '/autoload.html', '/autoload-page.js']),
-    vite.middlewares as unknown as Middleware,
+    // The favicon at its own path too: the host demos' fallback logo names it in a JSX/Vue string, which
+    // a build does not rewrite to its hashed asset.
+    rawDemoFiles(['/cdn.html', '/cdn-page.js', '/cdn.css', '/autoload.html', '/autoload-page.js', '/favicon.svg']),
+    ...(vite ? [vite.middlewares as unknown as Middleware] : [builtPortal(portal!.dir), sourceModules]),
   ];
   handler = compose(chain);
   markReady();
@@ -187,13 +192,92 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      const results = await Promise.allSettled([closeHttp(httpServer), vite!.close()]);
+      const results = await Promise.allSettled([closeHttp(httpServer), vite?.close(), lazyVite?.then((server) => server.close())]);
       await sandbox!.close();
       const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (rejected) throw rejected.reason;
     })());
 
-  return {url: `http://localhost:${actualPort}/`, port: actualPort, devToken, adminSecret: sandbox.adminSecret!, sandbox, vite, close};
+  return {url: `http://localhost:${actualPort}/`, port: actualPort, devToken, adminSecret: sandbox.adminSecret!, sandbox, mode, buildDir: portal?.dir, built: portal?.built, close};
+}
+
+/** Vite in middleware mode on `demo/` (all of `npm run dev`; source modules only in built mode). */
+async function createVite({httpServer, log, dev}: {httpServer: http.Server; log: boolean; dev: boolean}): Promise<ViteDevServer> {
+  // Loaded only when needed: `npm start` (built mode) usually never loads Vite at all.
+  const [{createServer: createViteServer}, {default: vue}] = await Promise.all([import('vite'), import('@vitejs/plugin-vue')]);
+  return createViteServer({
+    configFile: false,
+    root: demoRoot,
+    appType: 'mpa',
+    cacheDir: path.join(repoRoot, 'node_modules/.vite-demo'),
+    logLevel: log ? 'info' : 'silent',
+    clearScreen: false,
+    server: {
+      middlewareMode: true,
+      // The HMR websocket shares our server and port; the overlay needs inline styles (CSP).
+      // Built mode serves source modules to tests, not an editor: no hot reload there.
+      hmr: dev ? {server: httpServer, overlay: false} : false,
+      // Only what the portal needs: not the data directory, scripts or the sandbox's sources.
+      fs: {strict: true, allow: [demoRoot, path.join(repoRoot, 'src'), path.join(repoRoot, 'node_modules')]},
+    },
+    // The Vue host demo (demo/vue/): the kit's tags are custom elements, not Vue components.
+    plugins: [vue({template: {compilerOptions: {isCustomElement: (tag) => tag.startsWith('reseller-')}}})],
+    // Dev mode scans the demos and every kit source at start-up so dependency pre-bundling happens
+    // once, before the first page, instead of reloading the page when a new import is discovered.
+    // Built mode: no pre-bundling at all (the kit's dependencies are ES modules, served as they are),
+    // so a first source request never triggers a re-optimisation and a page reload.
+    optimizeDeps: dev ? {entries: ['index.html', 'react/index.html', 'vue/index.html', '../src/**/*.ts']} : {noDiscovery: true},
+  });
+}
+
+/** Paths only Vite's dev server answers: the kit's source modules and Vite's own. */
+function isSourceModule(p: string): boolean {
+  return /^\/(?:@fs|@vite|@id|src|node_modules)\//.test(p);
+}
+
+/**
+ * The built demo pages: `/`, `/react/`, `/vue/` (their index.html, never cached) and `/assets/…`
+ * (content-hashed names: cached for good), brotli or gzip when the browser accepts it.
+ */
+function builtPortal(root: string): Middleware {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const p = pathname(req);
+    let relative: string;
+    if (p === '/' || p === '/index.html') relative = 'index.html';
+    else if (p === '/react' || p === '/vue') return redirect(res, `${p}/`);
+    else if (p === '/react/' || p === '/vue/') relative = `${p.slice(1)}index.html`;
+    else if (p.startsWith('/assets/') && /^[\w.-]+$/.test(p.slice('/assets/'.length))) relative = p.slice(1);
+    else return next();
+    const file = path.join(root, relative);
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+    const immutable = relative.startsWith('assets/');
+    sendBuilt(req, res, file, encoding, immutable).then((sent) => (sent ? undefined : next()), next);
+  };
+}
+
+async function sendBuilt(req: http.IncomingMessage, res: http.ServerResponse, file: string, encoding: 'br' | 'gzip' | null, immutable: boolean): Promise<boolean> {
+  const suffix = encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : '';
+  let info = suffix ? await stat(file + suffix).catch(() => null) : null;
+  const sent = info?.isFile() ? file + suffix : file;
+  if (!info?.isFile()) info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return false;
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-length': info.size,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    vary: 'accept-encoding',
+    ...(sent !== file ? {'content-encoding': encoding!} : {}),
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(sent).pipe(res);
+  return true;
+}
+
+function redirect(res: http.ServerResponse, location: string) {
+  res.writeHead(301, {location});
+  res.end();
 }
 
 // ---------------------------------------------------------------------------------------------

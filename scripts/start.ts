@@ -1,5 +1,7 @@
 /**
- * `npm start`: the demo partner portal on the sandbox, on one origin.
+ * `npm start`: the demo partner portal on the sandbox, on one origin: the production build of demo/
+ * (scripts/portal-build.ts; rebuilt in a few seconds when demo/ or src/ changed).
+ * `npm run dev` (`--dev`): the same through Vite's development server, with hot reload.
  *
  *   PORT              port to listen on (default 5173; 0 picks a free one)
  *   HOST              interface to listen on (default 127.0.0.1)
@@ -15,6 +17,7 @@ import {PortInUseError, repoRoot, startServer, type RunningServer} from './serve
 
 const started = performance.now();
 const port = parsePort(process.env.PORT);
+const mode = process.argv.includes('--dev') ? 'dev' : 'built';
 const dataDir = path.resolve(repoRoot, process.env.SANDBOX_DATA_DIR || '.sandbox-data');
 const firstRun = !existsSync(dataDir);
 // The seeded demo database built by `npm ci` (sandbox/snapshot.ts): restored instead of seeded.
@@ -31,7 +34,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  server = await startServer({port, host: process.env.HOST || undefined, dataDir});
+  server = await startServer({port, host: process.env.HOST || undefined, dataDir, mode});
 } catch (error) {
   if (error instanceof PortInUseError) {
     console.error(`\n  ✗ ${error.message}\n`);
@@ -45,6 +48,7 @@ const ms = Math.round(performance.now() - started);
 console.log(`
   Northwind Voice demo portal (reseller-elements) ready in ${ms} ms
   ➜ Local:     ${server.url}
+  ➜ Mode:      ${mode === 'dev' ? 'development (Vite, hot reload)' : `production build${server.built ? ' (rebuilt: demo/ or src/ changed)' : ''}; \`npm run dev\` for hot reload`}
   ➜ CDN page:  ${server.url}cdn.html  (after \`npm run build\`)
   ➜ Autoload:  ${server.url}autoload.html  (after \`npm run build\`)
   ➜ React app: ${server.url}react/

@@ -53,7 +53,9 @@ export default async function cdnTwoCopies({page, baseUrl}) {
   for (const first of ['sources', 'bundle']) {
     warnings.length = 0;
     loaded.length = 0;
-    const response = await page.goto(`${baseUrl}/cdn-two-copies.html?first=${first}`);
+    // The kit's sources come from a Vite dev server that `npm start` (the built portal) starts on the
+    // first request for a source module and that compiles each module then: the first load is slow.
+    const response = await page.goto(`${baseUrl}/cdn-two-copies.html?first=${first}`, {timeout: 30_000});
     assert.equal(response?.status(), 200);
     assert.equal(response.headers()['content-security-policy'], policy);
     await waitForDefined(page, 'reseller-customer-table', 20_000);
