@@ -7,7 +7,7 @@
  *
  *   npm run bench                               everything, 30 samples, 20 000 customers at scale
  *   npm run bench -- --samples 5                quick look while developing
- *   npm run bench -- --only render,memory       some sections: weight, render, interaction, data, memory, transcript, scale, fairness, portal
+ *   npm run bench -- --only render,memory       some sections: start, weight, render, interaction, data, memory, transcript, scale, fairness, portal, lighthouse
  *   npm run bench -- --only scale --scale 100000
  *   npm run bench -- --only fairness --fair-sandbox /tmp/old/sandbox   the fairness section on another checkout's sandbox
  *
