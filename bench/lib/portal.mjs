@@ -8,7 +8,9 @@
  * PerformanceObserver registered before the page's scripts (`addInitScript`), waits for the network
  * to go idle and then 2.5 s more (late shifts count), and computes CLS as web-vitals does: the
  * largest session window (shifts < 1 s apart, window ≤ 5 s) of the shifts without recent input.
- * The biggest shift's sources are kept for each page, to say what moved.
+ * The biggest shift's sources are kept for each page, to say what moved. On Customers it also
+ * records the time from navigation start to the first customer row in the DOM (cold and warm: issue
+ * 21's "first rows ≤ 1 s after navigation on a warm server").
  */
 import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
@@ -108,6 +110,11 @@ export async function runPortalCls({browser, url, log}) {
         for (const run of ['cold', 'warm']) {
           if (run === 'cold') await page.goto(`${url}/${hash}`);
           else await page.reload();
+          // Customers: navigation start → the first customer row in the DOM (checked every frame).
+          if (name === 'Customers') {
+            await page.waitForFunction(() => document.querySelector('reseller-customer-table')?.shadowRoot?.querySelector('tbody tr[part~="row"]'), null, {polling: 'raf', timeout: 60_000});
+            row[`${run}FirstRowsMs`] = Math.round(await page.evaluate(() => performance.now()));
+          }
           await page.waitForLoadState('networkidle', {timeout: 60_000});
           await page.waitForTimeout(2500);
           const shifts = await page.evaluate(() => window.__benchShifts);
@@ -116,7 +123,7 @@ export async function runPortalCls({browser, url, log}) {
           row[`${run}Biggest`] = biggest ? {value: Math.round(biggest.value * 10_000) / 10_000, sources: biggest.sources} : null;
         }
         rows.push(row);
-        log?.(`  ${String(width).padStart(4)} px ${name}: cold ${row.cold.toFixed(3)}, warm ${row.warm.toFixed(3)}`);
+        log?.(`  ${String(width).padStart(4)} px ${name}: cold ${row.cold.toFixed(3)}, warm ${row.warm.toFixed(3)}${row.coldFirstRowsMs != null ? `; first rows ${row.coldFirstRowsMs} / ${row.warmFirstRowsMs} ms` : ''}`);
       } finally {
         await context.close();
       }
