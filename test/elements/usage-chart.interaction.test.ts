@@ -9,6 +9,7 @@ import type {AggregateUsage, UsagePoint} from '../../src/contract/schemas.js';
 import type {ResellerStateChangeEvent} from '../../src/events.js';
 import {presetRange} from '../../src/usage/dates.js';
 import {waitFor} from '../helpers/wait.js';
+import '../../src/define/provider.js';
 import {$, $$, api, chartFor, createTenant, daysBefore, fmt, nextEvent, settled, utcToday} from './usage-chart.helpers.js';
 
 /** The keyboard cursor (the APG slider over the periods). */
@@ -83,6 +84,40 @@ describe('<reseller-usage-chart> interaction', () => {
     await sendKeys({press: 'Tab'});
     await el.updateComplete;
     expect(tooltip.hidden).to.equal(true);
+  });
+
+  it('from a warm client cache, draws its plot once, at the chart area’s width (not at a default width first and again in the same frame)', async () => {
+    const tenant = await createTenant({customers: 3});
+    const to = utcToday();
+    const from = daysBefore(to, 59);
+    const provider = document.createElement('reseller-provider');
+    provider.token = tenant.token;
+    const box = document.createElement('div');
+    box.style.inlineSize = '517px';
+    provider.append(box);
+    document.body.append(provider);
+    try {
+      await provider.client.getUsage({from, to});
+      const el = document.createElement('reseller-usage-chart');
+      for (const [k, v] of Object.entries({from, to, granularity: 'day'})) el.setAttribute(k, v);
+      box.append(el);
+      // Every width the plot is drawn at, from its first drawing on.
+      const drawn: string[] = [];
+      const record = () => {
+        const width = el.shadowRoot!.querySelector('svg.chart')?.getAttribute('width');
+        if (width && drawn.at(-1) !== width) drawn.push(width);
+      };
+      const observer = new MutationObserver(record);
+      observer.observe(el.shadowRoot!, {subtree: true, childList: true, attributes: true, attributeFilter: ['width']});
+      await settled(el);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      record();
+      observer.disconnect();
+      expect(drawn).to.deep.equal([String($(el, '[part~="chart-area"]').clientWidth)]);
+      expect($(el, 'svg.chart path.bars').getAttribute('d')!.split('M').length - 1).to.equal(60);
+    } finally {
+      provider.remove();
+    }
   });
 
   it('pointer: hovering a bar shows that day’s values from the API; a click puts the keyboard cursor there', async () => {

@@ -45,6 +45,8 @@ export interface UsageData {
 /** The loading summary's figures (hidden; they size its line like a month of a busy reseller's usage). */
 const PLACEHOLDER_MINUTES = 99_999;
 const PLACEHOLDER_COUNT = 9_999;
+/** The chart area's border, both sides (usage-chart.styles.ts); a host restyling it is corrected by the ResizeObserver. */
+const AREA_BORDER = 2;
 
 /**
  * Usage over a date range, for one customer (`customer-id`) or all customers: audio hours or
@@ -172,6 +174,13 @@ export class ResellerUsageChart extends ConnectionMixin(LitElement) {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Before the first render the host is an empty block: its width costs a small layout, and
+    // drawing the plot at that width (less the area's border) means the ResizeObserver's first
+    // report changes nothing, instead of drawing the chart twice in its first frame.
+    if (!this.hasUpdated && this.isConnected) {
+      const width = this.clientWidth - AREA_BORDER;
+      if (width > 0) this.width = width;
+    }
     const before = this.#state;
     this.#state = normalizeChartState(this, {timeZone: this.timeZone ?? undefined});
     if (before.from !== this.#state.from || before.to !== this.#state.to || before.granularity !== this.#state.granularity) {
