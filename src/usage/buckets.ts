@@ -5,7 +5,7 @@
  * zero buckets, never gaps. A bucket's `start` is the first day of its week or month even when
  * that is before `from` (as in the API's CSV export); it holds only days inside the range.
  */
-import {addDays, dayNumber, startOfMonth, startOfWeek, type ChartGranularity, type DateRange, type IsoDate} from './dates.js';
+import {dayNumber, fromDayNumber, startOfMonth, startOfWeek, type ChartGranularity, type DateRange, type IsoDate} from './dates.js';
 
 /** One day of usage as the API sends it. */
 export interface DailyUsage {
@@ -51,8 +51,10 @@ export function bucketize(daily: readonly DailyUsage[], options: BucketOptions):
   const buckets: UsageBucket[] = [];
   let current: UsageBucket | null = null;
   const last = dayNumber(to);
-  for (let n = dayNumber(from), date = from; n <= last; n++, date = addDays(date, 1)) {
-    const start = bucketStart(date, granularity, weekStart);
+  for (let n = dayNumber(from); n <= last; n++) {
+    // The date from its day number: one Date per day (a year of days is drawn in one frame).
+    const date = fromDayNumber(n);
+    const start = granularity === 'day' ? date : bucketStart(date, granularity, weekStart);
     if (!current || current.start !== start) {
       if (current) current.audioMinutes = round1(current.audioMinutes);
       current = {start, first: date, last: date, audioMinutes: 0, transcriptions: 0};

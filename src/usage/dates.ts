@@ -68,10 +68,16 @@ function todayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
 
 /** Today's calendar date in `timeZone` (the viewer's when absent) at `now`. */
 export function todayIn(timeZone?: string, now: Date | number = Date.now()): IsoDate {
-  const parts = todayFormat(timeZone).formatToParts(now);
+  const at = +now;
+  // The last answer again for the same instant: matchPreset() asks once per preset, each render.
+  if (lastToday.at === at && lastToday.timeZone === timeZone) return lastToday.date;
+  const parts = todayFormat(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+  const date = `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+  lastToday = {at, timeZone, date};
+  return date;
 }
+let lastToday: {at: number; timeZone: string | undefined; date: IsoDate} = {at: NaN, timeZone: undefined, date: ''};
 
 // ---- presets ---------------------------------------------------------------------------------
 
