@@ -37,7 +37,7 @@ async function bundlePage(outdir) {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    ...(process.env.BENCH_KEEP_NAMES ? {minifyWhitespace: true, minifySyntax: true} : {minify: true}),
     legalComments: 'none',
     outdir,
     logLevel: 'error',
