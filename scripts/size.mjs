@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 92.0 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 44.1 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 92.1 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 44.2 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
  *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 46.2 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 45.2 kB
+ *   counted: the host has it)                                                           <= 45.3 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -144,7 +144,12 @@ const KB = 1000;
 // 44 452 -> 43 998 B, autoloader page 46 524 -> 46 065, React table page 45 575 -> 45 118 (and
 // 19 kB of lazy phone metadata the table page no longer fetches). Budgets lowered to the figures
 // + 0.1 kB so the win is kept: 44.6 -> 44.1, 46.7 -> 46.2, 45.7 -> 45.2 kB.
-const BUDGET = {defineEager: 92.0 * KB, tablePlusProvider: 44.1 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.2 * KB, reactTablePage: 45.2 * KB};
+// Issue 21, the usage chart's mount from a warm cache: the client copies each cached result with a
+// plain JSON deep copy instead of structuredClone (~10x faster; the chart's largest script item).
+// One build after rebasing on afded05 (load ~12): define 92 017 B, table + provider 44 104, React
+// table page 45 224 (autoloader page 46 186, within its budget). Each budget rises by that cost,
+// rounded up to 0.1 kB: 92.0 -> 92.1, 44.1 -> 44.2, 45.2 -> 45.3 kB.
+const BUDGET = {defineEager: 92.1 * KB, tablePlusProvider: 44.2 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.2 * KB, reactTablePage: 45.3 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {
