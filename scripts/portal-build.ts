@@ -7,13 +7,13 @@
  * split per route by the portal's dynamic imports, Lit's production build), every file also written
  * gzip- and brotli-compressed, into node_modules/.cache/reseller-portal/<key>/. The key hashes what
  * the output depends on (demo/, src/, the lockfile and this file), so an edit makes a new build at
- * the next start (a few seconds) and an unchanged tree reuses the last one. `prepare` (`npm ci`)
+ * the next start (a few seconds) and an unchanged tree reuses the last one (the three newest are kept). `prepare` (`npm ci`)
  * builds it ahead, like the seed snapshot; `npm run dev` serves the sources through Vite instead.
  *
  *   node --import tsx scripts/portal-build.ts [--force]
  */
 import {createHash} from 'node:crypto';
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
@@ -93,9 +93,12 @@ export async function ensurePortalBuild({force = false, log = true}: {force?: bo
   }
   rmSync(dir, {recursive: true, force: true});
   renameSync(tmp, dir);
-  for (const old of readdirSync(cacheRoot)) {
-    if (path.join(cacheRoot, old) !== dir && !old.endsWith('.tmp')) rmSync(path.join(cacheRoot, old), {recursive: true, force: true});
-  }
+  // Keep the three newest builds (a server started before an edit still serves its own); older go.
+  const builds = readdirSync(cacheRoot, {withFileTypes: true})
+    .filter((entry) => entry.isDirectory() && /^[0-9a-f]{16}$/.test(entry.name))
+    .map((entry) => ({name: entry.name, time: statSync(path.join(cacheRoot, entry.name)).mtimeMs}))
+    .sort((a, b) => b.time - a.time);
+  for (const old of builds.slice(3)) rmSync(path.join(cacheRoot, old.name), {recursive: true, force: true});
   return {dir, built: true, ms: performance.now() - started};
 }
 

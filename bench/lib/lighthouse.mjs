@@ -66,8 +66,8 @@ export async function runLighthouse({url, log = () => {}, closers, runs = 1}) {
           const value = lhr.audits[id]?.numericValue;
           sample[key] = value == null ? null : key === 'cls' ? Math.round(value * 10_000) / 10_000 : Math.round(value);
         }
-        // What the LCP element was and the longest main-thread tasks: what to fix next.
-        sample.lcpElement = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.selector ?? null;
+        // The longest main-thread tasks (script URL, start, duration in ms): what to fix next.
+        sample.longTasks = (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 5).map((t) => ({url: t.url ? t.url.replace(url, '') : null, startTime: Math.round(t.startTime), duration: Math.round(t.duration)}));
         sample.loadAverage = load();
         samples.push(sample);
       }
