@@ -151,8 +151,8 @@ const KB = 1000;
 // rounded up to 0.1 kB: 92.0 -> 92.1, 44.1 -> 44.2, 45.2 -> 45.3 kB.
 // Issue 21, the table's rows cloned from one prototype <tr> with direct text and attribute updates
 // (a Lit element directive on the <tbody>) instead of a Lit template instance with ~26 parts a row:
-// thread CPU of a 100-row first render -12 to -25 %, a table's own heap 281 -> 151 kB (bench
-// page). One build each at load ~9 (main at afded05, then with the change): define 91 797 -> 92 521 B
+// a table's own heap 281 -> 151 kB, 100-row table 551 -> 439 kB (0.54x Vaadin); first-render time
+// not measurably changed on a quiet machine (docs/benchmarks.md). One build each at load ~9 (main at afded05, then with the change): define 91 797 -> 92 521 B
 // (+724), table + provider 43 998 -> 44 696 (+698), autoloader page 46 065 -> 46 748 (+683), React
 // table page 45 118 -> 45 806 (+688): the row builder and its update code (repeat() stays on the
 // path through the toast region). Each budget rises by its cost rounded up to 0.1 kB, on top of the chart's copy change above:
