@@ -52,7 +52,8 @@ export function follow(client: ResellerClient, element: Element, options: LiveOp
   };
   const off = channel.subscribe((event) => {
     if (!rendered(element)) {
-      held = held.length < HELD_MAX ? [...held, event] : [{id: event.id, type: 'reset', usage: null, transcript: null}];
+      if (held.length < HELD_MAX) held.push(event);
+      else held = [{id: event.id, type: 'reset', usage: null, transcript: null}];
       if (!observer) {
         observer = new ResizeObserver(replay);
         observer.observe(element);

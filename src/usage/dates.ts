@@ -68,16 +68,10 @@ function todayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
 
 /** Today's calendar date in `timeZone` (the viewer's when absent) at `now`. */
 export function todayIn(timeZone?: string, now: Date | number = Date.now()): IsoDate {
-  const at = +now;
-  // The last answer again for the same instant: matchPreset() asks once per preset, each render.
-  if (lastToday.at === at && lastToday.timeZone === timeZone) return lastToday.date;
-  const parts = todayFormat(timeZone).formatToParts(at);
+  const parts = todayFormat(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const date = `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
-  lastToday = {at, timeZone, date};
-  return date;
+  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
 }
-let lastToday: {at: number; timeZone: string | undefined; date: IsoDate} = {at: NaN, timeZone: undefined, date: ''};
 
 // ---- presets ---------------------------------------------------------------------------------
 
@@ -100,7 +94,11 @@ export interface ClockOptions {
  * the eleven before it, from the 1st, so month buckets are whole months.
  */
 export function presetRange(preset: RangePreset, {now, timeZone}: ClockOptions = {}): DateRange {
-  const today = todayIn(timeZone, now);
+  return rangeEndingOn(preset, todayIn(timeZone, now));
+}
+
+/** A preset's range when today is `today`. */
+function rangeEndingOn(preset: RangePreset, today: IsoDate): DateRange {
   switch (preset) {
     case 'thisMonth':
       return {from: startOfMonth(today), to: today};
@@ -121,10 +119,10 @@ export function presetRange(preset: RangePreset, {now, timeZone}: ClockOptions =
 
 /** The preset whose range is exactly `range` today, or `'custom'`. */
 export function matchPreset(range: DateRange, clock: ClockOptions = {}): RangePreset | 'custom' {
-  // One instant for every preset (a match across midnight compares like with like).
-  const at = {...clock, now: clock.now ?? Date.now()};
+  // One today for every preset (a match across midnight compares like with like).
+  const today = todayIn(clock.timeZone, clock.now);
   return RANGE_PRESETS.find((p) => {
-    const r = presetRange(p, at);
+    const r = rangeEndingOn(p, today);
     return r.from === range.from && r.to === range.to;
   }) ?? 'custom';
 }
