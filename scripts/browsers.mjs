@@ -11,7 +11,7 @@
  * Engine selection (for runners): BROWSERS=chromium,firefox,webkit (default: all three).
  */
 import {spawn} from 'node:child_process';
-import {accessSync, constants, readdirSync} from 'node:fs';
+import {accessSync, constants, readdirSync, readFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 
 /** @typedef {'chromium' | 'firefox' | 'webkit'} Engine */
@@ -204,6 +204,56 @@ function track(child) {
       for (const c of started) killGroup(c, 'SIGTERM');
     });
   }
+}
+
+/**
+ * `promise`, or a rejection with `message` after `ms` if it has not settled by then (its own later
+ * rejection is then ignored: nobody waits for it any more).
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} message
+ * @returns {Promise<T>}
+ */
+export function withTimeout(promise, ms, message) {
+  promise.catch(() => {});
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The live (not zombie) processes of a process group, read from /proc (Linux; no procps needed: a
+ * bare Debian image has no pgrep), or null where there is no /proc. `comm` is the kernel's name of
+ * the process, cut at 15 characters ("WebKitWebProces").
+ * @param {number} pgid
+ * @returns {{pid: number, comm: string}[] | null}
+ */
+export function groupProcesses(pgid) {
+  let entries;
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return null;
+  }
+  const found = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') {
+      found.push({pid: Number(entry), comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))});
+    }
+  }
+  return found;
 }
 
 function killGroup(child, signal = 'SIGTERM') {

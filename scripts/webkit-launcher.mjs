@@ -20,17 +20,7 @@
  *   so after that the errors go through to the report. Every restart is printed.
  */
 import {webdriverLauncher} from '@web/test-runner-webdriver';
-import {startWebKitDriver, webkitCapabilities} from './browsers.mjs';
-
-/** Rejects with `message` after `ms` unless `promise` settles first (the promise's own rejection is kept quiet). */
-function within(promise, ms, message) {
-  promise.catch(() => {});
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+import {startWebKitDriver, webkitCapabilities, withTimeout} from './browsers.mjs';
 
 /**
  * @param {{display: string, driver?: string, browser?: string, stopTimeoutMs?: number, startTimeoutMs?: number,
@@ -72,7 +62,7 @@ export async function resilientWebKitLauncher({
   const stopSession = launcher.stopSession.bind(launcher);
   launcher.stopSession = async (id) => {
     try {
-      return await within(stopSession(id), stopTimeoutMs, `the page did not answer within ${stopTimeoutMs} ms after its tests finished`);
+      return await withTimeout(stopSession(id), stopTimeoutMs, `the page did not answer within ${stopTimeoutMs} ms after its tests finished`);
     } catch (error) {
       if (recoveries >= maxRecoveries) throw error;
       await restart(error instanceof Error ? error.message : String(error));
@@ -83,7 +73,7 @@ export async function resilientWebKitLauncher({
   launcher.startSession = async (id, url) => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await within(
+        await withTimeout(
           (async () => {
             await launcher.ensureManagerInitialized();
             await launcher.driverManager.startSession(id, url);

@@ -21,12 +21,12 @@
  */
 import {spawn, spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {chromium} from 'playwright-core';
-import {chromiumArgs, findChromium, howToGet} from '../../scripts/browsers.mjs';
+import {chromiumArgs, findChromium, groupProcesses, howToGet, withTimeout} from '../../scripts/browsers.mjs';
 import {CDN_BUNDLE} from './helpers.mjs';
 import {prepareHosts} from './host-apps.mjs';
 
@@ -145,7 +145,7 @@ async function runFlow(file, {baseUrl, config}) {
     watch(page, allowed, problems);
     const timeout = module.timeout ?? DEFAULT_TIMEOUT;
     page.setDefaultTimeout(Math.min(timeout, 10_000));
-    await withTimeout(module.default({page, baseUrl, config, context, browser}), timeout, name);
+    await withTimeout(module.default({page, baseUrl, config, context, browser}), timeout, `${name}: timed out after ${timeout} ms`);
     if (problems.length) throw new Error(`console/page errors:\n    ${problems.join('\n    ')}`);
     passed++;
     console.log(`✓ ${name} (${Math.round(performance.now() - started)} ms)`);
@@ -159,7 +159,7 @@ async function runFlow(file, {baseUrl, config}) {
   } finally {
     // Closing a context has been seen to hang on a loaded machine: bounded, then carry on.
     if (context) {
-      await withTimeout(context.close(), 15_000, `${name}: closing its browser context`).catch((error) =>
+      await withTimeout(context.close(), 15_000, `${name}: closing its browser context: timed out after 15000 ms`).catch((error) =>
         console.log(indent(`(warning) ${error.message}`)),
       );
     }
@@ -174,16 +174,6 @@ function watch(page, allowed, problems) {
     const text = `console.error: ${message.text()}${location?.url ? ` (${location.url})` : ''}`;
     if (!allowed.some((re) => re.test(text))) problems.push(text);
   });
-}
-
-function withTimeout(promise, ms, name) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${name}: timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
 
 function indent(text) {
@@ -257,21 +247,8 @@ function signalGroup(pid, signal) {
 
 /** Whether any live (non-zombie) process is left in the group; /proc when there is one. */
 function groupAlive(pgid) {
-  if (existsSync('/proc/self/stat')) {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      let stat;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        continue; // exited meanwhile
-      }
-      // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
-    }
-    return false;
-  }
+  const processes = groupProcesses(pgid);
+  if (processes) return processes.length > 0;
   try {
     process.kill(-pgid, 0);
     return true;

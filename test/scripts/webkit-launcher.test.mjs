@@ -5,35 +5,15 @@
  * With the upstream launcher the stop never returns (the runner waited 180 s, then crashed).
  */
 import assert from 'node:assert/strict';
-import {readdirSync, readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {test} from 'node:test';
-import {ensureDisplay, findWebKit, howToGet} from '../../scripts/browsers.mjs';
+import {ensureDisplay, findWebKit, groupProcesses, howToGet} from '../../scripts/browsers.mjs';
 import {resilientWebKitLauncher} from '../../scripts/webkit-launcher.mjs';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 
-/**
- * Pids of WebKit's web content processes in the driver's process group, read from /proc (no pgrep:
- * a bare Debian image has no procps). Field 5 of /proc/<pid>/stat is the process group.
- */
-function webProcesses(groupId) {
-  const pids = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue; // ended meanwhile
-    }
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // comm is cut at 15 characters: "WebKitWebProces"
-    if (comm.startsWith('WebKitWebProces') && Number(fields[2]) === groupId && fields[0] !== 'Z') pids.push(Number(name));
-  }
-  return pids;
-}
+/** Pids of WebKit's web content processes in the driver's process group. */
+const webProcesses = (groupId) => (groupProcesses(groupId) ?? []).filter((p) => p.comm.startsWith('WebKitWebProces')).map((p) => p.pid);
 
 async function waitFor(what, fn, ms = 15_000) {
   const deadline = Date.now() + ms;
