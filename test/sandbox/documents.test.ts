@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {crc32} from 'node:zlib';
-import {DocumentPage} from '../../src/contract/schemas.js';
+import {DocumentPage, TranscriptContent} from '../../src/contract/schemas.js';
 import {call, control, raw, tenant} from './helpers.js';
 
 /** Every entry of a ZIP archive, found through the end record and the central directory; CRCs checked. */
@@ -74,6 +74,19 @@ async function documentsOf(token: string, format: string) {
   return DocumentPage.parse((await call(token, 'GET', `/transcripts/documents?format=${format}&per_page=25`)).body).data.slice(0, 5);
 }
 
+/**
+ * The transcript's first segment as the content API answers it: its start as `hh:mm:ss` and
+ * `,mmm`, its speaker and text. A long recording's segments are stretched over its duration, so
+ * the first one may start well after the first seconds.
+ */
+async function firstSegment(token: string, transcriptId: number) {
+  const [seg] = TranscriptContent.parse((await call(token, 'GET', `/transcripts/${transcriptId}/content?limit=1`)).body).segments;
+  assert.ok(seg, `transcript ${transcriptId} has a segment`);
+  const s = Math.floor(seg.start_ms / 1000);
+  const hms = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');
+  return {hms, ms: String(seg.start_ms % 1000).padStart(3, '0'), speaker: seg.speaker, text: seg.text};
+}
+
 void test('a .docx is a ZIP with [Content_Types].xml, _rels/.rels and word/document.xml, well-formed, holding the transcript', async () => {
   const t = await tenant({customers: 20, seed: 18_101});
   const docs = await documentsOf(t.token, 'docx');
@@ -133,7 +146,11 @@ void test('a .pdf has a header, an xref table whose offsets hold their objects, 
   for (const d of docs) {
     const text = new TextDecoder().decode(await download(t.token, d.download_path));
     assertPdf(text);
-    assert.match(text, /\(\[00:00:0\d\] [^):]+: [^)]+\) Tj/, 'timed lines');
+    assert.match(text, /\(\[\d{2}:\d{2}:\d{2}\] [^):]+: [^)]+\) Tj/, 'timed lines');
+    const first = await firstSegment(t.token, d.transcript_id);
+    // The PDF's fonts are Windows-1252: a character outside it is written as `?`; a line wraps at ~90 characters.
+    const words = first.text.split(' ').slice(0, 3).join(' ').replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
+    assert.ok(text.includes(`([${first.hms}] ${first.speaker.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?')}: ${words}`), `the first line is the first segment at ${first.hms}`);
   }
 });
 
@@ -143,8 +160,11 @@ void test('txt, srt and vtt hold the timed lines', async () => {
     const [d] = await documentsOf(t.token, format);
     assert.ok(d, `a ${format} document`);
     const text = new TextDecoder().decode(await download(t.token, d.download_path));
-    if (format === 'txt') assert.match(text, /\nLanguage: [\w-]+\n\n\[00:00:0\d\] [^:\n]+: .+\n/);
-    if (format === 'srt') assert.match(text, /^1\n00:00:0\d,\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\n[^:\n]+: .+\n\n2\n/);
-    if (format === 'vtt') assert.match(text, /^WEBVTT\n\n00:00:0\d\.\d{3} --> \d{2}:\d{2}:\d{2}\.\d{3}\n<v [^>]+>.+\n/);
+    const {hms, ms, speaker, text: said} = await firstSegment(t.token, d.transcript_id);
+    if (format === 'txt') assert.match(text, /\nLanguage: [\w-]+\n\n\[\d{2}:\d{2}:\d{2}\] [^:\n]+: .+\n/);
+    if (format === 'srt') assert.match(text, /^1\n\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\n[^:\n]+: .+\n\n2\n/);
+    if (format === 'vtt') assert.match(text, /^WEBVTT\n\n\d{2}:\d{2}:\d{2}\.\d{3} --> \d{2}:\d{2}:\d{2}\.\d{3}\n<v [^>]+>.+\n/);
+    const line = {txt: `\n[${hms}] ${speaker}: ${said}\n`, srt: `1\n${hms},${ms} --> `, vtt: `\n\n${hms}.${ms} --> `}[format]!;
+    assert.ok(text.includes(line), `${format}: the first cue is the transcript's first segment (${JSON.stringify(line)})`);
   }
 });
