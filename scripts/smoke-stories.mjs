@@ -42,7 +42,7 @@
  * scripts/reliability-report.mjs; the cells record the same checks that fail the run.
  *
  * Options: `--filter <text>` runs the stories whose id contains the text; `--timeout <ms>` per story
- * (default 30000); `--concurrency <n>` stories at once, each in its own browser context on its own
+ * (default 30000); `--concurrency <n>` stories at once, each on its own page (browser contexts are reused, storage cleared between stories) on its own
  * fresh tenant (default SMOKE_CONCURRENCY or 2); `--static-dir <path>` serves another Storybook build (default storybook-static/);
  * `--verbose` prints the timings and the text each story shows. Prints one line per story and a final `N passed, N failed` line; exits 1 on any failure.
  */
@@ -182,7 +182,12 @@ function serveStatic(req, res) {
     res.writeHead(404, {'content-type': 'text/plain'}).end('not found');
     return;
   }
-  const headers = {'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store'};
+  // The build does not change during a run: its scripts, styles and fonts are cached by the browser
+  // context that loads them (each worker reuses one context, see `withContext()`), so a story's load
+  // compiles Storybook's and the kit's code from V8's code cache instead of from the network. The
+  // HTML (it carries the policy) and index.json are always fetched again.
+  const cacheable = !['.html', '.json'].includes(extname(file));
+  const headers = {'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheable ? 'public, max-age=3600' : 'no-store'};
   if (extname(file) === '.html') headers['content-security-policy'] = STORYBOOK_CSP;
   res.writeHead(200, headers);
   createReadStream(file).pipe(res);
@@ -361,10 +366,47 @@ async function runAxe(page) {
   });
 }
 
-async function runStory(story) {
-  const context = await browser.newContext();
-  await context.addInitScript(installHarness);
+/**
+ * Browser contexts, one per worker at most, reused from story to story: their HTTP cache (and so
+ * V8's code cache) is what makes a story's load fast. Each story gets a new page; when it ends its
+ * origin's storage is cleared and its page closed, so the next story starts with no cookie, no
+ * localStorage or sessionStorage entry and no document of the previous one (and on its own fresh
+ * sandbox tenant, which Storybook's loader creates per load). A context whose page crashed is
+ * dropped, not reused.
+ */
+const idleContexts = [];
+async function withContext(use) {
+  let context = idleContexts.pop();
+  if (!context) {
+    context = await browser.newContext();
+    await context.addInitScript(installHarness);
+  }
   const page = await context.newPage();
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  try {
+    return await use(page);
+  } finally {
+    const cleared = !crashed && (await page
+      .evaluate(() => {
+        localStorage.clear();
+        sessionStorage.clear();
+        return localStorage.length === 0 && sessionStorage.length === 0;
+      })
+      .catch(() => false));
+    await context.clearCookies().catch(() => {});
+    await page.close().catch(() => {});
+    // A page that could not clear its storage (crashed, or never reached the origin) leaves its context unused.
+    if (cleared) idleContexts.push(context);
+    else await context.close().catch(() => {});
+  }
+}
+
+function runStory(story) {
+  return withContext((page) => checkStory(story, page));
+}
+
+async function checkStory(story, page) {
   /** Problems per combination label; `story` holds those that belong to no single combination. */
   const problems = Object.fromEntries([...COMBOS.map((c) => [c.label, []]), ['story', []]]);
   let current = COMBOS[0].label;
@@ -450,51 +492,47 @@ async function runStory(story) {
     }
   };
 
-  try {
-    for (const [index, combo] of COMBOS.entries()) {
-      current = combo.label;
-      const comboStart = performance.now();
-      deadline = comboStart + storyTimeout;
-      try {
-        if (index === 0) {
-          await page.goto(storyUrl(null), {timeout: storyTimeout});
-          await waitForStory();
-          await settle(SETTLE_QUIET_MS);
-          const empty = await page.evaluate(() => !document.querySelector('#storybook-root')?.children.length);
-          if (empty) throw new Error('the story rendered nothing');
-        } else if (await page.evaluate(switchInPlace, combo)) {
-          await page.evaluate(renderSettled);
-          await settle(SWITCH_QUIET_MS);
-        } else {
-          await page.goto(storyUrl(combo), {timeout: storyTimeout});
-          await waitForStory();
-          await settle(SETTLE_QUIET_MS);
-        }
-        const seen = await page.evaluate(shownCombo);
-        // A story that pins a global (e.g. `globals: {theme: 'dark'}`) shows its own value on load;
-        // the switches after it are checked to have taken effect.
-        if (index > 0 && (seen.theme !== combo.theme || seen.locale !== combo.locale)) {
-          problems[current].push(`switch did not take effect: shows ${seen.locale} ${seen.theme}`);
-        }
-        if (index > 0 && seen.locale === combo.locale && seen.direction !== (combo.rtl ? 'rtl' : 'ltr')) {
-          problems[current].push(`${combo.locale} shows ${seen.direction}, not ${combo.rtl ? 'rtl' : 'ltr'}`);
-        }
-        await collectViolations();
-        const axe = await runAxe(page);
-        axeCounts[combo.label] = axe.length;
-        for (const v of axe) problems[current].push(`axe: ${v}`);
-        if (verbose && (index === 0 || combo.label === 'nl light')) shown += `${index ? '\n    shows (nl): ' : ''}${await page.evaluate(pageText)}`;
-        timings.push(`${combo.label} ${Math.round(performance.now() - comboStart)} ms`);
-      } catch (error) {
-        problems[current].push(error.message.split('\n')[0]);
-        if (index === 0) break;
+  for (const [index, combo] of COMBOS.entries()) {
+    current = combo.label;
+    const comboStart = performance.now();
+    deadline = comboStart + storyTimeout;
+    try {
+      if (index === 0) {
+        await page.goto(storyUrl(null), {timeout: storyTimeout});
+        await waitForStory();
+        await settle(SETTLE_QUIET_MS);
+        const empty = await page.evaluate(() => !document.querySelector('#storybook-root')?.children.length);
+        if (empty) throw new Error('the story rendered nothing');
+      } else if (await page.evaluate(switchInPlace, combo)) {
+        await page.evaluate(renderSettled);
+        await settle(SWITCH_QUIET_MS);
+      } else {
+        await page.goto(storyUrl(combo), {timeout: storyTimeout});
+        await waitForStory();
+        await settle(SETTLE_QUIET_MS);
       }
+      const seen = await page.evaluate(shownCombo);
+      // A story that pins a global (e.g. `globals: {theme: 'dark'}`) shows its own value on load;
+      // the switches after it are checked to have taken effect.
+      if (index > 0 && (seen.theme !== combo.theme || seen.locale !== combo.locale)) {
+        problems[current].push(`switch did not take effect: shows ${seen.locale} ${seen.theme}`);
+      }
+      if (index > 0 && seen.locale === combo.locale && seen.direction !== (combo.rtl ? 'rtl' : 'ltr')) {
+        problems[current].push(`${combo.locale} shows ${seen.direction}, not ${combo.rtl ? 'rtl' : 'ltr'}`);
+      }
+      await collectViolations();
+      const axe = await runAxe(page);
+      axeCounts[combo.label] = axe.length;
+      for (const v of axe) problems[current].push(`axe: ${v}`);
+      if (verbose && (index === 0 || combo.label === 'nl light')) shown += `${index ? '\n    shows (nl): ' : ''}${await page.evaluate(pageText)}`;
+      timings.push(`${combo.label} ${Math.round(performance.now() - comboStart)} ms`);
+    } catch (error) {
+      problems[current].push(error.message.split('\n')[0]);
+      if (index === 0) break;
     }
-    // Violations raised while axe ran (after the last collection) still count.
-    await collectViolations();
-  } finally {
-    await context.close().catch(() => {});
   }
+  // Violations raised while axe ran (after the last collection) still count.
+  await collectViolations();
   if (problems[COMBOS[0].label].length && !(COMBOS[1].label in axeCounts)) {
     for (const combo of COMBOS.slice(1)) problems[combo.label].push('not checked: the story failed to load');
   }
@@ -563,10 +601,11 @@ async function expectedDocsRows() {
   return byDocsId;
 }
 
-async function runDocs(entry, expected) {
-  const context = await browser.newContext();
-  await context.addInitScript(installHarness);
-  const page = await context.newPage();
+function runDocs(entry, expected) {
+  return withContext((page) => checkDocs(entry, expected, page));
+}
+
+async function checkDocs(entry, expected, page) {
   const problems = [];
   // The page renders every story of its element inline: their HTTP errors are allowed as in story mode.
   const allowHttpErrors = indexEntries.some((s) => s.type === 'story' && s.title === entry.title && s.tags?.includes('http-errors'));
@@ -614,8 +653,6 @@ async function runDocs(entry, expected) {
     if (verbose) for (const v of theirs) console.log(`    Storybook CSP: ${describeViolation(v)}`);
   } catch (error) {
     problems.push(error.message.split('\n')[0]);
-  } finally {
-    await context.close().catch(() => {});
   }
   return {id: entry.id, ms: Math.round(performance.now() - start), rows, problems, storybookViolations};
 }
@@ -682,7 +719,7 @@ const results = [];
 try {
   if (!stories.length) console.log(filter ? `no story id contains "${filter}"` : 'no stories in storybook-static/index.json');
   console.log(`each story in ${COMBOS.map((c) => c.label).join(', ')}; ${concurrency} at a time; policy: ${STORYBOOK_CSP}`);
-  // Stories run `concurrency` at a time (each in its own browser context on its own fresh tenant,
+  // Stories run `concurrency` at a time (each on its own page, storage cleared, on its own fresh tenant,
   // so they share nothing); results are printed in index order as they complete.
   await inOrder(stories, runStory, (result) => {
     results.push(result);
