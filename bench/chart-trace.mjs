@@ -4,7 +4,7 @@
  *
  * The render section's bench page and sandbox (bench/lib/server.mjs), the same 365 daily points;
  * per contender (the kit's `<reseller-usage-chart>` from its warm cache, uPlot with 1 series) N
- * samples of bench.chartRender() (mount → painted → unmount) inside one CDP trace each
+ * samples of bench.chartRender() (mount → painted → unmount), interleaved, inside one CDP trace
  * (devtools.timeline). Each sample sits between two `performance.mark`s, with a rendered frame
  * before and after, so its window holds the mount's frame and the unmount. The main thread's
  * self time inside the windows is summed per phase — script (function calls, microtasks, rAF,
@@ -30,7 +30,10 @@ const opt = (name, fallback) => {
 };
 const samples = Number(opt('--samples', '20'));
 const warmup = 5;
-const NAMES = {kit: 'reseller-usage-chart', uplot: 'uPlot, 1 series'};
+// The chart (chartRender) and, with `--contenders table,vanilla`, the table's first render
+// (firstRender: the render section's 100 rows from the warm cache against the hand-written table).
+const NAMES = {kit: 'reseller-usage-chart', uplot: 'uPlot, 1 series', table: 'reseller-customer-table', vanilla: 'vanilla <table>'};
+const RENDER = {kit: 'chartRender', uplot: 'chartRender', table: 'firstRender', vanilla: 'firstRender'};
 const which = opt('--contenders', 'kit,uplot').split(',');
 
 const PHASE = {
@@ -59,8 +62,8 @@ try {
   await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
   await page.evaluate(([t]) => window.bench.setup(t, 100), [tenant.token]);
-  await page.evaluate(() => window.bench.chartSetup(365));
-  for (const key of which) for (let i = 0; i < warmup; i++) await page.evaluate((n) => window.bench.chartRender(n), NAMES[key]);
+  if (which.some((key) => RENDER[key] === 'chartRender')) await page.evaluate(() => window.bench.chartSetup(365));
+  for (const key of which) for (let i = 0; i < warmup; i++) await page.evaluate(([f, n]) => window.bench[f](n), [RENDER[key], NAMES[key]]);
   if (argv.includes('--probe')) {
     console.log(await page.evaluate(async () => {
       const stage = document.querySelector('#chart-stage');
@@ -86,7 +89,7 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', {interval: 100});
     await cdp.send('Profiler.start');
-    for (let i = 0; i < samples; i++) await page.evaluate((n) => window.bench.chartRender(n), NAMES[which[0]]);
+    for (let i = 0; i < samples; i++) await page.evaluate(([f, n]) => window.bench[f](n), [RENDER[which[0]], NAMES[which[0]]]);
     const {profile} = await cdp.send('Profiler.stop');
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map();
@@ -98,25 +101,29 @@ try {
     });
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log((v / samples).toFixed(2).padStart(7), k);
   }
-  for (const key of which) {
-    const name = NAMES[key];
-    await browser.startTracing(page, {categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'v8']});
-    const walls = [];
-    for (let i = 0; i < samples; i++) {
-      walls.push(
-        await page.evaluate(async ([n, i]) => {
+  // One trace, the contenders' samples interleaved (alternating order), so a change in the shared
+  // machine's load falls on all of them alike.
+  await browser.startTracing(page, {categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'v8']});
+  const walls = Object.fromEntries(which.map((key) => [key, []]));
+  for (let i = 0; i < samples; i++) {
+    for (const key of i % 2 ? [...which].reverse() : which) {
+      walls[key].push(
+        await page.evaluate(async ([f, n, tag]) => {
           const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
           await frame();
-          performance.mark(`trace-start-${i}`);
-          const t = await window.bench.chartRender(n);
+          performance.mark(`trace-start-${tag}`);
+          const t = await window.bench[f](n);
           await frame();
-          performance.mark(`trace-end-${i}`);
+          performance.mark(`trace-end-${tag}`);
           return t;
-        }, [name, i]),
+        }, [RENDER[key], NAMES[key], `${key}-${i}`]),
       );
     }
-    const trace = JSON.parse((await browser.stopTracing()).toString());
-    out.results[key] = {name, ...analyse(trace.traceEvents ?? trace, samples), wallPaintMedian: median(walls.map((w) => w.paint)), wallScriptMedian: median(walls.map((w) => w.script))};
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  for (const key of which) {
+    const w = walls[key];
+    out.results[key] = {name: NAMES[key], ...analyse(trace.traceEvents ?? trace, samples, key), wallPaintMedian: median(w.map((x) => x.paint)), wallScriptMedian: median(w.map((x) => x.script))};
   }
   if (errors.length) throw new Error(errors.join(' | '));
 } finally {
@@ -131,17 +138,17 @@ function median(xs) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function analyse(events, n) {
+function analyse(events, n, key) {
   // The renderer main thread: the one with the user-timing marks' process and CrRendererMain.
   const threadNames = new Map();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
-  const marks = events.filter((e) => e.name?.startsWith('trace-start-') || e.name?.startsWith('trace-end-'));
+  const marks = events.filter((e) => e.name?.startsWith(`trace-start-${key}-`) || e.name?.startsWith(`trace-end-${key}-`));
   const pid = marks[0]?.pid;
   const main = [...threadNames].find(([k, v]) => v === 'CrRendererMain' && Number(k.split(':')[0]) === pid)?.[0];
   if (!main) throw new Error('no renderer main thread in the trace');
   const markTs = (prefix) => marks.filter((e) => e.name.startsWith(prefix)).map((e) => [Number(e.name.slice(prefix.length)), e.ts]);
-  const starts = new Map(markTs('trace-start-'));
-  const ends = new Map(markTs('trace-end-'));
+  const starts = new Map(markTs(`trace-start-${key}-`));
+  const ends = new Map(markTs(`trace-end-${key}-`));
   const windows = [...starts].map(([i, s]) => [s, ends.get(i)]).filter(([, e]) => e);
   const inWindow = (ts) => windows.some(([s, e]) => ts >= s && ts <= e);
   // Complete events (X) and B/E pairs on the main thread, as [start, end, name, args].
@@ -216,6 +223,9 @@ function analyse(events, n) {
 console.log(`load average ${load.map((x) => x.toFixed(2)).join(' → ')}; ${samples} samples each; Chromium ${out.chromium}`);
 for (const [key, r] of Object.entries(out.results)) {
   console.log(`${key.padEnd(6)} cpu/sample ${JSON.stringify(r.cpuMsPerSample)} ${JSON.stringify(r.perSample)} wall paint median ${r.wallPaintMedian.toFixed(1)} ms (script ${r.wallScriptMedian.toFixed(1)})`);
+}
+if (out.results.table && out.results.vanilla) {
+  console.log(`table / vanilla main-thread CPU: ${(out.results.table.cpuMsPerSample.total / out.results.vanilla.cpuMsPerSample.total).toFixed(2)}×; wall paint ${(out.results.table.wallPaintMedian / out.results.vanilla.wallPaintMedian).toFixed(2)}×`);
 }
 if (out.results.kit && out.results.uplot) {
   console.log(`kit / uPlot main-thread CPU: ${(out.results.kit.cpuMsPerSample.total / out.results.uplot.cpuMsPerSample.total).toFixed(2)}×; wall paint ${(out.results.kit.wallPaintMedian / out.results.uplot.wallPaintMedian).toFixed(2)}×`);
