@@ -76,6 +76,28 @@ let chromiumLauncher = null;
  * late file failed in a full run although they pass alone. Closing each page after its file gives
  * every file a fresh one.
  */
+/**
+ * A Firefox page whose `setViewport` works on a Firefox without WebDriver BiDi's
+ * `emulation.setScreenOrientationOverride` (Debian's firefox-esr 140.12 answers "unknown command").
+ * Puppeteer 24 sends it beside `browsingContext.setViewport` on every `setViewport` (the runner's
+ * 800 × 600 at the start of each file, and the tests' setViewport command), so without this not one
+ * file starts. On that answer the viewport alone is set again and awaited; any other error is thrown.
+ */
+async function firefoxPage({context}) {
+  const page = await context.newPage();
+  const setViewport = page.setViewport.bind(page);
+  page.setViewport = async (viewport) => {
+    try {
+      await setViewport(viewport);
+    } catch (error) {
+      if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(error?.message))) throw error;
+      const size = viewport?.width && viewport?.height ? {width: viewport.width, height: viewport.height} : null;
+      await page.mainFrame().browsingContext.setViewport({viewport: size, devicePixelRatio: viewport?.deviceScaleFactor || null});
+    }
+  };
+  return page;
+}
+
 function freshPagePerFile(launcher) {
   const stopSession = launcher.stopSession.bind(launcher);
   launcher.stopSession = async (sessionId) => {
@@ -110,6 +132,7 @@ for (const engine of requestedEngines()) {
         chromeLauncher({
           puppeteer,
           launchOptions: {browser: 'firefox', protocol: 'webDriverBiDi', headless: true, executablePath},
+          createPage: firefoxPage,
         }),
       ),
     );
