@@ -229,7 +229,7 @@ export function customerRoutes(api: Hono<Env>): void {
     const reversed = keyed ? keyed.d === 'b' : fromEnd;
     const dir = (asc !== reversed) ? 'ASC' : 'DESC';
     const nulls = nullable ? (reversed ? ' NULLS FIRST' : ' NULLS LAST') : '';
-    const condition = keyed && metadataKey === null ? keysetCondition(key, query.sort, nullable, asc, keyed, bind) : null;
+    let condition = keyed && metadataKey === null ? keysetCondition(key, query.sort, nullable, asc, keyed, bind) : null;
     let limit = query.per_page + 1; // one more row says whether there is a further page
     let offset = 0;
     if (!keyed) {
@@ -240,6 +240,16 @@ export function customerRoutes(api: Hono<Env>): void {
       } else {
         offset = (pageNumber - 1) * query.per_page;
       }
+    }
+    if (offset > 0 && limit > 0 && metadataKey === null) {
+      // A page number: the row before the page found by a narrow read of (sort key, id) through the
+      // sort's index, then the page read after that row as a cursor would, so the OFFSET's rows are
+      // skipped without computing their columns and usage.
+      const [edge] = await readSorted(db, search && !capped, `SELECT (${key})::text AS cursor_key, c.id FROM customers c WHERE ${whereSql}
+        ORDER BY ${key} ${dir}${nulls}, c.id ${dir} LIMIT 1 OFFSET ${offset - 1}`, params);
+      if (!edge) limit = 0;
+      else condition = keysetCondition(key, query.sort, nullable, asc, {...scope, d: reversed ? 'b' : 'a', k: edge.cursor_key, i: edge.id, p: 0}, bind);
+      offset = 0;
     }
     const period = billingPeriod().start;
     const read = limit <= 0 ? [] : metadataKey !== null
