@@ -28,8 +28,9 @@ const KEY_TYPES: Record<string, string> = {name: 'text', email: 'text', phone: '
 /**
  * The rows after (cursor `a`) or before (`b`) the cursor's row in the shown order: a row comparison
  * on (sort key, id) that the (tenant_id, key, id) index answers. The phone sort puts the customers
- * without one last in both orders (NULLS LAST), so its condition says where the NULLs are (metadata
- * sorts: readByMetadata). `bind` adds a parameter and returns its placeholder.
+ * without one last in both orders (NULLS LAST), so its condition says where the NULLs are; so does a
+ * metadata sort among a search's few matches (the others: readByMetadata). `bind` adds a parameter
+ * and returns its placeholder.
  */
 function keysetCondition(key: string, sort: string, nullable: boolean, asc: boolean, cursor: Cursor, bind: (value: unknown) => string): string {
   const forward = cursor.d === 'a';
@@ -213,13 +214,18 @@ export function customerRoutes(api: Hono<Env>): void {
     const scope: CursorScope = {t: p.tenantId, s: query.sort, o: query.order, n: query.per_page, f: filterFingerprint(query)};
     const cursor = query.cursor ? decodeCursor(query.cursor, scope) : null;
     const asc = query.order !== 'desc';
-    // A metadata key sorts by its value's lower-cased text, read from customer_metadata (readByMetadata;
-    // the key a bound parameter, never SQL text); customers without it come last in both orders.
+    // A metadata key sorts by its value's lower-cased text (the key a bound parameter, never SQL
+    // text); customers without it come last in both orders.
     const sql: unknown[] = [...params];
     const bind = (value: unknown) => `$${sql.push(value)}`;
-    const metadataKey = query.sort.startsWith('metadata.') ? query.sort.slice('metadata.'.length) : null;
-    const key = metadataKey !== null ? '' : SORT_COLUMNS[query.sort as keyof typeof SORT_COLUMNS];
-    const nullable = query.sort === 'phone';
+    // A search or filter under the cap sorts its few matches (readSorted), a metadata sort among them
+    // by the expression itself; otherwise a metadata sort walks customer_metadata (readByMetadata).
+    const few = search && !capped;
+    const sortKey = query.sort.startsWith('metadata.') ? query.sort.slice('metadata.'.length) : null;
+    const metadataKey = few ? null : sortKey;
+    const key = sortKey === null ? SORT_COLUMNS[query.sort as keyof typeof SORT_COLUMNS]
+      : metadataKey === null ? `lower(c.metadata ->> ${bind(sortKey)}::text)` : '';
+    const nullable = query.sort === 'phone' || (metadataKey === null && sortKey !== null);
     // `last_cursor` (`z`) is the last page of the list as it is now: a page number read from the end.
     const pageNumber = cursor?.d === 'z' ? lastPage : query.page;
     const keyed = cursor && cursor.d !== 'z' ? cursor : null;
@@ -245,8 +251,8 @@ export function customerRoutes(api: Hono<Env>): void {
       // A page number: the row before the page found by a narrow read of (sort key, id) through the
       // sort's index, then the page read after that row as a cursor would, so the OFFSET's rows are
       // skipped without computing their columns and usage.
-      const [edge] = await readSorted(db, search && !capped, `SELECT (${key})::text AS cursor_key, c.id FROM customers c WHERE ${whereSql}
-        ORDER BY ${key} ${dir}${nulls}, c.id ${dir} LIMIT 1 OFFSET ${offset - 1}`, params);
+      const [edge] = await readSorted(db, few, `SELECT (${key})::text AS cursor_key, c.id FROM customers c WHERE ${whereSql}
+        ORDER BY ${key} ${dir}${nulls}, c.id ${dir} LIMIT 1 OFFSET ${offset - 1}`, [...sql]);
       if (!edge) limit = 0;
       else condition = keysetCondition(key, query.sort, nullable, asc, {...scope, d: reversed ? 'b' : 'a', k: edge.cursor_key, i: edge.id, p: 0}, bind);
       offset = 0;
@@ -254,7 +260,7 @@ export function customerRoutes(api: Hono<Env>): void {
     const period = billingPeriod().start;
     const read = limit <= 0 ? [] : metadataKey !== null
       ? await readByMetadata(db, {whereSql, params, metaKey: metadataKey, period, dir, reversed, asc, keyed, limit, offset})
-      : await readSorted(db, search && !capped, `SELECT ${CUSTOMER_COLUMNS.replace('$PERIOD', bind(period))}, (${key})::text AS cursor_key FROM customers c
+      : await readSorted(db, few, `SELECT ${CUSTOMER_COLUMNS.replace('$PERIOD', bind(period))}, (${key})::text AS cursor_key FROM customers c
          WHERE ${whereSql}${condition ? ` AND ${condition}` : ''}
          ORDER BY ${key} ${dir}${nulls}, c.id ${dir} LIMIT ${bind(limit)} OFFSET ${bind(offset)}`, sql);
     const further = read.length === limit && limit === query.per_page + 1;

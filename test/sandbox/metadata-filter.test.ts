@@ -207,7 +207,17 @@ void test('a metadata sort after creates, PATCHes and DELETEs is the order a sor
       assert.deepEqual((await get(`${base}&page=${n}`)).data.map((c) => c.id), expected[order].slice((n - 1) * 25, n * 25), `${order}: page ${n}`);
     }
   }
-  // A filter with the sort: only the matching customers, in the same order.
+  // A filter or a search with the sort (under the cap: its matches sorted by the value itself): only
+  // the matching customers, in the same order, by cursor as by page.
   const gold = await get('sort=metadata.region&per_page=100&metadata=tier:gold');
   assert.deepEqual(gold.data.map((c) => c.id), expected.asc.filter((id) => everyone.find((c) => c.id === id)!.metadata.tier === 'gold'));
+  for (const order of ['asc', 'desc'] as const) {
+    const base = `sort=metadata.region&order=${order}&per_page=25&q=E`;
+    const pages = [await get(base)];
+    while (pages.at(-1)!.next_cursor) pages.push(await get(`${base}&cursor=${encodeURIComponent(pages.at(-1)!.next_cursor!)}`));
+    const matching = expected[order].filter((id) => /e/i.test(`${everyone.find((c) => c.id === id)!.name} ${everyone.find((c) => c.id === id)!.email}`));
+    assert.ok(matching.length > 25, `${order}: more than a page matches (${matching.length})`);
+    assert.deepEqual(pages.flatMap((p) => p.data.map((c) => c.id)), matching, `${order}: a search's pages by cursor`);
+    assert.deepEqual((await get(`${base}&page=2`)).data.map((c) => c.id), matching.slice(25, 50), `${order}: a search's page 2`);
+  }
 });
