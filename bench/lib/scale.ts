@@ -117,7 +117,7 @@ export async function runScale(customers: number, requests: number, log: (line: 
       {name: 'sort phone asc, last page by last_cursor', query: withCursor('sort=phone&per_page=25'), prepare: lastCursor('sort=phone&per_page=25')},
       {name: 'sort created_at desc + status=active, page 1', query: () => 'sort=created_at&order=desc&status=active&per_page=25'},
       {name: 'sort email asc, page 1..10', query: (i) => `sort=email&order=asc&page=${1 + (i % 10)}&per_page=100`},
-      {name: 'sort metadata.region asc, page 1 (no index: keys are the operator\'s)', query: () => 'sort=metadata.region&per_page=25'},
+      {name: 'sort metadata.region asc, page 1 (customer_metadata index)', query: () => 'sort=metadata.region&per_page=25'},
     ];
     const headers = {authorization: `Bearer ${tenant.tokens.reseller}`};
     const results: ScaleResult['scenarios'] = [];

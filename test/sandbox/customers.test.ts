@@ -291,3 +291,42 @@ void test('usage summary on the customer equals the sum of the current billing p
     assert.ok(Math.abs(sum - c.usage.transcription_minutes) < 0.2, `${sum} vs ${c.usage.transcription_minutes}`);
   }
 });
+
+void test('a search answers the customers whose name or email holds the term, in the sort\'s order, the same by cursor and by page number', async () => {
+  const t = await tenant({customers: 100});
+  const get = async (query: string) => {
+    const res = await call(t.token, 'GET', `/customers?${query}`);
+    assert.equal(res.status, 200, res.text);
+    return CustomerPage.parse(res.body);
+  };
+  const everyone = (await get('per_page=100&sort=id')).data;
+  assert.equal(everyone.length, 100);
+  const holds = (c: {name: string; email: string}, term: string) => c.name.toLowerCase().includes(term) || c.email.toLowerCase().includes(term);
+  // A two-letter term that about 40 of the 100 hold (more than a page of 25, not all).
+  const terms = new Set(everyone.flatMap((c) => [...`${c.name} ${c.email}`.toLowerCase().matchAll(/(?=([a-z]{2}))/g)].map((m) => m[1]!)));
+  const term = [...terms].map((x) => ({x, n: everyone.filter((c) => holds(c, x)).length})).sort((a, b) => Math.abs(a.n - 40) - Math.abs(b.n - 40) || (a.x < b.x ? -1 : 1))[0]!.x;
+  const matches = everyone.filter((c) => holds(c, term));
+  assert.ok(matches.length > 25 && matches.length < 100, `${term}: ${matches.length} matches`);
+  for (const [sort, order] of [['id', 'asc'], ['id', 'desc'], ['name', 'desc'], ['phone', 'asc'], ['created_at', 'desc']] as const) {
+    const base = `q=${encodeURIComponent(term.toUpperCase())}&sort=${sort}&order=${order}&per_page=25`;
+    const whole = await get(`q=${encodeURIComponent(term)}&sort=${sort}&order=${order}&per_page=100`);
+    assert.equal(whole.total, matches.length, `${sort} ${order}: total`);
+    assert.equal(whole.total_capped, false);
+    assert.deepEqual(whole.data.map((c) => c.id).sort((a, b) => a - b), matches.map((c) => c.id), `${sort} ${order}: exactly the matches`);
+    if (sort === 'id') {
+      const ids = matches.map((c) => c.id);
+      assert.deepEqual(whole.data.map((c) => c.id), order === 'asc' ? ids : [...ids].reverse(), `${order}: by id`);
+    }
+    const byCursor: number[] = [];
+    let page = await get(base);
+    for (;;) {
+      byCursor.push(...page.data.map((c) => c.id));
+      if (!page.next_cursor) break;
+      page = await get(`${base}&cursor=${encodeURIComponent(page.next_cursor)}`);
+    }
+    assert.deepEqual(byCursor, whole.data.map((c) => c.id), `${sort} ${order}: Next through every page`);
+    const byNumber: number[] = [];
+    for (let n = 1; n <= Math.ceil(matches.length / 25); n++) byNumber.push(...(await get(`${base}&page=${n}`)).data.map((c) => c.id));
+    assert.deepEqual(byNumber, whole.data.map((c) => c.id), `${sort} ${order}: every page by number`);
+  }
+});

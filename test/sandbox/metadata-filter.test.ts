@@ -141,3 +141,83 @@ void test('a bad metadata sort is a 422 naming sort, and a hostile key is never 
   assert.equal(ok.status, 200, 'a key no customer has sorts everyone last, by id');
   assert.deepEqual(CustomerPage.parse(ok.body).data.map((c) => c.id), [...CustomerPage.parse(ok.body).data.map((c) => c.id)].sort((a, b) => b - a));
 });
+
+void test('a metadata sort after creates, PATCHes and DELETEs is the order a sort over every customer gives, by cursor (Next, Prev, Last) and by page number', async () => {
+  const t = await tenant({customers: 60});
+  const seeded = (await all(t)).data;
+  const patch = async (c: Customer, metadata: Record<string, string>) => {
+    const res = await call(t.token, 'PATCH', `/customers/${c.id}`, {metadata});
+    assert.equal(res.status, 200, res.text);
+  };
+  // 33 lose their region (so a page boundary falls among the customers without one), one gets a
+  // new first value, one the last, one a known value in capitals (ties by id); two are deleted, two added.
+  for (const c of seeded.slice(9, 42)) await patch(c, {tier: 'gold'});
+  await patch(seeded[1]!, {region: 'Aaland', tier: 'gold'});
+  await patch(seeded[3]!, {region: 'zeeland'});
+  await patch(seeded[5]!, {region: 'DACH'});
+  for (const c of [seeded[7]!, seeded[8]!]) assert.equal((await call(t.token, 'DELETE', `/customers/${c.id}`)).status, 204);
+  await create(t, 'Meta late', {region: 'Benelux'});
+  await create(t, 'Meta none', {tier: 'gold'});
+
+  const everyone = (await all(t)).data;
+  assert.equal(everyone.length, 60);
+  const withRegion = everyone.filter((c) => c.metadata.region !== undefined);
+  const without = everyone.filter((c) => c.metadata.region === undefined);
+  const byValue = (a: Customer, b: Customer) => {
+    const [x, y] = [a.metadata.region!.toLowerCase(), b.metadata.region!.toLowerCase()];
+    return x < y ? -1 : x > y ? 1 : a.id - b.id;
+  };
+  const expected = {
+    asc: [...withRegion.sort(byValue), ...without.sort((a, b) => a.id - b.id)].map((c) => c.id),
+    desc: [...withRegion.sort(byValue).reverse(), ...without.sort((a, b) => b.id - a.id)].map((c) => c.id),
+  };
+  const get = async (query: string) => {
+    const res = await call(t.token, 'GET', `/customers?${query}`);
+    assert.equal(res.status, 200, res.text);
+    return CustomerPage.parse(res.body);
+  };
+  for (const order of ['asc', 'desc'] as const) {
+    const base = `sort=metadata.region&order=${order}&per_page=25`;
+    // Next from the first page to the end (pages cross from the customers with a region to those without).
+    const forward: number[] = [];
+    let page = await get(base);
+    let last = page;
+    for (;;) {
+      forward.push(...page.data.map((c) => c.id));
+      last = page;
+      if (!page.next_cursor) break;
+      page = await get(`${base}&cursor=${encodeURIComponent(page.next_cursor)}`);
+    }
+    assert.deepEqual(forward, expected[order], `${order}: Next through every page`);
+    // Prev from the last page back to the first.
+    const backward: number[][] = [];
+    page = last;
+    for (;;) {
+      backward.unshift(page.data.map((c) => c.id));
+      if (!page.prev_cursor) break;
+      page = await get(`${base}&cursor=${encodeURIComponent(page.prev_cursor)}`);
+    }
+    assert.deepEqual(backward.flat(), expected[order], `${order}: Prev back to the first page`);
+    assert.equal(backward.length, 3);
+    // Last by last_cursor, and every page by number (the second half read from the end).
+    const first = await get(base);
+    const lastPage = await get(`${base}&cursor=${encodeURIComponent(first.last_cursor!)}`);
+    assert.deepEqual(lastPage.data.map((c) => c.id), expected[order].slice(50), `${order}: Last`);
+    for (let n = 1; n <= 3; n++) {
+      assert.deepEqual((await get(`${base}&page=${n}`)).data.map((c) => c.id), expected[order].slice((n - 1) * 25, n * 25), `${order}: page ${n}`);
+    }
+  }
+  // A filter or a search with the sort (under the cap: its matches sorted by the value itself): only
+  // the matching customers, in the same order, by cursor as by page.
+  const gold = await get('sort=metadata.region&per_page=100&metadata=tier:gold');
+  assert.deepEqual(gold.data.map((c) => c.id), expected.asc.filter((id) => everyone.find((c) => c.id === id)!.metadata.tier === 'gold'));
+  for (const order of ['asc', 'desc'] as const) {
+    const base = `sort=metadata.region&order=${order}&per_page=25&q=E`;
+    const pages = [await get(base)];
+    while (pages.at(-1)!.next_cursor) pages.push(await get(`${base}&cursor=${encodeURIComponent(pages.at(-1)!.next_cursor!)}`));
+    const matching = expected[order].filter((id) => /e/i.test(`${everyone.find((c) => c.id === id)!.name} ${everyone.find((c) => c.id === id)!.email}`));
+    assert.ok(matching.length > 25, `${order}: more than a page matches (${matching.length})`);
+    assert.deepEqual(pages.flatMap((p) => p.data.map((c) => c.id)), matching, `${order}: a search's pages by cursor`);
+    assert.deepEqual((await get(`${base}&page=2`)).data.map((c) => c.id), matching.slice(25, 50), `${order}: a search's page 2`);
+  }
+});
