@@ -149,7 +149,15 @@ const KB = 1000;
 // One build after rebasing on afded05 (load ~12): define 92 017 B, table + provider 44 104, React
 // table page 45 224 (autoloader page 46 186, within its budget). Each budget rises by that cost,
 // rounded up to 0.1 kB: 92.0 -> 92.1, 44.1 -> 44.2, 45.2 -> 45.3 kB.
-const BUDGET = {defineEager: 92.1 * KB, tablePlusProvider: 44.2 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.2 * KB, reactTablePage: 45.3 * KB};
+// Issue 21, a warm element renders its cached data in its first update (ResourceController calls
+// the load itself and takes a value the client answered from its cache synchronously; the engine's
+// settled(); mapLoaded) and the chart's day counter in bucketize(). One build each of main at
+// 4ab07fd and this branch (load ~8): define 91 952 -> 92 578 B (+626: +~350 the controller on every
+// element's path, +~240 the chart's day counter and mapLoaded in the chart and dashboard), table +
+// provider 44 105 -> 44 473 (+368), autoloader page 46 189 -> 46 524 (+335), React table page
+// 45 226 -> 45 576 (+350). Each budget rises by its cost rounded up to 0.1 kB: 92.1 -> 92.8,
+// 44.2 -> 44.6, 46.2 -> 46.6, 45.3 -> 45.7 kB.
+const BUDGET = {defineEager: 92.8 * KB, tablePlusProvider: 44.6 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.6 * KB, reactTablePage: 45.7 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {

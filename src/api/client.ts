@@ -18,11 +18,11 @@ import type {
   User as UserT, UserInvite, UserUpdate, Invitation as InvitationT,
 } from '../contract/schemas.js';
 import {
-  HttpEngine, LONG_TTL_MS,
+  HttpEngine, LONG_TTL_MS, NOT_SETTLED,
   type CallOptions, type GetOptions, type ResellerClientObserver, type ResellerClientOptions, type UpdateOptions, type WriteOptions,
 } from './http-engine.js';
 
-export {DEFAULT_BASE_URL} from './http-engine.js';
+export {DEFAULT_BASE_URL, NOT_SETTLED} from './http-engine.js';
 export type {
   AuthMode, CallOptions, GetOptions, ResellerClientObserver, ResellerClientOptions, RetryOptions, UpdateOptions, WriteOptions,
 } from './http-engine.js';
@@ -75,6 +75,16 @@ export class ResellerClient {
    */
   etagOf(value: object | null | undefined): string | undefined {
     return this.#http.etagOf(value);
+  }
+
+  /**
+   * The value of a promise this client's read answered from its cache (fresh, already resolved), or
+   * `NOT_SETTLED` for any other promise: the elements render cached data in their first update
+   * with it instead of a loading state. Only the promise a read method returned counts (not one
+   * chained from it).
+   */
+  settled<T>(answer: Promise<T>): T | typeof NOT_SETTLED {
+    return this.#http.settled(answer);
   }
 
   /**

@@ -161,6 +161,8 @@ interface CacheEntry {
 
 const DEFAULT_RETRY: Required<RetryOptions> = {retries: 2, baseDelayMs: 250, maxDelayMs: 4000, jitter: 0.25, maxRetryAfterMs: 10_000};
 const RETRY_STATUSES = new Set([502, 503, 504]);
+/** What `settled()` answers for a promise that was not answered from the cache. */
+export const NOT_SETTLED: unique symbol = Symbol('not settled');
 /** Cache lifetime of what rarely changes (plans, the caller's role). */
 export const LONG_TTL_MS = 5 * 60_000;
 
@@ -182,6 +184,8 @@ export class HttpEngine {
   readonly #flights = new Map<string, Flight>();
   readonly #cache = new Map<string, CacheEntry>();
   readonly #etags = new WeakMap<object, string>();
+  /** Promises answered from the cache, with their values (see `settled`). */
+  readonly #answered = new WeakMap<Promise<unknown>, unknown>();
 
   constructor(options: ResellerClientOptions = {}) {
     const base = options.baseUrl || DEFAULT_BASE_URL;
@@ -249,23 +253,43 @@ export class HttpEngine {
   // -------------------------------------------------------------------------------------------
   // Requests (what the endpoint methods call)
 
-  /** A GET answered from the cache, a request in flight, or a new request. */
-  async get<T>(spec: RequestSpec, options: GetOptions = {}): Promise<T> {
-    const signal = options.signal;
-    if (signal?.aborted) throw abortReason(signal);
-    const key = `GET ${this.#url(spec)} #${this.#generation}`;
-    let flight: Flight | undefined;
-    if (!options.fresh) {
-      const hit = this.#cache.get(key);
-      if (hit && hit.expires > Date.now()) return this.#deliver(hit.result) as T;
-      if (hit) this.#cache.delete(key);
-      flight = this.#flights.get(key);
-    } else {
-      const old = this.#flights.get(key);
-      if (old) old.stale = true;
+  /**
+   * A GET answered from the cache, a request in flight, or a new request. A cache hit answers an
+   * already resolved promise whose value {@link settled} gives synchronously.
+   */
+  get<T>(spec: RequestSpec, options: GetOptions = {}): Promise<T> {
+    try {
+      const signal = options.signal;
+      if (signal?.aborted) throw abortReason(signal);
+      const key = `GET ${this.#url(spec)} #${this.#generation}`;
+      let flight: Flight | undefined;
+      if (!options.fresh) {
+        const hit = this.#cache.get(key);
+        if (hit && hit.expires > Date.now()) {
+          const value = this.#deliver(hit.result);
+          const answer = Promise.resolve(value);
+          this.#answered.set(answer, value);
+          return answer as Promise<T>;
+        }
+        if (hit) this.#cache.delete(key);
+        flight = this.#flights.get(key);
+      } else {
+        const old = this.#flights.get(key);
+        if (old) old.stale = true;
+      }
+      flight ??= this.#startFlight(key, spec);
+      return this.#wait(flight, key, signal).then((result) => this.#deliver(result) as T);
+    } catch (error) {
+      return Promise.reject(error as Error);
     }
-    if (!flight) flight = this.#startFlight(key, spec);
-    return this.#deliver(await this.#wait(flight, key, signal)) as T;
+  }
+
+  /**
+   * The value of a promise `get()` answered from the cache (already resolved), or `NOT_SETTLED`
+   * for any other promise: what lets an element render cached data in its first update.
+   */
+  settled<T>(answer: Promise<T>): T | typeof NOT_SETTLED {
+    return this.#answered.has(answer) ? (this.#answered.get(answer) as T) : NOT_SETTLED;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -51,9 +51,10 @@ export function bucketize(daily: readonly DailyUsage[], options: BucketOptions):
   const buckets: UsageBucket[] = [];
   let current: UsageBucket | null = null;
   const last = dayNumber(to);
+  const next = dayCounter(from);
   for (let n = dayNumber(from); n <= last; n++) {
-    // The date from its day number: one Date per day (a year of days is drawn in one frame).
-    const date = fromDayNumber(n);
+    // Each day's date by counting the calendar (no Date per day: a year of days is drawn in one frame).
+    const date = next();
     const start = granularity === 'day' ? date : bucketStart(date, granularity, weekStart);
     if (!current || current.start !== start) {
       if (current) current.audioMinutes = round1(current.audioMinutes);
@@ -69,6 +70,40 @@ export function bucketize(daily: readonly DailyUsage[], options: BucketOptions):
   }
   if (current) current.audioMinutes = round1(current.audioMinutes);
   return buckets;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** Successive ISO dates from `from` on (`from` first), counted on the UTC calendar. */
+function dayCounter(from: IsoDate): () => IsoDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(from);
+  // Anything but a plain, valid four-digit-year date: through Date (which rolls 02-30 over).
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12 || Number(match[3]) < 1 || Number(match[3]) > daysIn(Number(match[1]), Number(match[2]))) {
+    let n = dayNumber(from);
+    return () => fromDayNumber(n++);
+  }
+  let y = Number(match[1]);
+  let m = Number(match[2]);
+  let d = Number(match[3]) - 1;
+  let length = daysIn(y, m);
+  let prefix = `${match[1]}-${match[2]}-`;
+  return () => {
+    if (++d > length) {
+      d = 1;
+      if (++m > 12) {
+        m = 1;
+        y++;
+      }
+      length = daysIn(y, m);
+      prefix = `${String(y).padStart(4, '0')}-${pad2(m)}-`;
+    }
+    return `${prefix}${pad2(d)}`;
+  };
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Sums of a series of buckets. */

@@ -27,6 +27,15 @@ describe('usage: bucketing', () => {
     expect(totals(b)).to.deep.equal({audioMinutes: 80.5, transcriptions: 18});
   });
 
+  it('days across month ends, a leap day and a new year: every calendar date once, in order', () => {
+    const utc = (d: string) => Date.parse(`${d}T00:00:00Z`);
+    for (const [from, to] of [['2023-12-25', '2024-03-05'], ['2100-02-26', '2100-03-02'], ['2000-02-27', '2000-03-01'], ['2026-02-30', '2026-03-04']] as const) {
+      const expected: string[] = [];
+      for (let t = utc(from); t <= utc(to); t += 86_400_000) expected.push(new Date(t).toISOString().slice(0, 10));
+      expect(bucketize([], {from, to, granularity: 'day'}).map((b) => b.first), `${from} … ${to}`).to.deep.equal(expected);
+    }
+  });
+
   it('weeks starting Monday (nl) and Sunday (en-US); the first bucket starts before `from`', () => {
     const monday = bucketize(series, {...range, granularity: 'week', weekStart: 1});
     expect(monday.map((b) => [b.start, b.first, b.last, b.audioMinutes, b.transcriptions])).to.deep.equal([

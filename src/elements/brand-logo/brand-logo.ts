@@ -111,7 +111,7 @@ export class ResellerBrandLogo extends ConnectionMixin(LitElement) {
   /** Loads the branding again. */
   reload(): Promise<unknown> {
     this.changed = null;
-    return this.#load.task.run();
+    return this.#load.run();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -134,7 +134,7 @@ export class ResellerBrandLogo extends ConnectionMixin(LitElement) {
 
   protected override render() {
     if (!this.#settled) return html`<span class="placeholder" part="placeholder" aria-hidden="true"></span>`;
-    const name = this.#load.task.value?.name ?? null;
+    const name = this.#load.latest?.name ?? null;
     const url = this.logoUrl;
     if (url && !this.broken) {
       return html`<img class="image" part="image" src=${url} alt=${name ?? this.#i18n.t('brand.logoAltDefault')} @error=${this.#onError} />`;
@@ -152,7 +152,7 @@ export class ResellerBrandLogo extends ConnectionMixin(LitElement) {
   }
 
   get #branding(): Known | null {
-    return this.changed ?? (this.#loaded ? this.#load.task.value?.branding ?? null : this.#known);
+    return this.changed ?? (this.#loaded ? this.#load.latest?.branding ?? null : this.#known);
   }
 
   get #cacheName(): string | null {

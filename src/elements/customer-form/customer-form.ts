@@ -155,7 +155,7 @@ export class ResellerCustomerForm extends ConnectionMixin(LitElement) {
         .label=${t('form.phone')} .hint=${t('form.phoneHint')} .error=${errors.phone ?? ''}
         .defaultCountry=${this.defaultCountry}></reseller-phone-field>
       ${renderPlanField({
-        label: t('form.plan'), plans: this.#plans.task.value ?? PLANS, selected: this.plan, error: errors.plan,
+        label: t('form.plan'), plans: this.#plans.latest ?? PLANS, selected: this.plan, error: errors.plan,
         optionLabel: (p) => planOptionLabel(p, t), onChange: this.#onPlan,
       })}
       ${this.plan === 'enterprise'

@@ -122,7 +122,7 @@ export class TranscriptDocumentsController implements ReactiveController {
       return html`<div class="documents-state" role="status"><span class="skeleton documents-skeleton" aria-hidden="true"></span>
         <span class="visually-hidden">${t('transcriptions.documentsLoading')}</span></div>`;
     }
-    const docs = this.#docs.task.value ?? [];
+    const docs = this.#docs.latest ?? [];
     if (!docs.length) return html`<p class="documents-state" part="documents-empty">${t('transcriptions.documentsEmpty')}</p>`;
     return html`<ul class="documents" part="documents" aria-label=${t('transcriptions.showDocuments', {title})}>
       ${docs.map((d) => html`<li class="document" part="document" data-id=${d.id}>

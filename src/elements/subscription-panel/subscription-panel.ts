@@ -172,7 +172,7 @@ export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
       return renderLoadError(this.#i18n, t('subscription.loadError'), error, () => void this.reload());
     }
     if (!this.customerId) return nothing;
-    const data = this.#data.task.value;
+    const data = this.#data.latest;
     if (this.#data.status !== TaskStatus.COMPLETE && data?.customer.id !== this.customerId) {
       return renderLoading(t('subscription.loading'), {lines: 6});
     }
@@ -208,7 +208,7 @@ export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
   #renderBilling(plans: readonly Plan[]) {
     const t = this.#i18n.t.bind(this.#i18n);
     const error = this.#billing.error;
-    const loaded = this.#billing.task.value;
+    const loaded = this.#billing.latest;
     let body;
     if (error) body = renderLoadError(this.#i18n, t('billing.loadError'), error, () => void this.#billing.reload());
     else if (loaded?.billing.customer_id !== this.customerId) body = renderLoading(t('billing.loading'), {lines: 4});
@@ -282,7 +282,7 @@ export class ResellerSubscriptionPanel extends ConnectionMixin(LitElement) {
 
   #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const data = this.#data.task.value;
+    const data = this.#data.latest;
     if (this.busy || !data) return;
     const current = this.#changed ?? data.subscription;
     const choice = this.#choice(current);

@@ -5,7 +5,7 @@ import {isAbortError} from '../../api/errors.js';
 import {ApiController, isAccessError} from '../../controllers/api-controller.js';
 import {LiveController} from '../../controllers/live-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
-import {ResourceController} from '../../controllers/resource-controller.js';
+import {ResourceController, mapLoaded} from '../../controllers/resource-controller.js';
 import {ToastController} from '../../controllers/toast-controller.js';
 import {ResellerStateChangeEvent} from '../../events.js';
 import type {PartialMessages} from '../../i18n/registry.js';
@@ -136,14 +136,15 @@ export class ResellerUsageChart extends ConnectionMixin(LitElement) {
   readonly #usage = new ResourceController(this, {
     api: this.#api,
     args: () => [this.#customer, this.#state.from, this.#state.to] as const,
-    load: async (client, [id, from, to], {signal, fresh}): Promise<UsageData> => {
+    // From a warm cache the data is there in the first update (mapLoaded: no loading skeleton).
+    load: (client, [id, from, to], {signal, fresh}): UsageData | Promise<UsageData> => {
       if (id) {
-        const u = await client.getCustomerUsage(id, {from, to}, {signal, fresh});
-        const quota = {plan: u.plan, quotaMinutes: u.quota_minutes, usedMinutes: u.transcription_minutes, period: u.billing_period};
-        return {from: u.from, to: u.to, daily: u.daily, quota};
+        return mapLoaded(client, client.getCustomerUsage(id, {from, to}, {signal, fresh}), (u) => {
+          const quota = {plan: u.plan, quotaMinutes: u.quota_minutes, usedMinutes: u.transcription_minutes, period: u.billing_period};
+          return {from: u.from, to: u.to, daily: u.daily, quota};
+        });
       }
-      const u = await client.getUsage({from, to}, {signal, fresh});
-      return {from: u.from, to: u.to, daily: u.daily, quota: null};
+      return mapLoaded(client, client.getUsage({from, to}, {signal, fresh}), (u) => ({from: u.from, to: u.to, daily: u.daily, quota: null}));
     },
     onComplete: (data) => this.#announce(data.quota ? quotaLevelOf(data.quota.usedMinutes, data.quota.quotaMinutes) : null),
   });
