@@ -53,12 +53,19 @@ export const styles = css`
     block-size: var(--_control-height);
     margin-block-start: var(--_space-2);
   }
+  /* The change line keeps two lines' place, loading and loaded: "No usage in the previous period"
+     wraps in a 12rem card (in Firefox 140's fonts even at 768 px), and a second line arriving with
+     the data would shift the page. */
+  .total-change {
+    font-size: 0.875em;
+    line-height: 1.5;
+    min-block-size: 3em;
+  }
   .change {
     display: inline-flex;
     align-items: center;
     gap: var(--_space-1);
     color: var(--_text-muted);
-    font-size: 0.875em;
   }
   .change.up {
     color: var(--_success-text);
