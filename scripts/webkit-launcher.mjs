@@ -14,8 +14,10 @@
  *   and the file keeps the results its page had already reported (a test that failed or timed out
  *   is still failed: the runner passes those errors alongside, not through the browser).
  * - Opening a file (`startSession`) is awaited (the upstream launcher drops the promise) and bounded
- *   (`startTimeoutMs`); when the page does not open, the browser is restarted and the file opened
- *   once more. A second failure is the file's error, reported by the runner, not an uncaught crash.
+ *   (`startTimeoutMs`); a navigation that does not return in time is logged and left to the runner's
+ *   own timeouts, never an uncaught rejection. It does not restart the browser: in a CI run the page
+ *   was up and running its tests while the navigation command hung, and killing it failed the file
+ *   ("navigated to another origin"); a browser that really hangs is restarted when the file ends.
  * - At most `maxRecoveries` restarts per run: a browser that keeps hanging is a problem to look at,
  *   so after that the errors go through to the report. Every restart is printed.
  */
@@ -71,21 +73,21 @@ export async function resilientWebKitLauncher({
   };
 
   launcher.startSession = async (id, url) => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await withTimeout(
-          (async () => {
-            await launcher.ensureManagerInitialized();
-            await launcher.driverManager.startSession(id, url);
-          })(),
-          startTimeoutMs,
-          `the test page did not open within ${startTimeoutMs} ms`,
-        );
-        return;
-      } catch (error) {
-        if (attempt > 1 || recoveries >= maxRecoveries) throw error;
-        await restart(error instanceof Error ? error.message : String(error));
-      }
+    const opening = (async () => {
+      await launcher.ensureManagerInitialized();
+      await launcher.driverManager.startSession(id, url);
+    })();
+    // The navigation may still fail after the bound (its driver killed by a later restart): not an uncaught rejection.
+    opening.catch(() => {});
+    try {
+      await withTimeout(opening, startTimeoutMs, `the test page's navigation did not return within ${startTimeoutMs} ms`);
+    } catch (error) {
+      // Not a reason to kill the browser: the page may be up and running its tests while WebDriver's
+      // navigation command has not returned (a CI run: the page connected, its tests started, and a
+      // restart here then failed the file as "navigated to another origin"). The runner's own bounds
+      // decide the file (testsStartTimeout when the page never connects, testsFinishTimeout), and
+      // ending it (stopSession above) restarts a browser that does not answer.
+      log(`[webkit] ${error instanceof Error ? error.message : String(error)}; going on (the runner's timeouts decide the file)`);
     }
   };
 

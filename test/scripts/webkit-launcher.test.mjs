@@ -97,3 +97,63 @@ test('a MiniBrowser that stops answering is restarted and the next file opens', 
   }
 });
 
+
+test('a page whose navigation does not return keeps running: no restart, no uncaught rejection', {timeout: 120_000}, async (t) => {
+  const webkit = findWebKit();
+  if (!webkit) {
+    if (ci) assert.fail(howToGet('webkit'));
+    t.skip(`WebKit is not installed here: ${howToGet('webkit')}`);
+    return;
+  }
+  // The page is up at once, but an image that never arrives holds its load event, and with it
+  // WebDriver's navigation command (page load strategy "normal").
+  const seen = [];
+  const held = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    seen.push(url.pathname);
+    if (url.pathname === '/never.png') {
+      held.push(res);
+      return;
+    }
+    res.setHeader('content-type', 'text/html');
+    res.end('<!doctype html><title>up</title><p>page</p><img src="/never.png" alt=""><script>fetch("/ran")</script>');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const display = await ensureDisplay();
+  const messages = [];
+  const webkitRun = await resilientWebKitLauncher({
+    display: display.display,
+    driver: webkit.driver,
+    browser: webkit.browser,
+    stopTimeoutMs: 5_000,
+    startTimeoutMs: 5_000,
+    maxRecoveries: 1,
+    log: (message) => messages.push(message),
+  });
+  const {launcher} = webkitRun;
+  const unhandled = [];
+  const onUnhandled = (reason) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    await launcher.initialize({concurrency: 1, coverage: false});
+    const started = Date.now();
+    await launcher.startSession('slow', `${base}?page=slow`);
+    assert.ok(Date.now() - started < 15_000, 'the start returned within its bound');
+    assert.match(messages.join('\n'), /navigation did not return within 5000 ms; going on/);
+    assert.equal(webkitRun.recoveries(), 0, 'the browser was not restarted');
+    await waitFor('the page to run its script', () => seen.includes('/ran'));
+    // Ending the file: bounded, whatever the browser does; the rejected navigation is handled.
+    await launcher.stopSession('slow');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(unhandled, []);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+    for (const res of held) res.destroy();
+    await launcher.stop();
+    await webkitRun.stop();
+    await display.stop();
+    server.close();
+  }
+});
