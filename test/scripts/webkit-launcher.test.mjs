@@ -25,20 +25,19 @@ async function waitFor(what, fn, ms = 15_000) {
   }
 }
 
-test('a MiniBrowser that stops answering is restarted and the next file opens', {timeout: 120_000}, async (t) => {
+/**
+ * A real WebKitWebDriver + MiniBrowser behind the resilient launcher, and a local server answering
+ * with `handler`; null (the test skipped) where WebKit is not installed, a failure under CI.
+ */
+async function startRun(t, handler, {startTimeoutMs}) {
   const webkit = findWebKit();
   if (!webkit) {
     if (ci) assert.fail(howToGet('webkit'));
     t.skip(`WebKit is not installed here: ${howToGet('webkit')}`);
-    return;
+    return null;
   }
-  const server = createServer((req, res) => {
-    const title = new URL(req.url, 'http://x').searchParams.get('title') ?? 'none';
-    res.setHeader('content-type', 'text/html');
-    res.end(`<!doctype html><title>${title.replace(/[^a-z]/g, '')}</title><p>page</p>`);
-  });
+  const server = createServer(handler);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${server.address().port}/`;
   const display = await ensureDisplay();
   const messages = [];
   const webkitRun = await resilientWebKitLauncher({
@@ -46,14 +45,39 @@ test('a MiniBrowser that stops answering is restarted and the next file opens', 
     driver: webkit.driver,
     browser: webkit.browser,
     stopTimeoutMs: 5_000,
-    startTimeoutMs: 20_000,
+    startTimeoutMs,
     maxRecoveries: 1,
     log: (message) => messages.push(message),
   });
-  const {launcher} = webkitRun;
+  await webkitRun.launcher.initialize({concurrency: 1, coverage: false});
+  return {
+    base: `http://127.0.0.1:${server.address().port}/`,
+    webkitRun,
+    launcher: webkitRun.launcher,
+    messages,
+    async close() {
+      await webkitRun.launcher.stop();
+      await webkitRun.stop();
+      await display.stop();
+      server.close();
+    },
+  };
+}
+
+test('a MiniBrowser that stops answering is restarted and the next file opens', {timeout: 120_000}, async (t) => {
+  const run = await startRun(
+    t,
+    (req, res) => {
+      const title = new URL(req.url, 'http://x').searchParams.get('title') ?? 'none';
+      res.setHeader('content-type', 'text/html');
+      res.end(`<!doctype html><title>${title.replace(/[^a-z]/g, '')}</title><p>page</p>`);
+    },
+    {startTimeoutMs: 20_000},
+  );
+  if (!run) return;
+  const {base, webkitRun, launcher, messages} = run;
   const frozen = [];
   try {
-    await launcher.initialize({concurrency: 1, coverage: false});
     await launcher.startSession('first', `${base}?title=one`);
     assert.equal(await launcher.driver.getTitle(), 'one');
     const firstDriver = launcher.driver;
@@ -90,54 +114,36 @@ test('a MiniBrowser that stops answering is restarted and the next file opens', 
         // ended with its group
       }
     }
-    await launcher.stop();
-    await webkitRun.stop();
-    await display.stop();
-    server.close();
+    await run.close();
   }
 });
 
 
 test('a page whose navigation does not return keeps running: no restart, no uncaught rejection', {timeout: 120_000}, async (t) => {
-  const webkit = findWebKit();
-  if (!webkit) {
-    if (ci) assert.fail(howToGet('webkit'));
-    t.skip(`WebKit is not installed here: ${howToGet('webkit')}`);
-    return;
-  }
   // The page is up at once, but an image that never arrives holds its load event, and with it
   // WebDriver's navigation command (page load strategy "normal").
   const seen = [];
   const held = [];
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    seen.push(url.pathname);
-    if (url.pathname === '/never.png') {
-      held.push(res);
-      return;
-    }
-    res.setHeader('content-type', 'text/html');
-    res.end('<!doctype html><title>up</title><p>page</p><img src="/never.png" alt=""><script>fetch("/ran")</script>');
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const display = await ensureDisplay();
-  const messages = [];
-  const webkitRun = await resilientWebKitLauncher({
-    display: display.display,
-    driver: webkit.driver,
-    browser: webkit.browser,
-    stopTimeoutMs: 5_000,
-    startTimeoutMs: 5_000,
-    maxRecoveries: 1,
-    log: (message) => messages.push(message),
-  });
-  const {launcher} = webkitRun;
+  const run = await startRun(
+    t,
+    (req, res) => {
+      const url = new URL(req.url, 'http://x');
+      seen.push(url.pathname);
+      if (url.pathname === '/never.png') {
+        held.push(res);
+        return;
+      }
+      res.setHeader('content-type', 'text/html');
+      res.end('<!doctype html><title>up</title><p>page</p><img src="/never.png" alt=""><script>fetch("/ran")</script>');
+    },
+    {startTimeoutMs: 5_000},
+  );
+  if (!run) return;
+  const {base, webkitRun, launcher, messages} = run;
   const unhandled = [];
   const onUnhandled = (reason) => unhandled.push(reason);
   process.on('unhandledRejection', onUnhandled);
   try {
-    await launcher.initialize({concurrency: 1, coverage: false});
     const started = Date.now();
     await launcher.startSession('slow', `${base}?page=slow`);
     assert.ok(Date.now() - started < 15_000, 'the start returned within its bound');
@@ -151,9 +157,6 @@ test('a page whose navigation does not return keeps running: no restart, no unca
   } finally {
     process.off('unhandledRejection', onUnhandled);
     for (const res of held) res.destroy();
-    await launcher.stop();
-    await webkitRun.stop();
-    await display.stop();
-    server.close();
+    await run.close();
   }
 });
