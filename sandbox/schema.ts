@@ -82,7 +82,16 @@ ON CONFLICT (tenant_id, status) DO NOTHING;
 -- customers without the key), so a metadata sort walks customer_metadata_sort instead of sorting
 -- every customer. Kept by triggers: a statement trigger for inserts (bulk ones too), a row trigger
 -- for a changed metadata (or tenant), the foreign key's cascade for deletes. A data directory from
--- before gets the table and its rows on its next start.
+-- before gets the table and its rows on its next start. customer_metadata_fill(tenant) writes the
+-- rows of one tenant's customers (all tenants' when NULL): for the seed (triggers off) and that start.
+CREATE OR REPLACE FUNCTION customer_metadata_fill(p_tenant integer) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO customer_metadata (customer_id, key, tenant_id, value)
+    SELECT c.id, e.key, c.tenant_id, lower(e.value)
+    FROM customers c, jsonb_each_text(CASE WHEN jsonb_typeof(c.metadata) = 'object' THEN c.metadata ELSE '{}' END) e
+    WHERE (p_tenant IS NULL OR c.tenant_id = p_tenant) AND e.value IS NOT NULL
+  ON CONFLICT (customer_id, key) DO NOTHING;
+END $fn$;
 DO $$ BEGIN
   IF to_regclass('customer_metadata') IS NULL THEN
     CREATE TABLE customer_metadata (
@@ -93,12 +102,19 @@ DO $$ BEGIN
       PRIMARY KEY (customer_id, key)
     );
     CREATE INDEX customer_metadata_sort ON customer_metadata (tenant_id, key, value, customer_id);
-    INSERT INTO customer_metadata (customer_id, key, tenant_id, value)
-      SELECT c.id, e.key, c.tenant_id, lower(e.value)
-      FROM customers c, jsonb_each_text(CASE WHEN jsonb_typeof(c.metadata) = 'object' THEN c.metadata ELSE '{}' END) e
-      WHERE e.value IS NOT NULL;
+    PERFORM customer_metadata_fill(NULL);
   END IF;
 END $$;
+-- Merges the pending lists of the customers' GIN indexes (those that exist: the trigram ones only
+-- with pg_trgm) into the indexes; see customers_gin_clean in TRIGRAM, and the seed.
+CREATE OR REPLACE FUNCTION customers_gin_merge() RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  i regclass;
+BEGIN
+  FOREACH i IN ARRAY ARRAY[to_regclass('customers_name_trgm'), to_regclass('customers_email_trgm'), to_regclass('customers_metadata')] LOOP
+    IF i IS NOT NULL THEN PERFORM gin_clean_pending_list(i); END IF;
+  END LOOP;
+END $fn$;
 CREATE OR REPLACE FUNCTION customer_metadata_add() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   INSERT INTO customer_metadata (customer_id, key, tenant_id, value)
@@ -284,12 +300,8 @@ CREATE INDEX IF NOT EXISTS transcripts_title_trgm ON transcripts USING gin (titl
 -- customers a search for a rare word took 5 ms instead of 0.1 (issue 21). So each statement that
 -- writes customers merges what it added (one merge for a bulk insert; a small one for a single row).
 CREATE OR REPLACE FUNCTION customers_gin_clean() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  i regclass;
 BEGIN
-  FOREACH i IN ARRAY ARRAY[to_regclass('customers_name_trgm'), to_regclass('customers_email_trgm'), to_regclass('customers_metadata')] LOOP
-    IF i IS NOT NULL THEN PERFORM gin_clean_pending_list(i); END IF;
-  END LOOP;
+  PERFORM customers_gin_merge();
   RETURN NULL;
 END $fn$;
 CREATE OR REPLACE TRIGGER customers_gin_clean AFTER INSERT OR UPDATE ON customers

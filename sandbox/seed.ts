@@ -271,17 +271,8 @@ export async function seedTenant(db: Db, opts: SeedTenantOptions): Promise<Seede
       [tenantId],
     );
     // Likewise the metadata sort's rows (customer_metadata), and the merge of the GIN indexes' pending lists.
-    await q.query(
-      `INSERT INTO customer_metadata (customer_id, key, tenant_id, value)
-       SELECT c.id, e.key, c.tenant_id, lower(e.value) FROM customers c, jsonb_each_text(c.metadata) e
-       WHERE c.tenant_id = $1 AND e.value IS NOT NULL
-       ON CONFLICT (customer_id, key) DO NOTHING`,
-      [tenantId],
-    );
-    await q.query(
-      `SELECT gin_clean_pending_list(i) FROM unnest(ARRAY[to_regclass('customers_name_trgm'), to_regclass('customers_email_trgm'), to_regclass('customers_metadata')]) AS i
-       WHERE i IS NOT NULL`,
-    );
+    await q.query(`SELECT customer_metadata_fill($1)`, [tenantId]);
+    await q.query(`SELECT customers_gin_merge()`);
     return {tenantId, name: opts.name, tokens: {reseller: resellerToken, resellee: reselleeToken}};
   });
 }
