@@ -32,8 +32,9 @@ const samples = Number(opt('--samples', '20'));
 const warmup = 5;
 // The chart (chartRender) and, with `--contenders table,vanilla`, the table's first render
 // (firstRender: the render section's 100 rows from the warm cache against the hand-written table).
-const NAMES = {kit: 'reseller-usage-chart', uplot: 'uPlot, 1 series', table: 'reseller-customer-table', vanilla: 'vanilla <table>'};
-const RENDER = {kit: 'chartRender', uplot: 'chartRender', table: 'firstRender', vanilla: 'firstRender'};
+// `vanilla-same` is "vanilla, same DOM": the kit table's shadow tree and stylesheets built by hand.
+const NAMES = {kit: 'reseller-usage-chart', uplot: 'uPlot, 1 series', table: 'reseller-customer-table', vanilla: 'vanilla <table>', 'vanilla-same': 'vanilla, same DOM'};
+const RENDER = {kit: 'chartRender', uplot: 'chartRender', table: 'firstRender', vanilla: 'firstRender', 'vanilla-same': 'firstRender'};
 const which = opt('--contenders', 'kit,uplot').split(',');
 
 const PHASE = {
@@ -63,6 +64,7 @@ try {
   await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
   await page.evaluate(([t]) => window.bench.setup(t, 100), [tenant.token]);
   if (which.some((key) => RENDER[key] === 'chartRender')) await page.evaluate(() => window.bench.chartSetup(365));
+  if (which.includes('vanilla-same')) await page.evaluate(() => window.bench.sameDomCheck());
   for (const key of which) for (let i = 0; i < warmup; i++) await page.evaluate(([f, n]) => window.bench[f](n), [RENDER[key], NAMES[key]]);
   if (argv.includes('--probe')) {
     console.log(await page.evaluate(async () => {
@@ -142,7 +144,9 @@ function analyse(events, n, key) {
   // The renderer main thread: the one with the user-timing marks' process and CrRendererMain.
   const threadNames = new Map();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
-  const marks = events.filter((e) => e.name?.startsWith(`trace-start-${key}-`) || e.name?.startsWith(`trace-end-${key}-`));
+  // `trace-start-<key>-<i>` exactly (`vanilla` must not take `vanilla-same`'s marks).
+  const mark = new RegExp(`^trace-(start|end)-${key}-\\d+$`);
+  const marks = events.filter((e) => mark.test(e.name ?? ''));
   const pid = marks[0]?.pid;
   const main = [...threadNames].find(([k, v]) => v === 'CrRendererMain' && Number(k.split(':')[0]) === pid)?.[0];
   if (!main) throw new Error('no renderer main thread in the trace');
@@ -222,10 +226,11 @@ function analyse(events, n, key) {
 
 console.log(`load average ${load.map((x) => x.toFixed(2)).join(' → ')}; ${samples} samples each; Chromium ${out.chromium}`);
 for (const [key, r] of Object.entries(out.results)) {
-  console.log(`${key.padEnd(6)} cpu/sample ${JSON.stringify(r.cpuMsPerSample)} ${JSON.stringify(r.perSample)} wall paint median ${r.wallPaintMedian.toFixed(1)} ms (script ${r.wallScriptMedian.toFixed(1)})`);
+  console.log(`${key.padEnd(12)} cpu/sample ${JSON.stringify(r.cpuMsPerSample)} ${JSON.stringify(r.perSample)} wall paint median ${r.wallPaintMedian.toFixed(1)} ms (script ${r.wallScriptMedian.toFixed(1)})`);
 }
-if (out.results.table && out.results.vanilla) {
-  console.log(`table / vanilla main-thread CPU: ${(out.results.table.cpuMsPerSample.total / out.results.vanilla.cpuMsPerSample.total).toFixed(2)}×; wall paint ${(out.results.table.wallPaintMedian / out.results.vanilla.wallPaintMedian).toFixed(2)}×`);
+for (const base of ['vanilla', 'vanilla-same']) {
+  if (!out.results.table || !out.results[base]) continue;
+  console.log(`table / ${base} main-thread CPU: ${(out.results.table.cpuMsPerSample.total / out.results[base].cpuMsPerSample.total).toFixed(2)}×; wall paint ${(out.results.table.wallPaintMedian / out.results[base].wallPaintMedian).toFixed(2)}×`);
 }
 if (out.results.kit && out.results.uplot) {
   console.log(`kit / uPlot main-thread CPU: ${(out.results.kit.cpuMsPerSample.total / out.results.uplot.cpuMsPerSample.total).toFixed(2)}×; wall paint ${(out.results.kit.wallPaintMedian / out.results.uplot.wallPaintMedian).toFixed(2)}×`);

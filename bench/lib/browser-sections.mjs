@@ -40,6 +40,8 @@ export async function runRender({browser, origin, token, samples, warmup = 3, lo
     if (setup.rows !== PER_PAGE) throw new Error(`the tenant gave ${setup.rows} rows, not ${PER_PAGE}`);
     const contenders = await page.evaluate(() => window.bench.contenders());
     const names = contenders.map((c) => c.name);
+    // "vanilla, same DOM" must still build what the kit builds (else its ratio means nothing).
+    const sameDom = await page.evaluate(() => window.bench.sameDomCheck());
     const measures = {firstRender: {}, resort: {}};
     // Warm-up (not counted): styles, formatters, the lazy phone library, JIT.
     for (const kind of ['firstRender', 'resort']) {
@@ -64,8 +66,10 @@ export async function runRender({browser, origin, token, samples, warmup = 3, lo
     if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
 
     const baseline = contenders.find((c) => c.kind === 'baseline')?.name;
+    const baselines = contenders.filter((c) => c.kind === 'baseline').map((c) => c.name);
     const json = {
       rows: PER_PAGE,
+      sameDomCheck: {...sameDom, note: 'the kit table and "vanilla, same DOM" have the same shadow tree (tags, attributes, text) after mounting and after a re-sort'},
       tenantCustomers: setup.total,
       warmupPerContender: warmup,
       requestsDuringSamples: during.length,
@@ -91,6 +95,12 @@ export async function runRender({browser, origin, token, samples, warmup = 3, lo
           entry.ratioToBaseline = {baseline, paint: {ratio: round(r.ratio), ci95: [round(r.low), round(r.high)]}, script: {ratio: round(rs.ratio), ci95: [round(rs.low), round(rs.high)]}};
         }
         if (c.kind === 'kit') {
+          // The kit against every baseline: the plain <table> (ratioToBaseline) and the same DOM.
+          entry.ratioToBaselines = {};
+          for (const b of baselines) {
+            const r = ratioOfMedians(list.map((m) => m.paint), measures[kind][b].map((m) => m.paint));
+            entry.ratioToBaselines[b] = {paint: {ratio: round(r.ratio), ci95: [round(r.low), round(r.high)]}};
+          }
           // The kit against each peer (ratio < 1: the kit is faster).
           entry.ratioToPeers = {};
           for (const peer of contenders.filter((x) => x.kind === 'peer')) {
@@ -111,6 +121,9 @@ export async function runRender({browser, origin, token, samples, warmup = 3, lo
     const peerRows = [];
     for (const kind of ['firstRender', 'resort']) {
       for (const c of contenders.filter((x) => x.kind === 'kit')) {
+        for (const [b, r] of Object.entries(json[kind][c.name].ratioToBaselines ?? {})) {
+          peerRows.push([kind === 'firstRender' ? 'first render' : 're-sort', `${c.name} / ${b}`, `${r.paint.ratio}× [${r.paint.ci95.join('–')}]`]);
+        }
         for (const [peer, r] of Object.entries(json[kind][c.name].ratioToPeers ?? {})) {
           peerRows.push([kind === 'firstRender' ? 'first render' : 're-sort', `${c.name} / ${peer}`, `${r.paint.ratio}× [${r.paint.ci95.join('–')}]`]);
         }
@@ -126,7 +139,8 @@ export async function runRender({browser, origin, token, samples, warmup = 3, lo
       table(['measure', 'contender', 'script: median [95% CI]', 'to paint: median [95% CI]', 'paint ratio vs baseline'], rows) +
       `\nharness floor (an empty change, same timing): to paint ${msCi(json.harnessFloor.paint)}` +
       `\n${samples} samples each (+${warmup} warm-up), interleaved; requests to the sandbox during the samples: ${during.length} (must be 0: render only)` +
-      (peerRows.length ? `\n\n${table(['table', 'kit / peer', 'paint ratio [95% CI]'], peerRows)}` : '') +
+      `\nsame-DOM check: the kit's shadow tree and "vanilla, same DOM"'s match (${sameDom.elements} elements, tags, attributes and text; again after a re-sort)` +
+      (peerRows.length ? `\n\n${table(['table', 'kit / baseline or peer', 'paint ratio [95% CI]'], peerRows)}` : '') +
       `\n\n${chart.text}` +
       httpNote(httpErrors);
     return {text, json};

@@ -10,6 +10,7 @@
  */
 import type {Customer} from '../../src/contract/schemas.js';
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
+import {vanillaSameDom} from './baseline-same-dom.js';
 import {whenDom} from './measure.js';
 import {vaadinGrid, vaadinGridVirtual} from './peer-vaadin.js';
 
@@ -18,6 +19,8 @@ export interface RenderData {
   byId: readonly Customer[];
   /** Page 1, 100 rows, sorted by name ascending (what a click on "Name" shows). */
   byName: readonly Customer[];
+  /** The tenant's customer count (the pagination's "1–100 of N"). */
+  total: number;
 }
 
 export interface Mounted {
@@ -181,4 +184,4 @@ export const vanillaTable: Contender = {
 };
 
 /** Every contender, in the order the table lists them (peers: bench/page/peer-*.ts). */
-export const CONTENDERS: readonly Contender[] = [kitTable, vanillaTable, vaadinGrid, vaadinGridVirtual];
+export const CONTENDERS: readonly Contender[] = [kitTable, vanillaTable, vanillaSameDom, vaadinGrid, vaadinGridVirtual];

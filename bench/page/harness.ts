@@ -7,7 +7,8 @@ import type {ResellerCustomerDetail} from '../../src/elements/customer-detail/cu
 import type {ResellerCustomerTable} from '../../src/elements/customer-table/customer-table.js';
 import type {ResellerProvider} from '../../src/elements/provider/provider.js';
 import {CHART_CONTENDERS, WIDTH as CHART_WIDTH, type ChartData} from './charts.js';
-import {CONTENDERS, tableShows, type Contender, type Mounted, type RenderData} from './contenders.js';
+import {treeSignature, vanillaSameDom} from './baseline-same-dom.js';
+import {CONTENDERS, kitTable, tableShows, type Contender, type Mounted, type RenderData} from './contenders.js';
 import {settle, timeToPaint, whenDom, type Timing} from './measure.js';
 import * as transcript from './transcript.js';
 
@@ -43,7 +44,7 @@ async function setup(token: string, perPage: number) {
   document.body.append(provider);
   const client = provider.client;
   const [byId, byName] = await Promise.all([client.listCustomers(queryFor(perPage, 'id')), client.listCustomers(queryFor(perPage, 'name'))]);
-  data = {byId: byId.data, byName: byName.data};
+  data = {byId: byId.data, byName: byName.data, total: byId.total};
   return {rows: byId.data.length, total: byId.total, firstById: byId.data[0]?.id ?? null, firstByName: byName.data[0]?.name ?? null};
 }
 
@@ -310,11 +311,39 @@ async function inpTake() {
   };
 }
 
+/**
+ * Whether "vanilla, same DOM" still builds the kit table's shadow tree: the two trees' elements
+ * (tag, attributes and own text, in document order, `treeSignature`) after mounting, and again after a re-sort. Throws on the first
+ * difference, so a change to the kit's markup fails the render section until the baseline follows.
+ */
+async function sameDomCheck() {
+  const {data: d, stage: s} = ready();
+  const trees = [];
+  for (const name of [kitTable.name, vanillaSameDom.name]) {
+    const mounted = await contender(name).mount(s, d);
+    const root = s.lastElementChild!.shadowRoot!;
+    const first = treeSignature(root);
+    await mounted.resort();
+    trees.push({name, first, sorted: treeSignature(root), sortedBy: root.querySelector('th[aria-sort]')?.getAttribute('data-sort'), firstRow: root.querySelector<HTMLElement>('tbody tr')?.dataset.id});
+    mounted.unmount();
+  }
+  const [kit, same] = trees as [(typeof trees)[0], (typeof trees)[0]];
+  for (const when of ['first', 'sorted'] as const) {
+    const at = kit[when].findIndex((tag, i) => tag !== same[when][i]);
+    if (at >= 0 || kit[when].length !== same[when].length) {
+      const i = at >= 0 ? at : Math.min(kit[when].length, same[when].length);
+      throw new Error(`"${vanillaSameDom.name}" differs from the kit table (${when === 'first' ? 'first render' : 'after a re-sort'}): ${kit[when].length} vs ${same[when].length} elements; element ${i}: kit ${kit[when][i]}, baseline ${same[when][i]}`);
+    }
+  }
+  if (kit.sortedBy !== same.sortedBy || kit.firstRow !== same.firstRow) throw new Error(`"${vanillaSameDom.name}" re-sorts differently from the kit table`);
+  return {elements: kit.first.length, elementsAfterResort: kit.sorted.length};
+}
+
 function contenders() {
   return CONTENDERS.map(({name, kind, description}) => ({name, kind, description}));
 }
 
-export const harness = {...transcript, setup, contenders, chartSetup, chartRender, chartContenders, inpSetup, inpMount, inpUnmount, inpTake, noop, firstRender, resort, mountKept, unmountKept, cycles, timeToData, mountMany, busyElements, unmountMany};
+export const harness = {...transcript, setup, contenders, chartSetup, chartRender, chartContenders, inpSetup, inpMount, inpUnmount, inpTake, noop, firstRender, resort, sameDomCheck, mountKept, unmountKept, cycles, timeToData, mountMany, busyElements, unmountMany};
 export type Harness = typeof harness;
 
 declare global {
