@@ -26,15 +26,32 @@ export interface ControlsHost {
 }
 
 const METRIC_KEYS = {hours: 'usage.audioHours', transcriptions: 'usage.transcriptions'} as const;
+/**
+ * The options are written out in the toolbar's one template (value and label bound from these
+ * lists), not a `map()` of option templates: twelve small template instances were the largest part
+ * of the chart's first-render script. A list that grows fails these checks until its option is added.
+ */
+const P = RANGE_PRESETS;
+const G = GRANULARITIES;
+const M = METRICS;
+P.length satisfies 6;
+G.length satisfies 3;
+M.length satisfies 2;
 
 export function renderControls(host: ControlsHost) {
   const {i18n, state} = host;
   const value = (e: Event) => (e.target as HTMLSelectElement).value;
+  const preset = (p: RangePreset) => host.preset === p && !host.custom;
   return html`<div class="toolbar" part="toolbar">
     <div class="field">
       <label class="label" for="range">${i18n.t('usage.range')}</label>
       <select id="range" class="input" part="range" @change=${(e: Event) => host.onPreset(value(e) as RangePreset | 'custom')}>
-        ${RANGE_PRESETS.map((p) => html`<option value=${p} ?selected=${host.preset === p && !host.custom}>${i18n.t(`usage.presets.${p}`)}</option>`)}
+        <option value=${P[0]} ?selected=${preset(P[0])}>${i18n.t(`usage.presets.${P[0]}`)}</option>
+        <option value=${P[1]} ?selected=${preset(P[1])}>${i18n.t(`usage.presets.${P[1]}`)}</option>
+        <option value=${P[2]} ?selected=${preset(P[2])}>${i18n.t(`usage.presets.${P[2]}`)}</option>
+        <option value=${P[3]} ?selected=${preset(P[3])}>${i18n.t(`usage.presets.${P[3]}`)}</option>
+        <option value=${P[4]} ?selected=${preset(P[4])}>${i18n.t(`usage.presets.${P[4]}`)}</option>
+        <option value=${P[5]} ?selected=${preset(P[5])}>${i18n.t(`usage.presets.${P[5]}`)}</option>
         <option value="custom" ?selected=${host.custom}>${i18n.t('usage.presets.custom')}</option>
       </select>
     </div>
@@ -42,13 +59,16 @@ export function renderControls(host: ControlsHost) {
     <div class="field">
       <label class="label" for="granularity">${i18n.t('usage.granularity')}</label>
       <select id="granularity" class="input" part="granularity" @change=${(e: Event) => host.onGranularity(value(e) as ChartGranularity)}>
-        ${GRANULARITIES.map((g) => html`<option value=${g} ?selected=${state.granularity === g}>${i18n.t(`usage.granularity.${g}`)}</option>`)}
+        <option value=${G[0]} ?selected=${state.granularity === G[0]}>${i18n.t(`usage.granularity.${G[0]}`)}</option>
+        <option value=${G[1]} ?selected=${state.granularity === G[1]}>${i18n.t(`usage.granularity.${G[1]}`)}</option>
+        <option value=${G[2]} ?selected=${state.granularity === G[2]}>${i18n.t(`usage.granularity.${G[2]}`)}</option>
       </select>
     </div>
     <div class="field">
       <label class="label" for="metric">${i18n.t('usage.metric')}</label>
       <select id="metric" class="input" part="metric" @change=${(e: Event) => host.onMetric(value(e) as UsageMetric)}>
-        ${METRICS.map((m) => html`<option value=${m} ?selected=${state.metric === m}>${i18n.t(METRIC_KEYS[m])}</option>`)}
+        <option value=${M[0]} ?selected=${state.metric === M[0]}>${i18n.t(METRIC_KEYS[M[0]])}</option>
+        <option value=${M[1]} ?selected=${state.metric === M[1]}>${i18n.t(METRIC_KEYS[M[1]])}</option>
       </select>
     </div>
     <div class="actions">
