@@ -128,7 +128,7 @@ describe('<reseller-usage-chart> interaction', () => {
     const {daily} = await api<AggregateUsage>(tenant, 'GET', `/usage?from=${from}&to=${to}`);
     const tooltip = $(el, '[part~="tooltip"]');
     expect(tooltip.hidden).to.equal(true);
-    const plot = $(el, 'svg.chart .grid line').getBoundingClientRect();
+    const plot = $(el, 'svg.chart .grid-lines').getBoundingClientRect();
     const band = plot.width / daily.length;
     const at = (i: number): [number, number] => [Math.round(plot.left + band * (i + 0.5)), Math.round(plot.top + 4)];
     try {

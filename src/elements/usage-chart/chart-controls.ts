@@ -25,16 +25,32 @@ export interface ControlsHost {
   onExport(): void;
 }
 
-const METRIC_KEYS = {hours: 'usage.audioHours', transcriptions: 'usage.transcriptions'} as const;
+type Assert<T extends true> = T;
+/**
+ * The options are written out in the toolbar's one template (static values, bound labels), not a
+ * `map()` of option templates: twelve small template instances were the largest part of the chart's
+ * first-render script. This fails to compile when a list changes and its options were not written again.
+ */
+export type OptionsWritten = Assert<[typeof RANGE_PRESETS, typeof GRANULARITIES, typeof METRICS] extends [
+  readonly ['thisMonth', 'lastMonth', 'last7Days', 'last30Days', 'last90Days', 'last12Months'],
+  readonly ['day', 'week', 'month'],
+  readonly ['hours', 'transcriptions'],
+] ? true : false>;
 
 export function renderControls(host: ControlsHost) {
   const {i18n, state} = host;
   const value = (e: Event) => (e.target as HTMLSelectElement).value;
+  const preset = (p: RangePreset) => host.preset === p && !host.custom;
   return html`<div class="toolbar" part="toolbar">
     <div class="field">
       <label class="label" for="range">${i18n.t('usage.range')}</label>
       <select id="range" class="input" part="range" @change=${(e: Event) => host.onPreset(value(e) as RangePreset | 'custom')}>
-        ${RANGE_PRESETS.map((p) => html`<option value=${p} ?selected=${host.preset === p && !host.custom}>${i18n.t(`usage.presets.${p}`)}</option>`)}
+        <option value="thisMonth" ?selected=${preset('thisMonth')}>${i18n.t('usage.presets.thisMonth')}</option>
+        <option value="lastMonth" ?selected=${preset('lastMonth')}>${i18n.t('usage.presets.lastMonth')}</option>
+        <option value="last7Days" ?selected=${preset('last7Days')}>${i18n.t('usage.presets.last7Days')}</option>
+        <option value="last30Days" ?selected=${preset('last30Days')}>${i18n.t('usage.presets.last30Days')}</option>
+        <option value="last90Days" ?selected=${preset('last90Days')}>${i18n.t('usage.presets.last90Days')}</option>
+        <option value="last12Months" ?selected=${preset('last12Months')}>${i18n.t('usage.presets.last12Months')}</option>
         <option value="custom" ?selected=${host.custom}>${i18n.t('usage.presets.custom')}</option>
       </select>
     </div>
@@ -42,13 +58,16 @@ export function renderControls(host: ControlsHost) {
     <div class="field">
       <label class="label" for="granularity">${i18n.t('usage.granularity')}</label>
       <select id="granularity" class="input" part="granularity" @change=${(e: Event) => host.onGranularity(value(e) as ChartGranularity)}>
-        ${GRANULARITIES.map((g) => html`<option value=${g} ?selected=${state.granularity === g}>${i18n.t(`usage.granularity.${g}`)}</option>`)}
+        <option value="day" ?selected=${state.granularity === 'day'}>${i18n.t('usage.granularity.day')}</option>
+        <option value="week" ?selected=${state.granularity === 'week'}>${i18n.t('usage.granularity.week')}</option>
+        <option value="month" ?selected=${state.granularity === 'month'}>${i18n.t('usage.granularity.month')}</option>
       </select>
     </div>
     <div class="field">
       <label class="label" for="metric">${i18n.t('usage.metric')}</label>
       <select id="metric" class="input" part="metric" @change=${(e: Event) => host.onMetric(value(e) as UsageMetric)}>
-        ${METRICS.map((m) => html`<option value=${m} ?selected=${state.metric === m}>${i18n.t(METRIC_KEYS[m])}</option>`)}
+        <option value="hours" ?selected=${state.metric === 'hours'}>${i18n.t('usage.audioHours')}</option>
+        <option value="transcriptions" ?selected=${state.metric === 'transcriptions'}>${i18n.t('usage.transcriptions')}</option>
       </select>
     </div>
     <div class="actions">

@@ -1,5 +1,5 @@
 /**
- * The bar chart as a Lit `svg` template: nice value ticks with grid lines, thinned period labels,
+ * The bar chart as a Lit `svg` template: nice value ticks with grid lines (one path), thinned period labels,
  * and the marks as ONE `<path>` (every bar a segment of its `d` attribute: a year of days is one
  * element to create, lay out and paint, not 365; `d` is an attribute, so strict CSP is fine).
  *
@@ -88,6 +88,13 @@ export function barsPath(layout: ChartLayout, values: readonly number[]): string
   return d;
 }
 
+/** The value ticks' grid lines as one path (`M left y h width` each): one element, not one `<line>` a tick. */
+function gridPath({left, plotWidth, ticks, y}: ChartLayout): string {
+  let d = '';
+  for (const t of ticks.ticks) d += `M${left} ${px(y(t))}h${px(plotWidth)}`;
+  return d;
+}
+
 export function renderChartSvg(input: ChartInput, layout: ChartLayout): SVGTemplateResult {
   const {left, top, plotWidth, plotHeight, band, ticks, y} = layout;
   const n = input.values.length;
@@ -104,7 +111,7 @@ export function renderChartSvg(input: ChartInput, layout: ChartLayout): SVGTempl
   // The hovered period: its band, then its bar again in the hover colour (the band covers only that bar).
   // Templates keep their whitespace in the build (only CSS is minified): written tight on purpose.
   return svg`<svg class="chart" part="chart" width=${input.width} height=${CHART_HEIGHT} viewBox="0 0 ${input.width} ${CHART_HEIGHT}" role="group" aria-label=${input.label}>
-<g class="grid" aria-hidden="true">${ticks.ticks.map((t) => svg`<line x1=${left} x2=${left + plotWidth} y1=${y(t)} y2=${y(t)}></line><text class="y-label" x=${left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${input.tickLabel(t)}</text>`)}</g>
+<g class="grid" aria-hidden="true"><path class="grid-lines" d=${gridPath(layout)}></path>${ticks.ticks.map((t) => svg`<text class="y-label" x=${left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${input.tickLabel(t)}</text>`)}</g>
 <path class="bars" aria-hidden="true" d=${barsPath(layout, input.values)}></path>
 ${shown ? svg`<g aria-hidden="true"><rect class="band" x=${px(left + s * band)} y=${top} width=${px(band)} height=${plotHeight}></rect><rect class="bar-shown" x=${shown.x} y=${shown.y} width=${shown.width} height=${shown.height}></rect></g>` : nothing}
 <g class="x-axis" aria-hidden="true"><line class="baseline" x1=${left} x2=${left + plotWidth} y1=${bottom} y2=${bottom}></line>${labels}</g>

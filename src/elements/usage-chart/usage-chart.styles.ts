@@ -93,7 +93,8 @@ export const styles = css`
     font-size: 0.75rem;
     touch-action: pan-y;
   }
-  .grid line {
+  .grid-lines {
+    fill: none;
     stroke: var(--_border);
     stroke-width: 1;
     shape-rendering: crispEdges;
