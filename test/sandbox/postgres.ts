@@ -33,6 +33,27 @@ export async function adminQuery(url: string, sql: string, params?: unknown[]): 
   }
 }
 
+/**
+ * `DROP DATABASE … WITH (FORCE)`. FORCE ends the database's other connections, but a role without
+ * `pg_signal_backend` may not end an autovacuum worker that is busy in it (42501; seen on Debian's
+ * PostgreSQL 15 under load): the worker finishes in moments, so the drop is tried again for up to
+ * ~5 s before the error is passed on with what to grant.
+ */
+async function dropDatabase(url: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (err) {
+      if ((err as {code?: string}).code !== '42501') throw err;
+      if (attempt === 25) {
+        throw new Error(`could not drop the test database ${name}: ${(err as Error).message} (an autovacuum worker kept it for 5 s; GRANT pg_signal_backend TO the test role lets FORCE end it)`, {cause: err});
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 let counter = 0;
 
 /**
@@ -50,9 +71,7 @@ export async function createTestDatabase(url = testDatabaseUrl!): Promise<{datab
   databaseUrl.pathname = `/${name}`;
   return {
     databaseUrl: databaseUrl.toString(),
-    drop: async () => {
-      await adminQuery(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    },
+    drop: () => dropDatabase(url, name),
   };
 }
 
