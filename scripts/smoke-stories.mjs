@@ -429,17 +429,23 @@ async function checkStory(story, page) {
    * never let the page settle. The requests its events cause count like any other.
    */
   const counted = new WeakSet();
+  /** Wakes settle() on a counted request's start or end (see `untilActivity`). */
+  let wake = null;
+  const activity = () => {
+    lastActivity = performance.now();
+    wake?.();
+  };
   const done = (request) => {
     if (!counted.has(request)) return;
     counted.delete(request);
     inflight = Math.max(0, inflight - 1);
-    lastActivity = performance.now();
+    activity();
   };
   page.on('request', (request) => {
     if ((request.headers().accept ?? '').includes('text/event-stream')) return;
     counted.add(request);
     inflight++;
-    lastActivity = performance.now();
+    activity();
   });
   page.on('requestfinished', done);
   page.on('requestfailed', done);
@@ -466,19 +472,43 @@ async function checkStory(story, page) {
     if (errorDisplay !== null) throw new Error(`Storybook error display: ${errorDisplay.slice(0, 500)}`);
   }
 
-  /** Settle: nothing in flight for `quietMs`, nothing marked as loading. */
+  /** Resolves after `ms`, or sooner when a counted request starts or ends. */
+  const untilActivity = (ms) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, Math.max(0, ms));
+      wake = () => {
+        wake = null;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  /**
+   * Settle: nothing in flight for `quietMs`, nothing marked as loading. Waits for the condition,
+   * not in fixed steps: with requests in flight it sleeps until one ends; when none is in flight, until
+   * the quiet window would be over (a request starting meanwhile wakes it and restarts the window);
+   * while something is still marked as loading (no request to wait for), it looks again every 50 ms.
+   */
   async function settle(quietMs) {
     let busy = [];
     for (;;) {
-      const quiet = inflight === 0 && performance.now() - lastActivity >= quietMs;
-      if (quiet) {
+      const quietFor = performance.now() - lastActivity;
+      let wait = 50;
+      if (inflight > 0) wait = deadline - performance.now();
+      else if (quietFor < quietMs) wait = quietMs - quietFor;
+      else {
+        const since = lastActivity;
         busy = await page.evaluate(pageBusy);
-        if (!busy.length) return;
+        // A request that started while pageBusy ran restarts the window.
+        if (!busy.length && inflight === 0 && lastActivity === since) return;
       }
       if (performance.now() > deadline) {
         throw new Error(`did not settle within ${storyTimeout} ms (${inflight} request(s) in flight${busy.length ? `; loading: ${busy.join(', ')}` : ''})`);
       }
-      await page.waitForTimeout(inflight ? 100 : 50);
+      await untilActivity(Math.min(wait, deadline - performance.now() + 1));
     }
   }
 
