@@ -43,7 +43,7 @@
  *
  * Options: `--filter <text>` runs the stories whose id contains the text; `--timeout <ms>` per story
  * (default 30000); `--concurrency <n>` stories at once, each on its own page (browser contexts are reused, storage cleared between stories) on its own
- * fresh tenant (default SMOKE_CONCURRENCY or 2); `--static-dir <path>` serves another Storybook build (default storybook-static/);
+ * fresh tenant (default SMOKE_CONCURRENCY or 4; docs pages at most 2 at once); `--static-dir <path>` serves another Storybook build (default storybook-static/);
  * `--verbose` prints the timings and the text each story shows. Prints one line per story and a final `N passed, N failed` line; exits 1 on any failure.
  */
 import {createHash} from 'node:crypto';
@@ -64,8 +64,18 @@ const staticDir = resolve(option('--static-dir', join(root, 'storybook-static'))
 const filter = option('--filter', '');
 const verbose = argv.includes('--verbose');
 const storyTimeout = Number(option('--timeout', '30000'));
-/** Stories (and docs pages) checked at once: `--concurrency N`, else SMOKE_CONCURRENCY, else 2 (CI has 2 cores). */
-const concurrency = Math.max(1, Math.trunc(Number(option('--concurrency', process.env.SMOKE_CONCURRENCY || '2'))) || 1);
+/**
+ * Stories checked at once: `--concurrency N`, else SMOKE_CONCURRENCY, else 4. A story spends much of
+ * its time waiting (quiet windows, Lit updates, transitions, a fresh tenant), so on CI's 2 cores 4 at
+ * once keep both cores busy where 2 left them part idle (see docs/testing.md for the figures).
+ */
+const concurrency = Math.max(1, Math.trunc(Number(option('--concurrency', process.env.SMOKE_CONCURRENCY || '4'))) || 1);
+/**
+ * Docs pages checked at once: at most 2. A docs page renders every story of its element inline (up
+ * to 18, each creating a tenant) and computes without waiting; 4 at once on a loaded 2-core machine
+ * ran past their bound (`page.waitForSelector: Timeout`) where 2 at once pass.
+ */
+const docsConcurrency = Math.min(concurrency, 2);
 const SETTLE_QUIET_MS = 500;
 const HTTP_ERROR_LINE = /^Failed to load resource: the server responded with a status of \d{3}/;
 /** After an in-place switch: a shorter quiet window (the page is loaded; a switch that fetches shows up as a request). */
@@ -724,7 +734,7 @@ function writeReports(results) {
  * order (a result that finishes early waits for those before it), so the log reads the same at any
  * concurrency.
  */
-async function inOrder(items, run, report) {
+async function inOrder(items, run, report, atOnce = concurrency) {
   const pending = items.map(() => null);
   let next = 0;
   let reported = 0;
@@ -738,7 +748,7 @@ async function inOrder(items, run, report) {
       flush();
     }
   };
-  await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, worker));
+  await Promise.all(Array.from({length: Math.min(atOnce, items.length)}, worker));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -748,7 +758,7 @@ let failed = 0;
 const results = [];
 try {
   if (!stories.length) console.log(filter ? `no story id contains "${filter}"` : 'no stories in storybook-static/index.json');
-  console.log(`each story in ${COMBOS.map((c) => c.label).join(', ')}; ${concurrency} at a time; policy: ${STORYBOOK_CSP}`);
+  console.log(`each story in ${COMBOS.map((c) => c.label).join(', ')}; ${concurrency} at a time (docs pages ${docsConcurrency}); policy: ${STORYBOOK_CSP}`);
   // Stories run `concurrency` at a time (each on its own page, storage cleared, on its own fresh tenant,
   // so they share nothing); results are printed in index order as they complete.
   await inOrder(stories, runStory, (result) => {
@@ -776,7 +786,7 @@ try {
       passed++;
       console.log(`✓ ${result.id} (docs, ${result.ms} ms${result.rows ? `, ${result.rows} table rows` : ''}${result.storybookViolations ? `; Storybook CSP violations: ${result.storybookViolations}` : ''})`);
     }
-  });
+  }, docsConcurrency);
 } finally {
   await shutdown();
 }
