@@ -43,7 +43,7 @@
  *
  * Options: `--filter <text>` runs the stories whose id contains the text; `--timeout <ms>` per story
  * (default 30000); `--concurrency <n>` stories at once, each on its own page (browser contexts are reused, storage cleared between stories) on its own
- * fresh tenant (default SMOKE_CONCURRENCY or 2); `--static-dir <path>` serves another Storybook build (default storybook-static/);
+ * fresh tenant (default SMOKE_CONCURRENCY or 3; docs pages at most 2 at once); `--static-dir <path>` serves another Storybook build (default storybook-static/);
  * `--verbose` prints the timings and the text each story shows. Prints one line per story and a final `N passed, N failed` line; exits 1 on any failure.
  */
 import {createHash} from 'node:crypto';
@@ -64,8 +64,19 @@ const staticDir = resolve(option('--static-dir', join(root, 'storybook-static'))
 const filter = option('--filter', '');
 const verbose = argv.includes('--verbose');
 const storyTimeout = Number(option('--timeout', '30000'));
-/** Stories (and docs pages) checked at once: `--concurrency N`, else SMOKE_CONCURRENCY, else 2 (CI has 2 cores). */
-const concurrency = Math.max(1, Math.trunc(Number(option('--concurrency', process.env.SMOKE_CONCURRENCY || '2'))) || 1);
+/**
+ * Stories checked at once: `--concurrency N`, else SMOKE_CONCURRENCY, else 3. A story spends much of
+ * its time waiting (quiet windows, Lit updates, transitions, a fresh tenant): on CI's 2 cores 2 at
+ * once used about 1.3 of them; 3 should fill them, and 4 only made each story slower (nearer its
+ * 30 s bound) on a loaded machine. Figures: docs/testing.md.
+ */
+const concurrency = Math.max(1, Math.trunc(Number(option('--concurrency', process.env.SMOKE_CONCURRENCY || '3'))) || 1);
+/**
+ * Docs pages checked at once: at most 2. A docs page renders every story of its element inline (up
+ * to 18, each creating a tenant) and computes without waiting; 4 at once on a loaded 2-core machine
+ * ran past their bound (`page.waitForSelector: Timeout`) where 2 at once pass.
+ */
+const docsConcurrency = Math.min(concurrency, 2);
 const SETTLE_QUIET_MS = 500;
 const HTTP_ERROR_LINE = /^Failed to load resource: the server responded with a status of \d{3}/;
 /** After an in-place switch: a shorter quiet window (the page is loaded; a switch that fetches shows up as a request). */
@@ -429,17 +440,23 @@ async function checkStory(story, page) {
    * never let the page settle. The requests its events cause count like any other.
    */
   const counted = new WeakSet();
+  /** Wakes settle() on a counted request's start or end (see `untilActivity`). */
+  let wake = null;
+  const activity = () => {
+    lastActivity = performance.now();
+    wake?.();
+  };
   const done = (request) => {
     if (!counted.has(request)) return;
     counted.delete(request);
     inflight = Math.max(0, inflight - 1);
-    lastActivity = performance.now();
+    activity();
   };
   page.on('request', (request) => {
     if ((request.headers().accept ?? '').includes('text/event-stream')) return;
     counted.add(request);
     inflight++;
-    lastActivity = performance.now();
+    activity();
   });
   page.on('requestfinished', done);
   page.on('requestfailed', done);
@@ -466,19 +483,43 @@ async function checkStory(story, page) {
     if (errorDisplay !== null) throw new Error(`Storybook error display: ${errorDisplay.slice(0, 500)}`);
   }
 
-  /** Settle: nothing in flight for `quietMs`, nothing marked as loading. */
+  /** Resolves after `ms`, or sooner when a counted request starts or ends. */
+  const untilActivity = (ms) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, Math.max(0, ms));
+      wake = () => {
+        wake = null;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  /**
+   * Settle: nothing in flight for `quietMs`, nothing marked as loading. Waits for the condition,
+   * not in fixed steps: with requests in flight it sleeps until one ends; when none is in flight, until
+   * the quiet window would be over (a request starting meanwhile wakes it and restarts the window);
+   * while something is still marked as loading (no request to wait for), it looks again every 50 ms.
+   */
   async function settle(quietMs) {
     let busy = [];
     for (;;) {
-      const quiet = inflight === 0 && performance.now() - lastActivity >= quietMs;
-      if (quiet) {
+      const quietFor = performance.now() - lastActivity;
+      let wait = 50;
+      if (inflight > 0) wait = deadline - performance.now();
+      else if (quietFor < quietMs) wait = quietMs - quietFor;
+      else {
+        const since = lastActivity;
         busy = await page.evaluate(pageBusy);
-        if (!busy.length) return;
+        // A request that started while pageBusy ran restarts the window.
+        if (!busy.length && inflight === 0 && lastActivity === since) return;
       }
       if (performance.now() > deadline) {
         throw new Error(`did not settle within ${storyTimeout} ms (${inflight} request(s) in flight${busy.length ? `; loading: ${busy.join(', ')}` : ''})`);
       }
-      await page.waitForTimeout(inflight ? 100 : 50);
+      await untilActivity(Math.min(wait, deadline - performance.now() + 1));
     }
   }
 
@@ -694,7 +735,7 @@ function writeReports(results) {
  * order (a result that finishes early waits for those before it), so the log reads the same at any
  * concurrency.
  */
-async function inOrder(items, run, report) {
+async function inOrder(items, run, report, atOnce = concurrency) {
   const pending = items.map(() => null);
   let next = 0;
   let reported = 0;
@@ -708,7 +749,7 @@ async function inOrder(items, run, report) {
       flush();
     }
   };
-  await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, worker));
+  await Promise.all(Array.from({length: Math.min(atOnce, items.length)}, worker));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -718,7 +759,7 @@ let failed = 0;
 const results = [];
 try {
   if (!stories.length) console.log(filter ? `no story id contains "${filter}"` : 'no stories in storybook-static/index.json');
-  console.log(`each story in ${COMBOS.map((c) => c.label).join(', ')}; ${concurrency} at a time; policy: ${STORYBOOK_CSP}`);
+  console.log(`each story in ${COMBOS.map((c) => c.label).join(', ')}; ${concurrency} at a time (docs pages ${docsConcurrency}); policy: ${STORYBOOK_CSP}`);
   // Stories run `concurrency` at a time (each on its own page, storage cleared, on its own fresh tenant,
   // so they share nothing); results are printed in index order as they complete.
   await inOrder(stories, runStory, (result) => {
@@ -746,7 +787,7 @@ try {
       passed++;
       console.log(`✓ ${result.id} (docs, ${result.ms} ms${result.rows ? `, ${result.rows} table rows` : ''}${result.storybookViolations ? `; Storybook CSP violations: ${result.storybookViolations}` : ''})`);
     }
-  });
+  }, docsConcurrency);
 } finally {
   await shutdown();
 }
