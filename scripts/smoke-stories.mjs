@@ -43,7 +43,7 @@
  *
  * Options: `--filter <text>` runs the stories whose id contains the text; `--timeout <ms>` per story
  * (default 30000); `--concurrency <n>` stories at once, each on its own page (browser contexts are reused, storage cleared between stories) on its own
- * fresh tenant (default SMOKE_CONCURRENCY or 3; docs pages at most 2 at once); `--static-dir <path>` serves another Storybook build (default storybook-static/);
+ * fresh tenant (default SMOKE_CONCURRENCY or 2; docs pages at most 2 at once); `--static-dir <path>` serves another Storybook build (default storybook-static/);
  * `--verbose` prints the timings and the text each story shows. Prints one line per story and a final `N passed, N failed` line; exits 1 on any failure.
  */
 import {createHash} from 'node:crypto';
@@ -65,12 +65,12 @@ const filter = option('--filter', '');
 const verbose = argv.includes('--verbose');
 const storyTimeout = Number(option('--timeout', '30000'));
 /**
- * Stories checked at once: `--concurrency N`, else SMOKE_CONCURRENCY, else 3. A story spends much of
- * its time waiting (quiet windows, Lit updates, transitions, a fresh tenant): on CI's 2 cores 2 at
- * once used about 1.3 of them; 3 should fill them, and 4 only made each story slower (nearer its
- * 30 s bound) on a loaded machine. Figures: docs/testing.md.
+ * Stories checked at once: `--concurrency N`, else SMOKE_CONCURRENCY, else 2. A story spends much of
+ * its time waiting (quiet windows, Lit updates, transitions, a fresh tenant), but on a quiet 2-core
+ * machine 2 at once already keep ~1.6 cores busy: 3 at once was not faster there, and 4 pushed stories
+ * past their 30 s bound on a loaded machine. Figures: docs/testing.md.
  */
-const concurrency = Math.max(1, Math.trunc(Number(option('--concurrency', process.env.SMOKE_CONCURRENCY || '3'))) || 1);
+const concurrency = Math.max(1, Math.trunc(Number(option('--concurrency', process.env.SMOKE_CONCURRENCY || '2'))) || 1);
 /**
  * Docs pages checked at once: at most 2. A docs page renders every story of its element inline (up
  * to 18, each creating a tenant) and computes without waiting; 4 at once on a loaded 2-core machine

@@ -137,10 +137,9 @@ const steps = [
     // 149 stories × 8 locale/theme combinations with axe, and 16 docs pages: the longest step. The
     // rehearsal of stop 18 (2 cores, load 7–11, beside a browser suite for its first 12 minutes) was
     // stopped at 20 min with 139 of 149 stories checked, none failing for time. Its own bound.
-    // 3 stories at once (docs pages 2), SMOKE_CONCURRENCY to change it: see docs/testing.md. Its
+    // 2 stories at once (and docs pages), SMOKE_CONCURRENCY to change it: see docs/testing.md. Its
     // "cores busy" figure below misses most of Chromium (its helper processes are not all waited
-    // for): sampled over the whole process tree, the step used 1,100 CPU-seconds (2 at once, load
-    // 9-17), about 1.3 of CI's 2 cores over its 852 s there.
+    // for): sampled over the whole process tree, 2 at once keep ~1.6 cores busy on a quiet machine.
     timeoutMin: 35,
     title: 'stories smoke test: node scripts/smoke-stories.mjs',
     command: ['node', 'scripts/smoke-stories.mjs'],
