@@ -157,6 +157,11 @@ const KB = 1000;
 // provider 44 105 -> 44 473 (+368), autoloader page 46 189 -> 46 524 (+335), React table page
 // 45 226 -> 45 576 (+350). Each budget rises by its cost rounded up to 0.1 kB: 92.1 -> 92.8,
 // 44.2 -> 44.6, 46.2 -> 46.6, 45.3 -> 45.7 kB.
+// Stop 22: CI failed this budget (92.8 kB gzip > 92.8 kB) with the same dist/ as this machine: the
+// imports left out (every lazy chunk, 22 on the define path) were written into the measured output
+// as absolute paths, so a clone under a longer directory weighed more. They are written relative to
+// the project now; one build measured at /work/main and under a 30-character-longer path: identical
+// on all 40 rows (define 92 741 B). The budgets are unchanged.
 const BUDGET = {defineEager: 92.8 * KB, tablePlusProvider: 44.6 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.6 * KB, reactTablePage: 45.7 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
@@ -189,6 +194,9 @@ function measure(contents) {
 
 const INNER = Symbol('inner resolve');
 
+/** `./dist/…` or `./node_modules/…`: the same on every machine. */
+const stablePath = (path) => `./${relative(root, path).split('\\').join('/')}`;
+
 /**
  * Bundles one entry into one file: dynamic imports are left out (and reported), modules in
  * `exclude` (absolute paths) are left out as already loaded.
@@ -203,11 +211,14 @@ async function bundle(entryPath, exclude = new Set(), external = []) {
         if (args.pluginData === INNER || args.kind === 'entry-point') return undefined;
         const resolved = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: INNER});
         if (resolved.errors.length || resolved.external || !isAbsolute(resolved.path)) return undefined;
+        // An import left out is written into the output as its path relative to the project, never
+        // the absolute one: the figures must not depend on where the clone lives (CI's clone under a
+        // longer directory measured 27 B gzip more than this machine's, over the define budget).
         if (args.kind === 'dynamic-import') {
           lazy.add(resolved.path);
-          return {path: resolved.path, external: true};
+          return {path: stablePath(resolved.path), external: true};
         }
-        if (exclude.has(resolved.path)) return {path: resolved.path, external: true};
+        if (exclude.has(resolved.path)) return {path: stablePath(resolved.path), external: true};
         return undefined;
       });
     },
