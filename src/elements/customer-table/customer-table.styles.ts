@@ -1,6 +1,72 @@
 import {css} from 'lit';
 import {stackedRows} from '../../styles/stacked-rows.js';
 
+/** Below 640 px (or when the table still does not fit: `fit()`), every row a card. */
+const cards = css`
+  ${stackedRows}
+  .table caption {
+    display: block;
+  }
+  .table thead tr {
+    gap: var(--_space-1) var(--_space-3);
+    background: var(--_surface-sunken);
+  }
+  .table th {
+    position: static;
+    display: block;
+    padding: 0;
+    border: 0;
+  }
+  .table th.col-actions {
+    display: none;
+  }
+  .table td.col-phone,
+  .table td.col-created_at,
+  .table td.col-meta {
+    display: block;
+  }
+  tbody .col-name {
+    flex: 1 1 0;
+    font-weight: 600;
+  }
+  tbody .col-status {
+    order: 1;
+  }
+  tbody .col-actions {
+    order: 2;
+  }
+  tbody .col-email {
+    order: 3;
+    flex: 1 0 100%;
+    display: flex;
+    align-items: center;
+  }
+  tbody .col-id,
+  tbody .col-phone,
+  tbody .col-created_at,
+  tbody .col-meta {
+    color: var(--_text-muted);
+    font-size: 0.875em;
+  }
+  tbody .col-phone,
+  tbody .col-created_at,
+  tbody .col-meta {
+    order: 4;
+  }
+  tbody .col-meta:empty {
+    display: none;
+  }
+  tbody .col-phone:empty {
+    display: none;
+  }
+  .open {
+    max-inline-size: 100%;
+  }
+  .col-name .open {
+    max-inline-size: calc(100% - 0.5em);
+  }
+`;
+
 export const styles = css`
   /* Layout follows the element's own width (its container), never the viewport; see "Layout" in
      the README for the column priorities and breakpoints. */
@@ -186,68 +252,16 @@ export const styles = css`
      (the explicit roles in the template keep the table semantics when \`display\` changes), the
      same controls in the same order; the header row becomes a wrapping bar of sort buttons. */
   @container customer-table (width < 640px) {
-    ${stackedRows}
-    .table caption {
-      display: block;
-    }
-    .table thead tr {
-      gap: var(--_space-1) var(--_space-3);
-      background: var(--_surface-sunken);
-    }
-    .table th {
-      position: static;
-      display: block;
-      padding: 0;
-      border: 0;
-    }
-    .table th.col-actions {
-      display: none;
-    }
-    .table td.col-phone,
-    .table td.col-created_at,
-    .table td.col-meta {
-      display: block;
-    }
-    tbody .col-name {
-      flex: 1 1 0;
-      font-weight: 600;
-    }
-    tbody .col-status {
-      order: 1;
-    }
-    tbody .col-actions {
-      order: 2;
-    }
-    tbody .col-email {
-      order: 3;
-      flex: 1 0 100%;
-      display: flex;
-      align-items: center;
-    }
-    tbody .col-id,
-    tbody .col-phone,
-    tbody .col-created_at,
-    tbody .col-meta {
-      color: var(--_text-muted);
-      font-size: 0.875em;
-    }
-    tbody .col-phone,
-    tbody .col-created_at,
-    tbody .col-meta {
-      order: 4;
-    }
-    tbody .col-meta:empty {
-      display: none;
-    }
-    tbody .col-phone:empty {
-      display: none;
-    }
-    .open {
-      max-inline-size: 100%;
-    }
-    .col-name .open {
-      max-inline-size: calc(100% - 0.5em);
-    }
+    ${cards}
   }
-
+  /* Where the words of the page's language, its font or the data need more room than these
+     breakpoints give, the table takes the same steps itself (src/dom/fit.ts). */
+  .table-scroll[data-fit~='no-meta'] .col-meta,
+  .table-scroll[data-fit~='no-created'] .col-created_at,
+  .table-scroll[data-fit~='no-phone'] .col-phone {
+    display: none;
+  }
+  .table-scroll[data-fit~='stacked'] {
+    ${cards}
+  }
 `;

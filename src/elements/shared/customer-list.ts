@@ -33,6 +33,7 @@ import {ConnectionMixin} from './connection.js';
 import {errorText} from './error-text.js';
 import type {ElementDependencies} from './registration.js';
 import {renderAccess, renderEmpty, renderLoadError} from './states.js';
+import {fit, STACKED} from '../../dom/fit.js';
 
 /** What a subclass says about its view: the message prefix, the primary action and the columns. */
 export interface ListView {
@@ -189,7 +190,7 @@ export abstract class ResellerCustomerList<T extends {id: number}> extends Conne
   #renderTable(items: readonly T[] | null, skeleton: number) {
     const {i18n, view} = this;
     const t = i18n.t.bind(i18n);
-    return html`<div class="table-scroll">
+    return html`<div class="table-scroll" ${fit(STACKED)}>
       <table class="table" part="table" role="table" aria-busy=${items ? 'false' : 'true'}>
         <caption class="visually-hidden">${t(`${view.key}.heading`)}${items ? nothing : html`, ${t(`${view.key}.loading`)}`}</caption>
         <thead role="rowgroup">

@@ -1,5 +1,21 @@
 import {css} from 'lit';
 
+/** The token cards (below 900 px, or when the table does not fit: customer-list.styles.ts). */
+const cards = css`
+  tbody .col-permissions {
+    order: 1;
+    flex: 1 0 100%;
+  }
+  tbody .col-prefix,
+  tbody .col-created,
+  tbody .col-expires,
+  tbody .col-lastUsed {
+    order: 2;
+    color: var(--_text-muted);
+    font-size: 0.875em;
+  }
+`;
+
 export const styles = css`
   :host {
     --_truncate: 16rem;
@@ -26,18 +42,10 @@ export const styles = css`
   /* Narrower than 900 px (Firefox's wider text needs 850 px for every column): each token a card
      (its name and actions, then the permissions, then every other value with its column's name). */
   @container list (width < 900px) {
-    tbody .col-permissions {
-      order: 1;
-      flex: 1 0 100%;
-    }
-    tbody .col-prefix,
-    tbody .col-created,
-    tbody .col-expires,
-    tbody .col-lastUsed {
-      order: 2;
-      color: var(--_text-muted);
-      font-size: 0.875em;
-    }
+    ${cards}
+  }
+  .table-scroll[data-fit~='stacked'] {
+    ${cards}
   }
 
   /* ---- generate dialog ---------------------------------------------------------------------- */

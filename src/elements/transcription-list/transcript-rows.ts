@@ -5,6 +5,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import type {Transcript, TranscriptStatus} from '../../contract/schemas.js';
 import type {LocaleController} from '../../controllers/locale-controller.js';
 import type {MessageKey} from '../../i18n/en.js';
+import {fit} from '../../dom/fit.js';
 
 const ALL = ['title', 'customer', 'status', 'duration', 'language', 'created'] as const;
 type Column = (typeof ALL)[number];
@@ -16,6 +17,8 @@ const LABELS: Record<Column, MessageKey> = {
   language: 'transcriptions.columns.language',
   created: 'transcriptions.columns.created',
 };
+/** The table's own steps where it still does not fit (transcription-list.styles.ts: Language, Duration, Customer, then cards). */
+const GIVE_WAY = ['no-language', 'no-duration', 'no-customer', 'stacked'] as const;
 const BADGES: Record<TranscriptStatus, string> = {queued: 'badge', processing: 'badge brand', done: 'badge success', failed: 'badge danger'};
 
 export interface TranscriptRowsHost {
@@ -37,7 +40,7 @@ export function columnsOf(host: Pick<TranscriptRowsHost, 'allCustomers'>): Colum
 export function renderTranscriptTable(host: TranscriptRowsHost, transcripts: readonly Transcript[] | null, skeleton: number) {
   const {i18n} = host;
   const columns = columnsOf(host);
-  return html`<div class="table-scroll">
+  return html`<div class="table-scroll" ${fit(GIVE_WAY)}>
     <table class="table" part="table" role="table" aria-busy=${transcripts ? 'false' : 'true'}>
       <caption class="visually-hidden">${i18n.t('transcriptions.heading')}</caption>
       <thead role="rowgroup">
@@ -64,7 +67,10 @@ function renderRow(host: TranscriptRowsHost, columns: Column[], t: Transcript) {
     customer: () => html`<span class="truncate" dir="auto" title=${t.customer_name}>${t.customer_name}</span>`,
     status: () => html`<span class=${BADGES[t.status]} part="status-badge">${i18n.t(`transcriptions.status.${t.status}`)}</span>`,
     duration: () => i18n.duration(t.duration_seconds / 60),
-    language: () => languageName(i18n.locale, t.language),
+    language: () => {
+      const name = languageName(i18n.locale, t.language);
+      return html`<span class="truncate" title=${name}>${name}</span>`;
+    },
     created: () => i18n.dateTime(t.created_at),
   };
   return html`<tr part="row" role="row" data-id=${t.id} data-status=${t.status}>

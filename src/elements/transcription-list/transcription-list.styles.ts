@@ -1,6 +1,59 @@
 import {css} from 'lit';
 import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
 
+/** Below 600 px (or when the table still does not fit: `fit()`), each transcript a card. */
+const cards = css`
+  ${stackedRows}
+  ${hiddenHead}
+  .table td.col-customer,
+  .table td.col-duration,
+  .table td.col-language {
+    display: block;
+  }
+  tbody .col-title {
+    flex: 1 1 0;
+    font-weight: 600;
+  }
+  .truncate {
+    max-inline-size: 100%;
+  }
+  /* A card's detail lines wrap after their label ("Language: Arabic (United Arab Emirates)" ran
+     past a 290 px card in Firefox); the customer's name wraps whole rather than cut. */
+  tbody .col-customer,
+  tbody .col-duration,
+  tbody .col-language,
+  tbody .col-created {
+    order: 1;
+    color: var(--_text-muted);
+    font-size: 0.875em;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  .col-customer .truncate,
+  .col-language .truncate {
+    display: inline;
+    max-inline-size: none;
+  }
+  tbody .col-customer {
+    flex: 1 0 100%;
+  }
+  tbody .col-documents {
+    order: 2;
+    inline-size: auto;
+    margin-inline-start: auto;
+  }
+  .table .documents-row {
+    padding: 0;
+  }
+  .table .documents-row td {
+    flex: 1 0 100%;
+    padding: var(--_space-2) var(--_space-3);
+  }
+  .skeleton-row td {
+    flex: 1 1 4rem;
+  }
+`;
+
 export const styles = css`
   /* Layout from the element's own width (see "Layout" in the README). */
   :host {
@@ -68,6 +121,11 @@ export const styles = css`
   .col-customer .truncate {
     max-inline-size: clamp(6rem, 14cqi, 12rem);
   }
+  /* "Arabic (United Arab Emirates)", "Arabisch (Vereinigte Arabische Emirate)": unbounded, the
+     language took 272 px and the table ran 13 px past a 1280 px container in Firefox. */
+  .col-language .truncate {
+    max-inline-size: clamp(6rem, 11cqi, 12rem);
+  }
 
   /* ---- columns giving way, then stacked rows (container widths, see the README) ------------- */
   /* Title, Status and Documents stay; Language gives way below 1100 px, Duration below 900 px,
@@ -89,54 +147,17 @@ export const styles = css`
     }
   }
   @container transcription-list (width < 600px) {
-    ${stackedRows}
-    ${hiddenHead}
-    .table td.col-customer,
-    .table td.col-duration,
-    .table td.col-language {
-      display: block;
-    }
-    tbody .col-title {
-      flex: 1 1 0;
-      font-weight: 600;
-    }
-    .truncate {
-      max-inline-size: 100%;
-    }
-    /* A card's detail lines wrap after their label ("Language: Arabic (United Arab Emirates)" ran
-       past a 290 px card in Firefox); the customer's name wraps whole rather than cut. */
-    tbody .col-customer,
-    tbody .col-duration,
-    tbody .col-language,
-    tbody .col-created {
-      order: 1;
-      color: var(--_text-muted);
-      font-size: 0.875em;
-      white-space: normal;
-      overflow-wrap: anywhere;
-    }
-    .col-customer .truncate {
-      display: inline;
-      max-inline-size: none;
-    }
-    tbody .col-customer {
-      flex: 1 0 100%;
-    }
-    tbody .col-documents {
-      order: 2;
-      inline-size: auto;
-      margin-inline-start: auto;
-    }
-    .table .documents-row {
-      padding: 0;
-    }
-    .table .documents-row td {
-      flex: 1 0 100%;
-      padding: var(--_space-2) var(--_space-3);
-    }
-    .skeleton-row td {
-      flex: 1 1 4rem;
-    }
+    ${cards}
+  }
+  /* Where the words of the page's language, its font or the data need more room than these
+     breakpoints give, the table takes the same steps itself (src/dom/fit.ts). */
+  .table-scroll[data-fit~='no-language'] .col-language,
+  .table-scroll[data-fit~='no-duration'] .col-duration,
+  .table-scroll[data-fit~='no-customer'] .col-customer {
+    display: none;
+  }
+  .table-scroll[data-fit~='stacked'] {
+    ${cards}
   }
 
   .icon {

@@ -7,6 +7,7 @@ import {minutesToHours} from '../../usage/buckets.js';
 import {isNearQuota, quotaLevel} from '../../usage/quota.js';
 import {downIcon, upIcon} from '../shared/icons.js';
 import {detailHref} from '../shared/links.js';
+import {fit, STACKED} from '../../dom/fit.js';
 
 export interface SectionsHost {
   i18n: LocaleController;
@@ -69,7 +70,7 @@ const changePlaceholder = html`<span class="change" aria-hidden="true">\u00a0</s
 function renderListLoading(heading: string, labels: string[], rows: number, showAll = false) {
   return html`<section class="list" aria-busy="true">
     <h2 class="section-heading">${heading}</h2>
-    <div class="table-scroll" aria-hidden="true"><table class="table" role="presentation">
+    <div class="table-scroll" ${fit(STACKED)} aria-hidden="true"><table class="table" role="presentation">
       <thead><tr>${labels.map((label) => html`<th>${label}</th>`)}</tr></thead>
       <tbody>${Array.from({length: rows}, () => html`<tr>
         <th scope="row">${textSkeleton}</th>${labels.slice(1).map((label) => html`<td data-label=${label}>${textSkeleton}</td>`)}
@@ -109,7 +110,7 @@ export function renderTopCustomers(host: SectionsHost) {
   return html`<section class="list" part="top-customers" aria-labelledby="top-heading">
     <h2 class="section-heading" id="top-heading">${i18n.t('dashboard.topCustomers')}</h2>
     ${rows.length
-      ? html`<div class="table-scroll"><table class="table" role="table">
+      ? html`<div class="table-scroll" ${fit(STACKED)}><table class="table" role="table">
           <caption class="visually-hidden">${i18n.t('dashboard.topCustomersCaption', {from: i18n.date(current.from), to: i18n.date(current.to)})}</caption>
           <thead role="rowgroup"><tr role="row">
             <th scope="col" role="columnheader">${i18n.t('dashboard.columns.customer')}</th>
@@ -139,7 +140,7 @@ export function renderNearQuota(host: SectionsHost) {
   return html`<section class="list" part="near-quota" aria-labelledby="quota-heading">
     <h2 class="section-heading" id="quota-heading">${i18n.t('dashboard.nearQuota')}</h2>
     ${rows.length
-      ? html`<div class="table-scroll"><table class="table" role="table" id="near-quota-table">
+      ? html`<div class="table-scroll" ${fit(STACKED)}><table class="table" role="table" id="near-quota-table">
           <thead role="rowgroup"><tr role="row">
             <th scope="col" role="columnheader">${i18n.t('dashboard.columns.customer')}</th>
             <th scope="col" role="columnheader">${i18n.t('dashboard.columns.plan')}</th>

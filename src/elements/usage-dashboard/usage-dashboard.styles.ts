@@ -1,6 +1,24 @@
 import {css} from 'lit';
 import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
 
+/** A list's cards (below 560 px, or when its table does not fit: `fit()` in dashboard-sections.ts). */
+const cards = css`
+  ${stackedRows}
+  ${hiddenHead}
+  .table tr {
+    gap: var(--_space-1) var(--_space-4);
+  }
+  /* One line per value: a card's height does not depend on how long its values are (so the
+     loading cards, with the same lines, are as tall as the loaded ones). */
+  .table th[scope='row'],
+  .table td {
+    flex: 1 0 100%;
+  }
+  .name {
+    max-inline-size: 100%;
+  }
+`;
+
 export const styles = css`
   /* Layout from the element's own width (see "Layout" in the README). */
   :host {
@@ -104,19 +122,9 @@ export const styles = css`
   /* A list narrower than 560 px (Firefox's wider text needs that much): each row a small card, the customer on the first line and each
      value on a line of its own under it with its column's name (the explicit roles keep the table semantics). */
   @container dashboard-list (width < 560px) {
-    ${stackedRows}
-    ${hiddenHead}
-    .table tr {
-      gap: var(--_space-1) var(--_space-4);
-    }
-    /* One line per value: a card's height does not depend on how long its values are (so the
-       loading cards, with the same lines, are as tall as the loaded ones). */
-    .table th[scope='row'],
-    .table td {
-      flex: 1 0 100%;
-    }
-    .name {
-      max-inline-size: 100%;
-    }
+    ${cards}
+  }
+  .table-scroll[data-fit~='stacked'] {
+    ${cards}
   }
 `;

@@ -1,5 +1,28 @@
 import {css} from 'lit';
 
+/** The user cards (below 900 px, or when the table does not fit: customer-list.styles.ts). */
+const cards = css`
+  tbody .col-email,
+  tbody .col-lastLogin {
+    order: 1;
+    color: var(--_text-muted);
+    font-size: 0.875em;
+  }
+  tbody .col-email {
+    flex: 1 1 100%;
+    min-inline-size: 0;
+  }
+  /* Up to four actions (Resend invitation, Edit name, Deactivate, Remove): a line of their own, wrapping. */
+  tbody .col-actions {
+    flex: 1 1 100%;
+    order: 2;
+  }
+  .row-actions {
+    flex-wrap: wrap;
+    justify-content: flex-start;
+  }
+`;
+
 export const styles = css`
   /* Name and email share the width; the full value stays in the text and the title. */
   :host {
@@ -17,24 +40,9 @@ export const styles = css`
   /* Narrower than 900 px: each user a card (name and status; then the email and the last sign-in
      with its column's name; then the actions, wrapping as needed). */
   @container list (width < 900px) {
-    tbody .col-email,
-    tbody .col-lastLogin {
-      order: 1;
-      color: var(--_text-muted);
-      font-size: 0.875em;
-    }
-    tbody .col-email {
-      flex: 1 1 100%;
-      min-inline-size: 0;
-    }
-    /* Up to four actions (Resend invitation, Edit name, Deactivate, Remove): a line of their own, wrapping. */
-    tbody .col-actions {
-      flex: 1 1 100%;
-      order: 2;
-    }
-    .row-actions {
-      flex-wrap: wrap;
-      justify-content: flex-start;
-    }
+    ${cards}
+  }
+  .table-scroll[data-fit~='stacked'] {
+    ${cards}
   }
 `;
