@@ -14,7 +14,7 @@ import '../../src/define/index.js';
 import type {Customer} from '../../src/contract/schemas.js';
 import {api, createCustomer} from '../helpers/api.js';
 import {rendered} from '../helpers/dom.js';
-import {horizontalOverflow, mountAt, resize} from '../helpers/layout.js';
+import {horizontalOverflow, mountAt, nextFrame, resize} from '../helpers/layout.js';
 import {createTenant, type Tenant} from '../helpers/sandbox.js';
 import {waitFor} from '../helpers/wait.js';
 
@@ -73,6 +73,12 @@ describe('every list and form, swept through 320-1920 px in each locale', () => 
           await resize(box, width);
           for (const p of horizontalOverflow(box, el)) problems.push(`${locale} ${width}px: ${p}`);
         }
+        // Back at 1920 px every step taken on the way down is undone: all columns, no cards.
+        await resize(box, 320);
+        await resize(box, 1920);
+        await nextFrame();
+        const steps = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-fit]')].map((n) => n.dataset.fit);
+        if (steps.length) problems.push(`${locale} back at 1920px: still ${steps.join(', ')}`);
         box.remove();
       }
       expect(problems).to.deep.equal([]);
