@@ -14,13 +14,13 @@
  * the entry.)
  *
  * Budgets (kB = 1000 bytes, gzip):
- *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 92.1 kB
- *   customer table + provider (define/customer-table + define/provider), eager         <= 44.2 kB
+ *   reseller-elements/define, eager (every element registered, lazy chunks excluded)   <= 93.7 kB
+ *   customer table + provider (define/customer-table + define/provider), eager         <= 45.1 kB
  *   every lazy chunk of reseller-elements/define                                        <= 30 kB
  *   reseller-elements/autoloader, eager (the tag map and the observer)                   <= 0.8 kB
- *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 46.2 kB
+ *   autoloader + define/customer-table + define/provider + define/brand-logo, eager     <= 47.2 kB
  *   React table page: react/customer-table + react/provider, eager (React itself not
- *   counted: the host has it)                                                           <= 45.3 kB
+ *   counted: the host has it)                                                           <= 46.2 kB
  *
  * `--analyze` also prints what the eager define code is made of (minified bytes per module or
  * package). Prints a table and a final `N passed, N failed` line (one check per budget); writes the
@@ -162,7 +162,15 @@ const KB = 1000;
 // as absolute paths, so a clone under a longer directory weighed more. They are written relative to
 // the project now; one build measured at /work/main and under a 30-character-longer path: identical
 // on all 40 rows (define 92 741 B). The budgets are unchanged.
-const BUDGET = {defineEager: 92.8 * KB, tablePlusProvider: 44.6 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 46.6 * KB, reactTablePage: 45.7 * KB};
+// Stop 22, tables that fit in every language: fit() (src/dom/fit.ts, a directive and one shared
+// ResizeObserver) and each list's give-way steps as rules of its own (the cards written once and
+// used by the container query and by the step). A width sweep in six locales found the customer
+// table, transcription list, token and user lists and the dashboard's lists running past their
+// container between breakpoints (up to 300 px in German, Firefox). One build each of main at
+// d619a5c and the change: define 92 741 -> 93 603 B (+862), table + provider 44 499 -> 45 070
+// (+571), autoloader page 46 548 -> 47 132 (+584), React table page 45 602 -> 46 181 (+579).
+// Budgets: the figures rounded up to 0.1 kB.
+const BUDGET = {defineEager: 93.7 * KB, tablePlusProvider: 45.1 * KB, lazyChunk: 30 * KB, autoloaderEager: 0.8 * KB, autoloaderTablePage: 47.2 * KB, reactTablePage: 46.2 * KB};
 const analyzeFlag = process.argv.includes('--analyze');
 
 if (!existsSync(join(dist, 'define/index.js'))) {

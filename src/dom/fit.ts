@@ -19,7 +19,7 @@
  * case), a check costs two reads of a layout the frame needs anyway; a step costs a layout.
  */
 import {noChange} from 'lit';
-import {AsyncDirective, directive, PartType, type ElementPart, type PartInfo} from 'lit/async-directive.js';
+import {Directive, directive, PartType, type ElementPart, type PartInfo} from 'lit/directive.js';
 
 interface Watched {
   levels: readonly string[];
@@ -87,7 +87,9 @@ function schedule(container: HTMLElement, when: 'microtask' | 'frame'): void {
 function onResize(entries: ResizeObserverEntry[]): void {
   for (const {target} of entries) {
     const container = watched.has(target as HTMLElement) ? (target as HTMLElement) : containerOf.get(target);
-    if (container) schedule(container, 'frame');
+    // Removed from the page (its size became 0): forgotten; its element's next render watches it again.
+    if (container && !container.isConnected) unwatch(container);
+    else if (container) schedule(container, 'frame');
   }
 }
 
@@ -111,10 +113,7 @@ function unwatch(container: HTMLElement): void {
   pending.delete(container);
 }
 
-class FitDirective extends AsyncDirective {
-  #container: HTMLElement | null = null;
-  #levels: readonly string[] = [];
-
+class FitDirective extends Directive {
   constructor(part: PartInfo) {
     super(part);
     if (part.type !== PartType.ELEMENT) throw new Error('fit() belongs on an element: <div ${fit([…])}>');
@@ -125,20 +124,8 @@ class FitDirective extends AsyncDirective {
   }
 
   override update(part: ElementPart, [levels]: [readonly string[]]): unknown {
-    const container = part.element as HTMLElement;
-    if (container !== this.#container && this.#container) unwatch(this.#container);
-    this.#container = container;
-    this.#levels = levels;
-    if (this.isConnected) watch(container, levels);
+    watch(part.element as HTMLElement, levels);
     return noChange;
-  }
-
-  protected override disconnected(): void {
-    if (this.#container) unwatch(this.#container);
-  }
-
-  protected override reconnected(): void {
-    if (this.#container) watch(this.#container, this.#levels);
   }
 }
 
