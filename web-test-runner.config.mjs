@@ -222,6 +222,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/e2e/**', '!test/reliability/**', '!test/controllers/menu-controller.test.ts', 'test/controllers/menu-controller.test.ts'],
   groups,
   nodeResolve: true,
+  // One file at a time per engine: two at once was slower on 2 cores and failed focus, dialog and
+  // keyboard tests (only one page has focus); figures in docs/testing.md.
   concurrency: 1,
   concurrentBrowsers: 1,
   // Above the WebKit launcher's own bound for opening a page (50 s), so its one retry can happen.

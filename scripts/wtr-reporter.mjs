@@ -4,6 +4,12 @@
  * Tests are summed across browsers (one test in three engines counts three times). A test file
  * that failed without any test result (load error, browser crash, timeout) counts as one failure.
  *
+ * Before that, where the time went: one line per test file and browser with its wall time (from the
+ * session's start to its end: page load, hooks and the first file's browser launch included), its
+ * test count and the seconds mocha measured inside those tests, slowest file first; then the
+ * slowest tests (`WTR_SLOWEST_TESTS`, default 15). CI logs keep them, so a slow file or a test that
+ * waits is visible without a second run.
+ *
  * wtr prints its own closing progress after the reporters' stop(), so the summary is written when
  * the process exits (stdout to a pipe or a terminal is synchronous on Linux).
  */
@@ -31,6 +37,14 @@ function formatError(error) {
   return lines.map((l) => `      ${l}`).join('\n');
 }
 
+/** How many of the slowest tests the summary lists (`WTR_SLOWEST_TESTS=200` for more). */
+const SLOWEST_TESTS = Number(process.env.WTR_SLOWEST_TESTS) || 15;
+
+/** @param {number} ms */
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`.padStart(8);
+}
+
 /**
  * @param {{skipped?: string[]}} [options] engines that were requested but are not installed
  * @returns {import('@web/test-runner').Reporter}
@@ -39,6 +53,8 @@ export function summaryLineReporter({skipped = []} = {}) {
   let rootDir = process.cwd();
   let summary = null;
   let printed = false;
+  /** Session id → when it started initialising and when it finished (ms since the epoch). */
+  const times = new Map();
 
   function print() {
     if (printed || !summary) return;
@@ -47,9 +63,20 @@ export function summaryLineReporter({skipped = []} = {}) {
   }
 
   return {
-    start({config}) {
+    start({config, sessions, startTime}) {
       rootDir = config.rootDir ?? rootDir;
       process.once('exit', print);
+      // The first files start before the reporters do: for them the run's start (browser launch
+      // included) stands in for the missed INITIALIZING.
+      for (const session of sessions.all()) {
+        if (session.status !== 'SCHEDULED') times.set(session.id, {start: startTime});
+      }
+      sessions.on('session-status-updated', (session) => {
+        const t = times.get(session.id) ?? {};
+        if (session.status === 'INITIALIZING' && t.start === undefined) t.start = Date.now();
+        if (session.status === 'FINISHED') t.end = Date.now();
+        times.set(session.id, t);
+      });
     },
 
     stop({sessions}) {
@@ -57,11 +84,22 @@ export function summaryLineReporter({skipped = []} = {}) {
       let failed = 0;
       let skippedTests = 0;
       const failures = [];
+      /** @type {{ms: number, line: string}[]} */
+      const fileTimes = [];
+      /** @type {{ms: number, line: string}[]} */
+      const testTimes = [];
       for (const session of sessions) {
         const browser = session.browser?.name ?? 'browser';
         const file = session.testFile.startsWith(rootDir) ? session.testFile.slice(rootDir.length).replace(/^\//, '') : session.testFile;
         let sessionFailures = 0;
+        let sessionTests = 0;
+        let inTests = 0;
         walk(session.testResults, [], (name, test) => {
+          sessionTests++;
+          if (typeof test.duration === 'number') {
+            inTests += test.duration;
+            testTimes.push({ms: test.duration, line: `${seconds(test.duration)}  [${browser}] ${file} > ${name}`});
+          }
           if (test.skipped) skippedTests++;
           else if (test.passed) passed++;
           else {
@@ -76,8 +114,16 @@ export function summaryLineReporter({skipped = []} = {}) {
           const errors = (session.errors ?? []).map(formatError).join('\n') || '      (no error reported; status ' + session.status + ')';
           failures.push(`  [${browser}] ${file} (file error)\n${errors}`);
         }
+        const t = times.get(session.id);
+        if (t?.start !== undefined && t.end !== undefined) {
+          fileTimes.push({ms: t.end - t.start, line: `${seconds(t.end - t.start)}  [${browser}] ${file} (${sessionTests} tests, ${(inTests / 1000).toFixed(1)} s in them)`});
+        }
       }
-      const lines = ['', '---- browser test summary ----'];
+      const slowestFirst = (a, b) => b.ms - a.ms;
+      const lines = [];
+      if (fileTimes.length) lines.push('', '---- time per test file (page load included), slowest first ----', ...fileTimes.sort(slowestFirst).map((f) => f.line));
+      if (testTimes.length) lines.push('', `---- the ${SLOWEST_TESTS} slowest tests ----`, ...testTimes.sort(slowestFirst).slice(0, SLOWEST_TESTS).map((t) => t.line));
+      lines.push('', '---- browser test summary ----');
       if (skipped.length) lines.push(`engines not installed, skipped: ${skipped.join(', ')}`);
       if (skippedTests) lines.push(`${skippedTests} skipped`);
       if (failures.length) lines.push('failed:', ...failures);
