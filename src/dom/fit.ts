@@ -18,7 +18,7 @@
  * nothing). One ResizeObserver serves every table of the page. When the table fits (the common
  * case), a check costs two reads of a layout the frame needs anyway; a step costs a layout.
  */
-import {noChange} from 'lit';
+import {noChange, type ReactiveControllerHost} from 'lit';
 import {Directive, directive, PartType, type ElementPart, type PartInfo} from 'lit/directive.js';
 
 interface Watched {
@@ -88,7 +88,10 @@ function onResize(entries: ResizeObserverEntry[]): void {
   for (const {target} of entries) {
     const container = watched.has(target as HTMLElement) ? (target as HTMLElement) : containerOf.get(target);
     // Removed from the page (its size became 0): forgotten; its element's next render watches it again.
-    if (container && !container.isConnected) unwatch(container);
+    if (container && !container.isConnected) {
+      unwatch(container);
+      if (!(container.getRootNode() instanceof ShadowRoot)) hostOf.get(container)?.delete(container); // out of its element
+    }
     else if (container) schedule(container, 'frame');
   }
 }
@@ -111,6 +114,38 @@ function unwatch(container: HTMLElement): void {
   if (state.content) observer?.unobserve(state.content);
   watched.delete(container);
   pending.delete(container);
+  // No table left on the page: no observer left either (a host's leak checks count it).
+  if (!watched.size) {
+    observer?.disconnect();
+    observer = null;
+  }
+}
+
+/**
+ * The containers of each element, with their steps: unwatched when the element leaves the page
+ * (a container removed before it was ever laid out gets no ResizeObserver report), watched again
+ * when it comes back without rendering.
+ */
+const byHost = new WeakMap<ReactiveControllerHost, Map<HTMLElement, readonly string[]>>();
+/** Container → its element's map above (to forget a container its element no longer shows). */
+const hostOf = new WeakMap<HTMLElement, Map<HTMLElement, readonly string[]>>();
+
+function track(host: ReactiveControllerHost, container: HTMLElement, levels: readonly string[]): void {
+  let containers = byHost.get(host);
+  if (!containers) {
+    const mine = new Map<HTMLElement, readonly string[]>();
+    byHost.set(host, (containers = mine));
+    host.addController({
+      hostConnected: () => mine.forEach((steps, c) => c.isConnected && watch(c, steps)),
+      hostDisconnected: () =>
+        mine.forEach((_, c) => {
+          unwatch(c);
+          if (!(host as unknown as Element).shadowRoot?.contains(c)) mine.delete(c); // replaced by a later render
+        }),
+    });
+  }
+  containers.set(container, levels);
+  hostOf.set(container, containers);
 }
 
 class FitDirective extends Directive {
@@ -124,7 +159,10 @@ class FitDirective extends Directive {
   }
 
   override update(part: ElementPart, [levels]: [readonly string[]]): unknown {
-    watch(part.element as HTMLElement, levels);
+    const container = part.element as HTMLElement;
+    const host = part.options?.host as Partial<ReactiveControllerHost> | undefined;
+    if (host?.addController) track(host as ReactiveControllerHost, container, levels);
+    watch(container, levels);
     return noChange;
   }
 }
