@@ -162,7 +162,8 @@ class FitDirective extends Directive {
     const container = part.element as HTMLElement;
     const host = part.options?.host as Partial<ReactiveControllerHost> | undefined;
     if (host?.addController) track(host as ReactiveControllerHost, container, levels);
-    watch(container, levels);
+    // An update can still run after the element left the page: its connect watches the table again.
+    if ((host as Element | undefined)?.isConnected !== false) watch(container, levels);
     return noChange;
   }
 }
