@@ -35,7 +35,7 @@ let observer: ResizeObserver | null = null;
 const overflows = (el: HTMLElement) => el.scrollWidth > el.clientWidth + 1;
 
 /** Takes the steps the container needs now, from none. */
-export function fitNow(container: HTMLElement): void {
+function fitNow(container: HTMLElement): void {
   const state = watched.get(container);
   if (!state) return;
   const content = container.firstElementChild;

@@ -11,7 +11,7 @@
  * `display` changes. A cell with `data-label` shows its column's name before the value (hidden
  * from screen readers, which announce the column header).
  */
-import {css} from 'lit';
+import {css, type CSSResult} from 'lit';
 
 export const stackedRows = css`
   .table,
@@ -62,5 +62,15 @@ export const hiddenHead = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+`;
+
+/**
+ * An element's card rules once more for the `stacked` step of `fit()` (src/dom/fit.ts): the same
+ * cards its container query shows, where the table does not fit its container at a wider width.
+ */
+export const whenStacked = (cards: CSSResult) => css`
+  .table-scroll[data-fit~='stacked'] {
+    ${cards}
   }
 `;

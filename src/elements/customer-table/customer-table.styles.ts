@@ -1,5 +1,5 @@
 import {css} from 'lit';
-import {stackedRows} from '../../styles/stacked-rows.js';
+import {stackedRows, whenStacked} from '../../styles/stacked-rows.js';
 
 /** Below 640 px (or when the table still does not fit: `fit()`), every row a card. */
 const cards = css`
@@ -261,7 +261,5 @@ export const styles = css`
   .table-scroll[data-fit~='no-phone'] .col-phone {
     display: none;
   }
-  .table-scroll[data-fit~='stacked'] {
-    ${cards}
-  }
+  ${whenStacked(cards)}
 `;

@@ -4,7 +4,7 @@
  * row a card: the `col-name` cell first, the element places the rest (docs/layout.md).
  */
 import {css} from 'lit';
-import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
+import {hiddenHead, stackedRows, whenStacked} from '../../styles/stacked-rows.js';
 
 /** Below 900 px (or when the table still does not fit: `fit()` in customer-list.ts), each row a card. */
 const cards = css`
@@ -72,7 +72,5 @@ export const listStyles = css`
     ${cards}
   }
   /* Where the page's language, its font or the data need more room, the table stacks itself (src/dom/fit.ts). */
-  .table-scroll[data-fit~='stacked'] {
-    ${cards}
-  }
+  ${whenStacked(cards)}
 `;

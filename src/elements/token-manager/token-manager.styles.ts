@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {whenStacked} from '../../styles/stacked-rows.js';
 
 /** The token cards (below 900 px, or when the table does not fit: customer-list.styles.ts). */
 const cards = css`
@@ -44,9 +45,7 @@ export const styles = css`
   @container list (width < 900px) {
     ${cards}
   }
-  .table-scroll[data-fit~='stacked'] {
-    ${cards}
-  }
+  ${whenStacked(cards)}
 
   /* ---- generate dialog ---------------------------------------------------------------------- */
   fieldset.field {

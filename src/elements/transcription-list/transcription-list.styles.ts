@@ -1,5 +1,5 @@
 import {css} from 'lit';
-import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
+import {hiddenHead, stackedRows, whenStacked} from '../../styles/stacked-rows.js';
 
 /** Below 600 px (or when the table still does not fit: `fit()`), each transcript a card. */
 const cards = css`
@@ -156,9 +156,7 @@ export const styles = css`
   .table-scroll[data-fit~='no-customer'] .col-customer {
     display: none;
   }
-  .table-scroll[data-fit~='stacked'] {
-    ${cards}
-  }
+  ${whenStacked(cards)}
 
   .icon {
     inline-size: 1em;

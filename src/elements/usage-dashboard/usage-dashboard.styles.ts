@@ -1,5 +1,5 @@
 import {css} from 'lit';
-import {hiddenHead, stackedRows} from '../../styles/stacked-rows.js';
+import {hiddenHead, stackedRows, whenStacked} from '../../styles/stacked-rows.js';
 
 /** A list's cards (below 560 px, or when its table does not fit: `fit()` in dashboard-sections.ts). */
 const cards = css`
@@ -124,7 +124,5 @@ export const styles = css`
   @container dashboard-list (width < 560px) {
     ${cards}
   }
-  .table-scroll[data-fit~='stacked'] {
-    ${cards}
-  }
+  ${whenStacked(cards)}
 `;

@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {whenStacked} from '../../styles/stacked-rows.js';
 
 /** The user cards (below 900 px, or when the table does not fit: customer-list.styles.ts). */
 const cards = css`
@@ -42,7 +43,5 @@ export const styles = css`
   @container list (width < 900px) {
     ${cards}
   }
-  .table-scroll[data-fit~='stacked'] {
-    ${cards}
-  }
+  ${whenStacked(cards)}
 `;
